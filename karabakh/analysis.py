@@ -1,0 +1,136 @@
+"""The ``analyze()`` facade: one call, every extractor, one result object.
+
+:class:`Analysis` has one attribute per extractor, each a list of records
+(or ``None`` while that extractor does not exist yet: ``None`` means "not
+extracted", never "nothing found"). :meth:`Analysis.to_dict` gives the JSON
+contract documented in the README; :meth:`Analysis.to_frames` one DataFrame
+per extractor.
+
+Extractors run on the article text with the ``date`` header blanked out by
+spaces, so offsets still index ``article.text`` but the header's date is not
+reported as a date in the body.
+
+>>> a = analyze(Article.from_text("date 2023-09-20 Baku spoke. Yerevan did not."))
+>>> [s.text for s in a.sentences]
+['date 2023-09-20', 'Baku spoke.', 'Yerevan did not.']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from .articles import Article, DatelineLike, read_article
+from .records import Sentence, to_frame
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["EXTRACTORS", "Analysis", "analyze"]
+
+#: The JSON keys of the extractors, in contract order.
+EXTRACTORS = ("mentions", "quotes", "dates", "figures", "events", "statements")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything extracted from one article.
+
+    Attributes:
+        article: the article analysed.
+        sentences: its sentences (the header first, if any).
+        mentions: actor and place mentions, or ``None`` if not extracted.
+        quotes: quotations and claims, or ``None`` if not extracted.
+        dates: time expressions, or ``None`` if not extracted.
+        figures: casualty and displacement figures, or ``None``.
+        events: coded events, or ``None`` (not built yet).
+        statements: actor positions, or ``None`` (not built yet).
+
+    >>> analyze(Article.from_text("Calm.")).events is None
+    True
+    """
+
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Any] | None = None
+    quotes: list[Any] | None = None
+    dates: list[Any] | None = None
+    figures: list[Any] | None = None
+    events: list[Any] | None = None
+    statements: list[Any] | None = None
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Return one DataFrame per record list that was extracted.
+
+        >>> sorted(analyze(Article.from_text("Calm.")).to_frames())[:1]
+        ['sentences']
+        """
+        out = {"sentences": to_frame(self.sentences)}
+        for key in EXTRACTORS:
+            records = getattr(self, key)
+            if records is not None:
+                out[key] = to_frame(records)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract as plain Python (see the README).
+
+        >>> d = analyze(Article.from_text("date 2023-09-20 Calm.", id="x")).to_dict()
+        >>> d["article"], d["sentences"][1]
+        ({'id': 'x', 'dateline': '2023-09-20', 'n_chars': 21, 'n_words': 1}, {'start': 16, 'end': 21, 'text': 'Calm.', 'index': 1, 'paragraph': 0, 'is_header': False})
+        """
+        art = self.article
+        out: dict[str, Any] = {
+            "article": {
+                "id": art.id,
+                "dateline": art.dateline.isoformat() if art.dateline else None,
+                "n_chars": len(art.text),
+                "n_words": art.n_words,
+            },
+            "sentences": [_record_dict(s) for s in self.sentences],
+        }
+        for key in EXTRACTORS:
+            records = getattr(self, key)
+            out[key] = None if records is None else [_record_dict(r) for r in records]
+        return out
+
+
+def _record_dict(record: Any) -> dict[str, Any]:
+    """A record as a dict with ``start``, ``end``, ``text`` first."""
+    d = asdict(record)
+    head = {k: d.pop(k) for k in ("start", "end", "text") if k in d}
+    return {**head, **d}
+
+
+def _masked_text(article: Article) -> str:
+    """The article text with the header replaced by spaces (same length)."""
+    if article.header_start is None or article.header_end is None:
+        return article.text
+    hs, he = article.header_start, article.header_end
+    return article.text[:hs] + " " * (he - hs) + article.text[he:]
+
+
+def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = None) -> Analysis:
+    """Run every extractor on an article.
+
+    Args:
+        article: an :class:`Article`, or a path to an article file.
+        dateline: with a path, an explicit dateline (wins over sidecar and
+            header); ignored for an :class:`Article`, which already has one.
+
+    Returns:
+        The :class:`Analysis`.
+
+    Raises:
+        ValueError: for an unreadable article file (see :func:`read_article`).
+
+    >>> a = analyze("seeds/000_bf20561892d8202b.txt")
+    >>> len(a.sentences), a.sentences[0].is_header
+    (33, True)
+    """
+    if not isinstance(article, Article):
+        article = read_article(article, dateline=dateline)
+    sentences = split_sentences(article.text)
+    return Analysis(article=article, sentences=sentences)
