@@ -10,7 +10,8 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from .analysis import EXTRACTORS, Analysis, analyze
+from . import plots as plots
+from .analysis import EXTRACTORS, STAGES, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .records import DateRef, Figure, Mention, Quote, Sentence, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
@@ -20,6 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EXTRACTORS",
+    "STAGES",
     "Analysis",
     "Article",
     "DateRef",

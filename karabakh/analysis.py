@@ -18,7 +18,9 @@ reported as a date in the body.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .articles import Article, DatelineLike, read_article
@@ -28,10 +30,14 @@ from .sentences import split_sentences
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EXTRACTORS", "Analysis", "analyze"]
+__all__ = ["EXTRACTORS", "STAGES", "Analysis", "analyze"]
 
 #: The JSON keys of the extractors, in contract order.
 EXTRACTORS = ("mentions", "quotes", "dates", "figures", "events", "statements")
+
+#: Each extractor run on its own, as ``fn(masked_text, article)``, for ``make bench``.
+#: (``analyze`` chains them, passing earlier results to later extractors.)
+STAGES: Mapping[str, Callable[[str, Article], Any]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class Analysis:
 def _record_dict(record: Any) -> dict[str, Any]:
     """A record as a dict with ``start``, ``end``, ``text`` first."""
     d = asdict(record)
-    head = {k: d.pop(k) for k in ("start", "end", "text") if k in d}
+    head: dict[str, Any] = {k: d.pop(k) for k in ("start", "end", "text") if k in d}
     return {**head, **d}
 
 

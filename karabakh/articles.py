@@ -110,7 +110,7 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The text without the dateline header.
+        r"""The text without the dateline header.
 
         >>> Article.from_text("date 2023-09-20\\nHello.").body
         'Hello.'
@@ -153,7 +153,7 @@ class Article:
         had_bom: bool = False,
         _sidecar_dateline: DatelineLike = None,
     ) -> Article:
-        """Build an article from text already in memory.
+        r"""Build an article from text already in memory.
 
         Args:
             text: the article text; offsets will index into it unchanged

@@ -27,7 +27,7 @@ __all__ = ["split_sentences", "tokenize"]
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
 # everything else that is not space is a one-character token.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 
 @functools.cache
@@ -49,7 +49,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences with ``start``/``end`` offsets.
+    r"""Split text into sentences with ``start``/``end`` offsets.
 
     Args:
         text: the article text (for an :class:`~karabakh.Article`, pass
@@ -88,8 +88,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text (or ``text[start:end]``) into word and punctuation tokens with spans.
 
-    Words keep inner apostrophes and hyphens (``Baku’s``, ``Nagorno-Karabakh``)
-    and the final dot of dotted abbreviations (``U.S.``); quote marks and
+    Words keep inner apostrophes and hyphens (``Baku’s``, ``Nagorno-Karabakh``),
+    numbers keep their separators (``7,000``, ``1.5``) and dotted
+    abbreviations their final dot (``U.S.``); quote marks and
     other punctuation are one-character tokens. Offsets index ``text``.
 
     >>> [t.text for t in tokenize("«Baku’s goal», said the U.S. envoy.")]

@@ -1,0 +1,50 @@
+# karabakh: one set of commands for developers, researchers and CI.
+# `make help` lists the targets. Everything runs inside .venv, created on demand
+# from pyproject.toml with nothing but the package index.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PATH := $(abspath $(BIN)):$(PATH)
+export MPLBACKEND := Agg
+
+.DEFAULT_GOAL := help
+.PHONY: help install test lint report lab bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install karabakh with its dev tools
+
+lint: $(STAMP) ## ruff and mypy only
+	$(BIN)/ruff check karabakh tests benchmarks notebooks tools
+	$(BIN)/mypy
+
+test: lint ## lint, type-check, then pytest: unit tests, doctests and every notebook (nbmake)
+	$(BIN)/python -m pytest --nbmake karabakh tests notebooks
+
+report: $(STAMP) ## execute every notebook in order and write HTML with figures to reports/
+	mkdir -p reports
+	for nb in notebooks/[0-9][0-9]*.ipynb; do \
+	  $(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
+	    --output-dir reports "$$nb" || exit 1; \
+	done
+	@echo "reports written to reports/"
+
+lab: $(STAMP) ## open JupyterLab on notebooks/
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
+	mkdir -p reports
+	$(BIN)/python benchmarks/bench.py --out reports/bench.json
+
+clean: ## remove .venv, reports and caches
+	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,115 @@
+"""Benchmark karabakh: words/second per stage and for analyze(), import time, peak memory.
+
+Run with `make bench`. The corpus is the seed article's body repeated (paragraph
+separated) to about 200,000 words, analysed as one article. Each stage is run
+`--repeat` times and the best time is kept. Prints a table and writes JSON.
+This is a measurement, not a test: nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import karabakh as kb
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_bf20561892d8202b.txt"
+
+
+def build_corpus(target_words: int) -> kb.Article:
+    seed = kb.read_article(SEED)
+    body = seed.body
+    n = max(1, round(target_words / len(body.split())))
+    text = "date 2023-09-20\n" + "\n\n".join([body] * n)
+    return kb.Article.from_text(text, id=f"seed-x{n}")
+
+
+def best_time(fn: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def import_time(repeat: int) -> float:
+    code = "import time; t=time.perf_counter(); import karabakh; print(time.perf_counter()-t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(repeat)
+    ]
+    return statistics.median(runs)
+
+
+def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
+    text = article.text
+    out: dict[str, Callable[[], Any]] = {
+        "split_sentences": lambda: kb.split_sentences(text),
+        "tokenize": lambda: kb.tokenize(text),
+    }
+    for name, fn in kb.analysis.STAGES.items():
+        out[name] = (lambda f=fn: f(text, article))
+    out["analyze (all)"] = lambda: kb.analyze(article)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.json")
+    args = parser.parse_args()
+
+    article = build_corpus(args.words)
+    words = article.n_words
+    kb.analyze(kb.Article.from_text("date 2023-09-20 Warm-up sentence."))  # load data, caches
+
+    rows = []
+    for name, fn in stages(article).items():
+        seconds = best_time(fn, args.repeat)
+        rows.append({"stage": name, "seconds": round(seconds, 4),
+                     "words_per_second": round(words / seconds)})
+
+    tracemalloc.start()
+    kb.analyze(article)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    result = {
+        "corpus_words": words,
+        "corpus_chars": len(article.text),
+        "repeat": args.repeat,
+        "stages": rows,
+        "import_seconds": round(import_time(args.repeat), 4),
+        "analyze_peak_traced_mib": round(peak / 2**20, 1),
+        "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    print(f"corpus: {words:,} words, {len(article.text):,} characters (seed repeated)")
+    print(f"{'stage':<22}{'seconds':>10}{'words/s':>14}")
+    for r in rows:
+        print(f"{r['stage']:<22}{r['seconds']:>10.3f}{r['words_per_second']:>14,}")
+    print(f"import karabakh: {result['import_seconds']:.3f} s (median of {args.repeat})")
+    print(f"analyze() peak traced memory: {result['analyze_peak_traced_mib']} MiB; "
+          f"process max RSS: {result['max_rss_mib']} MiB")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

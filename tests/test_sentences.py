@@ -1,0 +1,82 @@
+"""split_sentences and tokenize: spans are the source of truth."""
+
+import itertools
+
+import pytest
+
+import karabakh as kb
+
+
+def test_seed_sentences_have_exact_spans(seed):
+    sents = kb.split_sentences(seed.text)
+    assert sents[0].is_header and sents[0].text == "date 2023-09-20"
+    assert not any(s.is_header for s in sents[1:])
+    for i, s in enumerate(sents):
+        assert s.index == i
+        assert seed.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    # Sentences are in order and do not overlap.
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sents))
+    # Every non-space character of the text lies in some sentence.
+    covered = {i for s in sents for i in range(s.start, s.end)}
+    assert all(ch.isspace() for i, ch in enumerate(seed.text) if i not in covered)
+
+
+def test_seed_sentence_count_and_paragraphs(seed):
+    sents = kb.split_sentences(seed.text)
+    # 32 punkt sentences plus the header segment (measured, see OFFLINE-NLP-NOTES).
+    assert len(sents) == 33
+    assert sents[-1].text.endswith("underlined Baerbock.")
+    assert max(s.paragraph for s in sents) == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. envoy arrived. He left.", ["The U.S. envoy arrived.", "He left."]),
+        ("On Sept. 19 the shelling began. It stopped.", ["On Sept. 19 the shelling began.", "It stopped."]),
+        ("Dr. Rossi treated 12 people. Mr. Aliyev spoke.", ["Dr. Rossi treated 12 people.", "Mr. Aliyev spoke."]),
+        ("“We are leaving,” she said. “Now.”", ["“We are leaving,” she said.", "“Now.”"]),
+        ("Heading without stop\n\nBody text here.", ["Heading without stop", "Body text here."]),
+        ("date 2023-09-20\nOne. Two.", ["date 2023-09-20", "One.", "Two."]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentence_rules(text, expected):
+    assert [s.text for s in kb.split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Baku’s goal", ["Baku’s", "goal"]),
+        ("Azerbaijan's army", ["Azerbaijan's", "army"]),
+        ("«civilian population»", ["«", "civilian", "population", "»"]),
+        ("Nagorno-Karabakh, 1992-94.", ["Nagorno-Karabakh", ",", "1992-94", "."]),
+        ("the U.N. said", ["the", "U.N.", "said"]),
+        ("7,000 people, 1.5 million", ["7,000", "people", ",", "1.5", "million"]),
+    ],
+)
+def test_tokenize_rules(text, expected):
+    tokens = kb.tokenize(text)
+    assert [t.text for t in tokens] == expected
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_tokenize_window_offsets(seed):
+    s = kb.split_sentences(seed.text)[2]
+    toks = kb.tokenize(seed.text, s.start, s.end)
+    assert toks[0].text == "President" and toks[0].start == s.start
+    assert all(seed.text[t.start : t.end] == t.text for t in toks)
+
+
+def test_to_frame_of_sentences(seed):
+    df = kb.to_frame(kb.split_sentences(seed.text))
+    assert list(df.columns) == ["index", "start", "end", "text", "paragraph", "is_header"]
+    assert len(df) == 33
+
+
+def test_to_frame_rejects_non_records():
+    with pytest.raises(TypeError, match="item 1 is str"):
+        kb.to_frame([kb.Token(0, 1, "a"), "b"])
