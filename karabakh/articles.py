@@ -112,7 +112,7 @@ class Article:
     def body(self) -> str:
         r"""The text without the dateline header.
 
-        >>> Article.from_text("date 2023-09-20\\nHello.").body
+        >>> Article.from_text("date 2023-09-20\nHello.").body
         'Hello.'
         """
         return self.text[self.body_start : self.body_end]

@@ -59,7 +59,7 @@ def split_sentences(text: str) -> list[Sentence]:
         Sentences in order; a leading ``date YYYY-MM-DD`` header is the first
         segment, marked ``is_header=True``. Blank text gives ``[]``.
 
-    >>> text = "“We will stop,” he said. The U.S. agreed.\\n\\nNo more."
+    >>> text = "“We will stop,” he said. The U.S. agreed.\n\nNo more."
     >>> [(s.text, s.paragraph) for s in split_sentences(text)]
     [('“We will stop,” he said.', 0), ('The U.S. agreed.', 0), ('No more.', 1)]
     """
