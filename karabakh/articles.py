@@ -157,7 +157,7 @@ class Article:
 
         Args:
             text: the article text; offsets will index into it unchanged
-                (except that a leading ``\\ufeff`` is treated as a BOM and
+                (except that a leading ``\ufeff`` is treated as a BOM and
                 removed).
             dateline: explicit dateline; wins over a ``date`` header.
             id: an identifier; defaults to ``text-`` plus a hash of the text.
