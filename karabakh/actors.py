@@ -1,0 +1,907 @@
+"""Actors and places: a dated alias dictionary and the mention tagger.
+
+The dictionary lives in three data files (see ``karabakh/data/README.md``):
+``actors.csv`` (one row per alias of an actor, with its type, side and the
+office it holds between ``valid_from`` and ``valid_to``), ``roles.csv`` (title
+phrases such as "the president of Azerbaijan", resolved to the office holder
+on the article's date) and ``places.csv`` (one row per alias of a place, with
+coordinates). ``mention_cues.csv`` holds the closed word lists used below.
+
+:func:`tag_mentions` finds every mention in a text. The rules:
+
+1. **Matching.** One compiled regular expression (a prefix trie of all
+   aliases) is run over a *folded copy* of the text that has exactly the
+   original length: lower case, diacritics stripped (``António`` ->
+   ``antonio``, ``Əliyev`` -> ``eliyev``), typographic apostrophes and
+   hyphens folded to ``'`` and ``-``. Offsets therefore index the original
+   text unchanged. Inside an alias, spaces and hyphens are interchangeable
+   (``Nagorno-Karabakh`` = ``Nagorno Karabakh``). A match must start and end
+   at a word boundary.
+2. **Case.** Matching is case-insensitive, except that an alias written
+   entirely in capitals (an acronym: ``US``, ``UN``, ``FRA``, ``TASS``) never
+   matches a span written entirely in lower case ("us", "fra").
+3. **Overlaps.** At each word start the longest alias is a candidate; among
+   overlapping candidates the longest wins, ties go to the leftmost, and no
+   two mentions overlap (spaCy EntityRuler semantics).
+4. **Possessives.** A following ``'s`` or ``’s`` is included in the span and
+   the mention gets ``possessive=True``.
+5. **Adjectives.** Demonyms ("Azerbaijani", "Armenian", "Russian", "German",
+   ...) resolve to their state with ``adjective=True`` and ``rule="adjective"``
+   unless a longer alias contains them ("Armenian Revolutionary Federation",
+   "Russian peacekeepers", "German Foreign Minister").
+6. **Roles.** A title phrase from ``roles.csv`` ("the President of
+   Azerbaijan", "Karabakh president") resolves to the actor holding that
+   office on the date ``on`` (``rule="role"``); with no date, no single
+   holder on that date, or a qualifier before the title ("former",
+   "deputy", "acting", "assistant", ... ``role_qualifier`` in
+   ``mention_cues.csv``), ``entity_id`` is ``None`` (never a guess). A title
+   phrase followed directly (optionally after a comma) by a person's name
+   ("German Foreign Minister Annalena Baerbock", "the US Secretary of State,
+   Antony Blinken") becomes **one** mention of that person
+   (``rule="role+name"``); the name wins over the title. Bare titles
+   ("President", "Prime Minister") are not part of the span.
+7. **Actor or place.** A name that is both an actor and a place (Baku,
+   Moscow, Yerevan, Azerbaijan, Armenia, Russia, Stepanakert, ...) is decided
+   in this order:
+
+   a. possessive ("Baku's goal") -> actor (``rule="possessive"``);
+   b. "according to X", or "from"/"to" after a speech noun ("accusations
+      from Yerevan", "an appeal to Baku") -> actor
+      (``rule="actor-preposition"``);
+   c. after a locative preposition (in, at, to, from, near, toward(s),
+      into, across, via, ... see ``mention_cues.csv``; an optional "the" in
+      between) -> place (``rule="locative"``);
+   d. after an actor preposition (with, by, against, between: "a dialogue
+      with Baku", "blocked by Azerbaijan") -> actor
+      (``rule="actor-preposition"``);
+   e. the object of a verb whose object is a party ("accuses Baku",
+      "urged Yerevan", "called on Moscow", see ``object_verb`` in
+      ``mention_cues.csv``) -> actor (``rule="actor-object"``);
+   f. coordinated with ("and", "or", ",") the mention just before it when
+      that one was decided a place ("in Armenia and Azerbaijan") -> place
+      (``rule="coordination"``);
+   g. followed (after at most two adverbs such as "yesterday", "also") by
+      a speech or action verb (said, accuses, claims, announced, has, will,
+      must, refused, or any word in "-ed") -> actor (``rule="actor-verb"``);
+   h. otherwise a country name is the state (``rule="default-actor"``:
+      "hopes for Azerbaijan", "Russia in particular"), and a city is
+      the place (``rule="default-place"``: "buses left Stepanakert").
+
+8. **Generic phrases.** Dictionary aliases include a few lower-case generic
+   phrases that in this conflict name one actor ("the separatists",
+   "separatist authorities", "the illegal regime" -> ``NKR_AUTHORITIES``).
+   Bare nouns such as "the ministry", "the government", "the region" or
+   "the enclave" are *not* tagged: they need the context of the sentence
+   and are resolved by the quote and event extractors.
+9. **Unknown names.** Capitalised word sequences (joined by "of", "the",
+   "de", "von", "der", "al") that no alias covers are returned with
+   ``kind="unknown"`` and ``entity_id=None`` so a researcher sees what the
+   dictionary misses. Titles ("President", "Foreign Minister"), months and
+   weekdays are trimmed from their ends, and a sentence-initial word that is
+   a common lower-case English word (punkt's orthographic statistics or the
+   function words of ``mention_cues.csv``: "The", "But", "Meanwhile") is
+   dropped.
+
+>>> [(m.text, m.entity_id, m.kind, m.rule) for m in tag_mentions("Baku’s goal is clear.")]
+[('Baku’s', 'AZE_GOV', 'actor', 'possessive')]
+>>> [(m.text, m.entity_id, m.kind) for m in tag_mentions("Talks were held in Moscow.")]
+[('Moscow', 'MOSCOW', 'place')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from .articles import _HEADER, parse_dateline
+from .records import Mention
+from .resources import read_data_csv
+
+__all__ = [
+    "ACTOR_SIDES",
+    "ACTOR_TYPES",
+    "PLACE_KINDS",
+    "ActorInfo",
+    "PlaceInfo",
+    "RoleInfo",
+    "actor_info",
+    "fold",
+    "load_actors",
+    "load_places",
+    "load_roles",
+    "place_info",
+    "resolve_role",
+    "role_holders",
+    "tag_mentions",
+]
+
+#: Allowed values of ``actors.csv`` ``type``.
+ACTOR_TYPES = frozenset(
+    {
+        "person",
+        "state",
+        "government",
+        "ministry",
+        "armed_force",
+        "party",
+        "organisation",
+        "media",
+        "population",
+    }
+)
+#: Allowed values of ``actors.csv`` ``side`` besides the ISO-3 code of any
+#: state in the dictionary (NKR = the de facto Karabakh authorities).
+ACTOR_SIDES = frozenset(
+    {"AZE", "ARM", "NKR", "RUS", "USA", "DEU", "FRA", "TUR", "IRN", "EU", "UN", "INT"}
+)
+#: Allowed values of ``places.csv`` ``kind``.
+PLACE_KINDS = frozenset(
+    {"country", "region", "city", "town", "village", "corridor", "border crossing"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """One actor of ``actors.csv`` with all its aliases.
+
+    Attributes:
+        actor_id: the stable id (``AZE``, ``ALIYEV_ILHAM``, ``NKR_AUTHORITIES``).
+        name: canonical name.
+        type: person, state, government, ministry, armed_force, party,
+            organisation, media or population.
+        side: AZE, ARM, NKR, RUS, USA, ... (see :data:`ACTOR_SIDES`).
+        role: the role id the actor holds (``AZE_PRESIDENT``) or ``None``.
+        valid_from: first day in that role, ``None`` if open or unknown.
+        valid_to: last day in that role, ``None`` if still in office.
+        aliases: every alias, in file order.
+        adjectives: the aliases that are adjectives/demonyms ("Azerbaijani").
+        source: where the facts come from.
+
+    >>> actor_info("ALIYEV_ILHAM").role
+    'AZE_PRESIDENT'
+    """
+
+    actor_id: str
+    name: str
+    type: str
+    side: str
+    role: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """One place of ``places.csv`` with all its aliases.
+
+    Attributes:
+        place_id: the stable id (``BAKU``; countries use the ISO-3 code of
+            the state, so the place ``AZE`` and the actor ``AZE`` share it).
+        name: canonical (neutral) name.
+        kind: country, region, city, town, village, corridor or border crossing.
+        lat: latitude, decimal degrees (WGS84).
+        lon: longitude, decimal degrees (WGS84).
+        country: ISO-3 code of the internationally recognised country.
+        aliases: every alias (contested names are aliases of one id).
+        source: where the coordinates come from.
+
+    >>> place_info("STEPANAKERT").aliases[:2]
+    ('Stepanakert', 'Khankendi')
+    """
+
+    place_id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str
+    aliases: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInfo:
+    """One office of ``roles.csv`` with its title phrases.
+
+    Attributes:
+        role_id: the stable id (``NKR_PRESIDENT``).
+        side: the side of the office.
+        description: what the office is.
+        aliases: the title phrases that name it.
+        source: where the phrasing comes from.
+
+    >>> load_roles()["NKR_PRESIDENT"].side
+    'NKR'
+    """
+
+    role_id: str
+    side: str
+    description: str
+    aliases: tuple[str, ...]
+    source: str
+
+
+# ---------------------------------------------------------------- folding
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLD_SPECIAL = {
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "`": "'",
+    "´": "'",
+    "‐": "-",
+    "‑": "-",
+    "ə": "e",
+    "Ə": "e",
+    "ı": "i",
+    "İ": "i",
+    "ß": "s",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+}
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    """Fold one non-ASCII character to exactly one lower-case character."""
+    if ch in _FOLD_SPECIAL:
+        return _FOLD_SPECIAL[ch]
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if len(base) == 1 and base.isascii():
+        return base.lower()
+    low = ch.lower()
+    return low if len(low) == 1 and low.lower() == low else "\ufffd"
+
+
+def fold(text: str) -> str:
+    """Return a same-length, lower-cased, diacritic-free copy of ``text``.
+
+    Typographic apostrophes become ``'``; characters that cannot be folded to
+    one character become U+FFFD, so offsets into the copy are offsets into
+    ``text``.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The folded copy; ``len(fold(text)) == len(text)`` always holds.
+
+    >>> fold("António Guterres, Baku’s Əliyev")
+    "antonio guterres, baku's eliyev"
+    """
+    if text.isascii():
+        return text.lower()
+    folded = text
+    for ch in set(_NON_ASCII.findall(text)):
+        folded = folded.replace(ch, _fold_char(ch))
+    folded = folded.lower()
+    if len(folded) != len(text):  # pragma: no cover - guarded by _fold_char
+        raise ValueError("fold: folding changed the text length")
+    return folded
+
+
+_SEP = re.compile(r"[\s\-]+")
+
+
+def _key(alias: str) -> str:
+    """Lookup key of an alias or a matched span: folded, separators as one space."""
+    return _SEP.sub(" ", fold(alias).strip())
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{where}: bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+@functools.cache
+def load_actors() -> Mapping[str, ActorInfo]:
+    """Load ``actors.csv`` as a read-only mapping ``actor_id -> ActorInfo`` (cached).
+
+    Raises:
+        ValueError: naming the file and actor when a row is malformed (bad
+            date, unknown type, or rows of one actor that disagree on name,
+            type, side, role or dates).
+
+    >>> load_actors()["AZE"].adjectives
+    ('Azerbaijani', 'Azeri')
+    """
+    rows = read_data_csv("actors.csv")
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        grouped.setdefault(row["actor_id"], []).append(row)
+    out: dict[str, ActorInfo] = {}
+    for aid, group in grouped.items():
+        where = f"karabakh/data/actors.csv, actor {aid}"
+        first = group[0]
+        for row in group[1:]:
+            for col in ("name", "type", "side", "role", "valid_from", "valid_to"):
+                if row[col] != first[col]:
+                    raise ValueError(f"{where}: column {col!r} differs between its rows")
+        if first["type"] not in ACTOR_TYPES:
+            raise ValueError(f"{where}: unknown type {first['type']!r}")
+        for row in group:
+            if row["form"] not in {"name", "adjective"}:
+                raise ValueError(f"{where}: unknown form {row['form']!r} of {row['alias']!r}")
+        out[aid] = ActorInfo(
+            actor_id=aid,
+            name=first["name"],
+            type=first["type"],
+            side=first["side"],
+            role=first["role"] or None,
+            valid_from=_date(first["valid_from"], where),
+            valid_to=_date(first["valid_to"], where),
+            aliases=tuple(r["alias"] for r in group),
+            adjectives=tuple(r["alias"] for r in group if r["form"] == "adjective"),
+            source=first["source"],
+        )
+    return MappingProxyType(out)
+
+
+@functools.cache
+def load_places() -> Mapping[str, PlaceInfo]:
+    """Load ``places.csv`` as a read-only mapping ``place_id -> PlaceInfo`` (cached).
+
+    Raises:
+        ValueError: naming the file and place for a bad coordinate or rows
+            that disagree.
+
+    >>> load_places()["BAKU"].kind
+    'city'
+    """
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in read_data_csv("places.csv"):
+        grouped.setdefault(row["place_id"], []).append(row)
+    out: dict[str, PlaceInfo] = {}
+    for pid, group in grouped.items():
+        where = f"karabakh/data/places.csv, place {pid}"
+        first = group[0]
+        for row in group[1:]:
+            for col in ("name", "kind", "lat", "lon", "country"):
+                if row[col] != first[col]:
+                    raise ValueError(f"{where}: column {col!r} differs between its rows")
+        try:
+            lat, lon = float(first["lat"]), float(first["lon"])
+        except ValueError:
+            bad = f"{first['lat']!r}, {first['lon']!r}"
+            raise ValueError(f"{where}: bad coordinates {bad}") from None
+        out[pid] = PlaceInfo(
+            place_id=pid,
+            name=first["name"],
+            kind=first["kind"],
+            lat=lat,
+            lon=lon,
+            country=first["country"],
+            aliases=tuple(r["alias"] for r in group),
+            source=first["source"],
+        )
+    return MappingProxyType(out)
+
+
+@functools.cache
+def load_roles() -> Mapping[str, RoleInfo]:
+    """Load ``roles.csv`` as a read-only mapping ``role_id -> RoleInfo`` (cached).
+
+    >>> "Karabakh president" in load_roles()["NKR_PRESIDENT"].aliases
+    True
+    """
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in read_data_csv("roles.csv"):
+        grouped.setdefault(row["role_id"], []).append(row)
+    return MappingProxyType(
+        {
+            rid: RoleInfo(
+                role_id=rid,
+                side=g[0]["side"],
+                description=g[0]["description"],
+                aliases=tuple(r["alias"] for r in g),
+                source=g[0]["source"],
+            )
+            for rid, g in grouped.items()
+        }
+    )
+
+
+def actor_info(actor_id: str) -> ActorInfo | None:
+    """Return the :class:`ActorInfo` of an actor id, or ``None`` if unknown.
+
+    Use it to read an actor's ``type`` and ``side`` (e.g. to resolve "he/she"
+    to person actors and "it/they" to bodies).
+
+    >>> info = actor_info("NKR_AUTHORITIES")
+    >>> info.type, info.side
+    ('government', 'NKR')
+    >>> actor_info("NOBODY") is None
+    True
+    """
+    return load_actors().get(actor_id)
+
+
+def place_info(place_id: str) -> PlaceInfo | None:
+    """Return the :class:`PlaceInfo` of a place id, or ``None`` if unknown.
+
+    >>> place_info("LACHIN_CORRIDOR").kind
+    'corridor'
+    """
+    return load_places().get(place_id)
+
+
+@functools.cache
+def _role_alias_index() -> Mapping[str, str]:
+    return MappingProxyType(
+        {_key(a): rid for rid, info in load_roles().items() for a in info.aliases}
+    )
+
+
+def role_holders(role_id: str, on: dt.date) -> tuple[str, ...]:
+    """Return the ids of the actors holding ``role_id`` on date ``on``.
+
+    A holder's ``valid_from``/``valid_to`` are inclusive; an empty bound is
+    open.
+
+    >>> role_holders("NKR_PRESIDENT", dt.date(2023, 9, 20))
+    ('SHAHRAMANYAN_SAMVEL',)
+    >>> role_holders("NKR_PRESIDENT", dt.date(2023, 8, 1))
+    ('HARUTYUNYAN_ARAYIK',)
+    """
+    return tuple(
+        a.actor_id
+        for a in load_actors().values()
+        if a.role == role_id
+        and (a.valid_from is None or a.valid_from <= on)
+        and (a.valid_to is None or on <= a.valid_to)
+    )
+
+
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def resolve_role(phrase_or_role_key: str, on: dt.date | str) -> str | None:
+    """Map a title phrase or role id to the actor holding it on a date.
+
+    Args:
+        phrase_or_role_key: a role id from ``roles.csv`` (``"AZE_PRESIDENT"``)
+            or one of its title phrases, in any case, with or without a
+            leading "the" ("the president of Azerbaijan", "Karabakh
+            president", "foreign minister of Armenia").
+        on: the date (a :class:`datetime.date` or ``YYYY-MM-DD``).
+
+    Returns:
+        The actor id of the single holder on that date, or ``None`` when the
+        phrase is no known title, nobody holds it, or the dictionary has more
+        than one holder (never a guess).
+
+    Raises:
+        ValueError: if ``on`` is a string that is not an ISO date.
+
+    >>> resolve_role("the president of Azerbaijan", "2023-09-20")
+    'ALIYEV_ILHAM'
+    >>> resolve_role("Karabakh president", "2023-09-20")
+    'SHAHRAMANYAN_SAMVEL'
+    >>> resolve_role("NKR_PRESIDENT", "2022-01-01")
+    'HARUTYUNYAN_ARAYIK'
+    >>> resolve_role("foreign minister of Armenia", "2023-09-20")
+    'MIRZOYAN_ARARAT'
+    """
+    day = on if isinstance(on, dt.date) else _date(on, "resolve_role: on")
+    if day is None:
+        raise ValueError("resolve_role: on is empty")
+    roles = load_roles()
+    role_id: str | None = phrase_or_role_key if phrase_or_role_key in roles else None
+    if role_id is None:
+        role_id = _role_alias_index().get(_LEADING_THE.sub("", _key(phrase_or_role_key)))
+    if role_id is None:
+        return None
+    holders = role_holders(role_id, day)
+    return holders[0] if len(holders) == 1 else None
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    table: str  # "actor", "role" or "place"
+    id: str
+    adjective: bool
+    acronym: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyInfo:
+    actor: _Entry | None  # an actor or role entry
+    place: _Entry | None
+    acronym_only: bool  # every alias with this key is written in capitals
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    entries: Mapping[str, _KeyInfo]
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A regex alternation of ``keys`` shaped as a prefix trie (longest first)."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        terminal = "" in node
+        alts = [
+            (r"[\s\-]+" if ch == " " else re.escape(ch)) + build(node[ch])
+            for ch in sorted(k for k in node if k)
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if terminal:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    entries: dict[str, list[_Entry]] = {}
+
+    def add(alias: str, entry: _Entry) -> None:
+        entries.setdefault(_key(alias), []).append(entry)
+
+    for aid, info in load_actors().items():
+        for alias in info.aliases:
+            add(alias, _Entry("actor", aid, alias in info.adjectives, _is_acronym(alias)))
+    for rid, role in load_roles().items():
+        for alias in role.aliases:
+            add(alias, _Entry("role", rid, False, _is_acronym(alias)))
+    for pid, place in load_places().items():
+        for alias in place.aliases:
+            add(alias, _Entry("place", pid, False, _is_acronym(alias)))
+    body = _trie_pattern(entries)
+    pattern = re.compile(r"(?<![\w'])(?=(" + body + r")('s)?(?![\w]))")
+    infos = {
+        k: _KeyInfo(
+            next((en for en in v if en.table in {"actor", "role"}), None),
+            next((en for en in v if en.table == "place"), None),
+            all(en.acronym for en in v),
+        )
+        for k, v in entries.items()
+    }
+    return _Lexicon(pattern, MappingProxyType(infos))
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@functools.cache
+def _cues() -> Mapping[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in read_data_csv("mention_cues.csv"):
+        out.setdefault(row["category"], set()).add(row["word"])
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Words punkt's English statistics saw in lower case inside sentences."""
+    from punkt.data import english
+
+    mid_lc = 1 << 5
+    return frozenset(w for w, flags in english.ORTHO_CONTEXT.items() if flags & mid_lc)
+
+
+# ---------------------------------------------------------------- tagging
+
+_NONSPACE = re.compile(r"\S+")
+_COORD = re.compile(r"\s*,?\s*(?:and|or)?\s*")
+_NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_CAP_WORD = rf"[{_UPPER}][\w’'\-.]*(?<![.’'\-])"
+_UNKNOWN = re.compile(
+    rf"(?<![\w’'\-]){_CAP_WORD}(?:[ \t]+(?:(?:of|the|de|von|der|al|du|da)[ \t]+)?{_CAP_WORD})*"
+)
+_SENT_START = re.compile(r"(?:^|[.!?:;\n])[\s«“\"‘'(\[—–-]*$")
+_POSSESSIVE_TAIL = re.compile(r"['’]s$")
+
+
+def _date_of(text: str, on: dt.date | str | None) -> dt.date | None:
+    if isinstance(on, dt.date):
+        return on
+    if isinstance(on, str):
+        return _date(on, "tag_mentions: on")
+    m = _HEADER.match(text)
+    return parse_dateline(m.group(2), where="tag_mentions: header") if m else None
+
+
+def _context(folded: str, start: int, prev_place_end: int | None) -> str | None:
+    """Classify the words before ``start`` (locative, coordination, actor-prep, actor-object)."""
+    cues = _cues()
+    words = folded[max(0, start - 40) : start].split()
+    if words and words[-1] == "the":
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    before = words[-2] if len(words) > 1 else ""
+    if last in {"from", "to"} and (before in cues["speech_noun"] or before == "according"):
+        return "actor-prep"
+    if last in cues["locative"]:
+        return "locative"
+    if last in cues["actor_preposition"]:
+        return "actor-prep"
+    if last in cues["object_verb"] or (last in {"on", "upon"} and before in cues["object_verb"]):
+        return "actor-object"
+    if prev_place_end is not None and _COORD.fullmatch(folded, prev_place_end, start):
+        return "coordination"
+    return None
+
+
+def _previous_word(folded: str, start: int) -> str:
+    words = folded[max(0, start - 20) : start].split()
+    return words[-1] if words else ""
+
+
+def _is_actor_verb(folded: str, end: int) -> bool:
+    cues = _cues()
+    m = _NEXT_WORDS.match(folded, end, min(len(folded), end + 60))
+    if not m:
+        return False
+    for word in m.groups():
+        if word is None:
+            return False
+        if word in cues["actor_verb"] or (len(word) > 3 and word.endswith("ed")):
+            return True
+        if word not in cues["adverb"]:
+            return False
+    return False
+
+
+def _low(word: str) -> str:
+    return word.lower() if word.isascii() else fold(word)
+
+
+def _droppable(word: str, drop: frozenset[str], common: frozenset[str]) -> bool:
+    """A title, month or function word, or a common word written in capitals."""
+    low = _low(word)
+    return low in drop or (len(word) > 1 and word.isupper() and low in common)
+
+
+def _unknown_mentions(text: str, masked: str) -> list[Mention]:
+    cues = _cues()
+    drop_anywhere = cues["title"] | cues["month"] | cues["weekday"]
+    function = cues["function"]
+    common = _common_words()
+    drop = drop_anywhere | function
+    out = []
+    for m in _UNKNOWN.finditer(masked):
+        spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
+        # drop a sentence-initial common word
+        s0, e0 = spans[0]
+        low0 = _low(text[s0:e0])
+        if _SENT_START.search(text[max(0, s0 - 6) : s0]) or s0 == 0:
+            if low0 in function or low0 in common:
+                spans = spans[1:]
+        # trim titles/months/function words (and joiners) from both ends
+        while spans and _droppable(text[spans[0][0] : spans[0][1]], drop, common):
+            spans = spans[1:]
+        while spans and _droppable(text[spans[-1][0] : spans[-1][1]], drop, common):
+            spans = spans[:-1]
+        if not spans:
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        span = text[start:end]
+        out.append(
+            Mention(
+                start,
+                end,
+                span,
+                None,
+                "unknown",
+                None,
+                None,
+                possessive=bool(_POSSESSIVE_TAIL.search(span)),
+                rule="capitalised",
+            )
+        )
+    return out
+
+
+_Cand = tuple[int, int, int, str]  # (start, end incl. possessive, alias end, key)
+
+
+def _select(cands: list[_Cand], length: int) -> list[_Cand]:
+    """Keep non-overlapping candidates: longest first, ties leftmost; sorted by start."""
+    taken: list[_Cand] = []
+    occupied = bytearray(length)
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        if 1 in occupied[c[0] : c[1]]:
+            continue
+        taken.append(c)
+        occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+    return sorted(taken)
+
+
+def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
+    """Find every actor, place and unknown capitalised name in ``text``.
+
+    See the module docstring for the rules (longest match, ties leftmost,
+    no overlaps; case- and diacritic-insensitive; possessives, adjectives,
+    roles by date; actor vs place; unknown names).
+
+    Args:
+        text: the article text (offsets index it unchanged).
+        on: the date that resolves title phrases ("the Karabakh
+            president"), a :class:`datetime.date` or ``YYYY-MM-DD``; when
+            ``None``, a leading ``date YYYY-MM-DD`` header of ``text`` is used
+            if present, else titles stay unresolved (``entity_id=None``).
+
+    Returns:
+        Mentions sorted by ``start``; ``m.text == text[m.start:m.end]``.
+
+    Raises:
+        ValueError: if ``on`` is a string that is not an ISO date.
+
+    >>> ms = tag_mentions("date 2023-09-20 Moscow accuses Baku. The President of "
+    ...                   "Azerbaijan, Ilham Aliyev, spoke in Baku.")
+    >>> [(m.text, m.entity_id, m.kind, m.rule) for m in ms]  # doctest: +NORMALIZE_WHITESPACE
+    [('Moscow', 'RUS_GOV', 'actor', 'actor-verb'), ('Baku', 'AZE_GOV', 'actor', 'actor-object'),
+     ('President of Azerbaijan, Ilham Aliyev', 'ALIYEV_ILHAM', 'actor', 'role+name'),
+     ('Baku', 'BAKU', 'place', 'locative')]
+    """
+    day = _date_of(text, on)
+    lex = _lexicon()
+    folded = fold(text)
+    # 1. candidates: the longest alias at each word start
+    cands: list[_Cand] = []
+    for m in lex.pattern.finditer(folded):
+        s, e = m.span(1)
+        if e == s:
+            continue
+        key = folded[s:e]
+        info = lex.entries.get(key)
+        if info is None:
+            key = _SEP.sub(" ", key)
+            info = lex.entries.get(key)
+            if info is None:
+                continue
+        if info.acronym_only and text[s:e].islower():
+            continue
+        cands.append((s, m.end(2) if m.group(2) else e, e, key))
+    # 2. longest wins, ties leftmost, no overlaps
+    taken = _select(cands, len(text))
+    # 3. resolve each match
+    actors, places, roles = load_actors(), load_places(), load_roles()
+    mentions: list[Mention] = []
+    prev_place_end: int | None = None
+    for s, e, alias_end, key in taken:
+        info = lex.entries[key]
+        actor, place = info.actor, info.place
+        possessive = e != alias_end
+        kind = "actor"
+        rule = "alias"
+        if actor is not None and place is not None:
+            if possessive:
+                rule = "possessive"
+            else:
+                ctx = _context(folded, s, prev_place_end)
+                if ctx in {"locative", "coordination"}:
+                    kind, rule = "place", str(ctx)
+                elif ctx == "actor-prep":
+                    rule = "actor-preposition"
+                elif ctx == "actor-object":
+                    rule = "actor-object"
+                elif _is_actor_verb(folded, e):
+                    rule = "actor-verb"
+                elif places[place.id].kind == "country":
+                    rule = "default-actor"
+                else:
+                    kind, rule = "place", "default-place"
+        elif actor is None:
+            kind = "place"
+        span = text[s:e]
+        if kind == "place":
+            assert place is not None
+            p = places[place.id]
+            mentions.append(
+                Mention(s, e, span, p.place_id, "place", p.kind, p.country, p.name,
+                        possessive=possessive, rule=rule)
+            )
+            prev_place_end = e
+            continue
+        prev_place_end = None
+        assert actor is not None
+        if actor.table == "role":
+            r = roles[actor.id]
+            qualified = _previous_word(folded, s) in _cues()["role_qualifier"]
+            holders = role_holders(actor.id, day) if day is not None and not qualified else ()
+            if len(holders) == 1:
+                holder = actors[holders[0]]
+                mentions.append(
+                    Mention(s, e, span, holder.actor_id, "actor", holder.type, holder.side,
+                            holder.name, possessive=possessive, rule="role")
+                )
+            else:
+                mentions.append(
+                    Mention(s, e, span, None, "actor", "person", r.side, r.description,
+                            possessive=possessive, rule="role")
+                )
+            continue
+        who = actors[actor.id]
+        if actor.adjective:
+            rule = "adjective"
+        elif rule == "alias" and possessive:
+            rule = "possessive"
+        mentions.append(
+            Mention(s, e, span, who.actor_id, "actor", who.type, who.side, who.name,
+                    adjective=actor.adjective, possessive=possessive, rule=rule)
+        )
+    mentions = _merge_roles(text, mentions)
+    # 4. unknown capitalised names in the text no mention covers
+    pieces = []
+    pos = 0
+    for men in mentions:
+        pieces.append(text[pos : men.start])
+        pieces.append("\x00" * (men.end - men.start))
+        pos = men.end
+    pieces.append(text[pos:])
+    mentions.extend(_unknown_mentions(text, "".join(pieces)))
+    mentions.sort(key=lambda men: men.start)
+    return mentions
+
+
+_ROLE_GAP = re.compile(r"\s*,?\s*")
+
+
+def _merge_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge a title phrase directly followed by a person's name into one mention."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.rule == "role" and not m.possessive and i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            gap = text[m.end : nxt.start]
+            if (
+                nxt.kind == "actor"
+                and nxt.type == "person"
+                and nxt.rule != "role"
+                and _ROLE_GAP.fullmatch(gap)
+                and "\n" not in gap
+            ):
+                out.append(
+                    Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, "actor",
+                            nxt.type, nxt.side, nxt.name, possessive=nxt.possessive,
+                            rule="role+name")
+                )
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out

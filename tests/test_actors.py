@@ -1,0 +1,492 @@
+"""Tests for karabakh.actors: dictionary integrity, match rules, seed precision/recall."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from karabakh import actors as ka
+from karabakh.resources import read_data_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_bf20561892d8202b.txt"
+ANNOTATION = ROOT / "tests" / "annotations" / "seed_mentions.csv"
+ON = dt.date(2023, 9, 20)
+
+# Floor for the seed, stated in the issue: recall >= 0.95 at precision >= 0.95.
+RECALL_FLOOR = 0.95
+PRECISION_FLOOR = 0.95
+
+
+# ------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def actor_rows() -> list[dict[str, str]]:
+    return read_data_csv("actors.csv")
+
+
+@pytest.fixture(scope="module")
+def place_rows() -> list[dict[str, str]]:
+    return read_data_csv("places.csv")
+
+
+@pytest.fixture(scope="module")
+def role_rows() -> list[dict[str, str]]:
+    return read_data_csv("roles.csv")
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, str]]:
+    lines = ANNOTATION.read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+# ------------------------------------------------------------- integrity
+
+
+def test_actor_columns(actor_rows: list[dict[str, str]]) -> None:
+    assert list(actor_rows[0]) == [
+        "actor_id", "alias", "form", "name", "type", "side", "role", "valid_from", "valid_to",
+        "source",
+    ]
+
+
+def test_no_duplicate_rows(
+    actor_rows: list[dict[str, str]],
+    place_rows: list[dict[str, str]],
+    role_rows: list[dict[str, str]],
+) -> None:
+    for rows in (actor_rows, place_rows, role_rows):
+        counts = Counter(tuple(r.values()) for r in rows)
+        assert [row for row, n in counts.items() if n > 1] == []
+
+
+def test_each_actor_or_role_alias_maps_to_one_id(
+    actor_rows: list[dict[str, str]], role_rows: list[dict[str, str]]
+) -> None:
+    ids: dict[str, set[str]] = {}
+    for r in actor_rows:
+        ids.setdefault(ka._key(r["alias"]), set()).add(r["actor_id"])
+    for r in role_rows:
+        ids.setdefault(ka._key(r["alias"]), set()).add("role:" + r["role_id"])
+    shared = {alias: sorted(v) for alias, v in ids.items() if len(v) > 1}
+    assert shared == {}
+
+
+def test_each_place_alias_maps_to_one_id(place_rows: list[dict[str, str]]) -> None:
+    ids: dict[str, set[str]] = {}
+    for r in place_rows:
+        ids.setdefault(ka._key(r["alias"]), set()).add(r["place_id"])
+    assert {a: v for a, v in ids.items() if len(v) > 1} == {}
+
+
+def test_actor_values_allowed(actor_rows: list[dict[str, str]]) -> None:
+    states = {r["actor_id"] for r in actor_rows if r["type"] == "state"}
+    roles = set(ka.load_roles())
+    for r in actor_rows:
+        where = f"{r['actor_id']} / {r['alias']}"
+        assert r["type"] in ka.ACTOR_TYPES, where
+        assert r["side"] in ka.ACTOR_SIDES | states, where
+        assert r["form"] in {"name", "adjective"}, where
+        assert r["source"].strip(), where
+        assert r["role"] == "" or r["role"] in roles, where
+        assert r["alias"] == r["alias"].strip() and r["alias"], where
+
+
+def test_actor_dates_parse_and_are_ordered(actor_rows: list[dict[str, str]]) -> None:
+    for r in actor_rows:
+        start = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
+        end = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
+        if start and end:
+            assert start <= end, r
+        if start or end:
+            assert r["role"], f"{r['actor_id']}: dates without a role"
+
+
+def test_role_holders_do_not_overlap() -> None:
+    by_role: dict[str, list[ka.ActorInfo]] = {}
+    for info in ka.load_actors().values():
+        if info.role:
+            by_role.setdefault(info.role, []).append(info)
+    for role, infos in by_role.items():
+        spans = sorted(
+            (i.valid_from or dt.date.min, i.valid_to or dt.date.max, i.actor_id) for i in infos
+        )
+        for (_, end_a, a), (start_b, _, b) in itertools.pairwise(spans):
+            assert end_a < start_b, f"{role}: {a} and {b} overlap"
+
+
+def test_every_role_has_a_holder_and_valid_side() -> None:
+    held = {i.role for i in ka.load_actors().values() if i.role}
+    for rid, role in ka.load_roles().items():
+        assert rid in held, rid
+        assert role.side in ka.ACTOR_SIDES, rid
+
+
+def test_place_values_allowed(place_rows: list[dict[str, str]]) -> None:
+    for r in place_rows:
+        where = f"{r['place_id']} / {r['alias']}"
+        assert r["kind"] in ka.PLACE_KINDS, where
+        assert -90 <= float(r["lat"]) <= 90, where
+        assert -180 <= float(r["lon"]) <= 180, where
+        assert len(r["country"]) == 3 and r["country"].isupper(), where
+        assert r["source"].strip(), where
+
+
+def test_places_in_the_south_caucasus_are_there() -> None:
+    # coordinates sanity: Karabakh places lie in a box around the region
+    for pid in ("STEPANAKERT", "SHUSHA", "MARTAKERT", "ASKERAN", "DZHANYATAG", "LACHIN", "GORIS"):
+        p = ka.load_places()[pid]
+        assert 38.5 < p.lat < 41.0 and 45.5 < p.lon < 47.5, pid
+
+
+def test_dictionary_size() -> None:
+    assert len(ka.load_actors()) >= 60
+    assert len(ka.load_places()) >= 25
+
+
+def test_loaders_are_cached_and_read_only() -> None:
+    assert ka.load_actors() is ka.load_actors()
+    with pytest.raises(TypeError):
+        ka.load_actors()["X"] = ka.load_actors()["AZE"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        ka.load_places()["X"] = ka.load_places()["BAKU"]  # type: ignore[index]
+
+
+def _actor_alias_cases() -> list[tuple[str, str, bool]]:
+    rows = read_data_csv("actors.csv")
+    return [(r["alias"], r["actor_id"], r["form"] == "adjective") for r in rows]
+
+
+@pytest.mark.parametrize(("alias", "actor_id", "adjective"), _actor_alias_cases())
+def test_every_actor_alias_is_found(alias: str, actor_id: str, adjective: bool) -> None:
+    if adjective:
+        text = f"A {alias} delegation arrived on Tuesday and met officials."
+    else:
+        text = f"On Tuesday, {alias} said the talks would continue."
+    start = text.index(alias)
+    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    assert len(found) == 1, text
+    m = found[0]
+    assert (m.text, m.entity_id, m.kind, m.adjective) == (alias, actor_id, "actor", adjective)
+
+
+@pytest.mark.parametrize(
+    ("alias", "role_id"), [(r["alias"], r["role_id"]) for r in read_data_csv("roles.csv")]
+)
+def test_every_role_alias_is_found(alias: str, role_id: str) -> None:
+    text = f"On Tuesday, the {alias} said the talks would continue."
+    start = text.index(alias)
+    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    assert len(found) == 1, text
+    m = found[0]
+    holders = ka.role_holders(role_id, ON)
+    expected = holders[0] if len(holders) == 1 else None
+    assert (m.text, m.kind, m.rule, m.entity_id) == (alias, "actor", "role", expected)
+
+
+@pytest.mark.parametrize(
+    ("alias", "place_id"), [(r["alias"], r["place_id"]) for r in read_data_csv("places.csv")]
+)
+def test_every_place_alias_is_found(alias: str, place_id: str) -> None:
+    text = f"Officials travelled to {alias} on Tuesday."
+    start = text.index(alias)
+    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    assert len(found) == 1, text
+    assert (found[0].text, found[0].entity_id, found[0].kind) == (alias, place_id, "place")
+
+
+# ------------------------------------------------------------- match rules
+
+# (sentence, expected mentions as (text, entity_id, kind)); own sentences.
+RULE_CASES = [
+    # longest match wins over the adjective inside it
+    ("The Armenian Revolutionary Federation called a rally.",
+     [("Armenian Revolutionary Federation", "ARM_ARF", "actor")]),
+    ("Two Russian peacekeepers were wounded near Martakert.",
+     [("Russian peacekeepers", "RUS_PEACEKEEPERS", "actor"), ("Martakert", "MARTAKERT", "place")]),
+    ("A spokesman for the Moscow Defence Ministry declined to comment.",
+     [("Moscow Defence Ministry", "RUS_MOD", "actor")]),
+    ("The Karabakh Armenians began leaving on Sunday.",
+     [("Karabakh Armenians", "ARM_KARABAKH_POP", "actor")]),
+    # case- and diacritic-insensitive, offsets into the original
+    ("AZERBAIJAN SAID THE OPERATION WAS OVER.", [("AZERBAIJAN", "AZE", "actor")]),
+    ("Ilham Əliyev spoke to Recep Tayyip Erdoğan by phone.",
+     [("Ilham Əliyev", "ALIYEV_ILHAM", "actor"),
+      ("Recep Tayyip Erdoğan", "ERDOGAN_RECEP_TAYYIP", "actor")]),
+    ("Antonio Guterres and António Guterres are one man.",
+     [("Antonio Guterres", "GUTERRES_ANTONIO", "actor"),
+      ("António Guterres", "GUTERRES_ANTONIO", "actor")]),
+    ("Refugees reached Xankəndi before dawn.", [("Xankəndi", "STEPANAKERT", "place")]),
+    # spelling variants, spaces and hyphens interchangeable
+    ("Pashinian and Pashinyan are the same prime minister.",
+     [("Pashinian", "PASHINYAN_NIKOL", "actor"), ("Pashinyan", "PASHINYAN_NIKOL", "actor")]),
+    ("Fighting in Nagorno Karabakh and Nagorno-Karabakh and Nagorno\u2011Karabakh.",
+     [("Nagorno Karabakh", "NAGORNO_KARABAKH", "place"),
+      ("Nagorno-Karabakh", "NAGORNO_KARABAKH", "place"),
+      ("Nagorno\u2011Karabakh", "NAGORNO_KARABAKH", "place")]),
+    ("Buses left Shushi, which Baku calls Shusha, at noon.",
+     [("Shushi", "SHUSHA", "place"), ("Baku", "AZE_GOV", "actor"), ("Shusha", "SHUSHA", "place")]),
+    # acronyms never match lower-case words
+    ("Let us hope the US and the UN act.",
+     [("US", "USA", "actor"), ("UN", "UN", "actor")]),
+    # metonyms and generic aliases
+    ("The Kremlin and the White House traded statements.",
+     [("Kremlin", "RUS_PRESIDENCY", "actor"), ("White House", "USA_PRESIDENCY", "actor")]),
+    ("The separatists agreed to disarm, the ministry said.",
+     [("separatists", "NKR_AUTHORITIES", "actor")]),
+    # actor vs place
+    ("Yerevan says it will house the refugees.", [("Yerevan", "ARM_GOV", "actor")]),
+    ("The convoy drove toward Yerevan overnight.", [("Yerevan", "YEREVAN", "place")]),
+    ("Criticism from Moscow was muted.", [("Moscow", "RUS_GOV", "actor")]),
+    ("The plane flew from Moscow to Baku.",
+     [("Moscow", "MOSCOW", "place"), ("Baku", "BAKU", "place")]),
+    ("Aid reached families in Armenia and Georgia.",
+     [("Armenia", "ARM", "place"), ("Georgia", "GEO", "place")]),
+    ("Azerbaijan yesterday announced the end of the operation.",
+     [("Azerbaijan", "AZE", "actor")]),
+    ("The envoy held talks with Baku about the road.", [("Baku", "AZE_GOV", "actor")]),
+    ("According to Moscow, the convoy was attacked.", [("Moscow", "RUS_GOV", "actor")]),
+    ("Their appeal to Yerevan went unanswered.", [("Yerevan", "ARM_GOV", "actor")]),
+    ("The statement urged Baku to stop.", [("Baku", "AZE_GOV", "actor")]),
+    ("Buses left Stepanakert at dawn.", [("Stepanakert", "STEPANAKERT", "place")]),
+    ("Stepanakert announced a ceasefire.", [("Stepanakert", "NKR_AUTHORITIES", "actor")]),
+    ("Hopes for Azerbaijan remain high.", [("Azerbaijan", "AZE", "actor")]),
+    # roles resolve by date, merged with a following name
+    ("The Karabakh president signed the decree.",
+     [("Karabakh president", "SHAHRAMANYAN_SAMVEL", "actor")]),
+    ("Turkish President Recep Tayyip Erdogan praised Baku’s resolve.",
+     [("Turkish President Recep Tayyip Erdogan", "ERDOGAN_RECEP_TAYYIP", "actor"),
+      ("Baku’s", "AZE_GOV", "actor")]),
+    ("Russia's top diplomat, Sergei Lavrov, met the Armenian foreign minister.",
+     [("Russia's top diplomat, Sergei Lavrov", "LAVROV_SERGEI", "actor"),
+      ("Armenian foreign minister", "MIRZOYAN_ARARAT", "actor")]),
+    ("The deputy foreign minister of Armenia arrived.",
+     [("foreign minister of Armenia", None, "actor")]),
+    ("The former Karabakh president Arayik Harutyunyan was detained.",
+     [("Karabakh president Arayik Harutyunyan", "HARUTYUNYAN_ARAYIK", "actor")]),
+    ("The EU called on Baku to open the road.",
+     [("EU", "EU", "actor"), ("Baku", "AZE_GOV", "actor")]),
+    ("Ilham Aliyev's adviser spoke to Tass.",
+     [("Ilham Aliyev's", "ALIYEV_ILHAM", "actor"), ("Tass", "TASS", "actor")]),
+    # unknown capitalised names are kept, sentence-initial function words are not
+    ("Meanwhile, the Zoravar Foundation said it would send food.",
+     [("Zoravar Foundation", None, "unknown")]),
+    ("But Tigran Avetisyan, a farmer from Askeran, stayed.",
+     [("Tigran Avetisyan", None, "unknown"), ("Askeran", "ASKERAN", "place")]),
+    ("On September 21 talks began. President Aliyev spoke.",
+     [("Aliyev", "ALIYEV_ILHAM", "actor")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RULE_CASES)
+def test_match_rules(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    got = ka.tag_mentions(sentence, on=ON)
+    assert [(m.text, m.entity_id, m.kind) for m in got] == expected
+    for m in got:
+        assert sentence[m.start : m.end] == m.text
+
+
+# (sentence, span, attribute, expected value) for flags and rule names
+FLAG_CASES = [
+    ("Baku’s goal is clear.", "Baku’s", "possessive", True),
+    ("Baku's goal is clear.", "Baku's", "possessive", True),
+    ("Azerbaijan’s offensive went on.", "Azerbaijan’s", "possessive", True),
+    ("Azerbaijan’s offensive went on.", "Azerbaijan’s", "rule", "possessive"),
+    ("Azerbaijan’s army advanced.", "Azerbaijan’s army", "entity_id", "AZE_ARMED_FORCES"),
+    ("An Azerbaijani drone struck.", "Azerbaijani", "adjective", True),
+    ("A French proposal failed.", "French", "entity_id", "FRA"),
+    ("The Iranian reaction was cautious.", "Iranian", "rule", "adjective"),
+    ("An American envoy arrived.", "American", "side", "USA"),
+    ("Talks were held in Moscow.", "Moscow", "rule", "locative"),
+    ("Moscow accuses Baku of lying.", "Moscow", "rule", "actor-verb"),
+    ("Aid went to Armenia and Georgia.", "Georgia", "rule", "coordination"),
+    ("According to Moscow, it was calm.", "Moscow", "rule", "actor-preposition"),
+    ("Moscow accuses Baku of lying.", "Baku", "rule", "actor-object"),
+    ("Buses left Stepanakert at dawn.", "Stepanakert", "rule", "default-place"),
+    ("Hopes for Azerbaijan remain high.", "Azerbaijan", "rule", "default-actor"),
+    ("The president of Azerbaijan spoke.", "president of Azerbaijan", "entity_id", "ALIYEV_ILHAM"),
+    ("Samvel Shahramanyan signed it.", "Samvel Shahramanyan", "type", "person"),
+    ("The Karabakh authorities agreed.", "Karabakh authorities", "side", "NKR"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "attr", "value"), FLAG_CASES)
+def test_mention_flags(sentence: str, span: str, attr: str, value: object) -> None:
+    found = [m for m in ka.tag_mentions(sentence, on=ON) if m.text == span]
+    assert len(found) == 1
+    assert getattr(found[0], attr) == value
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [("2023-09-20", "SHAHRAMANYAN_SAMVEL"), ("2022-06-01", "HARUTYUNYAN_ARAYIK"),
+     ("2023-09-05", None), (None, None)],
+)
+def test_role_depends_on_date(on: str | None, expected: str | None) -> None:
+    (m,) = ka.tag_mentions("The Karabakh president spoke.", on=on)
+    assert (m.kind, m.rule, m.entity_id) == ("actor", "role", expected)
+
+
+def test_role_date_from_header() -> None:
+    text = "date 2022-06-01 The Karabakh president spoke."
+    assert [m.entity_id for m in ka.tag_mentions(text)] == ["HARUTYUNYAN_ARAYIK"]
+
+
+def test_bad_date_raises() -> None:
+    with pytest.raises(ValueError, match="bad date"):
+        ka.tag_mentions("Baku said.", on="20 September")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "expected"),
+    [
+        ("the president of Azerbaijan", "2023-09-20", "ALIYEV_ILHAM"),
+        ("Azerbaijani President", "2023-09-20", "ALIYEV_ILHAM"),
+        ("The Karabakh President", "2023-09-20", "SHAHRAMANYAN_SAMVEL"),
+        ("Karabakh president", "2021-01-01", "HARUTYUNYAN_ARAYIK"),
+        ("NKR_PRESIDENT", "2023-09-10", "SHAHRAMANYAN_SAMVEL"),
+        ("foreign minister of Armenia", "2023-09-20", "MIRZOYAN_ARARAT"),
+        ("German foreign minister", "2023-09-20", "BAERBOCK_ANNALENA"),
+        ("German foreign minister", "2020-01-01", None),
+        ("Nagorno-Karabakh state minister", "2023-01-10", "VARDANYAN_RUBEN"),
+        ("the king of Azerbaijan", "2023-09-20", None),
+    ],
+)
+def test_resolve_role(phrase: str, on: str, expected: str | None) -> None:
+    assert ka.resolve_role(phrase, on) == expected
+
+
+def test_actor_info_type_and_side() -> None:
+    info = ka.actor_info("BAERBOCK_ANNALENA")
+    assert info is not None and (info.type, info.side) == ("person", "DEU")
+    assert ka.actor_info("NO_SUCH_ACTOR") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["İstanbul and Baku", "Straße in Baku", "😀 Baku said", "ﬁne Baku"]
+)
+def test_fold_keeps_length(text: str) -> None:
+    assert len(ka.fold(text)) == len(text)
+    (m,) = [m for m in ka.tag_mentions(text) if m.entity_id is not None]
+    assert text[m.start : m.end] == "Baku"
+
+
+def test_resolve_overlaps_longest_then_leftmost() -> None:
+    # equal-length overlapping candidates: the leftmost wins; longer beats both
+    assert ka._select([(0, 5, 5, "a"), (3, 8, 8, "b")], 10) == [(0, 5, 5, "a")]
+    assert ka._select([(0, 5, 5, "a"), (3, 9, 9, "b")], 10) == [(3, 9, 9, "b")]
+    assert ka._select([(0, 2, 2, "a"), (3, 5, 5, "b")], 10) == [(0, 2, 2, "a"), (3, 5, 5, "b")]
+
+
+# ------------------------------------------------------------- the seed
+
+
+def test_seed_mentions_are_spans_without_overlap(seed_text: str) -> None:
+    got = ka.tag_mentions(seed_text, on=ON)
+    for m in got:
+        assert seed_text[m.start : m.end] == m.text
+    for a, b in itertools.pairwise(got):
+        assert a.end <= b.start
+
+
+def test_annotation_offsets_are_valid(seed_text: str, gold: list[dict[str, str]]) -> None:
+    for row in gold:
+        assert seed_text[int(row["start"]) : int(row["end"])] == row["text"]
+        assert row["kind"] in {"actor", "place"}
+        table = ka.load_actors() if row["kind"] == "actor" else ka.load_places()
+        assert row["entity_id"] in table, row
+
+
+def _scores(
+    seed_text: str, gold: list[dict[str, str]]
+) -> tuple[float, float, set[tuple[object, ...]]]:
+    want = {(int(r["start"]), int(r["end"]), r["entity_id"], r["kind"]) for r in gold}
+    got = {
+        (m.start, m.end, m.entity_id, m.kind)
+        for m in ka.tag_mentions(seed_text, on=ON)
+        if m.kind != "unknown"
+    }
+    hits = want & got
+    return len(hits) / len(got), len(hits) / len(want), want - got
+
+
+def test_seed_precision_recall(seed_text: str, gold: list[dict[str, str]]) -> None:
+    precision, recall, _ = _scores(seed_text, gold)
+    assert precision >= PRECISION_FLOOR
+    assert recall >= RECALL_FLOOR
+
+
+@pytest.mark.xfail(strict=True, reason="'Ararat Mirzoyandenuncia': a name glued to the next word "
+                   "(translation artefact) is not split; it is reported as kind='unknown'")
+def test_seed_glued_name_is_found(seed_text: str, gold: list[dict[str, str]]) -> None:
+    _, _, missed = _scores(seed_text, gold)
+    assert missed == set()
+
+
+def test_seed_glued_name_is_not_dropped(seed_text: str) -> None:
+    unknown = [m.text for m in ka.tag_mentions(seed_text, on=ON) if m.kind == "unknown"]
+    assert "Ararat Mirzoyandenuncia" in unknown
+
+
+# ------------------------------------------------------------- map and charts
+
+
+def test_country_outlines_of_the_south_caucasus() -> None:
+    from karabakh import geo
+
+    if geo.natural_earth_path() is None:
+        pytest.skip("Natural Earth zip not installed")
+    codes = {o.iso3 for o in geo.country_outlines()}
+    assert {"ARM", "AZE", "GEO", "IRN", "TUR", "RUS"} <= codes
+    arm = next(o for o in geo.country_outlines() if o.iso3 == "ARM")
+    lons = [p[0] for ring in arm.parts for p in ring]
+    assert 43 < min(lons) and max(lons) < 47
+
+
+def test_country_outlines_bad_bbox() -> None:
+    from karabakh import geo
+
+    with pytest.raises(ValueError, match="bbox"):
+        geo.country_outlines((51.0, 38.0, 43.0, 42.5))
+
+
+def test_places_map_marks_named_places_and_lists_the_rest() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from karabakh import plots
+
+    ms = ka.tag_mentions("Buses left Stepanakert for Goris; talks were held in New York.")
+    fig = plots.plot_places_map(ms, outlines=False)
+    ax = fig.axes[0]
+    labels = {t.get_text() for t in ax.texts}
+    assert {"Stepanakert (1)", "Goris (1)"} <= labels
+    assert any("New York (1)" in t for t in labels)
+    assert not ax.patches  # no outlines drawn
+    matplotlib.pyplot.close(fig)
+
+
+def test_mentions_by_side_counts() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from karabakh import plots
+
+    ms = ka.tag_mentions("Baku said Yerevan lied. Moscow agreed with Baku.")
+    fig = plots.plot_mentions_by_side(ms)
+    side_bars = {p.get_y(): p.get_width() for p in fig.axes[1].patches}
+    assert sorted(side_bars.values()) == [1, 1, 2]
+    matplotlib.pyplot.close(fig)
