@@ -1,0 +1,1199 @@
+"""Quotations and reported claims, attributed to actors.
+
+:func:`extract_quotes` finds three kinds of :class:`~karabakh.records.Quote`:
+
+* ``direct``: a quotation in marks that stands as its own sentence or clause
+  (``“We will stop,” she said.`` / ``Moscow accuses: «...»``);
+* ``partial``: a quoted fragment inside a sentence of the writer's
+  (``defined the offensive as “an ethnic cleansing operation”``,
+  ``said that «...»``, ``promises an end “if ...”``);
+* ``indirect``: reported speech without marks (``X said that ...``,
+  ``according to X, ...``, ``X claims that ...``, ``X announced a truce``).
+
+Quote marks (offsets never shift; the text is only read):
+
+1. Candidates are ``« » “ ” „ " ‘ ’ ‹ › '``. ``’`` and ``'`` between two
+   letters or digits are apostrophes (``Baku’s``, ``don’t``), as is a
+   trailing ``’`` after ``s`` when no single quotation is open
+   (``the Armenians’ homes``).
+2. A mark opens when it is left-flanking (no space after, space or
+   punctuation before) and closes when it is right-flanking; when context
+   cannot tell, the glyph decides (« „ “ ‘ open, » ” ’ close, ``"`` toggles).
+   Any opening mark may be closed by any closing mark of the same weight
+   (« closed by ” is accepted); single marks nest inside double ones.
+3. A quotation continues across sentences. At a paragraph break with a
+   quotation still open, it continues when the next paragraph starts with an
+   opening mark (the English convention of reopening each paragraph of one
+   quotation); otherwise it is *unclosed*: it is kept up to the end of the
+   paragraph, with ``speaker_id=None`` and a ``problem``. A closing mark with
+   no opening mark keeps the words from the start of the paragraph (or the
+   previous quotation) with a ``problem`` too. Nothing is ever dropped and
+   nothing raises on real text.
+4. A quotation that contains an attribution clause ending a sentence
+   (``... were killed, the ministry reported. On Tuesday ...``) lost its
+   marks around the attribution: it is split there, each part keeping a
+   ``problem`` that says so.
+
+Cues come from ``data/reporting_verbs.csv`` (every form written out; matched
+case-sensitively in lower case, so ``State`` in ``Secretary of State`` is not
+a cue). A quotation's cue and speaker are looked for, in this order: an
+attribution found inside it (rule 4); right after it in the same sentence
+(``,” the ministry said`` / ``,” said Baerbock``; not after a quotation that
+ended its sentence with a full stop); before it in the same sentence (the
+last cue not inside another quotation, with its subject, or ``by X`` after a
+nominal cue such as ``an appeal ... by X``); the attribution of the quotation
+just before, when only white space separates them (``“...,” she said.
+“...”``); the next sentence when it reads ``X said this/so`` ; the previous
+paragraph when it ends with a colon.
+
+Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
+``problem``):
+
+* an actor mention (from :func:`karabakh.actors.tag_mentions`) in the
+  speaker phrase: a person wins (``The President of Azerbaijan, Ilham
+  Aliyev``), otherwise the first non-adjective actor before any
+  preposition (``The Armenians of Nagorno Karabakh``);
+* ``he``/``she`` resolve to the most recent person, ``it``/``they`` to the
+  most recent body (any non-person actor), preferring earlier speakers and
+  sentence subjects over other mentions; gender is not in the dictionary, so
+  he and she are treated alike;
+* a describing noun (``the ministry``, ``the politician``, ``German
+  minister``; ``data/speaker_nouns.csv``) resolves to the most recent actor
+  of a matching type, role and side (a country adjective in the phrase sets
+  the side), speakers first;
+* a cue coordinated with an earlier one in the same sentence (``Armenia
+  claims that ... and calls for ...``) shares its speaker;
+* an indefinite description (``an official``, ``a diplomat``) introduces an
+  unnamed speaker: ``None``, and so is a later ``the official``.
+
+The subject of a cue is the phrase after the last clause boundary (comma,
+``and``, ``when``, ``that`` ...) before it, auxiliaries and adverbs of time
+set aside; when a comma comes right before the cue (``Pashinian, already
+accused of ..., assured today``) the subject is the first phrase of the
+clause, with an appositive name after it (``The President of Azerbaijan,
+Ilham Aliyev, ...``). A cue that is passive (``reported by``, ``was
+said``), nominal (``the report``, ``an observation post``) or a secondary
+source (``as reported by``) makes no claim of its own.
+
+>>> text = "“We will not leave,” the minister said. “Never.”"
+>>> [(q.kind, q.content, q.cue) for q in extract_quotes(text, mentions=[])]
+[('direct', 'We will not leave', 'said'), ('direct', 'Never.', 'said')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .articles import _HEADER
+from .records import Mention, Quote
+from .resources import read_data_csv
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ReportingVerb", "extract_quotes", "quote_spans", "quotes_table", "reporting_verbs"]
+
+
+class ReportingVerb(NamedTuple):
+    """One reporting verb or phrase of ``data/reporting_verbs.csv``.
+
+    Attributes:
+        lemma: the base form (``say``, ``call for``, ``according to``).
+        forms: every inflected form that is matched.
+        kind: ``speech``, ``claim``, ``accusation``, ``announcement`` or
+            ``call``.
+        frame: how its content follows: ``that`` (a clause), ``object`` (a
+            noun phrase), ``as`` (``defined X as Y``) or ``source``
+            (``according to X``).
+
+    >>> reporting_verbs()[0].forms[:3]
+    ('say', 'says', 'said')
+    """
+
+    lemma: str
+    forms: tuple[str, ...]
+    kind: str
+    frame: str
+
+
+class _Noun(NamedTuple):
+    types: frozenset[str]
+    match: str
+
+
+# ---------------------------------------------------------------- loaders
+
+
+@functools.cache
+def reporting_verbs() -> tuple[ReportingVerb, ...]:
+    """Load the reporting verbs and phrases (cached, immutable).
+
+    Returns:
+        One :class:`ReportingVerb` per row of ``data/reporting_verbs.csv``.
+
+    Raises:
+        ValueError: when a row has an unknown ``frame`` or no forms.
+
+    >>> {v.lemma: v.frame for v in reporting_verbs()}["according to"]
+    'source'
+    """
+    out = []
+    for i, row in enumerate(read_data_csv("reporting_verbs.csv")):
+        forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
+        if not forms or row["frame"] not in {"that", "object", "as", "source"}:
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: bad forms or frame in {row}")
+        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"]))
+    return tuple(out)
+
+
+@functools.cache
+def _verb_of_form() -> dict[str, ReportingVerb]:
+    table: dict[str, ReportingVerb] = {}
+    for verb in reporting_verbs():
+        for form in verb.forms:
+            table.setdefault(form, verb)
+    return table
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regular expression matching any of ``words``, as a prefix trie (fast)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@functools.cache
+def _cue_re() -> re.Pattern[str]:
+    alts = _trie_regex(list(_verb_of_form()))
+    return re.compile(rf"(?<![\w’'-])(?:{alts}|According\s+to)(?![\w’'-])")
+
+
+@functools.cache
+def _speaker_nouns() -> dict[str, tuple[_Noun, ...]]:
+    table: dict[str, list[_Noun]] = {}
+    for row in read_data_csv("speaker_nouns.csv"):
+        noun = _Noun(frozenset(row["types"].split("|")), row["match"].lower())
+        for form in row["forms"].split("|"):
+            table.setdefault(form.strip().lower(), []).append(noun)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def _speaker_noun_re() -> re.Pattern[str]:
+    forms = sorted(_speaker_nouns(), key=len, reverse=True)
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    from punkt.data import english
+
+    return frozenset(a.lower() for a in english.ABBREV_TYPES) | {"u.s", "u.n", "e.u", "u.k"}
+
+
+# ------------------------------------------------------------ quote marks
+
+_MARK = re.compile(r"[«»“”„‟\"‘’‚‹›']")
+_DOUBLE = frozenset("«»“”„‟\"")
+_OPEN_GLYPH = frozenset("«„“‟‘‚‹")
+_CLOSE_GLYPH = frozenset("»”’›")
+_BEFORE_OPEN = frozenset("([{—–-/:;,…") | _DOUBLE | frozenset("‘’'‹›‚")
+_AFTER_CLOSE = frozenset(")]}—–-.,;:!?…") | _DOUBLE | frozenset("‘’'‹›")
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
+_NEWLINE = re.compile(r"\r?\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A top-level quotation found from the marks (internal)."""
+
+    open: int | None  # offset of the opening mark; None for a lone closing mark
+    close: int | None  # offset of the closing mark; None when never closed
+    cstart: int
+    cend: int
+    problem: str | None = None
+    unbalanced: bool = False
+    inner: tuple[int, int, int, int] | None = None  # speaker phrase and cue found inside
+
+    @property
+    def start(self) -> int:
+        return self.open if self.open is not None else self.cstart
+
+    @property
+    def end(self) -> int:
+        return self.close + 1 if self.close is not None else self.cend
+
+
+def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    return [m.span() for m in pattern.finditer(text) if m.end() < len(text)]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def _role(text: str, i: int) -> str:
+    """Classify the mark at ``i``: ``open``, ``close``, ``toggle`` or ``apostrophe``."""
+    c = text[i]
+    p = text[i - 1] if i > 0 else " "
+    n = text[i + 1] if i + 1 < len(text) else " "
+    if c in "’'" and p.isalnum() and n.isalnum():
+        return "apostrophe"
+    left = not n.isspace() and n not in ",.;:!?)]}" and (p.isspace() or p in _BEFORE_OPEN)
+    right = not p.isspace() and (n.isspace() or n in _AFTER_CLOSE)
+    if left and not right:
+        if c in "’'" and n.isdigit():
+            return "apostrophe"
+        return "open"
+    if right and not left:
+        return "close"
+    if c in _OPEN_GLYPH:
+        return "open"
+    if c in _CLOSE_GLYPH:
+        return "close"
+    return "toggle"
+
+
+def _pair(text: str) -> list[_Span]:
+    """Pair quote marks into top-level quotations (see the module rules)."""
+    breaks = _paragraph_breaks(text)
+    spans: list[_Span] = []
+    stack: list[tuple[int, bool]] = []  # (offset, is_double)
+    para_start = 0
+    last_end = 0
+    skip: set[int] = set()
+    b_index = 0
+
+    def close_paragraph(at: int) -> None:
+        nonlocal last_end
+        kept = [pos for pos, dbl in stack if dbl or text[pos] != "'"]
+        opened = kept[0] if kept else None
+        if opened is not None:
+            a, b = _trim(text, opened + 1, at)
+            spans.append(
+                _Span(
+                    opened,
+                    None,
+                    a,
+                    b,
+                    f"opening mark {text[opened]!r} at {opened} is never closed; "
+                    "the quotation is taken to run to the end of the paragraph",
+                    unbalanced=True,
+                )
+            )
+            last_end = at
+        stack.clear()
+
+    for m in _MARK.finditer(text):
+        i = m.start()
+        while b_index < len(breaks) and breaks[b_index][0] <= i:
+            pb_start, pb_end = breaks[b_index]
+            b_index += 1
+            if stack and any(dbl for _, dbl in stack):
+                j = pb_end
+                if j < len(text) and text[j] in _DOUBLE and _role(text, j) == "open":
+                    skip.add(j)  # the paragraph reopens the same quotation
+                    continue
+            close_paragraph(pb_start)
+            para_start = pb_end
+            last_end = max(last_end, para_start)
+        if i in skip:
+            continue
+        c = text[i]
+        role = _role(text, i)
+        if role == "apostrophe":
+            continue
+        double = c in _DOUBLE
+        if not double:
+            single_open = bool(stack) and not stack[-1][1]
+            if role == "toggle":
+                role = "close" if single_open else "open"
+            if role == "close":
+                if not single_open:
+                    continue  # an apostrophe (Armenians’) or a stray mark
+                pos, _ = stack.pop()
+                if not stack:
+                    a, b = _trim(text, pos + 1, i)
+                    spans.append(_Span(pos, i, a, b))
+                    last_end = i + 1
+                continue
+            if c == "’" and _p_is_letter(text, i):
+                continue
+            stack.append((i, False))
+            continue
+        has_double = any(dbl for _, dbl in stack)
+        if role == "toggle":
+            role = "close" if has_double else "open"
+        if role == "open":
+            stack.append((i, True))
+            continue
+        if not has_double:
+            a, b = _trim(text, max(para_start, last_end), i)
+            spans.append(
+                _Span(
+                    None,
+                    i,
+                    a,
+                    b,
+                    f"closing mark {c!r} at {i} has no opening mark; the quotation is "
+                    "taken to start at the paragraph (or previous quotation)",
+                    unbalanced=True,
+                )
+            )
+            last_end = i + 1
+            continue
+        while not stack[-1][1]:
+            stack.pop()  # single marks left open inside a double quotation
+        pos, _ = stack.pop()
+        if not stack:
+            a, b = _trim(text, pos + 1, i)
+            spans.append(_Span(pos, i, a, b))
+            last_end = i + 1
+    for pb_start, pb_end in breaks[b_index:]:
+        if stack:
+            j = pb_end
+            if j < len(text) and text[j] in _DOUBLE and _role(text, j) == "open":
+                continue
+            close_paragraph(pb_start)
+    end = len(text)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    close_paragraph(end)
+    return spans
+
+
+def _p_is_letter(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1].isalpha()
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` content spans of the top-level quotations.
+
+    Pairs the quote marks as described in the module docstring, without
+    cues or speakers; spans never include the marks themselves.
+
+    Args:
+        text: any text.
+
+    Returns:
+        Content spans in text order (white space and a final comma trimmed).
+
+    >>> t = "«Peace» now, he said. “We agree,” they replied. Baku’s goal."
+    >>> [t[a:b] for a, b in quote_spans(t)]
+    ['Peace', 'We agree']
+    """
+    return [(s.cstart, s.cend) for s in _split_attributions(text, _pair(text))]
+
+
+# ------------------------------------------------------------- sentences
+
+_SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]?[A-Z0-9])")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    header = _HEADER.match(text)
+    if header:
+        starts.append(header.end())
+    abbrevs = _abbreviations()
+    for m in _SENT_END.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            w = dot
+            while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
+                w -= 1
+            word = text[w:dot].lower()
+            if len(word) == 1 or word in abbrevs:
+                continue
+        starts.append(m.end())
+    starts.extend(b for _, b in _paragraph_breaks(text))
+    return sorted(set(starts))
+
+
+class _Sentences:
+    """Sentence starts that are not inside a quotation (internal)."""
+
+    def __init__(self, text: str, quotes: Sequence[_Span]) -> None:
+        self.text = text
+        inside = [(q.cstart, q.cend) for q in quotes]
+        qs = [a for a, _ in inside]
+        keep = []
+        for s in _sentence_starts(text):
+            k = bisect.bisect_right(qs, s) - 1
+            if k >= 0 and inside[k][0] < s < inside[k][1]:
+                continue
+            keep.append(s)
+        self.starts = keep
+
+    def start_of(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[k] if k >= 0 else 0
+
+    def end_of(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else len(self.text)
+
+
+# -------------------------------------------------- attribution patterns
+
+_AUX = (
+    r"has|have|had|will|would|shall|should|could|can|may|might|must|did|does|do|also|"
+    r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
+    r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
+    r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
+    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)"
+)
+_TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{_AUX})\s*$")
+_BOUNDARY = re.compile(
+    r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
+    r"although|though|that|where|if|so|meanwhile|whom|then|yet)(?![\w-])"
+)
+_FINITE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
+    r"could|must|should|seems?|appears?)(?![\w-])"
+)
+_PREP_START = re.compile(r"^(?:to|of|in|on|at|for|from|with|by|about|into|over|under)\b", re.I)
+_PREP_IN_NP = re.compile(r"\s(?:of|in|from|at|for|on|with)\s")
+_DETERMINER = frozenset(
+    "a an the this that these those its his her their our my your some any each every no "
+    "of in on for with by from to at initial first new latest".split()
+)
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
+_BY_AGENT = re.compile(r"(?<![\w-])by\s+(?P<np>[^,;:.!?“”«»\"]{2,80})")
+_NP_STOP = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|that|which|who|to|in|on|at|for|with|during|after|"
+    r"before|and|but|without|while|from|as|according|last|this|yesterday|today)\b"
+)
+_ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
+_THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
+_CLAUSE = re.compile(
+    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
+    r"about|this|so|that)\b)[\w’'.-]+\s+){1,5}"
+    r"(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|might)\s)",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‚‹›]")
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
+_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "body", "we": "body"}
+
+
+def _np_ok(text: str, a: int, b: int) -> bool:
+    phrase = text[a:b].strip()
+    if not phrase or len(phrase.split()) > 10 or _QUOTE_CHARS.search(phrase):
+        return False
+    return not _FINITE.search(phrase) and not _PREP_START.match(phrase)
+
+
+def _strip_aux(text: str, a: int, b: int) -> int:
+    """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs."""
+    while b > a:
+        m = _TRAILING_AUX.search(text, a, b)
+        if not m or m.start() == m.end():
+            break
+        b = m.start()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+class _Subject(NamedTuple):
+    a: int
+    b: int
+    coordinated: bool  # no subject of its own: shares the previous cue's speaker
+
+
+def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
+    """Find the subject phrase of the cue at ``cue_start`` in the sentence from ``s0``."""
+    b = _strip_aux(text, s0, cue_start)
+    if b <= s0:
+        return None
+    if text[b - 1] == ",":
+        # "X, apposition, cue": the subject is the first phrase of the clause
+        segments = []
+        pos = s0
+        for m in re.finditer(r",", text[s0 : b - 1]):
+            segments.append((pos, s0 + m.start()))
+            pos = s0 + m.end()
+        segments.append((pos, b - 1))
+        for k, (x, y) in enumerate(segments):
+            x, y = _trim(text, x, y)
+            if _np_ok(text, x, y):
+                if k + 1 < len(segments):
+                    nx, ny = _trim(text, *segments[k + 1])
+                    if 0 < len(text[nx:ny].split()) <= 4 and text[nx : nx + 1].isupper():
+                        return _Subject(x, ny, False)
+                return _Subject(x, y, False)
+            if len(text[x:y].split()) > 3:
+                return None
+        return None
+    last = None
+    for m in _BOUNDARY.finditer(text, s0, b):
+        last = m
+    a = last.end() if last else s0
+    a, b2 = _trim(text, a, b)
+    if a >= b2:
+        if last is not None and last.group().lower() in {"and", "but", ","}:
+            return _Subject(last.start(), last.start(), True)
+        return None
+    word = text[a:b2].lower()
+    if word in {"who", "which"} and last is not None:
+        return _subject(text, s0, last.start())
+    if not _np_ok(text, a, b2):
+        return None
+    return _Subject(a, b2, False)
+
+
+def _np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue (``said the ministry``)."""
+    b = a
+    m = re.compile(r"[,;:.!?“”«»\"(]").search(text, a, limit)
+    b = m.start() if m else limit
+    stop = _NP_STOP.search(text, a, b)
+    if stop:
+        b = stop.start()
+    a, b = _trim(text, a, b)
+    if a >= b or not _np_ok(text, a, b):
+        return None
+    return a, b
+
+
+# ------------------------------------------------------------ resolution
+
+
+class _Actor(NamedTuple):
+    id: str
+    type: str | None
+    side: str | None
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    kind: str
+    cstart: int
+    cend: int
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None
+    np: tuple[int, int] | None = None
+    how: str = "none"  # np, coordinated, previous, none
+    problem: str | None = None
+    unbalanced: bool = False
+
+
+def _tag(text: str, on: dt.date | str | None) -> list[Mention]:
+    from .actors import tag_mentions
+
+    return list(tag_mentions(text, on))
+
+
+@functools.cache
+def _role_words(actor_id: str) -> str:
+    """Lower-case name, type and role description of an actor (for describing nouns)."""
+    from .actors import actor_info, load_roles
+
+    info = actor_info(actor_id)
+    if info is None:
+        return ""
+    role = load_roles().get(info.role) if info.role else None
+    parts = [info.name, info.type, role.description if role else ""]
+    return " ".join(parts).lower()
+
+
+class _Resolver:
+    """Resolves speaker phrases in text order, remembering earlier speakers."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], quotes: Sequence[_Span]):
+        self.text = text
+        inside = [(q.cstart, q.cend) for q in quotes]
+        qs = [a for a, _ in inside]
+        actors = []
+        self.sided = sorted(
+            ((m.start, m.end, m.side) for m in mentions if m.kind == "actor" and m.side),
+        )
+        self.sided_starts = [x for x, _, _ in self.sided]
+        for m in mentions:
+            if m.kind != "actor" or not m.entity_id:
+                continue
+            k = bisect.bisect_right(qs, m.start) - 1
+            if k >= 0 and inside[k][0] <= m.start and m.end <= inside[k][1]:
+                continue
+            actors.append(m)
+        actors.sort(key=lambda m: (m.start, -m.end))
+        self.mentions = actors
+        self.starts = [m.start for m in actors]
+        self.history: list[tuple[int, _Actor]] = []
+        self.unnamed: set[str] = set()
+
+    def _actor(self, m: Mention) -> _Actor:
+        return _Actor(m.entity_id or "", m.type, m.side, m.name or m.text, "")
+
+    def in_span(self, a: int, b: int) -> list[Mention]:
+        k = bisect.bisect_left(self.starts, a)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            if self.mentions[k].end <= b:
+                out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def remember(self, pos: int, m: _Actor) -> None:
+        self.history.append((pos, m))
+
+    def _candidates(self, pos: int) -> Iterator[_Actor]:
+        """Earlier speakers (most recent first), then earlier mentions (lazily)."""
+        for p, actor in reversed(self.history):
+            if p < pos:
+                yield actor
+        for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            if not self.mentions[k].adjective:
+                yield self._actor(self.mentions[k])
+
+    def resolve(self, a: int, b: int, pos: int) -> _Resolved:
+        """Resolve the speaker phrase ``text[a:b]`` (see the module rules)."""
+        phrase = self.text[a:b]
+        found = self.in_span(a, b)
+        named = [m for m in found if not m.adjective]
+        persons = [m for m in named if m.type == "person"]
+        if persons:
+            return _Resolved(self._actor(persons[0]), "name", None, persons[0])
+        cut = _PREP_IN_NP.search(phrase)
+        head_end = a + cut.start() if cut else b
+        head = [m for m in named if m.start < head_end]
+        words = phrase.lower().split()
+        noun = None
+        for nm in _speaker_noun_re().finditer(self.text, a, head_end):
+            noun = nm
+        if head and (noun is None or noun.start() < head[0].end):
+            return _Resolved(self._actor(head[0]), "name", None, head[0])
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            want = _PRONOUNS[words[0]]
+            for cand in self._candidates(pos):
+                if (cand.type == "person") == (want == "person"):
+                    return _Resolved(cand, "pronoun", None, None)
+            why = f"pronoun {phrase!r} has no earlier compatible actor"
+            return _Resolved(None, None, why, None)
+        noun_key = re.sub(r"\s+", " ", noun.group().lower()) if noun is not None else ""
+        if noun is not None and words and words[0] in _INDEFINITE and not named:
+            self.unnamed.add(noun_key)
+            why = f"{phrase!r} introduces an unnamed speaker"
+            return _Resolved(None, None, why, None)
+        if noun is not None and noun_key in self.unnamed and not named:
+            why = f"{phrase!r} refers back to an unnamed speaker"
+            return _Resolved(None, None, why, None)
+        if noun is not None:
+            constraints = _speaker_nouns()[re.sub(r"\s+", " ", noun.group().lower())]
+            lo = bisect.bisect_left(self.sided_starts, a)
+            hi = bisect.bisect_left(self.sided_starts, b)
+            sides = {side for _, y, side in self.sided[lo:hi] if y <= b}
+            for cand in self._candidates(pos):
+                if sides and cand.side not in sides:
+                    continue
+                for c in constraints:
+                    if cand.type not in c.types:
+                        continue
+                    if c.match and c.match not in _role_words(cand.id) + " " + cand.name.lower():
+                        continue
+                    return _Resolved(cand, "description", None, None)
+            if named:
+                return _Resolved(self._actor(named[0]), "name", None, named[0])
+            why = f"no earlier actor matches the description {phrase!r}"
+            return _Resolved(None, None, why, None)
+        if named:
+            return _Resolved(self._actor(named[0]), "name", None, named[0])
+        return _Resolved(None, None, f"speaker {phrase!r} is not an actor in the dictionary", None)
+
+
+class _Resolved(NamedTuple):
+    actor: _Actor | None
+    rule: str | None
+    problem: str | None
+    mention: Mention | None
+
+
+# ------------------------------------------------------------ extraction
+
+
+def _split_attributions(text: str, spans: list[_Span]) -> list[_Span]:
+    """Split quotations that swallowed an attribution clause (rule 4)."""
+    out: list[_Span] = []
+    cue_re = _cue_re()
+    for sp in spans:
+        pieces = [sp]
+        while True:
+            cur = pieces[-1]
+            found = None
+            for s in _SENT_END.finditer(text, cur.cstart, cur.cend):
+                dot = s.start()
+                # the sentence ending at `dot`: does it end in ", X cue[, ...]"?
+                seg_start = text.rfind(",", cur.cstart, dot)
+                while seg_start != -1:
+                    tail = text[seg_start + 1 : dot]
+                    cue = None
+                    for c in cue_re.finditer(text, seg_start + 1, dot):
+                        verb = _verb_of_form().get(re.sub(r"\s+", " ", c.group()))
+                        if verb is not None and verb.frame != "source":
+                            cue = c
+                            break
+                    if cue is not None and "“" not in tail and "«" not in tail:
+                        before = text[seg_start + 1 : cue.start()].strip()
+                        after_cue = text[cue.end() : dot]
+                        np: tuple[int, int] | None = None
+                        if before and _np_ok(text, seg_start + 1, cue.start()):
+                            x, y = _trim(text, seg_start + 1, cue.start())
+                            np = (x, _strip_aux(text, x, y))
+                        elif not before:
+                            np = _np_after(text, cue.end(), dot)
+                        if np and (not after_cue.strip() or after_cue.lstrip().startswith(",")):
+                            found = (seg_start, np, cue.span(), s.end())
+                            break
+                    seg_start = text.rfind(",", cur.cstart, seg_start)
+                if found:
+                    break
+            if not found:
+                break
+            comma, np, cue_span, next_start = found
+            problem = (
+                f"the attribution {text[np[0] : cue_span[1]]!r} stands inside the quotation "
+                "marks; the marks around it are taken as missing and the quotation split there"
+            )
+            a1, b1 = _trim(text, cur.cstart, comma)
+            first = replace(
+                cur, close=None, cstart=a1, cend=b1, problem=problem, inner=(*np, *cue_span)
+            )
+            second = replace(cur, open=None, cstart=next_start, problem=problem, inner=None)
+            pieces[-1:] = [first, second]
+        out.extend(pieces)
+    return out
+
+
+def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
+    """False for passive, nominal and second-hand uses of a cue word."""
+    if m.group()[0].isupper():
+        return m.start() == s0 or text[s0 : m.start()].strip() in {"", "And", "But"}
+    before = text[max(s0, m.start() - 40) : m.start()]
+    if _PASSIVE_BEFORE.search(before):
+        return False
+    prev = re.search(r"([\w’'-]+)\W*$", before)
+    if prev and prev.group(1).lower() in _DETERMINER and m.group().lower() != "according to":
+        return False
+    return not re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+
+
+def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple[int, int] | None:
+    rest = text[ce:s_end]
+    m = _THAT.match(rest)
+    if rest.lstrip().startswith(":"):
+        a = ce + rest.index(":") + 1
+    elif verb.frame == "that":
+        if _CLAUSE.match(rest):
+            a = ce
+        elif m:
+            a = ce + m.end()
+        else:
+            return None
+    elif verb.frame == "as":
+        if not re.search(r"\sas\s", rest):
+            return None
+        a = ce
+    else:
+        a = ce + m.end() if m and len(rest[: m.end()].split()) <= 4 else ce
+        first = rest.lstrip()[:1]
+        head = text[a:s_end].lstrip()
+        if not first or not (first.isalnum() or first in "“«\"„‘") or _PREP_START.match(head):
+            return None
+        if re.match(r"not\b", head):
+            return None
+    a, b = _trim(text, a, s_end)
+    while b > a and text[b - 1] in ".!?;:":
+        b -= 1
+    if len(text[a:b].split()) < 2:
+        return None
+    return a, b
+
+
+def extract_quotes(
+    text: str, mentions: Sequence[Mention] | None = None, *, on: dt.date | str | None = None
+) -> list[Quote]:
+    """Find every quotation and reported claim, with its cue and speaker.
+
+    Args:
+        text: the article text (for an :class:`~karabakh.Article`, pass
+            ``article.text``); offsets index it unchanged.
+        mentions: actor mentions of ``text``; when ``None`` they are found
+            with :func:`karabakh.actors.tag_mentions`. Pass ``[]`` to extract
+            without any actor dictionary (every speaker is then ``None``).
+        on: the article's date, passed to ``tag_mentions`` to resolve title
+            phrases ("the president of Azerbaijan") when ``mentions`` is
+            ``None``; by default a leading ``date YYYY-MM-DD`` header is used.
+
+    Returns:
+        Quotes in text order (by content start). ``speaker_id`` is an actor
+        id or ``None`` with a ``problem`` saying why.
+
+    Raises:
+        ValueError: if ``text`` is not a string.
+
+    >>> t = "Moscow accuses: «A car was hit.” Armenia claims that it has no troops there."
+    >>> [(q.kind, q.content, q.cue, q.speaker_text) for q in extract_quotes(t, [])]
+    [('direct', 'A car was hit.', 'accuses', 'Moscow'),
+     ('indirect', 'it has no troops there', 'claims', 'Armenia')]
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"extract_quotes: text must be a str, not {type(text).__name__}")
+    if mentions is None:
+        mentions = _tag(text, on)
+    spans = _split_attributions(text, _pair(text))
+    sents = _Sentences(text, spans)
+    raws: list[_Raw] = []
+    used: set[int] = set()  # offsets of cues already used by a quotation
+    qbounds = [(s.start, s.end) for s in spans]
+    qstarts = [a for a, _ in qbounds]
+
+    def inside_quote(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and qbounds[k][0] <= pos < qbounds[k][1]
+
+    cue_re = _cue_re()
+    for k, sp in enumerate(spans):
+        raws.append(_attribute(text, sp, k, spans, sents, raws, used, inside_quote, cue_re))
+
+    # indirect claims
+    consumed: list[tuple[int, int]] = []
+    last_claim: dict[int, int] = {}  # sentence start -> index in raws of last claim there
+    for m in cue_re.finditer(text):
+        cs, ce = m.span()
+        if cs in used or inside_quote(cs) or any(a <= cs < b for a, b in consumed[-4:]):
+            continue
+        s0 = sents.start_of(cs)
+        s1 = sents.end_of(cs)
+        if not _cue_ok(text, m, s0):
+            continue
+        form = re.sub(r"\s+", " ", m.group()).lower()
+        verb = _verb_of_form().get(form)
+        if verb is None:
+            verb = next(v for v in reporting_verbs() if v.frame == "source")
+        if verb.frame == "source":
+            raw = _according_to(text, cs, ce, s0, s1, inside_quote)
+            if raw is not None:
+                consumed.append(raw.np or (cs, ce))
+                raws.append(raw)
+                last_claim[s0] = len(raws) - 1
+            continue
+        subj = _subject(text, s0, cs)
+        if subj is None:
+            continue
+        end = s1
+        for nxt in cue_re.finditer(text, ce, s1):
+            gap = text[_strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
+            if re.search(r"(?:,|\band)\s*(?:(?:" + _AUX + r")\s+)*$", gap):
+                and_at = text.rfind(" and ", ce, nxt.start())
+                comma_at = text.rfind(",", ce, nxt.start())
+                end = max(and_at, comma_at)
+                if end > ce:
+                    break
+                end = s1
+        content = _content_after(text, verb, ce, end)
+        if content is None:
+            continue
+        if any(inside_quote(p) for p in (content[0], content[1] - 1)):
+            continue
+        if subj.coordinated:
+            prev = last_claim.get(s0)
+            if prev is None:
+                continue
+            np = raws[prev].np
+            how = "coordinated"
+            start = cs
+        else:
+            np = (subj.a, subj.b)
+            how = "np"
+            start = subj.a
+        raws.append(
+            _Raw("indirect", content[0], content[1], start, content[1], (cs, ce), np, how)
+        )
+        last_claim[s0] = len(raws) - 1
+        consumed.append((subj.a, subj.b))
+
+    return _resolve_all(text, mentions, spans, raws)
+
+
+def _according_to(
+    text: str, cs: int, ce: int, s0: int, s1: int, inside_quote: object
+) -> _Raw | None:
+    """``According to X, claim.`` or ``claim, according to X.``."""
+    stop = re.compile(r"[,;:.!?]").search(text, ce, s1)
+    np_end = stop.start() if stop else s1
+    a, b = _trim(text, ce, np_end)
+    if a >= b or len(text[a:b].split()) > 10:
+        return None
+    assert callable(inside_quote)
+    before = text[s0:cs].strip()
+    if not before or before in {"And", "But"} or before.endswith(","):
+        if before and before.endswith(",") and before not in {"And", "But"}:
+            ca, cb = _trim(text, s0, cs)
+            cb = cb - 1 if text[cb - 1 : cb] == "," else cb
+        else:
+            ca, cb = _trim(text, np_end + 1, s1)
+    else:
+        return None
+    while cb > ca and text[cb - 1] in ".!?;:,":
+        cb -= 1
+    if len(text[ca:cb].split()) < 2 or inside_quote(ca) or inside_quote(cb - 1):
+        return None
+    return _Raw("indirect", ca, cb, min(cs, ca), max(b, cb), (cs, ce), (a, b), "np")
+
+
+def _attribute(
+    text: str,
+    sp: _Span,
+    k: int,
+    spans: Sequence[_Span],
+    sents: _Sentences,
+    raws: Sequence[_Raw],
+    used: set[int],
+    inside_quote: object,
+    cue_re: re.Pattern[str],
+) -> _Raw:
+    """Find the cue and speaker phrase of one quotation."""
+    assert callable(inside_quote)
+    s0 = sents.start_of(sp.start)
+    s1 = sents.end_of(max(sp.end - 1, sp.start))
+    before = text[s0 : sp.start]
+    before_s = before.strip()
+    if _HEADER.match(before):
+        before_s = before[_HEADER.match(before).end() :].strip()  # type: ignore[union-attr]
+    prev_end = spans[k - 1].end if k else 0
+    direct = not before_s or before_s.endswith(":") or (s0 >= prev_end and before_s == ",")
+    kind = "direct" if direct else "partial"
+    problem = sp.problem
+
+    def make(cue: tuple[int, int] | None, np: tuple[int, int] | None, how: str) -> _Raw:
+        if cue:
+            used.add(cue[0])
+        pts = [sp.start, sp.end] + [x for x in (cue or ()) + (np or ())]
+        return _Raw(
+            kind, sp.cstart, sp.cend, min(pts), max(pts), cue, np, how, problem, sp.unbalanced
+        )
+
+    if sp.unbalanced and sp.inner is None:
+        return make(None, None, "none")
+    if sp.inner is not None:
+        x, y, cs, ce = sp.inner
+        return make((cs, ce), (x, y), "np")
+    # 1. after the quotation, same sentence
+    next_open = spans[k + 1].start if k + 1 < len(spans) else len(text)
+    limit = min(s1, next_open)
+    ends_sentence = text[sp.cend - 1 : sp.cend] == "." and not text[sp.end : sp.end + 1] == ","
+    if not ends_sentence and sp.end < limit:
+        after = text[sp.end : limit]
+        lead = len(after) - len(after.lstrip(" \t,"))
+        a0 = sp.end + lead
+        cue = None
+        for c in cue_re.finditer(text, a0, limit):
+            cpos = text.rfind(",", a0, c.start())
+            clause = text[cpos + 1 if cpos >= 0 else a0 : c.start()].split()
+            if not (clause and clause[0].lower() in {"who", "which", "whose", "where"}):
+                cue = c
+                break
+        if cue and _verb_of_form().get(re.sub(r"\s+", " ", cue.group()).lower()):
+            if cue.start() == a0:
+                np = _np_after(text, cue.end(), limit)
+                if np:
+                    return make(cue.span(), np, "np")
+            else:
+                x, y = _trim(text, a0, _strip_aux(text, a0, cue.start()))
+                comma = re.search(r"[,;:]", text[x:y])
+                if comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
+                    y = x + comma.start()
+                    comma = None
+                if x < y and _np_ok(text, x, y) and not comma:
+                    return make(cue.span(), (x, y), "np")
+    # 2. before the quotation, same sentence
+    last = None
+    for c in cue_re.finditer(text, s0, sp.start):
+        if not inside_quote(c.start()):
+            last = c
+    if last is not None:
+        prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
+        if prev_word and prev_word.group(1).lower() in _DETERMINER:
+            agent = _BY_AGENT.search(text, last.end(), sp.start)
+            if agent:
+                x = agent.start("np")
+                stop = _NP_STOP.search(text, x, agent.end("np"))
+                y = stop.start() if stop else agent.end("np")
+                x, y = _trim(text, x, y)
+                return make(last.span(), (x, y), "np")
+        else:
+            subj = _subject(text, s0, last.start())
+            if subj is not None and not subj.coordinated:
+                return make(last.span(), (subj.a, subj.b), "np")
+            if subj is not None:
+                return make(last.span(), None, "coordinated")
+            if last.group()[0].isupper() or last.group() == "according to":
+                np = _np_after(text, last.end(), sp.start)
+                if np:
+                    return make(last.span(), np, "np")
+    # 3. the quotation just before, when only white space separates them
+    if k and raws and not before_s:
+        prev = raws[-1]
+        after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
+        if prev.cue is not None and after_prev == s0:
+            return make(prev.cue, prev.np, "previous")
+    # 4. the next sentence, "X said this"
+    if not before_s and s1 < len(text):
+        s2 = sents.end_of(s1)
+        for c in cue_re.finditer(text, s1, s2):
+            if _ANAPHOR.match(text, c.end()):
+                x, y = _trim(text, s1, _strip_aux(text, s1, c.start()))
+                if x < y and _np_ok(text, x, y):
+                    return make(c.span(), (x, y), "np")
+            break
+    # 5. a previous paragraph ending with a colon
+    if not before_s:
+        back = text[:s0].rstrip()
+        if back.endswith(":"):
+            p0 = sents.start_of(len(back) - 1)
+            for c in cue_re.finditer(text, p0, len(back)):
+                last = c
+            if last is not None and last.start() >= p0:
+                subj = _subject(text, p0, last.start())
+                if subj is not None and not subj.coordinated:
+                    return make(last.span(), (subj.a, subj.b), "np")
+    if problem is None:
+        problem = "no reporting cue found near the quotation"
+    return make(None, None, "none")
+
+
+def _resolve_all(
+    text: str, mentions: Sequence[Mention], spans: Sequence[_Span], raws: list[_Raw]
+) -> list[Quote]:
+    """Resolve the speakers in text order of their phrases and build the records."""
+    resolver = _Resolver(text, mentions, spans)
+    cache: dict[tuple[int, int], _Resolved] = {}
+    results: list[Quote] = []
+    last = _Resolved(None, None, "the speaker of the earlier cue is unknown", None)
+    for raw in sorted(raws, key=lambda r: (r.np[0] if r.np else r.start, r.cstart)):
+        problem = raw.problem
+        res = _Resolved(None, None, None, None)
+        if raw.np is not None:
+            if raw.np not in cache:
+                cache[raw.np] = resolver.resolve(raw.np[0], raw.np[1], raw.np[0])
+            res = cache[raw.np]
+            if raw.how == "previous" and res.actor is not None:
+                res = res._replace(rule="previous")
+            elif raw.how == "coordinated" and res.actor is not None:
+                res = res._replace(rule="coordinated")
+        elif raw.how in {"previous", "coordinated"}:
+            res = last._replace(rule=raw.how if last.actor else None)
+        elif problem is None:
+            problem = "no speaker found"
+        if res.actor is not None:
+            resolver.remember(raw.np[0] if raw.np else raw.start, res.actor)
+            last = res
+        elif problem is None:
+            problem = res.problem or "speaker not resolved"
+        spk = raw.np
+        if res.mention is not None and raw.how == "np":
+            spk = (res.mention.start, res.mention.end)
+        results.append(
+            Quote(
+                start=raw.start,
+                end=raw.end,
+                text=text[raw.start : raw.end],
+                kind=raw.kind,
+                content=text[raw.cstart : raw.cend],
+                content_start=raw.cstart,
+                content_end=raw.cend,
+                speaker_id=res.actor.id if res.actor else None,
+                speaker_text=text[spk[0] : spk[1]] if spk else None,
+                speaker_start=spk[0] if spk else None,
+                speaker_end=spk[1] if spk else None,
+                cue=text[raw.cue[0] : raw.cue[1]] if raw.cue else None,
+                cue_start=raw.cue[0] if raw.cue else None,
+                cue_end=raw.cue[1] if raw.cue else None,
+                problem=problem,
+                speaker_rule=res.rule if res.actor else None,
+            )
+        )
+    results.sort(key=lambda q: (q.content_start, q.kind == "indirect"))
+    return results
+
+
+def quotes_table(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """A table a researcher can read: one row per quote, speaker named.
+
+    Args:
+        quotes: the result of :func:`extract_quotes`.
+
+    Returns:
+        A DataFrame with columns ``speaker`` (the actor's canonical name, or
+        the speaker's words in brackets when unresolved, or ``(none)``),
+        ``speaker_id``, ``side``, ``type``, ``kind``, ``cue``, ``content``,
+        ``words`` (of the content), ``speaker_rule``, ``problem`` and
+        ``content_start``.
+
+    >>> t = "“We are ready,” Lavrov said. “Me too,” a resident said."
+    >>> quotes_table(extract_quotes(t))[["speaker", "side", "kind", "words"]].values.tolist()
+    [['Sergei Lavrov', 'RUS', 'direct', 3], ['[a resident]', nan, 'direct', 2]]
+    """
+    import pandas as pd
+
+    from .actors import actor_info
+
+    rows = []
+    for q in quotes:
+        info = actor_info(q.speaker_id) if q.speaker_id else None
+        if info is not None:
+            speaker = info.name
+        elif q.speaker_text:
+            speaker = f"[{q.speaker_text}]"
+        else:
+            speaker = "(none)"
+        rows.append(
+            {
+                "speaker": speaker,
+                "speaker_id": q.speaker_id,
+                "side": info.side if info else None,
+                "type": info.type if info else None,
+                "kind": q.kind,
+                "cue": q.cue,
+                "content": q.content,
+                "words": len(q.content.split()),
+                "speaker_rule": q.speaker_rule,
+                "problem": q.problem,
+                "content_start": q.content_start,
+            }
+        )
+    columns = ["speaker", "speaker_id", "side", "type", "kind", "cue", "content", "words",
+               "speaker_rule", "problem", "content_start"]
+    return pd.DataFrame(rows, columns=columns)

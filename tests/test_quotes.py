@@ -1,0 +1,466 @@
+"""Quotes and claims: quote-mark pairing, cues, speakers, the seed annotation metrics.
+
+Every sentence below was written for these tests (news style, our own words);
+the seed's quotes are scored against the hand annotation in
+``tests/annotations/seed_quotes.csv``.
+
+How a match is judged (the metrics below):
+
+* a direct or partial quote matches an annotated one when their content spans
+  overlap with a character Jaccard >= 0.9 (direct and partial are matched
+  together: the kind is scored separately);
+* an indirect claim matches when an extracted ``indirect`` record overlaps it
+  with a character Jaccard >= 0.5 (where a reported clause ends is a matter
+  of judgement);
+* a speaker is right when ``speaker_id`` equals the annotated id (an empty
+  annotation means "no actor": the extractor must say ``None``).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+
+import pytest
+from conftest import ROOT
+
+import karabakh.quotes as kq
+from karabakh.actors import tag_mentions
+from karabakh.quotes import extract_quotes, quote_spans, reporting_verbs
+from karabakh.records import Quote
+
+ANNOTATION = ROOT / "tests" / "annotations" / "seed_quotes.csv"
+
+
+def _one(text: str, content: str) -> Quote:
+    found = [q for q in extract_quotes(text) if q.content == content]
+    assert len(found) == 1, [(q.kind, q.content) for q in extract_quotes(text)]
+    return found[0]
+
+
+def _check_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert q.text == text[q.start : q.end]
+        assert q.content == text[q.content_start : q.content_end]
+        assert q.start <= q.content_start <= q.content_end <= q.end
+        if q.speaker_text is not None:
+            assert q.speaker_start is not None and q.speaker_end is not None
+            assert q.speaker_text == text[q.speaker_start : q.speaker_end]
+        if q.cue is not None:
+            assert q.cue_start is not None and q.cue_end is not None
+            assert q.cue == text[q.cue_start : q.cue_end]
+        assert q.kind in {"direct", "partial", "indirect"}
+        assert (q.speaker_id is None) == (q.speaker_rule is None)
+        if q.speaker_id is None:
+            assert q.problem, q
+
+
+# ----------------------------------------------------------------- data file
+
+
+def test_reporting_verbs_file_is_well_formed():
+    verbs = reporting_verbs()
+    lemmas = [v.lemma for v in verbs]
+    assert len(lemmas) == len(set(lemmas))
+    forms = [f for v in verbs for f in v.forms]
+    assert len(forms) == len(set(forms)), "a form belongs to two lemmas"
+    assert {v.kind for v in verbs} <= {"speech", "claim", "accusation", "announcement", "call"}
+    for v in verbs:
+        assert v.lemma.split()[0] in " ".join(v.forms) or v.frame == "source"
+        assert all(f == f.lower() and f.strip() == f for f in v.forms)
+    # the issue's cue list is covered
+    for cue in ("said", "stressed", "announced", "accuses", "reported", "promises", "defined",
+                "underlined", "according to", "assured", "claims", "invited", "calls for",
+                "told", "added", "warned", "insisted", "denied", "confirmed", "noted", "urged",
+                "declared", "wrote", "tweeted", "posted", "stated"):
+        assert cue in forms, cue
+
+
+def test_speaker_nouns_use_actor_types():
+    from karabakh.actors import ACTOR_TYPES
+
+    for form, nouns in kq._speaker_nouns().items():
+        assert form == form.lower()
+        for noun in nouns:
+            assert noun.types <= ACTOR_TYPES, (form, noun.types)
+
+
+# ------------------------------------------------------------- quote marks
+
+MARK_CASES = [
+    # (text, expected contents in order)
+    ("«Peace is close», the envoy said.", ["Peace is close"]),
+    ("“Peace is close,” the envoy said.", ["Peace is close"]),
+    ('"Peace is close," the envoy said.', ["Peace is close"]),
+    ("„Peace is close“, the envoy said.", ["Peace is close"]),
+    ("‘Peace is close,’ the envoy said.", ["Peace is close"]),
+    ("“Baku’s offer isn’t serious,” he said.", ["Baku’s offer isn’t serious"]),
+    ("The Armenians’ homes were empty. “We left,” one said.", ["We left"]),
+    ("«The corridor is closed.” Nothing else was said.", ["The corridor is closed."]),
+    ("“The army ‘will not stop’ now,” she said.", ["The army ‘will not stop’ now"]),
+    ("« The talks failed », he said.", ["The talks failed"]),
+    ("In the ’90s the war began. “Never again,” they said.", ["Never again"]),
+    ("He said «first» and then «second».", ["first", "second"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MARK_CASES)
+def test_quote_marks_pair(text, expected):
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
+def test_quotation_continues_across_sentences_and_paragraphs():
+    text = (
+        "“The first task is security. Nobody will be left behind.\n\n"
+        "“The second task is the return of the displaced,” Pashinyan told parliament.\n\n"
+        "Deputies applauded."
+    )
+    q = _one(text, text[1 : text.index(",”")])
+    assert q.kind == "direct"
+    assert q.speaker_id == "PASHINYAN_NIKOL"
+    assert "\n\n“The second task" in q.content
+    assert q.problem is None
+
+
+def test_paragraph_without_reopening_mark_is_unclosed():
+    text = "Lavrov said: «Russia will stay.\n\nThe peacekeepers left on Friday."
+    qs = extract_quotes(text)
+    quoted = [q for q in qs if q.kind != "indirect"]
+    assert [q.content for q in quoted] == ["Russia will stay."]
+    assert quoted[0].speaker_id is None and "never closed" in (quoted[0].problem or "")
+
+
+# ---------------------------------------------------- cues and speakers
+
+SPEAKER_CASES = [
+    # (text, content, kind, speaker_id, cue)
+    ("“We will not give up our land,” Pashinyan said on Tuesday.",
+     "We will not give up our land", "direct", "PASHINYAN_NIKOL", "said"),
+    ("“The talks are over,” said Hikmet Hajiyev, an aide to the president.",
+     "The talks are over", "direct", "HAJIYEV_HIKMET", "said"),
+    ("Lavrov told reporters: «Russia will keep its troops in the region.»",
+     "Russia will keep its troops in the region.", "direct", "LAVROV_SERGEI", "told"),
+    ('"Nobody wants a new war," Zakharova said.',
+     "Nobody wants a new war", "direct", "ZAKHAROVA_MARIA", "said"),
+    ("Scholz said: „Diplomacy must come first.“",
+     "Diplomacy must come first.", "direct", "SCHOLZ_OLAF", "said"),
+    ("‘Baku’s demands are clear,’ Bayramov said.",
+     "Baku’s demands are clear", "direct", "BAYRAMOV_JEYHUN", "said"),
+    ("Bayramov insisted: «The operation is over.”",
+     "The operation is over.", "direct", "BAYRAMOV_JEYHUN", "insisted"),
+    ("“Humanitarian access must be restored”, urged Samantha Power during her visit.",
+     "Humanitarian access must be restored", "direct", "POWER_SAMANTHA", "urged"),
+    ("Peskov said that «Moscow remains in contact with both sides».",
+     "Moscow remains in contact with both sides", "partial", "PESKOV_DMITRY", "said"),
+    ("“We will rebuild every village.”\n\nAliyev said this in a televised address on Monday.",
+     "We will rebuild every village.", "direct", "ALIYEV_ILHAM", "said"),
+    ("Mirzoyan described the blockade as “a humanitarian catastrophe”.",
+     "a humanitarian catastrophe", "partial", "MIRZOYAN_ARARAT", "described"),
+    ("Lavrov warned of “serious consequences” if the fighting resumed.",
+     "serious consequences", "partial", "LAVROV_SERGEI", "warned"),
+    ("Bayramov met the envoy in Baku. He said the army “will not stop halfway”.",
+     "will not stop halfway", "partial", "BAYRAMOV_JEYHUN", "said"),
+    ("Zakharova spoke to journalists. “We call on both sides to show restraint,” she said.",
+     "We call on both sides to show restraint", "direct", "ZAKHAROVA_MARIA", "said"),
+    ("The Armenian Foreign Ministry issued a statement. It said that “attacks on civilians "
+     "must stop”.", "attacks on civilians must stop", "partial", "ARM_MFA", "said"),
+    ("The Russian Defence Ministry confirmed the incident. “Five servicemen were killed,” "
+     "the ministry said.", "Five servicemen were killed", "direct", "RUS_MOD", "said"),
+    ("Baerbock spoke in New York. The German minister added that “only talks can end this”.",
+     "only talks can end this", "partial", "BAERBOCK_ANNALENA", "added"),
+    ("Pashinyan met Macron in Paris. The Armenian leader wrote: “We are grateful.”",
+     "We are grateful.", "direct", "PASHINYAN_NIKOL", "wrote"),
+    ("date 2023-09-20 The president of Azerbaijan declared: “The operation is complete.”",
+     "The operation is complete.", "direct", "ALIYEV_ILHAM", "declared"),
+    ("Meanwhile, Moscow accuses: «Our convoy came under fire.»",
+     "Our convoy came under fire.", "direct", "RUS_GOV", "accuses"),
+    ("The Kremlin said on Friday that “the peacekeepers are doing their job”.",
+     "the peacekeepers are doing their job", "partial", "RUS_PRESIDENCY", "said"),
+    ("An appeal issued overnight by the Armenian Foreign Ministry was that «the world must act».",
+     "the world must act", "partial", "ARM_MFA", "appeal"),
+    ("“We were not consulted,” Pashinyan, 48, said at a cabinet meeting.",
+     "We were not consulted", "direct", "PASHINYAN_NIKOL", "said"),
+    ("“We are worried,” Blinken told reporters in New York. “Civilians must be protected.”",
+     "Civilians must be protected.", "direct", "BLINKEN_ANTONY", "told"),
+    ("The Azerbaijani Foreign Ministry rejected the report, calling it “baseless”.",
+     "baseless", "partial", "AZE_MFA", "calling"),
+    ("“The bridge is open,” Bayramov, who spoke after the talks, said.",
+     "The bridge is open", "direct", "BAYRAMOV_JEYHUN", "said"),
+]
+
+
+@pytest.mark.parametrize("text, content, kind, speaker, cue", SPEAKER_CASES)
+def test_speaker_and_cue(text, content, kind, speaker, cue):
+    q = _one(text, content)
+    assert (q.kind, q.speaker_id, q.cue) == (kind, speaker, cue)
+    _check_offsets(text, extract_quotes(text))
+
+
+def test_quote_interrupted_by_its_cue_keeps_the_speaker():
+    text = (
+        "The Azerbaijani Defence Ministry issued a statement. “The ceasefire holds,” the "
+        "ministry said. “Our units have stopped firing.”"
+    )
+    first = _one(text, "The ceasefire holds")
+    second = _one(text, "Our units have stopped firing.")
+    assert first.speaker_id == second.speaker_id == "AZE_MOD"
+    assert second.speaker_rule == "previous" and second.cue == "said"
+
+
+def test_attribution_inside_marks_splits_the_quotation():
+    text = (
+        "Moscow accuses: «Our patrol was ambushed near the village, the Russian Defence "
+        "Ministry reported. Two soldiers were wounded,” the ministry said."
+    )
+    first = _one(text, "Our patrol was ambushed near the village")
+    second = _one(text, "Two soldiers were wounded")
+    assert first.speaker_id == second.speaker_id == "RUS_MOD"
+    assert first.cue == "reported" and second.cue == "said"
+    assert "inside the quotation marks" in (first.problem or "")
+
+
+UNRESOLVED_CASES = [
+    ("“We have no water,” a resident said.", "We have no water", "not an actor"),
+    ("“It is over,” he said.", "It is over", "pronoun"),
+    ("“Stay inside.”", "Stay inside.", "no reporting cue"),
+    ("“We are ready,” the ministry said.", "We are ready", "description"),
+    ("Lavrov spoke first. “We are afraid,” a diplomat said.", "We are afraid", "unnamed"),
+    ("Lavrov spoke first. “Nobody is safe,” an official said. “Roads are closed,” the official, "
+     "who asked not to be named, added.", "Roads are closed", "unnamed"),
+]
+
+
+@pytest.mark.parametrize("text, content, why", UNRESOLVED_CASES)
+def test_unresolved_speaker_is_none_with_a_problem(text, content, why):
+    q = _one(text, content)
+    assert q.speaker_id is None
+    assert why in (q.problem or "")
+
+
+# ---------------------------------------------------------------- indirect
+
+INDIRECT_CASES = [
+    # (text, content, speaker_id, cue)
+    ("Pashinyan said that Armenia would not be drawn into a new war.",
+     "Armenia would not be drawn into a new war", "PASHINYAN_NIKOL", "said"),
+    ("Bayramov claims that the operation targeted only military sites.",
+     "the operation targeted only military sites", "BAYRAMOV_JEYHUN", "claims"),
+    ("Zakharova assured that the peacekeepers would stay.",
+     "the peacekeepers would stay", "ZAKHAROVA_MARIA", "assured"),
+    ("According to Lavrov, the agreement is still valid.",
+     "the agreement is still valid", "LAVROV_SERGEI", "According to"),
+    ("The convoy was stopped at the border, according to the Armenian Foreign Ministry.",
+     "The convoy was stopped at the border", "ARM_MFA", "according to"),
+    ("Aliyev announced that the operation had ended.",
+     "the operation had ended", "ALIYEV_ILHAM", "announced"),
+    ("The separatist authorities announced a ceasefire on Wednesday.",
+     "a ceasefire on Wednesday", "NKR_AUTHORITIES", "announced"),
+    ("Hajiyev said the army would not target civilians.",
+     "the army would not target civilians", "HAJIYEV_HIKMET", "said"),
+    ("Yerevan accuses: Baku has broken the truce again.",
+     "Baku has broken the truce again", "ARM_GOV", "accuses"),
+    ("Borrell, speaking after a long meeting in Brussels, urged both sides to return to talks.",
+     "both sides to return to talks", "BORRELL_JOSEP", "urged"),
+    ("The Armenian government denies the report and calls for international observers.",
+     "international observers", "ARM_GOV", "calls for"),
+    ("Peskov said Moscow was in contact with both sides.",
+     "Moscow was in contact with both sides", "PESKOV_DMITRY", "said"),
+    ("The politician stressed that new elections were needed. Pashinyan disagreed.",
+     None, None, "stressed"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", INDIRECT_CASES)
+def test_indirect_claims(text, content, speaker, cue):
+    qs = [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == cue]
+    assert len(qs) == 1, [(q.cue, q.content) for q in extract_quotes(text)]
+    if content is not None:
+        assert qs[0].content == content
+    assert qs[0].speaker_id == speaker
+    _check_offsets(text, extract_quotes(text))
+
+
+NO_CLAIM_CASES = [
+    "The report was posted by the agency on Monday.",
+    "He returned from an observation post near the border.",
+    "Blinken, accused of inaction, met Pashinyan in Washington.",
+    "The speech was reported by the state news agency.",
+    "The US Secretary of State arrived in Yerevan.",
+    "Officials said nothing.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM_CASES)
+def test_no_claim_without_a_reporting_clause(text):
+    assert extract_quotes(text) == []
+
+
+def test_coordinated_cue_shares_the_speaker():
+    text = "Armenia claims that it has no troops there and calls for a UN mission."
+    qs = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.cue, q.speaker_id) for q in qs] == [("claims", "ARM"), ("calls for", "ARM")]
+    assert qs[0].content == "it has no troops there"
+    assert qs[1].speaker_rule == "coordinated"
+
+
+# ------------------------------------------------------- unbalanced marks
+
+UNBALANCED_CASES = [
+    # (text, words a reader takes as quoted)
+    ("The commander said: «We will not retreat. Our positions are strong.\n\nLater he left.",
+     "We will not retreat. Our positions are strong."),
+    ("We will hold the line,” the commander said. Then he left.", "We will hold the line"),
+    ("“One. “Two,” he said.", "One. “Two"),
+    ("Talks resumed. «Nothing was agreed\n\n«Not even a date,» a diplomat said.",
+     "Nothing was agreed Not even a date"),
+    ("The mayor said “the shelling has stopped", "the shelling has stopped"),
+    ("‘We wait, said the mayor", "We wait, said the mayor"),
+]
+
+
+@pytest.mark.parametrize("text, quoted", UNBALANCED_CASES)
+def test_unbalanced_marks_lose_no_words(text, quoted):
+    qs = extract_quotes(text)
+    _check_offsets(text, qs)
+    covered = [(q.content_start, q.content_end) for q in qs if q.kind != "indirect"]
+    for m in re.finditer(r"\w+", quoted):
+        word = m.group()
+        positions = [w.start() for w in re.finditer(rf"\b{word}\b", text)]
+        assert any(a <= p < b for p in positions for a, b in covered), word
+
+
+def test_random_marks_never_raise_and_keep_every_opened_word():
+    rng = random.Random(5)
+    words = "peace talks Baku army village corridor we they the ministry sure no".split()
+    marks = ["«", "»", "“", "”", "„", '"', "‘", "’"]
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 25)):
+            r = rng.random()
+            if r < 0.2:
+                parts.append(rng.choice(marks) + rng.choice(words))
+            elif r < 0.4:
+                parts.append(rng.choice(words) + rng.choice(marks))
+            elif r < 0.45:
+                parts.append("\n\n")
+            else:
+                parts.append(rng.choice(words) + rng.choice(["", "", ".", ","]))
+        text = " ".join(parts)
+        qs = extract_quotes(text, mentions=[])
+        _check_offsets(text, qs)
+        covered = [(q.content_start, q.content_end) for q in qs]
+        for m in re.finditer(r"[«“„\"‘](\w)", text):
+            if kq._role(text, m.start()) == "open":
+                assert any(a <= m.start(1) < b for a, b in covered), (text, m.start())
+
+
+def test_bad_input_raises_value_error():
+    with pytest.raises(ValueError, match="must be a str"):
+        extract_quotes(b"bytes")  # type: ignore[arg-type]
+
+
+def test_mentions_argument_is_used():
+    text = "“We are ready,” Lavrov said."
+    assert extract_quotes(text, mentions=[])[0].speaker_id is None
+    assert extract_quotes(text, mentions=tag_mentions(text))[0].speaker_id == "LAVROV_SERGEI"
+
+
+# ------------------------------------------------------------ the seed
+
+
+def _annotation() -> list[dict[str, str]]:
+    with ANNOTATION.open(encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def _match(gold: list[dict[str, str]], found: list[Quote], floor: float):
+    pairs = []
+    used: set[int] = set()
+    for g in gold:
+        span = (int(g["content_start"]), int(g["content_end"]))
+        best = max(
+            ((i, _jaccard(span, (q.content_start, q.content_end))) for i, q in enumerate(found)
+             if i not in used),
+            key=lambda x: x[1],
+            default=(None, 0.0),
+        )
+        if best[0] is not None and best[1] >= floor:
+            used.add(best[0])
+            pairs.append((g, found[best[0]]))
+    return pairs
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed):
+    return extract_quotes(seed.text)
+
+
+def test_annotation_offsets_match_the_seed(seed):
+    rows = _annotation()
+    assert len(rows) >= 20
+    for r in rows:
+        assert seed.text[int(r["content_start"]) : int(r["content_end"])] == r["content"]
+        assert r["kind"] in {"direct", "partial", "indirect"}
+
+
+def test_seed_offsets_are_exact(seed, seed_quotes):
+    _check_offsets(seed.text, seed_quotes)
+
+
+def test_seed_direct_and_partial_quotes(seed_quotes):
+    gold = [r for r in _annotation() if r["kind"] != "indirect"]
+    found = [q for q in seed_quotes if q.kind != "indirect"]
+    pairs = _match(gold, found, 0.9)
+    recall = len(pairs) / len(gold)
+    precision = len(pairs) / len(found)
+    speaker = sum(g["speaker_id"] == (q.speaker_id or "") for g, q in pairs) / len(gold)
+    kind = sum(g["kind"] == q.kind for g, q in pairs) / len(gold)
+    print(f"direct+partial: recall {recall:.3f} precision {precision:.3f} "
+          f"speaker {speaker:.3f} kind {kind:.3f} (n={len(gold)})")
+    assert recall == 1.0
+    assert precision >= 0.95
+    assert speaker >= 0.9
+    assert kind >= 0.9
+
+
+def test_seed_indirect_claims(seed_quotes):
+    gold = [r for r in _annotation() if r["kind"] == "indirect"]
+    found = [q for q in seed_quotes if q.kind == "indirect"]
+    pairs = _match(gold, found, 0.5)
+    recall = len(pairs) / len(gold)
+    precision = len(pairs) / len(found)
+    speaker = sum(g["speaker_id"] == (q.speaker_id or "") for g, q in pairs) / len(pairs)
+    print(f"indirect: recall {recall:.3f} precision {precision:.3f} speaker {speaker:.3f} "
+          f"(n={len(gold)})")
+    assert recall >= 0.8
+    assert precision >= 0.8
+    assert speaker >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="the glued name 'Mirzoyandenuncia' is not in the actor "
+                   "dictionary and no earlier actor is a foreign minister")
+def test_seed_ethnic_cleansing_quote_speaker(seed_quotes):
+    q = next(q for q in seed_quotes if q.content == "an ethnic cleansing operation")
+    assert q.speaker_id == "MIRZOYAN_ARARAT"
+
+
+@pytest.mark.xfail(strict=True, reason="a passive participle cue ('also underlined at the White "
+                   "House, that ...') is not read as a claim")
+def test_seed_white_house_claim(seed_quotes):
+    assert any(q.cue == "underlined" and q.speaker_id == "USA_PRESIDENCY" for q in seed_quotes)
+
+
+def test_seed_quote_marks_are_all_used(seed):
+    """Every quote mark of the seed is inside or at the edge of some quotation."""
+    qs = extract_quotes(seed.text)
+    spans = [(q.start, q.end) for q in qs if q.kind != "indirect"]
+    for m in re.finditer(r"[«»“”]", seed.text):
+        assert any(a <= m.start() < b for a, b in spans), m.start()
