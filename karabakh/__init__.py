@@ -11,8 +11,22 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 """
 
 from . import plots as plots
+from .actors import (
+    ActorInfo,
+    PlaceInfo,
+    RoleInfo,
+    actor_info,
+    load_actors,
+    load_places,
+    load_roles,
+    place_info,
+    resolve_role,
+    role_holders,
+    tag_mentions,
+)
 from .analysis import EXTRACTORS, STAGES, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
+from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import DateRef, Figure, Mention, Quote, Sentence, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
@@ -22,20 +36,36 @@ __version__ = "0.1.0"
 __all__ = [
     "EXTRACTORS",
     "STAGES",
+    "ActorInfo",
     "Analysis",
     "Article",
     "DateRef",
     "Figure",
     "Mention",
+    "PlaceInfo",
     "Quote",
+    "ReportingVerb",
+    "RoleInfo",
     "Sentence",
     "Token",
+    "actor_info",
     "analyze",
     "build_nltk_data",
     "ensure_nltk_data",
+    "extract_quotes",
+    "load_actors",
+    "load_places",
+    "load_roles",
     "parse_dateline",
+    "place_info",
+    "quote_spans",
+    "quotes_table",
     "read_article",
+    "reporting_verbs",
+    "resolve_role",
+    "role_holders",
     "split_sentences",
+    "tag_mentions",
     "to_frame",
     "tokenize",
 ]

@@ -62,9 +62,515 @@ def plot_sentence_lengths(analysis: Analysis) -> Figure:
 
 # --- mentions (issue 4): actors and places charts go below this line ---
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .records import Mention
+
+#: Colours of the sides in the mention charts (other sides are grey).
+_SIDE_COLOURS = {
+    "AZE": "#1f77b4",
+    "ARM": "#d62728",
+    "NKR": "#ff7f0e",
+    "RUS": "#7f3f98",
+    "USA": "#2ca02c",
+    "DEU": "#8c564b",
+    "FRA": "#17becf",
+    "EU": "#bcbd22",
+    "UN": "#5fa2dd",
+}
+
+
+def plot_mentions_by_side(mentions: Sequence[Mention], top: int = 15) -> Figure:
+    """Two bar charts: the most mentioned actors, and actor mentions per side.
+
+    Args:
+        mentions: the result of :func:`karabakh.actors.tag_mentions` (places
+            and unknown names are ignored).
+        top: how many actors the left chart shows.
+
+    Returns:
+        The matplotlib figure (two axes).
+
+    >>> from karabakh.actors import tag_mentions
+    >>> fig = plot_mentions_by_side(tag_mentions("Baku said Yerevan lied. Moscow agreed."))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Most mentioned actors', 'Actor mentions by side']
+    """
+    from collections import Counter
+
+    import matplotlib.pyplot as plt
+
+    actors = [m for m in mentions if m.kind == "actor"]
+    by_actor = Counter((m.name or m.text, m.side or "?") for m in actors)
+    by_side = Counter(m.side or "?" for m in actors)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [3, 2]})
+    rows = by_actor.most_common(top)[::-1]
+    ax1.barh(
+        [f"{name} ({side})" for (name, side), _ in rows],
+        [n for _, n in rows],
+        color=[_SIDE_COLOURS.get(side, "tab:gray") for (_, side), _ in rows],
+    )
+    ax1.set_xlabel("mentions")
+    ax1.set_title("Most mentioned actors")
+    sides = by_side.most_common()[::-1]
+    ax2.barh(
+        [s for s, _ in sides],
+        [n for _, n in sides],
+        color=[_SIDE_COLOURS.get(s, "tab:gray") for s, _ in sides],
+    )
+    ax2.set_xlabel("mentions")
+    ax2.set_title("Actor mentions by side")
+    if not actors:
+        ax1.text(0.5, 0.5, "no actor mentions", ha="center", transform=ax1.transAxes)
+    fig.tight_layout()
+    return fig
+
+
+def plot_places_map(
+    mentions: Sequence[Mention],
+    bbox: tuple[float, float, float, float] = (43.0, 38.0, 51.0, 42.5),
+    outlines: bool = True,
+) -> Figure:
+    """Map of the places named, on country outlines of the South Caucasus.
+
+    Places named in ``mentions`` are red, sized by their number of mentions
+    and labelled; the other places of the dictionary inside ``bbox`` are
+    small grey dots for orientation. Places outside the map are listed in a
+    note. Country outlines come from Natural Earth via
+    :func:`karabakh.geo.country_outlines`; without it (or with
+    ``outlines=False``) the map is a plain longitude/latitude plot.
+
+    Args:
+        mentions: the result of :func:`karabakh.actors.tag_mentions`.
+        bbox: ``(lon_min, lat_min, lon_max, lat_max)`` of the map.
+        outlines: draw country outlines when available.
+
+    Returns:
+        The matplotlib figure.
+
+    >>> from karabakh.actors import tag_mentions
+    >>> fig = plot_places_map(tag_mentions("Buses left Stepanakert for Goris."), outlines=False)
+    >>> fig.axes[0].get_xlabel()
+    'longitude'
+    """
+    from collections import Counter
+
+    import matplotlib.pyplot as plt
+
+    from .actors import load_places
+    from .geo import country_outlines
+
+    lon0, lat0, lon1, lat1 = bbox
+    places = load_places()
+    counts = Counter(m.entity_id for m in mentions if m.kind == "place" and m.entity_id)
+    fig, ax = plt.subplots(figsize=(10, 6.5))
+    shapes = country_outlines(bbox) if outlines else ()
+    for outline in shapes:
+        for ring in outline.parts:
+            ax.fill(
+                [p[0] for p in ring], [p[1] for p in ring],
+                facecolor="#f2efe6", edgecolor="#777777", linewidth=0.6, zorder=1,
+            )
+        inside = [p for ring in outline.parts for p in ring
+                  if lon0 <= p[0] <= lon1 and lat0 <= p[1] <= lat1]
+        if len(inside) > 20:
+            cx = sum(p[0] for p in inside) / len(inside)
+            cy = sum(p[1] for p in inside) / len(inside)
+            ax.text(cx, cy, outline.name.upper(), color="#999999", fontsize=9,
+                    ha="center", va="center", zorder=2)
+    outside = []
+    labelled: list[tuple[float, float]] = []
+    named = sorted(places.items(), key=lambda kv: (counts.get(kv[0], 0) > 0, kv[1].lat))
+    for pid, place in named:
+        in_box = lon0 <= place.lon <= lon1 and lat0 <= place.lat <= lat1
+        n = counts.get(pid, 0)
+        if not in_box:
+            if n:
+                outside.append(f"{place.name} ({n})")
+            continue
+        if place.kind == "country":
+            continue
+        if n == 0:
+            ax.plot(place.lon, place.lat, "o", color="#bbbbbb", markersize=3, zorder=3)
+            continue
+        marker = "s" if place.kind in {"region", "corridor"} else "o"
+        ax.plot(place.lon, place.lat, marker, color="tab:red", markersize=5 + 4 * n**0.5,
+                alpha=0.8, zorder=4)
+        # nudge the label up until it clears the labels already placed
+        y = place.lat
+        while any(abs(x0 - place.lon) < 0.9 and abs(y0 - y) < 0.11 for x0, y0 in labelled):
+            y += 0.11
+        labelled.append((place.lon, y))
+        ax.annotate(f"{place.name} ({n})", (place.lon, place.lat),
+                    xytext=(place.lon + 0.08, y + 0.05), fontsize=9, zorder=5,
+                    arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.5}
+                    if y != place.lat else None)
+    countries = [f"{places[p].name} ({n})" for p, n in counts.items()
+                 if p in places and places[p].kind == "country"]
+    notes = []
+    if countries:
+        notes.append("countries named: " + ", ".join(countries))
+    if outside:
+        notes.append("outside the map: " + ", ".join(outside))
+    if notes:
+        ax.text(0.01, 0.01, "\n".join(notes), transform=ax.transAxes, fontsize=8, va="bottom",
+                bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "#cccccc"}, zorder=6)
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect(1.3)
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    source = "Natural Earth 1:10m" if shapes else "no outlines (coordinates only)"
+    ax.set_title(f"Places named (red, with number of mentions); outlines: {source}")
+    fig.tight_layout()
+    return fig
+
+
 # --- quotes (issue 5): quote charts go below this line ---
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence as _QuoteSeq
+
+    from .records import Quote
+
+#: Colours of the three kinds of quotation in the quote charts.
+_KIND_COLOURS = {"direct": "#1f77b4", "partial": "#ff7f0e", "indirect": "#9e9e9e"}
+
+
+def plot_quotes_by_side(quotes: _QuoteSeq[Quote], top: int = 12) -> Figure:
+    """Who is quoted, how much and how: words per speaker, quotes per side.
+
+    Left: the words of content attributed to each speaker (the ``top`` most
+    quoted, unresolved speakers pooled as "(unattributed)"), stacked by kind
+    (direct, partial, indirect). Right: the number of quotes per side of the
+    speaker, stacked by kind.
+
+    Args:
+        quotes: the result of :func:`karabakh.quotes.extract_quotes`.
+        top: how many speakers the left chart shows.
+
+    Returns:
+        The matplotlib figure (two axes).
+
+    >>> from karabakh.quotes import extract_quotes
+    >>> fig = plot_quotes_by_side(extract_quotes("“We wait,” Lavrov said. Baku claims that it won."))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Words quoted per speaker', 'Quotes per side of the speaker']
+    """
+    import matplotlib.pyplot as plt
+
+    from .quotes import quotes_table
+
+    table = quotes_table(quotes)
+    kinds = list(_KIND_COLOURS)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [3, 2]})
+    ax1.set_title("Words quoted per speaker")
+    ax2.set_title("Quotes per side of the speaker")
+    if table.empty:
+        ax1.text(0.5, 0.5, "no quotes", ha="center", transform=ax1.transAxes)
+        fig.tight_layout()
+        return fig
+    table["who"] = [
+        f"{name} ({side})" if isinstance(sid, str) else "(unattributed)"
+        for name, side, sid in zip(table["speaker"], table["side"], table["speaker_id"],
+                                   strict=True)
+    ]
+    table["side_label"] = [
+        side if isinstance(sid, str) and isinstance(side, str) else "(unattributed)"
+        for side, sid in zip(table["side"], table["speaker_id"], strict=True)
+    ]
+    words = table.pivot_table(index="who", columns="kind", values="words", aggfunc="sum",
+                              fill_value=0).reindex(columns=kinds, fill_value=0)
+    words = words.loc[words.sum(axis=1).sort_values(ascending=False).index[:top][::-1]]
+    left = [0] * len(words)
+    for kind in kinds:
+        values = words[kind].tolist()
+        ax1.barh(words.index, values, left=left, color=_KIND_COLOURS[kind], label=kind)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax1.set_xlabel("words of content")
+    ax1.legend(loc="lower right")
+    counts = table.pivot_table(index="side_label", columns="kind", values="words",
+                               aggfunc="count", fill_value=0).reindex(columns=kinds,
+                                                                       fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index]
+    bottom = [0] * len(counts)
+    for kind in kinds:
+        values = counts[kind].tolist()
+        ax2.bar(counts.index, values, bottom=bottom, color=_KIND_COLOURS[kind], label=kind)
+        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
+    ax2.set_ylabel("quotes and claims")
+    plt.setp(ax2.get_xticklabels(), rotation=45, ha="right")
+    fig.tight_layout()
+    return fig
+
 
 # --- dates (issue 6): timeline charts go below this line ---
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence as _DateSeq
+
+    from .articles import DatelineLike
+    from .records import DateRef, Sentence
+
+#: Colours of the granularities in the timeline.
+_GRAN_COLOURS = {
+    "day": "#1f77b4",
+    "part_of_day": "#7f3f98",
+    "interval": "#2ca02c",
+    "week": "#bcbd22",
+    "month": "#ff7f0e",
+    "season": "#e377c2",
+    "year": "#d62728",
+    "decade": "#8c564b",
+}
+
+
+def _excerpt(ref: DateRef, sentences: _DateSeq[Sentence], width: int) -> str:
+    """A short excerpt of the sentence holding ``ref``, the expression in brackets."""
+    for s in sentences:
+        if s.start <= ref.start < s.end:
+            text, a, b = s.text, ref.start - s.start, ref.end - s.start
+            break
+    else:
+        return ref.text
+    pad = max(0, (width - (b - a)) // 2)
+    lo, hi = max(0, a - pad), min(len(text), b + pad)
+    out = (("…" if lo > 0 else "") + text[lo:a] + "[" + text[a:b] + "]" + text[b:hi]
+           + ("…" if hi < len(text) else ""))
+    return " ".join(out.split())
+
+
+def plot_timeline(
+    dates: _DateSeq[DateRef],
+    sentences: _DateSeq[Sentence] = (),
+    dateline: DatelineLike = None,
+    *,
+    window_days: int = 7,
+    excerpt_chars: int = 56,
+    title: str | None = None,
+) -> Figure:
+    """Timeline of the resolved dates: the days of the story, and the background.
+
+    The top panel is the story's own time: every day-level, part-of-day or
+    short (at most three days) date within ``window_days`` of the dateline,
+    one row each in text order, drawn as the stretch of time it covers
+    (a night runs 21-05 h) and labelled with an excerpt of its sentence. The
+    dateline's day is shaded. The bottom panel is a second, compressed axis
+    in years for everything else that has a value (years, months, ranges such
+    as 1992-94, decades). Durations, sets, vague and unresolved expressions
+    are not placed; a footnote counts them.
+
+    Args:
+        dates: the result of :func:`karabakh.dates.find_dates`.
+        sentences: the article's sentences, for the labels (without them
+            the expression alone labels its row).
+        dateline: the publication date; defaults to the middle of the dates.
+        window_days: how far from the dateline a date may be and still be
+            drawn in the top panel.
+        excerpt_chars: the length of the sentence excerpts.
+        title: the figure title.
+
+    Returns:
+        The matplotlib figure (two axes).
+
+    >>> from karabakh.dates import find_dates
+    >>> text = "Shelling began last night. This morning they agreed. It recalled 1992-94."
+    >>> fig = plot_timeline(find_dates(text, "2023-09-20"), dateline="2023-09-20")
+    >>> [len(ax.get_yticks()) for ax in fig.axes]
+    [2, 1]
+    """
+    import datetime as dt
+
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from .articles import parse_dateline
+    from .dates import timex_span
+
+    dl = parse_dateline(dateline, where="plot_timeline: dateline")
+    placed = []
+    for ref in dates:
+        span = timex_span(ref.value) if ref.kind == "date" else None
+        if span is not None:
+            placed.append((ref, span))
+    if dl is not None:
+        centre = dt.datetime(dl.year, dl.month, dl.day, 12)
+    elif placed:
+        starts = sorted(s[0] for _, s in placed)
+        centre = starts[len(starts) // 2]
+    else:
+        centre = dt.datetime(2000, 1, 1)
+    window = dt.timedelta(days=window_days)
+    focus = [
+        (r, s) for r, s in placed
+        if s[1] - s[0] <= dt.timedelta(days=3) and abs(s[0] - centre) <= window
+    ]
+    focus_ids = {id(r) for r, _ in focus}
+    background = [(r, s) for r, s in placed if id(r) not in focus_ids]
+    left_out = len(dates) - len(placed)
+
+    fig, (ax, axb) = plt.subplots(
+        2, 1, figsize=(13, 2.5 + 0.42 * (len(focus) + len(background))),
+        gridspec_kw={"height_ratios": [max(2, len(focus)), max(1.5, len(background))]},
+        layout="constrained",
+    )
+    labels = []
+    for i, (ref, (a, b)) in enumerate(focus):
+        colour = _GRAN_COLOURS.get(ref.granularity, "grey")
+        ax.plot([a, b], [i, i], lw=7, color=colour, solid_capstyle="butt")
+        ax.plot([a + (b - a) / 2], [i], "o", color="white", mec=colour, ms=6)
+        labels.append(f"{ref.value}  “{_excerpt(ref, sentences, excerpt_chars)}”")
+    ax.set_yticks(range(len(focus)), labels, fontsize=8)
+    ax.set_ylim(len(focus) - 0.5, -0.5)
+    if focus:
+        lo = min(s[0] for _, s in focus) - dt.timedelta(hours=3)
+        hi = max(s[1] for _, s in focus) + dt.timedelta(hours=3)
+        ax.set_xlim(lo, hi)
+        hours = mdates.HourLocator(byhour=[0, 6, 12, 18])  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(hours)
+        hour_format = mdates.DateFormatter("%d %b\n%H:%M")  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(hour_format)
+        ax.grid(axis="x", color="#dddddd")
+    else:
+        ax.text(0.5, 0.5, "no day-level dates", transform=ax.transAxes, ha="center")
+    if dl is not None:
+        day = dt.datetime(dl.year, dl.month, dl.day)
+        ax.axvspan(day, day + dt.timedelta(days=1), color="#fff3c4", zorder=0)
+        ax.text(day + dt.timedelta(hours=1), -0.45, f"dateline {dl.isoformat()}",
+                fontsize=8, va="top", color="#8a6d00")
+    ax.set_title("The story’s own time (one row per time expression, in text order)", fontsize=10)
+
+    blabels = []
+    if background:
+        first = min(s[0] for _, s in background)
+        last = max([s[1] for _, s in background] + [centre])
+    for i, (ref, (a, b)) in enumerate(background):
+        colour = _GRAN_COLOURS.get(ref.granularity, "grey")
+        width = max(b - a, (last - first) / 120)
+        axb.barh(i, width, left=a, height=0.5, color=colour)
+        blabels.append(f"{ref.value}  “{_excerpt(ref, sentences, excerpt_chars)}”")
+    axb.set_yticks(range(len(background)), blabels, fontsize=8)
+    axb.set_ylim(max(len(background), 1) - 0.5, -0.5)
+    if background:
+        axb.set_xlim(first - dt.timedelta(days=365), last + dt.timedelta(days=365))
+        step = max(1, (last.year - first.year) // 12)
+        axb.xaxis.set_major_locator(mdates.YearLocator(base=step))  # type: ignore[no-untyped-call]
+        axb.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
+        axb.grid(axis="x", color="#dddddd")
+        axb.axvline(centre, color="#8a6d00", lw=1)
+    else:
+        axb.text(0.5, 0.5, "no background dates", transform=axb.transAxes, ha="center")
+    axb.set_title("Background (compressed axis, in years; the line marks the dateline)",
+                  fontsize=10)
+    if left_out:
+        fig.supxlabel(f"not placed: {left_out} duration, set, vague or unresolved "
+                 "expression(s)", fontsize=8, color="#555555", x=0.01, ha="left")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
 # --- figures (issue 7): human-cost charts go below this line ---
 
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence as _FigureSeq
+
+    from .records import Figure as _FigureRecord
+
+#: Order of the categories in the human-cost chart (top to bottom).
+_FIGURE_CATEGORIES = (
+    "killed", "injured", "casualties", "missing", "detained", "evacuated", "displaced", "other"
+)
+
+
+def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
+    """Each figure as a range on a log scale, grouped by category, coloured by source.
+
+    One row per figure, rows grouped by category (killed first). A closed
+    range is a bar from ``low`` to ``high`` with end caps; an exact figure a
+    dot; an approximation ("around", "nearly" ...) a diamond; an open-ended
+    figure ("at least", "more than", "dozens of") a marker at ``low`` with an
+    arrow running off to the right edge, and "up to"/"fewer than" an arrow
+    from the left edge to ``high``. Figures with no number ("some",
+    "unspecified", trends) are hollow circles at the left edge, labelled.
+    The colour is the source: the ``source_id``, else the quoted source words
+    ("initial estimates"), else "stated by the article". Subsets are
+    indented under their parent with "↳".
+
+    Args:
+        figures: the result of :func:`karabakh.casualties.find_figures`.
+
+    Returns:
+        The matplotlib figure (an empty chart with a note when there are
+        no figures).
+
+    >>> from karabakh.casualties import find_figures
+    >>> figs = find_figures("At least 32 people were killed and 20-30 were injured.",
+    ...                     mentions=[])
+    >>> plot_figure_ranges(figs).axes[0].get_xlabel()
+    'number of people or things (log scale)'
+    """
+    import matplotlib.pyplot as plt
+
+    order = {c: i for i, c in enumerate(_FIGURE_CATEGORIES)}
+    rows = sorted(figures, key=lambda f: (order.get(f.category, len(order)), f.start))
+    fig, ax = plt.subplots(figsize=(11, 1.4 + 0.45 * max(len(rows), 1)), layout="constrained")
+    ax.set_xscale("log")
+    ax.set_xlabel("number of people or things (log scale)")
+    if not rows:
+        ax.text(0.5, 0.5, "no figures found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_yticks([])
+        return fig
+    values = [v for f in rows for v in (f.low, f.high) if v is not None and v > 0]
+    lo_edge = min(values) / 4 if values else 1.0
+    hi_edge = max(values) * 4 if values else 10.0
+    ax.set_xlim(lo_edge, hi_edge)
+    def source(f: _FigureRecord) -> str:
+        if f.source_id:
+            return f.source_id
+        return f"'{f.source_text}' (no actor id)" if f.source_text else "stated by the article"
+
+    sources = sorted({source(f) for f in rows})
+    cmap = plt.get_cmap("tab10")
+    colour = {s: cmap(i % 10) for i, s in enumerate(sources)}
+    labels = []
+    for y, f in enumerate(rows):
+        c = colour[source(f)]
+        low, high = f.low, f.high
+        if low is not None and high is not None and low != high:
+            ax.plot([low, high], [y, y], color=c, lw=3, solid_capstyle="butt")
+            ax.plot([low, high], [y, y], "|", color=c, ms=12, mew=2)
+        elif low is not None and high is not None:
+            marker = "o" if f.qualifier == "exact" else "D"
+            ax.plot([low], [y], marker, color=c, ms=8)
+        elif low is not None:
+            ax.plot([low], [y], ">", color=c, ms=8)
+            ax.annotate("", xy=(hi_edge, y), xytext=(low, y),
+                        arrowprops={"arrowstyle": "->", "color": c, "lw": 2, "ls": "--"})
+        elif high is not None:
+            ax.plot([high], [y], "<", color=c, ms=8)
+            ax.annotate("", xy=(lo_edge, y), xytext=(high, y),
+                        arrowprops={"arrowstyle": "->", "color": c, "lw": 2, "ls": "--"})
+        else:
+            ax.plot([lo_edge * 1.3], [y], "o", mfc="none", color=c, ms=9, mew=2)
+            note = f"trend: {f.trend}" if f.trend else f"no number ({f.qualifier})"
+            ax.text(lo_edge * 1.7, y, note, va="center", fontsize=8, color=c)
+        group = f" [{f.group}]" if f.group else ""
+        text = f.text if len(f.text) <= 32 else f.text[:29] + "..."
+        prefix = "  ↳ " if f.part_of is not None else f"{f.category}: "
+        labels.append(f"{prefix}{text}{group}")
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    for y in range(1, len(rows)):
+        if rows[y].category != rows[y - 1].category:
+            ax.axhline(y - 0.5, color="0.8", lw=0.8)
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color=colour[s], lw=3, label=s) for s in sources]
+    ax.legend(handles=handles, title="source", loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=8)
+    ax.set_title("Figures as ranges: dot exact, diamond approximate, arrow open-ended")
+    ax.grid(axis="x", which="both", alpha=0.2)
+    return fig

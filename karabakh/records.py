@@ -88,8 +88,13 @@ class Mention:
         adjective: True when the span is an adjective or demonym
             ("Azerbaijani") resolved to its state.
         possessive: True when the span carried a possessive ("Baku's").
-        rule: how the span was resolved (``alias``, ``adjective``,
-            ``role``, ``actor-verb``, ``locative``, ``capitalised`` ...).
+        rule: how the span was resolved: ``alias``, ``adjective``,
+            ``possessive``, ``role`` (a title resolved by date),
+            ``role+name`` (a title merged with the name after it), and for
+            names that are both actor and place ``actor-verb``,
+            ``actor-object``, ``actor-preposition``, ``default-actor``,
+            ``locative``, ``coordination``, ``default-place``; unknown
+            names have ``capitalised`` (see :mod:`karabakh.actors`).
 
     >>> Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE").kind
     'actor'
@@ -129,6 +134,11 @@ class Quote:
         cue_end: offset one past the cue, or ``None``.
         problem: a description of what could not be resolved (unbalanced
             marks, no speaker found ...), or ``None``.
+        speaker_rule: how the speaker was decided: ``name`` (an actor
+            mention in the speaker phrase), ``pronoun``, ``description``
+            ("the ministry"), ``previous`` (the quotation continues one
+            attributed just before), ``coordinated`` (shares the subject of
+            an earlier cue in the sentence), or ``None`` when unresolved.
 
     >>> q = Quote(0, 9, '"Peace,"', "direct", "Peace,", 1, 7)
     >>> q.speaker_id is None
@@ -150,27 +160,40 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     problem: str | None = None
+    speaker_rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A time expression resolved (or not) against the dateline.
 
+    See :mod:`karabakh.dates` for the value formats and resolution rules.
+
     Attributes:
-        start: offset of the expression.
+        start: offset of the expression (a leading preposition is not part
+            of it: "on September 20" gives "September 20").
         end: offset one past it.
         text: the exact slice.
         value: TIMEX3-style ISO 8601 value (``2023-09-19``, ``2022-11``,
-            ``2020``, ``1992/1994``, ``P1D`` for a duration) or ``None``
-            when it cannot be resolved.
-        granularity: ``day``, ``month``, ``year``, ``interval``,
-            ``part_of_day``, ``duration`` or ``vague``.
+            ``2020``, ``2023-W37``, ``1992/1994``, ``2023-09-19TNI`` for a
+            part of day, ``P1D`` for a duration) or ``None`` when it cannot
+            be resolved (vague expressions, a missing dateline, a date
+            anchored on an event).
+        granularity: ``day``, ``part_of_day``, ``week``, ``month``,
+            ``season``, ``year``, ``decade``, ``interval``, ``time``,
+            ``duration``, ``set`` or ``vague``.
         kind: ``date``, ``duration``, ``set`` or ``vague``.
-        rule: the name of the rule that resolved it.
+        rule: the name of the rule that resolved it (``yesterday``,
+            ``weekday:most-recent``, ``vague:PAST_REF``, ``...:no-dateline``).
         anchor: ISO date the expression was resolved from (the dateline or
-            another date), ``None`` for absolute dates.
+            an earlier date), ``None`` for absolute dates.
         part_of_day: ``night``, ``morning``, ``afternoon``, ``evening`` or
-            ``None``.
+            ``None``; repeats the ``T..`` suffix of a part-of-day value.
+        mod: TIMEX3 modifier: ``EQUAL_OR_LESS`` ("just one day"),
+            ``LESS_THAN``, ``MORE_THAN``, ``EQUAL_OR_MORE``, ``APPROX``,
+            ``START``/``MID``/``END`` ("early 2022"), or ``None``.
+        attributive: True when the date modifies a noun ("the 2020 war")
+            rather than dating the clause.
 
     >>> DateRef(0, 5, "today", "2023-09-20", "day", "date", "today", "2023-09-20").value
     '2023-09-20'
@@ -185,27 +208,96 @@ class DateRef:
     rule: str
     anchor: str | None = None
     part_of_day: str | None = None
+    mod: str | None = None
+    attributive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDate:
+    """The best date of one sentence, for dating the events it reports.
+
+    See :func:`karabakh.dates.sentence_dates` for the rules.
+
+    Attributes:
+        start: offset of the sentence.
+        end: offset one past it.
+        text: the sentence text.
+        sentence: the sentence index.
+        value: the sentence's date (a TIMEX3 value of a day, part of day,
+            week, month, year or interval), or ``None`` when unknown.
+        granularity: the granularity of ``value``, or ``None``.
+        rule: ``explicit``, ``explicit-coarse``, ``carried``, ``dateline``,
+            ``header`` or ``unknown``.
+        day: ``YYYY-MM-DD`` when ``value`` is day-level, else ``None``.
+        narrative: the day-level date the narrative is at in this sentence
+            (carried from earlier sentences or set by this one).
+        source_start: offset of the time expression ``value`` comes from
+            (``None`` for the dateline).
+        source_end: offset one past it.
+
+    >>> SentenceDate(0, 6, "Calm.", 0, "2023-09-20", "day", "dateline", "2023-09-20",
+    ...              "2023-09-20").rule
+    'dateline'
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    value: str | None
+    granularity: str | None
+    rule: str
+    day: str | None
+    narrative: str | None
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A casualty, displacement or other count, with its hedge and source.
+    """A casualty, displacement or other count, with its hedge, range and source.
+
+    The bounds policy (see :mod:`karabakh.casualties`): ``low`` and ``high``
+    are the numbers the text states, never invented ones. "at least 32" and
+    "more than 200" give ``low`` with ``high=None``; "up to 50" and "fewer
+    than 50" give ``high`` with ``low=None``; approximations ("around",
+    "nearly", "some 7,000") give ``low == high`` with the hedge in
+    ``qualifier``; "dozens"/"hundreds" give the smallest number the plural
+    implies (24, 200) with ``high=None``; "some", "several" and a bare plural
+    ("personnel ... were killed") give both ``None``.
 
     Attributes:
-        start: offset of the figure phrase.
+        start: offset of the figure phrase (hedge, number and counted noun).
         end: offset one past it.
         text: the exact slice.
-        category: killed, injured, evacuated, displaced, missing, detained
-            or other.
-        low: lower bound, ``None`` when no number is given ("some").
+        category: killed, injured, casualties (killed or injured, not told
+            apart: "casualties", "victims"), evacuated, displaced, missing,
+            detained, or other (counts of places and things, and of people
+            with no casualty word: "16 locations", "120,000 Armenians").
+        low: lower bound, ``None`` when no number or no lower bound is given.
         high: upper bound, ``None`` when open-ended or not given.
-        qualifier: at least, more than, up to, around, ..., or ``exact``.
-        group: who was counted (children, civilians, soldiers, people ...).
-        part_of: ``start`` offset of the figure this one is a subset of.
-        source_id: actor id the figure is attributed to; ``None`` when the
-            article states it itself.
-        date: ISO date of the sentence, when known.
-        trend: a stated trend ("could rise") rather than a number, else None.
+        qualifier: the hedge, normalised: ``exact``, ``range``, ``at least``,
+            ``more than``, ``over``, ``up to``, ``fewer than``, ``around``,
+            ``about``, ``some``, ``roughly``, ``approximately``,
+            ``estimated``, ``nearly``, ``almost``, ``dozens of``,
+            ``hundreds of`` ..., ``several``, ``many``, ``a few`` ...,
+            ``none`` (zero: "no civilians were killed"),
+            ``unspecified`` (a bare plural, no number) or ``trend`` (a
+            trend record with no number: "the death toll could rise").
+        group: who or what was counted (children, civilians, soldiers,
+            people, locations ...), ``None`` when not said ("32 deaths").
+        part_of: the ``start`` offset of the figure this one is a subset of
+            ("including two children"), else ``None``. An offset, not a list
+            index, so it stays valid when lists are filtered or merged.
+        source_id: actor id the figure is attributed to (quote speaker,
+            "according to X", "X said"); ``None`` when the article states it
+            itself or the source is not a known actor.
+        source_text: the words naming the source ("the separatists",
+            "initial estimates"), ``None`` when there is none.
+        date: ISO date of a day-level date expression in the same sentence,
+            when dates were passed in and one is there, else ``None``.
+        trend: a stated trend ("could rise", "rose"), else ``None``. A
+            trend with no number is its own record with ``qualifier="trend"``.
 
     >>> Figure(0, 9, "32 deaths", "killed", 32, 32, "exact").low
     32
@@ -215,12 +307,13 @@ class Figure:
     end: int
     text: str
     category: str
-    low: float | None
-    high: float | None
+    low: int | None
+    high: int | None
     qualifier: str
     group: str | None = None
     part_of: int | None = None
     source_id: str | None = None
+    source_text: str | None = None
     date: str | None = None
     trend: str | None = None
 
