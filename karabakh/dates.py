@@ -1,0 +1,1238 @@
+"""Time expressions, resolved against the dateline to TIMEX3-style values.
+
+:func:`find_dates` finds every time expression in a text with one compiled
+regular expression (an alternation of named groups, built once from
+``karabakh/data/time_words.csv``) and resolves each match in Python against
+the dateline (the document creation time of TimeML). :func:`sentence_dates`
+then gives every sentence its best date, the way the events issue needs it.
+
+Spans. A record's span is the time expression itself: a leading preposition
+(*on* September 20, *in* 2020, *since* 1994, *for* 24 hours) is used as
+context and left out of the span; modifiers that belong to the expression
+stay in (*just* one day, *early* 2022, *the* 20th of September, *last*
+night), and so does a possessive (``yesterday’s``, ``Tuesday's``). Matches
+never overlap; at one position the first alternative in the pattern wins,
+and the alternatives are ordered so that the longer reading comes first
+(``Tuesday, 19 September`` before ``Tuesday``, ``three days ago`` before
+``three days``, ``1992-94`` before ``1992``).
+
+Values (``DateRef.value``), TIMEX3 style:
+
+* day ``2023-09-19``; month ``2022-11``; year ``2020``; ISO week
+  ``2023-W37`` (``last week`` on 2023-09-20), weekend ``2023-W37-WE``;
+  season ``2023-SU``; decade ``199`` (the 1990s);
+* part of day: the day plus a TIMEX3 suffix, ``2023-09-19TNI`` (night),
+  ``TMO`` (morning), ``TAF`` (afternoon), ``TEV`` (evening); the
+  ``part_of_day`` field repeats it as a word (``night``), so ``value[:10]``
+  is always the day of a day or part-of-day reference;
+* interval ``1992/1994`` or ``2023-09-19/2023-09-20`` (granularity
+  ``interval``); clock time ``XXXX-XX-XXT13:00`` (the day is left
+  unspecified, granularity ``time``);
+* duration (kind ``duration``): ``P1D``, ``P3D``, ``PT24H``, ``P2W``,
+  ``P3DE``; an unspecified count gives ``X`` (``PXM`` for "for months");
+  a set (kind ``set``: every day, twice a week, daily): ``P1D``, ``P1W``,
+  ``XXXX-WXX-5`` (every Friday);
+* vague expressions (recently, in recent months, now, soon, the coming
+  days) have ``value=None``, granularity and kind ``vague``, and a rule
+  ``vague:PAST_REF`` / ``vague:PRESENT_REF`` / ``vague:FUTURE_REF`` naming
+  the TIMEX3 reference they stand for.
+
+Resolution rules (the ``rule`` field names the one used; ``anchor`` is the
+date it was resolved from):
+
+* today, tonight, yesterday, tomorrow, the day before yesterday; this
+  morning/afternoon/evening (the dateline); last night and overnight (the
+  night before the dateline: ``DATELINE-1 TNI``); earlier/later today;
+  earlier this week/month/year; last/this/next week, month, year, weekend;
+  N days/weeks/months/years ago (days give a day, weeks an ISO week, months
+  a month, years a year); all anchored on the dateline.
+* A weekday is the most recent such day on or before the dateline (a
+  Wednesday report's "on Wednesday" is that day), unless the clause is in
+  the future tense ("will meet on Friday": the first such day on or after
+  the dateline). "last Tuesday" is strictly before, "next Tuesday" strictly
+  after.
+* A day and month without a year ("September 20", "Sept. 20", "the 20th of
+  September") takes the year that puts it nearest the dateline, counted in
+  months: between 6 months before and 5 months after the dateline's month
+  (so "September 20" in a January report is the previous September, "March
+  3" in a September report is the same year's March). The tense of the
+  clause then corrects it: a past-tense date more than 7 days after the
+  dateline moves back a year, a future-tense date more than 7 days before
+  it moves forward a year (a day or two either way is left alone: reports
+  cross time zones). A bare month ("in November") follows the same
+  rule at month level (past tense: not after the dateline's month; future:
+  not before). After *since* the date is always in the past ("since
+  December" in a September report is the previous December). Tense is
+  read from the nearest tense cue (will, would, is
+  due to ... / was, said, -ed ...) in the clause around the expression.
+* Numeric dates: ``2023-09-20`` (ISO); ``20/09/2023``, ``20.09.2023``:
+  day first when the first number is over 12, month first when the second
+  is; when both readings are valid the one nearer the dateline is taken
+  (rule ``numeric:ambiguous-nearest``).
+* Bare four-digit years (1500-2099) only in a date context: after a
+  preposition (in, since, by, until, from, during, of, before, after,
+  through), in a list after another year, in parentheses, with a possessive
+  ("2020's war"), or between a
+  determiner (the, a, its, X's) and the noun they modify ("the 2020 war",
+  ``attributive=True``). A number followed by a count noun ("2020 people")
+  is never a year; "7,000" never is.
+* Year ranges: ``1992-94``, ``1992–1994``, ``1992/93``, ``from 1988 to
+  1994``, ``between 1988 and 1994`` give ``1992/1994``; days ranges
+  ``19-20 September``, ``September 19 and 20`` give day intervals.
+* Anaphoric expressions (the day before, the next day, the following day,
+  that night, two days later, a week earlier) are anchored on the last
+  day-level date found before them in the text, else on the dateline (rule
+  suffix ``:dateline``). "The day before the attack" and "two days after
+  the vote" are anchored on an event the library cannot date: they are
+  returned with ``value=None`` and rule ``anchored-on-event``.
+* Durations ("in just one day", "three days", "for 24 hours", "the past
+  week", "the 44-day war") are ``kind="duration"`` with an ISO 8601
+  duration value, never dates; "just", "nearly", "more than", "about" ...
+  are kept as the TIMEX3 ``mod`` (EQUAL_OR_LESS, LESS_THAN, MORE_THAN,
+  APPROX ...); "early", "mid", "late", "the end of" before a month or year
+  give ``mod`` START, MID, END.
+
+Without a dateline, absolute expressions (20 September 2023, November 2022,
+1992-94, durations) still resolve; every expression that needs the dateline
+is returned with ``value=None`` and its rule suffixed ``:no-dateline`` so
+nothing is lost. Pass ``strict=True`` to get a ``ValueError`` naming the
+first such expression instead.
+
+>>> [(d.text, d.value) for d in find_dates("Azerbaijan yesterday announced an operation.",
+...                                         "2023-09-20")]
+[('yesterday', '2023-09-19')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from .articles import Article, DatelineLike, parse_dateline
+from .records import DateRef, Sentence, SentenceDate
+from .resources import read_data_csv
+
+__all__ = ["article_dates", "find_dates", "sentence_dates", "timex_span"]
+
+_DATA = "time_words.csv"
+#: Clock hours a part of day covers (start, end; an end past 24 runs into the next day).
+_PART_HOURS = MappingProxyType({"MO": (6, 12), "AF": (12, 18), "EV": (18, 22), "NI": (21, 29)})
+#: Months a season covers (northern hemisphere; winter runs into the next year).
+_SEASON_MONTHS = MappingProxyType({"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)})
+_PART_WORDS = MappingProxyType({"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"})
+#: Granularities a sentence's narrative date can carry forward (day level or finer).
+_DAY_LEVEL = frozenset({"day", "part_of_day"})
+#: Coarser granularities a sentence can be dated by, but that never carry forward.
+_COARSE = frozenset({"week", "month", "season", "year", "decade", "interval"})
+
+
+# --------------------------------------------------------------------------------------
+# Word lists and the compiled pattern
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    months: Mapping[str, int]
+    month_full: tuple[str, ...]
+    month_abbr: tuple[str, ...]
+    weekdays: Mapping[str, int]
+    numbers: Mapping[str, int | None]
+    units: Mapping[str, str]
+    parts: Mapping[str, str]
+    seasons: Mapping[str, str]
+    mods: Mapping[str, str]
+    point_mods: Mapping[str, str]
+    vague: Mapping[str, str]
+    future: tuple[str, ...]
+    past: tuple[str, ...]
+    count_nouns: tuple[str, ...]
+
+
+def _key(s: str) -> str:
+    """Lower-case, one space between words, no final dot, hyphen kept."""
+    return " ".join(s.lower().replace("-", " - ").split()).replace(" - ", "-").rstrip(".")
+
+
+@functools.cache
+def _words() -> _Words:
+    rows = read_data_csv(_DATA)
+    by: dict[str, dict[str, str]] = {}
+    for i, row in enumerate(rows):
+        cat, word, value = row["category"], row["word"], row["value"]
+        if not word:
+            raise ValueError(f"karabakh/data/{_DATA}: data row {i + 1} has an empty word")
+        by.setdefault(cat, {})[word] = value
+    months = {w: int(v) for w, v in by["month"].items()}
+    full_for = {v: max((w for w, x in months.items() if x == v), key=len) for v in months.values()}
+    return _Words(
+        months=MappingProxyType({_key(w): v for w, v in months.items()}),
+        month_full=tuple(sorted(set(full_for.values()))),
+        month_abbr=tuple(sorted(w for w in months if w not in full_for.values())),
+        weekdays=MappingProxyType({_key(w): int(v) for w, v in by["weekday"].items()}),
+        numbers=MappingProxyType(
+            {_key(w): (None if v == "X" else int(v)) for w, v in by["number"].items()}
+        ),
+        units=MappingProxyType({_key(w): v for w, v in by["unit"].items()}),
+        parts=MappingProxyType({_key(w): v for w, v in by["part_of_day"].items()}),
+        seasons=MappingProxyType({_key(w): v for w, v in by["season"].items()}),
+        mods=MappingProxyType({_key(w): v for w, v in by["mod"].items()}),
+        point_mods=MappingProxyType({_key(w): v for w, v in by["point_mod"].items()}),
+        vague=MappingProxyType({_key(w): v for w, v in by["vague"].items()}),
+        future=tuple(by["future_cue"]),
+        past=tuple(by["past_cue"]),
+        count_nouns=tuple(by["count_noun"]),
+    )
+
+
+def _alt(words: Sequence[str] | Mapping[str, object], *, ci: bool = False) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in items)
+    return f"(?i:{body})" if ci else f"(?:{body})"
+
+
+_YEAR = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
+_YEND = r"(?![0-9A-Za-z]|[.,][0-9]|%)"
+_DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_POSS = r"(?:[’']s)?"
+_PREP_Y = r"(?i:in|since|by|until|till|from|during|of|before|after|through|throughout)"
+_PREP_O = r"(?i:on|at|for|within|over)"
+
+
+@functools.cache
+def _alternatives() -> tuple[tuple[str, str], ...]:
+    """The named alternatives of the pattern, in priority order."""
+    w = _words()
+    mon = f"(?:(?:{'|'.join(w.month_full)})\\b|(?:{_alt(w.month_abbr)})\\b\\.?)"
+    wd = _alt([d.title() for d in w.weekdays])
+    num = f"(?:[0-9]+(?:[.,][0-9]+)?|{_alt(w.numbers, ci=True)})"
+    unit = _alt(w.units, ci=True)
+    unit_sing = _alt([u for u in w.units if not u.endswith("s")], ci=True)
+    part = _alt(w.parts, ci=True)
+    season = _alt(w.seasons, ci=True)
+    mod = _alt(w.mods, ci=True)
+    pmod = _alt(w.point_mods, ci=True)
+    vague = _alt(w.vague, ci=True)
+    def day(name: str) -> str:
+        return f"(?P<{name}>{_DAYNUM}){_ORD}"
+
+    year_ctx = (
+        r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]\s)|(?<=\b[Ii]ts\s)|(?<=[’']s\s)|(?<=[0-9]{4}\sand\s)"
+        r"|(?<=[0-9]{4}\sor\s)|(?<=[0-9]{4},\s)|(?<=\())"
+    )
+    alternatives = [
+        # 2023-09-20, 2023/09/20
+        ("iso", rf"(?P<iso_y>{_YEAR})(?P<iso_s>[-/])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_s)"
+                rf"(?P<iso_d>3[01]|[12][0-9]|0[1-9])(?![0-9])"),
+        # 20/09/2023, 20.09.2023, 09-20-2023
+        ("numeric", rf"(?P<nu_a>{_DAYNUM})(?P<nu_s>[./-])(?P<nu_b>{_DAYNUM})(?P=nu_s)"
+                    rf"(?P<nu_y>{_YEAR}){_YEND}"),
+        # 19-20 September 2023, 30 September to 2 October
+        ("dmy_range", rf"{day('dr_a')}(?:\s+(?P<dr_m1>{mon}))?(?:\s*[-–]\s*|\s+(?i:and|to)\s+)"
+                      rf"{day('dr_b')}\s+(?:of\s+)?(?P<dr_m>{mon})"
+                      rf"(?:,?\s+(?P<dr_y>{_YEAR}){_YEND})?"),
+        # (Tuesday,) 20 September (2023), the 20th of September
+        ("dmy", rf"(?:(?P<dm_wd>{wd}),?\s+)?(?:(?i:the)\s+)?{day('dm_d')}\s+(?:of\s+)?"
+                rf"(?P<dm_m>{mon})(?:,?\s+(?P<dm_y>{_YEAR}){_YEND})?"),
+        # September 19-20, September 19 and 20 (2023)
+        ("mdy_range", rf"(?P<mr_m>{mon})\s+{day('mr_a')}(?:\s*[-–]\s*|\s+(?i:and|to)\s+)"
+                      rf"(?:(?P<mr_m2>{mon})\s+)?{day('mr_b')}\b(?![:.,][0-9])"
+                      rf"(?:,?\s+(?P<mr_y>{_YEAR}){_YEND})?"),
+        # (Tuesday,) September 20(th)(, 2023), Sept. 20
+        ("mdy", rf"(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{mon})\s+{day('md_d')}\b(?![:.,][0-9])"
+                rf"(?:,?\s+(?P<md_y>{_YEAR}){_YEND})?"),
+        # (early) November 2022
+        ("month_year", rf"(?:(?P<my_pm>{pmod})[\s-]+)?(?P<my_m>{mon}),?\s+(?:of\s+)?"
+                       rf"(?P<my_y>{_YEAR}){_YEND}"),
+        # last September
+        ("month_rel", rf"(?P<mo_rel>(?i:last|this|next))\s+(?P<mo_m>{mon})"),
+        # the (early) 1990s
+        ("decade", r"(?:(?P<dc_pm>(?i:early|mid|late))[\s-]+)?(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
+                   r"[’']?s\b"),
+        # 1992-94, 1992–1994, 1988 to 1994, (between) 1988 and 1994
+        ("year_range", rf"(?P<yr_a>{_YEAR})(?P<yr_s>\s*[-–—]\s*|/|\s+(?i:to|until|till|through)\s+"
+                       rf"|(?(bprep)\s+and\s+|(?!)))(?P<yr_b>{_YEAR}|[0-9]{{2}}){_YEND}"),
+        # early 2022, mid-2021, the end of 2020
+        ("year_mod", rf"(?P<ym_pm>{pmod})[\s-]+(?P<ym_y>{_YEAR}){_YEND}"),
+        # last summer, the summer of 2020, spring 2023
+        ("season", rf"(?P<se_rel>(?i:last|this|next))\s+(?P<se_a>{season})\b"
+                   rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"),
+        # yesterday('s), today, tomorrow morning, the day before yesterday, tonight
+        ("rel_day", r"(?P<rd_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+                    r"|yesterday|today|tomorrow|tonight))"
+                    rf"(?:\s+(?P<rd_p>{part})\b|{_POSS}\b)"),
+        # this morning, last night, overnight
+        ("part_day", rf"(?P<pd_rel>(?i:this|last))\s+(?P<pd_p>{part})\b"
+                     r"|(?P<pd_on>(?i:overnight))\b"),
+        # earlier today, later this week, earlier that day, later in the day
+        ("near", r"(?P<nr_el>(?i:earlier|later))\s+(?:(?P<nr_today>(?i:today))"
+                 r"|(?P<nr_dem>(?i:this|that))\s+(?P<nr_u>(?i:morning|afternoon|evening|night"
+                 r"|day|week|month|year))|(?i:in\s+the)\s+(?P<nr_in>(?i:day|week|month|year)))\b"),
+        # last week, this month, next year, the coming week, last weekend
+        ("rel_unit", r"(?P<ru_rel>(?i:last|this|next|the\s+coming|the\s+current))\s+"
+                     r"(?P<ru_u>(?i:weekend|week|month|year))\b"),
+        # the previous day, the next morning, the day before, that night
+        ("ana", r"(?i:the)\s+(?P<an_rel>(?i:previous|following|next|same))\s+"
+                rf"(?P<an_u>{part}|(?i:day|week|month|year))\b"
+                r"|(?i:the)\s+(?P<an_u2>(?i:day|night|week|month|year))\s+"
+                r"(?P<an_dir>(?i:before|after|earlier|later))\b"
+                rf"|(?i:that)\s+(?:(?i:same)\s+)?(?P<an_u3>{part}|(?i:day))\b"),
+        # three days ago, a week earlier, two days later, (just) hours ago
+        ("ago", rf"(?:(?P<ag_mod>{mod})\s+)?(?P<ag_n>{num})\s+(?P<ag_u>{unit})\s+"
+                r"(?P<ag_dir>(?i:ago|earlier|later|before|after))\b"),
+        # every day, twice a week, daily, every Friday
+        ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:day|week|month|year))\b"
+                rf"|(?i:every)\s+(?P<st_wd>{wd})\b"
+                r"|(?P<st_q>(?i:once|twice|(?:three|four|several|[0-9]+)\s+times))\s+(?i:a|per)\s+"
+                r"(?P<st_u2>(?i:day|week|month|year))\b"
+                r"|(?P<st_adj>daily|weekly|monthly|annually|yearly|nightly)\b"),
+        # (just) one day, 24 hours, the past three days, the 44-day war, the past week, for months
+        ("duration", rf"(?:(?P<du_mod>{mod})\s+)?(?:(?i:the)\s+(?P<du_rel>(?i:past|last|next|"
+                     r"previous|coming|first|following|final))\s+)?"
+                     rf"(?P<du_n>{num})[\s-]+(?P<du_u>{unit})\b"
+                     rf"|(?i:the)\s+(?P<du_rel1>(?i:past|last|previous))\s+(?P<du_u1>{unit_sing})\b"
+                     r"|(?:(?<=[Ff]or\s)|(?<=[Aa]fter\s)|(?<=[Ww]ithin\s)|(?<=[Oo]ver\s))"
+                     r"(?P<du_u2>(?i:hours|days|weeks|months|years|decades))\b"),
+        # (on) Tuesday, last Friday, Tuesday night, Tuesday's, Fridays
+        ("weekday", rf"(?:(?P<wd_rel>(?i:last|this|next|past|coming))\s+)?(?P<wd_n>{wd})"
+                    rf"(?:(?P<wd_pl>s)\b|\s+(?P<wd_p>{part})\b|{_POSS}\b)"),
+        # in November, early September, mid-October (a bare month needs a context)
+        ("month_bare", rf"(?:(?P<mb_pm>{pmod})[\s-]+|(?(prep)|(?!)))(?P<mb_m>{mon})(?!\s*[0-9])"),
+        # in 2020, since 1994, the 2020 war (a bare year needs a date context)
+        ("year", rf"(?(yprep)|(?:{year_ctx}|(?={_YEAR}[’']s\b)))(?P<yr_y>{_YEAR}){_POSS}"),
+        # recently, in recent months, now, soon, the coming days
+        ("vague", rf"{vague}\b"),
+        # 13:00, 1 p.m., 7am
+        ("clock", r"(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
+                  r"(?:\s*(?P<ck_ap>[AaPp]\.?[Mm]\.?))?"
+                  r"(?![0-9])|(?P<ck_h2>1[0-2]|0?[1-9])\s*(?P<ck_ap2>[AaPp]\.?[Mm]\b\.?)"),
+    ]
+    return tuple(alternatives)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(phrases: Sequence[str]) -> str:
+    """A regex matching any of the lower-case phrases, as a trie (fast to reject).
+
+    The first letter also matches its capital; a space matches any whitespace.
+    """
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie, first: bool) -> str:
+        alts = []
+        for ch in sorted(c for c in node if c):
+            head = r"\s+" if ch == " " else re.escape(ch)
+            if first and ch.isalpha():
+                head = f"[{ch}{ch.upper()}]"
+            alts.append(head + emit(node[ch], False))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root, True)
+
+
+def _starters() -> list[str]:
+    """The first word (two for phrases) of every time expression, lower case."""
+    w = _words()
+    units = list(w.units)
+    words: set[str] = set()
+    for phrase in (*w.months, *w.weekdays, *w.mods, *w.point_mods, *w.vague, *w.seasons,
+                   *w.numbers, *units):
+        parts = phrase.split()
+        if parts[0] in ("a", "an"):
+            continue
+        words.add(" ".join(parts[:2]))
+    words.update(f"{a} {u}" for a in ("a", "an") for u in (*units, "few", "couple", "hundred"))
+    words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
+                 "coming every each once twice daily weekly monthly annually yearly nightly "
+                 "early mid late".split())
+    words.update(f"that {u}" for u in ("day", "same", *w.parts))
+    words.update(f"the {u}" for u in (
+        "day previous following next same past last first final coming current other start "
+        "beginning middle end future near night week month year weekend".split()
+        + list(w.seasons) + list(w.parts)))
+    return sorted(words)
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """The one compiled pattern: guard, optional preposition, gate, alternatives.
+
+    The gate is a lookahead (a trie of the words a time expression can start
+    with, or a digit) that rejects most word starts after a few character
+    comparisons, before the alternatives are tried.
+    """
+    count = _alt(_words().count_nouns)
+    body = "|".join(f"(?P<{name}>{pat})" for name, pat in _alternatives())
+    year_tail = rf"(?(yr_y){_YEND}(?!\s+{count}\b)|)"
+    prep = (
+        rf"(?:(?P<prep>(?P<yprep>{_PREP_Y})|(?P<oprep>{_PREP_O})|(?P<bprep>(?i:between)))\s+)?"
+    )
+    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|{_trie(_starters())}s?\b)"
+    return re.compile(rf"(?<![\w.,/\-]){prep}{gate}(?:{body}){year_tail}")
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    if 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]:
+        return dt.date(y, m, d)
+    return None
+
+
+def _number(s: str) -> int | float | None:
+    """A count from digits or words; ``None`` for unspecified (several, a few)."""
+    k = _key(s)
+    if k[:1].isdigit():
+        k = k.replace(",", "")
+        return float(k) if "." in k else int(k)
+    return _words().numbers.get(k)
+
+
+def _duration(n: int | float | None, code: str) -> str:
+    """ISO 8601 duration: (3, 'D') -> P3D, (24, 'TH') -> PT24H, (None, 'M') -> PXM."""
+    if code == "2W":  # fortnight
+        code, n = "W", (None if n is None else n * 2)
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    if code.startswith("T"):
+        return f"PT{amount}{code[1]}"
+    return f"P{amount}{code}"
+
+
+class _NeedsDateline(Exception):
+    """Raised inside a resolver when the dateline is missing."""
+
+
+@dataclass
+class _State:
+    """Per-call resolution state (local to one :func:`find_dates` call)."""
+
+    text: str
+    dateline: dt.date | None
+    last_day: dt.date | None = None
+
+    def dl(self) -> dt.date:
+        if self.dateline is None:
+            raise _NeedsDateline
+        return self.dateline
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    w = _words()
+    words = [c for c in w.future if c[0].isalpha()]
+    clitics = [c for c in w.future if not c[0].isalpha()]
+    return re.compile(
+        rf"(?P<fut>\b{_alt(words, ci=True)}\b|{_alt(clitics, ci=True)}\b)"
+        # a participle after "be" is passive, not past: "will be held", "to be signed"
+        rf"|(?<![Bb]e\s)(?P<past>\b{_alt(w.past, ci=True)}\b|\b[a-z]{{3,}}(?<!e)ed\b)"
+    )
+
+
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """``future`` or ``past`` from the nearest tense cue in the clause, else ``None``."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    lo = lo + cut[-1] if cut else lo
+    after = text[end : end + 80]
+    stop = _CLAUSE_END.search(after)
+    hi = end + (stop.start() if stop else len(after))
+    best: tuple[int, str] | None = None
+    for m in _cue_pattern().finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.group("fut") else "past"
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _tense_of(m: re.Match[str], st: _State) -> str | None:
+    """The tense that places a match: "since" looks back; else the clause's cues."""
+    if (m["prep"] or "").lower() == "since":
+        return "past"
+    return _tense(st.text, m.start(), m.end())
+
+
+def _year_for_month(m: int, dl: dt.date, tense: str | None) -> int:
+    """The year of a month named without one (see the module rules)."""
+    offset = m - dl.month
+    y = dl.year
+    if offset > 5:
+        y -= 1
+    elif offset < -6:
+        y += 1
+    k = (y - dl.year) * 12 + offset
+    if tense == "past" and k > 0:
+        y -= 1
+    elif tense == "future" and k < 0:
+        y += 1
+    return y
+
+
+def _date_without_year(
+    m: int, d: int, dl: dt.date, tense: str | None
+) -> tuple[dt.date | None, str]:
+    offset = m - dl.month
+    y = dl.year - 1 if offset > 5 else dl.year + 1 if offset < -6 else dl.year
+    how = "year-nearest"
+    cand = _safe_date(y, m, d)
+    if cand is not None:
+        if tense == "past" and (cand - dl).days > 7:
+            y, how = y - 1, "year-past-tense"
+        elif tense == "future" and (dl - cand).days > 7:
+            y, how = y + 1, "year-future-tense"
+    return _safe_date(y, m, d), how
+
+
+def _month_of(s: str) -> int:
+    return _words().months[_key(s)]
+
+
+def _followed_by_np(text: str, end: int) -> bool:
+    """True when a noun phrase follows (``the day before the attack``)."""
+    return re.match(
+        r"\s+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|[A-Z0-9])",
+        text[end : end + 12],
+    ) is not None
+
+
+# --------------------------------------------------------------------------------------
+# Resolvers: one per alternative; each returns (value, granularity, kind, rule, anchor, ...)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _R:
+    value: str | None
+    granularity: str
+    kind: str
+    rule: str
+    anchor: str | None = None
+    part_of_day: str | None = None
+    mod: str | None = None
+    end: int | None = None  # a shorter span end, when the resolver narrows the match
+
+
+_Resolver = Callable[[re.Match[str], _State], _R]
+
+
+def _day(d: dt.date | None, rule: str, anchor: dt.date | None = None) -> _R:
+    if d is None:
+        return _R(None, "day", "date", rule + ":invalid-date", None)
+    return _R(d.isoformat(), "day", "date", rule, anchor.isoformat() if anchor else None)
+
+
+def _pod(d: dt.date, code: str, rule: str, anchor: dt.date | None) -> _R:
+    return _R(f"{d.isoformat()}T{code}", "part_of_day", "date", rule,
+              anchor.isoformat() if anchor else None, _PART_WORDS[code])
+
+
+def _r_iso(m: re.Match[str], st: _State) -> _R:
+    y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    return _day(_safe_date(y, mo, d), "iso-date")
+
+
+def _r_numeric(m: re.Match[str], st: _State) -> _R:
+    a, b, y = int(m["nu_a"]), int(m["nu_b"]), int(m["nu_y"])
+    dmy, mdy = _safe_date(y, b, a), _safe_date(y, a, b)
+    if dmy and mdy and dmy != mdy:
+        if st.dateline is None:
+            return _R(None, "day", "date", "numeric:ambiguous:no-dateline")
+        near = min((dmy, mdy), key=lambda c: abs((c - st.dateline).days) if st.dateline else 0)
+        return _day(near, "numeric:ambiguous-nearest", st.dateline)
+    if dmy:
+        return _day(dmy, "numeric:day-first")
+    return _day(mdy, "numeric:month-first")
+
+
+def _r_dm(m: re.Match[str], st: _State, d_key: str, m_key: str, y_key: str, rule: str) -> _R:
+    mo, d = _month_of(m[m_key]), int(m[d_key])
+    if m[y_key]:
+        return _day(_safe_date(int(m[y_key]), mo, d), rule)
+    dl = st.dl()
+    date, how = _date_without_year(mo, d, dl, _tense_of(m, st))
+    return _day(date, f"{rule}:{how}", dl)
+
+
+def _r_dmy(m: re.Match[str], st: _State) -> _R:
+    return _r_dm(m, st, "dm_d", "dm_m", "dm_y", "day-month")
+
+
+def _r_mdy(m: re.Match[str], st: _State) -> _R:
+    return _r_dm(m, st, "md_d", "md_m", "md_y", "month-day")
+
+
+def _range(m: re.Match[str], st: _State, a: str, b: str, m1: str | None, m2: str, y: str,
+           rule: str) -> _R:
+    mo2 = _month_of(m[m2])
+    mo1 = _month_of(m[m1]) if m1 and m[m1] else mo2
+    d1, d2 = int(m[a]), int(m[b])
+    if m[y]:
+        y2 = int(m[y])
+        anchor = None
+        how = ""
+    else:
+        dl = st.dl()
+        probe, how = _date_without_year(mo2, d2, dl, _tense_of(m, st))
+        y2 = probe.year if probe else dl.year
+        how, anchor = ":" + how, dl
+    y1 = y2 - 1 if mo1 > mo2 else y2
+    first, last = _safe_date(y1, mo1, d1), _safe_date(y2, mo2, d2)
+    if first is None or last is None or first >= last:
+        return _R(None, "interval", "date", rule + ":invalid-range")
+    return _R(f"{first.isoformat()}/{last.isoformat()}", "interval", "date", rule + how,
+              anchor.isoformat() if anchor else None)
+
+
+def _r_dmy_range(m: re.Match[str], st: _State) -> _R:
+    return _range(m, st, "dr_a", "dr_b", "dr_m1", "dr_m", "dr_y", "day-range")
+
+
+def _r_mdy_range(m: re.Match[str], st: _State) -> _R:
+    mo1 = "mr_m"
+    r = _range(m, st, "mr_a", "mr_b", mo1, "mr_m2" if m["mr_m2"] else "mr_m", "mr_y", "day-range")
+    if r.value is None and not m["mr_m2"]:
+        # "September 19 and 2 ..." is not a range: keep "September 19" alone.
+        end = m.end("mr_a")
+        if st.text[end : end + 2] in ("st", "nd", "rd", "th"):
+            end += 2
+        mo, d = _month_of(m["mr_m"]), int(m["mr_a"])
+        dl = st.dl()
+        date, how = _date_without_year(mo, d, dl, _tense_of(m, st))
+        return replace(_day(date, f"month-day:{how}", dl), end=end)
+    return r
+
+
+def _r_month_year(m: re.Match[str], st: _State) -> _R:
+    mod = _words().point_mods[_key(m["my_pm"])] if m["my_pm"] else None
+    return _R(_month(int(m["my_y"]), _month_of(m["my_m"])), "month", "date", "month-year", mod=mod)
+
+
+def _r_month_rel(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    mo, rel = _month_of(m["mo_m"]), m["mo_rel"].lower()
+    y = dl.year
+    if rel == "last":
+        y = dl.year if mo < dl.month else dl.year - 1
+    elif rel == "next":
+        y = dl.year if mo > dl.month else dl.year + 1
+    return _R(_month(y, mo), "month", "date", f"month:{rel}", dl.isoformat())
+
+
+def _r_month_bare(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    mo = _month_of(m["mb_m"])
+    mod = _words().point_mods[_key(m["mb_pm"])] if m["mb_pm"] else None
+    y = _year_for_month(mo, dl, _tense_of(m, st))
+    return _R(_month(y, mo), "month", "date", "month:year-from-dateline", dl.isoformat(), mod=mod)
+
+
+def _r_decade(m: re.Match[str], st: _State) -> _R:
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["dc_pm"] or "").lower())
+    return _R(m["dc_y"][:3], "decade", "date", "decade", mod=mod)
+
+
+def _r_year_range(m: re.Match[str], st: _State) -> _R:
+    a, b_text = int(m["yr_a"]), m["yr_b"]
+    b = int(b_text) if len(b_text) == 4 else (a // 100) * 100 + int(b_text)
+    if len(b_text) == 2 and b <= a and m["yr_s"].strip() == "-" and 1 <= int(b_text) <= 12:
+        return _R(_month(a, int(b_text)), "month", "date", "iso-month")
+    if b <= a:
+        return _R(None, "interval", "date", "year-range:invalid-range")
+    return _R(f"{a}/{b}", "interval", "date", "year-range")
+
+
+def _r_year_mod(m: re.Match[str], st: _State) -> _R:
+    return _R(m["ym_y"], "year", "date", "year", mod=_words().point_mods[_key(m["ym_pm"])])
+
+
+def _r_season(m: re.Match[str], st: _State) -> _R:
+    seasons = _words().seasons
+    if m["se_y"]:
+        return _R(f"{m['se_y']}-{seasons[_key(m['se_b'])]}", "season", "date", "season")
+    dl = st.dl()
+    code, rel = seasons[_key(m["se_a"])], m["se_rel"].lower()
+    y = dl.year + {"last": -1, "this": 0, "next": 1}[rel]
+    return _R(f"{y}-{code}", "season", "date", f"season:{rel}", dl.isoformat())
+
+
+def _r_rel_day(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    word = _key(m["rd_w"])
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+             "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    d = dl + dt.timedelta(days=shift)
+    if word == "tonight":
+        return _pod(d, "NI", "tonight", dl)
+    if m["rd_p"]:
+        return _pod(d, _words().parts[_key(m["rd_p"])], f"{word}+part-of-day", dl)
+    return _day(d, word.replace(" ", "-"), dl)
+
+
+def _r_part_day(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    if m["pd_on"]:
+        return _pod(dl - dt.timedelta(days=1), "NI", "overnight", dl)
+    rel, code = m["pd_rel"].lower(), _words().parts[_key(m["pd_p"])]
+    shift = -1 if rel == "last" else 0
+    return _pod(dl + dt.timedelta(days=shift), code, f"{rel}-{_PART_WORDS[code]}", dl)
+
+
+def _unit_ref(d: dt.date, unit: str) -> tuple[str, str]:
+    if unit == "week":
+        return _week(d), "week"
+    if unit == "weekend":
+        return _week(d) + "-WE", "week"
+    if unit == "month":
+        return _month(d.year, d.month), "month"
+    if unit == "year":
+        return f"{d.year:04d}", "year"
+    return d.isoformat(), "day"
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        y, mo = _add_months(d.year, d.month, n)
+        return dt.date(y, mo, min(d.day, calendar.monthrange(y, mo)[1]))
+    y = d.year + n
+    return dt.date(y, d.month, min(d.day, calendar.monthrange(y, d.month)[1]))
+
+
+def _r_near(m: re.Match[str], st: _State) -> _R:
+    el = m["nr_el"].lower()
+    if m["nr_today"]:
+        dl = st.dl()
+        return _day(dl, f"{el}-today", dl)
+    if m["nr_dem"] and m["nr_dem"].lower() == "this":
+        dl = st.dl()
+        unit = m["nr_u"].lower()
+        if unit in _words().parts:
+            return _pod(dl, _words().parts[unit], f"{el}-this-{unit}", dl)
+        value, gran = _unit_ref(dl, unit)
+        return _R(value, gran, "date", f"{el}-this-{unit}", dl.isoformat())
+    unit = (m["nr_u"] or m["nr_in"]).lower()
+    anchor, how = _anaphor_anchor(st)
+    if unit in _words().parts:
+        return _pod(anchor, _words().parts[unit], f"anaphoric:{el}-that-{unit}{how}", anchor)
+    value, gran = _unit_ref(anchor, unit)
+    return _R(value, gran, "date", f"anaphoric:{el}-that-{unit}{how}", anchor.isoformat())
+
+
+def _r_rel_unit(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    rel = _key(m["ru_rel"]).replace("the ", "")
+    unit = m["ru_u"].lower()
+    n = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    value, gran = _unit_ref(_shift(dl, unit, n), unit)
+    return _R(value, gran, "date", f"{rel}-{unit}", dl.isoformat())
+
+
+def _anaphor_anchor(st: _State) -> tuple[dt.date, str]:
+    if st.last_day is not None:
+        return st.last_day, ""
+    return st.dl(), ":dateline"
+
+
+def _r_ana(m: re.Match[str], st: _State) -> _R:
+    parts = _words().parts
+    if m["an_u2"]:
+        unit, direction = m["an_u2"].lower(), m["an_dir"].lower()
+        if direction in ("before", "after") and _followed_by_np(st.text, m.end()):
+            return _R(None, "day" if unit in ("day", "night") else unit, "date",
+                      "anchored-on-event")
+        n = -1 if direction in ("before", "earlier") else 1
+        rule = f"anaphoric:the-{unit}-{direction}"
+    elif m["an_u"]:
+        unit, rel = m["an_u"].lower(), m["an_rel"].lower()
+        n = {"previous": -1, "following": 1, "next": 1, "same": 0}[rel]
+        rule = f"anaphoric:the-{rel}-{unit}"
+    else:
+        unit, n = m["an_u3"].lower(), 0
+        rule = f"anaphoric:that-{unit}"
+    anchor, how = _anaphor_anchor(st)
+    d = _shift(anchor, unit, n)
+    if unit in parts:
+        return _pod(d, parts[unit], rule + how, anchor)
+    value, gran = _unit_ref(d, unit)
+    return _R(value, gran, "date", rule + how, anchor.isoformat())
+
+
+def _r_ago(m: re.Match[str], st: _State) -> _R:
+    w = _words()
+    n = _number(m["ag_n"])
+    code = w.units[_key(m["ag_u"])]
+    unit = {"D": "day", "W": "week", "2W": "week", "M": "month", "Y": "year", "DE": "year",
+            "CE": "year", "TH": "hour", "TM": "hour", "TS": "hour"}[code]
+    if code == "2W":
+        n = None if n is None else n * 2
+    elif code in ("DE", "CE"):
+        n = None if n is None else n * (10 if code == "DE" else 100)
+    direction = m["ag_dir"].lower()
+    mod = w.mods[_key(m["ag_mod"])] if m["ag_mod"] else None
+    if direction in ("before", "after") and _followed_by_np(st.text, m.end()):
+        return _R(None, unit if unit != "hour" else "day", "date", "anchored-on-event", mod=mod)
+    if direction == "ago":
+        anchor, rule = st.dl(), "ago"
+        sign = -1
+    else:
+        anchor, how = _anaphor_anchor(st)
+        rule = f"anaphoric:{direction}{how}"
+        sign = -1 if direction in ("earlier", "before") else 1
+    if n is None or not float(n).is_integer():
+        gran = "day" if unit == "hour" else unit
+        return _R(None, gran, "date", rule + ":unspecified-count", anchor.isoformat(), mod=mod)
+    if unit == "hour":
+        d = anchor + dt.timedelta(days=sign * (int(n) // 24))
+        return _R(d.isoformat(), "day", "date", rule + ":hours", anchor.isoformat(), mod=mod)
+    d = _shift(anchor, unit, sign * int(n))
+    value, gran = _unit_ref(d, unit)
+    return _R(value, gran, "date", rule, anchor.isoformat(), mod=mod)
+
+
+def _r_set(m: re.Match[str], st: _State) -> _R:
+    parts = _words().parts
+    if m["st_wd"]:
+        iso = _words().weekdays[_key(m["st_wd"])] + 1
+        return _R(f"XXXX-WXX-{iso}", "set", "set", "set:weekday")
+    unit = (m["st_u"] or m["st_u2"] or "").lower()
+    if m["st_adj"]:
+        adj = m["st_adj"]
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                "yearly": "year", "nightly": "night"}[adj]
+    if unit in parts:
+        return _R(f"XXXX-XX-XXT{parts[unit]}", "set", "set", "set:part-of-day")
+    return _R(_duration(1, unit[0].upper()), "set", "set", "set")
+
+
+def _r_duration(m: re.Match[str], st: _State) -> _R:
+    w = _words()
+    if m["du_u2"]:
+        return _R(_duration(None, w.units[_key(m["du_u2"])]), "duration", "duration",
+                  "duration:unspecified")
+    if m["du_u1"]:
+        return _R(_duration(1, w.units[_key(m["du_u1"])]), "duration", "duration",
+                  f"duration:the-{m['du_rel1'].lower()}-unit")
+    n = _number(m["du_n"])
+    mod = w.mods[_key(m["du_mod"])] if m["du_mod"] else None
+    rule = "duration" if not m["du_rel"] else f"duration:the-{m['du_rel'].lower()}"
+    return _R(_duration(n, w.units[_key(m["du_u"])]), "duration", "duration", rule, mod=mod)
+
+
+def _r_weekday(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    target = _words().weekdays[_key(m["wd_n"])]
+    if m["wd_pl"]:
+        return _R(f"XXXX-WXX-{target + 1}", "set", "set", "set:weekday")
+    rel = (m["wd_rel"] or "").lower()
+    back = (dl.weekday() - target) % 7
+    ahead = (target - dl.weekday()) % 7
+    if rel in ("last", "past"):
+        d, rule = dl - dt.timedelta(days=back or 7), f"weekday:{rel}"
+    elif rel in ("next", "coming"):
+        d, rule = dl + dt.timedelta(days=ahead or 7), f"weekday:{rel}"
+    elif _tense_of(m, st) == "future":
+        d, rule = dl + dt.timedelta(days=ahead), "weekday:future-tense"
+    else:
+        d, rule = dl - dt.timedelta(days=back), "weekday:most-recent"
+    if m["wd_p"]:
+        return _pod(d, _words().parts[_key(m["wd_p"])], rule + "+part-of-day", dl)
+    return _day(d, rule, dl)
+
+
+def _r_year(m: re.Match[str], st: _State) -> _R:
+    rule = "year:preposition" if m["yprep"] else "year:context"
+    return _R(m["yr_y"], "year", "date", rule)
+
+
+def _r_vague(m: re.Match[str], st: _State) -> _R:
+    ref = _words().vague[_key(m["vague"])]
+    return _R(None, "vague", "vague", f"vague:{ref}",
+              st.dateline.isoformat() if st.dateline else None)
+
+
+def _r_clock(m: re.Match[str], st: _State) -> _R:
+    h = int(m["ck_h"] or m["ck_h2"])
+    mi = int(m["ck_m"] or 0)
+    ap = (m["ck_ap"] or m["ck_ap2"] or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 23:
+        return _R(None, "time", "date", "clock-time:invalid")
+    return _R(f"XXXX-XX-XXT{h:02d}:{mi:02d}", "time", "date", "clock-time")
+
+
+_RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
+    "iso": _r_iso,
+    "numeric": _r_numeric,
+    "dmy_range": _r_dmy_range,
+    "dmy": _r_dmy,
+    "mdy_range": _r_mdy_range,
+    "mdy": _r_mdy,
+    "month_year": _r_month_year,
+    "month_rel": _r_month_rel,
+    "decade": _r_decade,
+    "year_range": _r_year_range,
+    "year_mod": _r_year_mod,
+    "season": _r_season,
+    "rel_day": _r_rel_day,
+    "part_day": _r_part_day,
+    "near": _r_near,
+    "rel_unit": _r_rel_unit,
+    "ana": _r_ana,
+    "ago": _r_ago,
+    "set": _r_set,
+    "duration": _r_duration,
+    "weekday": _r_weekday,
+    "month_bare": _r_month_bare,
+    "year": _r_year,
+    "vague": _r_vague,
+    "clock": _r_clock,
+})
+
+#: The granularity a reference has when the dateline it needs is missing.
+_GRAN_NO_DL: Mapping[str, str] = MappingProxyType({
+    "rel_day": "day", "part_day": "part_of_day", "near": "day", "rel_unit": "day",
+    "ana": "day", "ago": "day", "weekday": "day", "month_bare": "month", "month_rel": "month",
+    "season": "season", "dmy": "day", "mdy": "day", "dmy_range": "interval",
+    "mdy_range": "interval", "numeric": "day",
+})
+
+def _gran_no_dl(name: str, m: re.Match[str]) -> str:
+    """The granularity of an expression left unresolved for want of a dateline."""
+    unit = (m["ru_u"] if name == "rel_unit" else m["ag_u"] if name == "ago" else "") or ""
+    unit = unit.lower().rstrip("s")
+    if unit in ("week", "weekend", "month", "year"):
+        return "week" if unit == "weekend" else unit
+    return _GRAN_NO_DL.get(name, "day")
+
+
+_ATTR_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[’']s)\s+\Z")
+_ATTR_AFTER = re.compile(r"\s+(?:[a-z]|[A-Z][a-z]+-)")
+
+
+def _attributive(text: str, start: int, end: int, kind: str) -> bool:
+    """True for a date used as a noun modifier: ``the 2020 war``, ``its 1994 ceasefire``."""
+    if kind != "date":
+        return False
+    return bool(_ATTR_BEFORE.search(text, max(0, start - 8), start)) and bool(
+        _ATTR_AFTER.match(text, end)
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False) -> list[DateRef]:
+    """Find and resolve every time expression in a text.
+
+    Args:
+        text: the text to search (for an article, its text with the ``date``
+            header blanked, as :func:`karabakh.analyze` does, so offsets
+            index ``article.text``).
+        dateline: the publication date (a :class:`datetime.date` or a
+            ``YYYY-MM-DD`` string); relative expressions resolve against it.
+        strict: when True, a missing dateline raises as soon as an
+            expression needs it, instead of returning it unresolved.
+
+    Returns:
+        The time expressions in text order, non-overlapping. Without a
+        dateline, expressions that need one have ``value=None`` and a rule
+        ending ``:no-dateline``.
+
+    Raises:
+        ValueError: if ``text`` is not a string, the dateline is malformed,
+            or ``strict`` is set and an expression needs the missing dateline.
+
+    >>> for d in find_dates("The offensive came after the 2020 ceasefire agreement, "
+    ...                     "in just one day, after yesterday’s attack.", "2023-09-20"):
+    ...     print(d.text, d.value, d.granularity, d.kind, d.rule)
+    2020 2020 year date year:context
+    just one day P1D duration duration duration
+    yesterday’s 2023-09-19 day date yesterday
+    >>> [d.value for d in find_dates("Talks will resume on Friday.", "2023-09-20")]
+    ['2023-09-22']
+    >>> [(d.value, d.rule) for d in find_dates("It fell yesterday, in November 2022.")]
+    [(None, 'yesterday:no-dateline'), ('2022-11', 'month-year')]
+    >>> find_dates("It fell yesterday.", None, strict=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: find_dates: 'yesterday' at 8-17 needs a dateline (rule yesterday); ...
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"find_dates: text must be a string, not {type(text).__name__}")
+    dl = parse_dateline(dateline, where="find_dates: dateline")
+    st = _State(text=text, dateline=dl)
+    out: list[DateRef] = []
+    for m in _pattern().finditer(text):
+        name = m.lastgroup
+        if name is None or name not in _RESOLVERS:  # pragma: no cover - pattern invariant
+            raise AssertionError(f"dates: unexpected match group {name!r}")
+        start, end = m.span(name)
+        try:
+            r = _RESOLVERS[name](m, st)
+        except _NeedsDateline:
+            probe = _probe_rule(name, m)
+            if strict:
+                raise ValueError(
+                    f"find_dates: {text[start:end]!r} at {start}-{end} needs a dateline "
+                    f"(rule {probe}); pass dateline='YYYY-MM-DD'"
+                ) from None
+            r = _R(None, _gran_no_dl(name, m), "date", f"{probe}:no-dateline")
+        if r.end is not None:
+            end = r.end
+        ref = DateRef(
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=r.value,
+            granularity=r.granularity,
+            kind=r.kind,
+            rule=r.rule,
+            anchor=r.anchor,
+            part_of_day=r.part_of_day,
+            mod=r.mod,
+            attributive=_attributive(text, start, end, r.kind),
+        )
+        out.append(ref)
+        if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
+            st.last_day = dt.date.fromisoformat(r.value[:10])
+    return out
+
+
+def article_dates(article: Article, *, strict: bool = False) -> list[DateRef]:
+    """Find the time expressions of an article's body, resolved against its dateline.
+
+    The ``date YYYY-MM-DD`` header is blanked with spaces first (same
+    length, so offsets still index ``article.text``): it is the dateline,
+    not a date the article reports.
+
+    Args:
+        article: the article (its ``dateline`` is used).
+        strict: raise instead of leaving relative expressions unresolved when
+            the article has no dateline.
+
+    Returns:
+        As :func:`find_dates`.
+
+    Raises:
+        ValueError: with ``strict`` and no dateline (see :func:`find_dates`).
+
+    >>> from karabakh.articles import read_article
+    >>> refs = article_dates(read_article("seeds/000_bf20561892d8202b.txt"))
+    >>> [(d.text, d.value) for d in refs if d.granularity == "part_of_day"]
+    [('last night', '2023-09-19TNI'), ('This morning', '2023-09-20TMO')]
+    """
+    return find_dates(article.masked_text, article.dateline, strict=strict)
+
+
+def _probe_rule(name: str, m: re.Match[str]) -> str:
+    """A rule name for an expression that could not be resolved (no dateline)."""
+    if name == "rel_day":
+        return _key(m["rd_w"]).replace(" ", "-")
+    return {"part_day": "part-of-day", "near": "relative", "rel_unit": "relative-unit",
+            "ana": "anaphoric", "ago": "ago", "weekday": "weekday", "month_bare": "month",
+            "month_rel": "month", "season": "season", "dmy": "day-month", "mdy": "month-day",
+            "dmy_range": "day-range", "mdy_range": "day-range",
+            "numeric": "numeric:ambiguous"}.get(name, name)
+
+
+def sentence_dates(
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateRef],
+    dateline: DatelineLike = None,
+    *,
+    carry_across_paragraphs: bool = False,
+) -> list[SentenceDate]:
+    """Give every sentence its best date: its own, or the one the narrative carries.
+
+    Rules, in order, for each sentence:
+
+    1. ``explicit``: the first day-level or part-of-day date in the sentence
+       (``yesterday``, ``On September 20``, ``last night``).
+    2. ``explicit-coarse``: else the first coarser date (week, month, season,
+       year, decade, interval) used adverbially ("was blocked *in November
+       2022*"); an attributive date ("the 2020 war", "the 1992-94 war")
+       dates a noun, not the sentence, and is skipped.
+    3. ``carried``: else the narrative date, i.e. the last day-level date of
+       an earlier sentence of the same paragraph (``source_start`` /
+       ``source_end`` point at it).
+    4. ``dateline``: else the dateline (a new paragraph returns to it unless
+       ``carry_across_paragraphs``); ``unknown`` when there is no dateline.
+
+    Only day-level and part-of-day dates carry forward: background years,
+    months and ranges (1992-94, 2020, November 2022) date their own sentence
+    at most, never the sentences after it. The header sentence gets the
+    dateline (rule ``header``).
+
+    Args:
+        sentences: the article's sentences (from :func:`split_sentences`).
+        dates: the article's time expressions (from :func:`find_dates`).
+        dateline: the publication date.
+        carry_across_paragraphs: carry the narrative date into the next
+            paragraph instead of returning to the dateline.
+
+    Returns:
+        One :class:`SentenceDate` per sentence, in order.
+
+    >>> from karabakh.sentences import split_sentences
+    >>> text = "On September 19, troops moved. They shelled a town. It ended in 2020."
+    >>> sents = split_sentences(text)
+    >>> for s in sentence_dates(sents, find_dates(text, "2023-09-20"), "2023-09-20"):
+    ...     print(s.sentence, s.value, s.rule, s.narrative)
+    0 2023-09-19 explicit 2023-09-19
+    1 2023-09-19 carried 2023-09-19
+    2 2020 explicit-coarse 2023-09-19
+    """
+    dl = parse_dateline(dateline, where="sentence_dates: dateline")
+    dl_value = dl.isoformat() if dl else None
+    refs = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in refs]
+    out: list[SentenceDate] = []
+    narrative: DateRef | None = None
+    paragraph: int | None = None
+    for s in sentences:
+        if s.is_header:
+            out.append(SentenceDate(s.start, s.end, s.text, s.index, dl_value,
+                                    "day" if dl else None, "header", dl_value, dl_value))
+            continue
+        if s.paragraph != paragraph and not carry_across_paragraphs:
+            narrative = None
+        paragraph = s.paragraph
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        inside = [d for d in refs[lo:hi] if d.kind == "date" and d.value is not None]
+        day_level = [d for d in inside if d.granularity in _DAY_LEVEL]
+        coarse = [d for d in inside if d.granularity in _COARSE and not d.attributive]
+        if day_level:
+            narrative = day_level[-1]
+        carried = narrative.value if narrative else dl_value
+        best: DateRef | None = None
+        if day_level:
+            best, rule = day_level[0], "explicit"
+        elif coarse:
+            best, rule = coarse[0], "explicit-coarse"
+        elif narrative is not None:
+            best, rule = narrative, "carried"
+        else:
+            rule = "dateline" if dl else "unknown"
+        gran: str | None
+        if best is not None:
+            value, gran = best.value, best.granularity
+            src: tuple[int | None, int | None] = (best.start, best.end)
+        else:
+            value, gran, src = dl_value, ("day" if dl else None), (None, None)
+        day = value[:10] if value and gran in _DAY_LEVEL else None
+        out.append(SentenceDate(s.start, s.end, s.text, s.index, value, gran, rule, day,
+                                carried, src[0], src[1]))
+    return out
+
+
+_SPAN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI))?")
+_SPAN_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+_SPAN_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+
+
+def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
+    """The stretch of time ``[start, end)`` a TIMEX3 date value covers.
+
+    Days, parts of day (morning 06-12 h, afternoon 12-18 h, evening 18-22 h,
+    night 21 h to 05 h the next day), ISO weeks (``-WE``: Saturday and
+    Sunday), months, seasons (northern hemisphere), years, decades (``199``)
+    and intervals (``1992/1994``: from the start of the first to the end of
+    the last). Durations, sets, clock times without a day and ``None`` give
+    ``None``.
+
+    Args:
+        value: a ``DateRef.value``.
+
+    Returns:
+        ``(start, end)`` as naive datetimes, or ``None``.
+
+    >>> timex_span("2023-09-19TNI")
+    (datetime.datetime(2023, 9, 19, 21, 0), datetime.datetime(2023, 9, 20, 5, 0))
+    >>> [d.year for d in timex_span("1992/1994")]
+    [1992, 1995]
+    >>> timex_span("P1D") is None
+    True
+    """
+    if not value:
+        return None
+    if "/" in value:
+        parts = [timex_span(v) for v in value.split("/")]
+        if len(parts) != 2 or parts[0] is None or parts[1] is None:
+            return None
+        return parts[0][0], parts[1][1]
+    m = _SPAN_DAY.fullmatch(value)
+    if m:
+        day = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+        if not m[4]:
+            return day, day + dt.timedelta(days=1)
+        a, b = _PART_HOURS[m[4]]
+        return day + dt.timedelta(hours=a), day + dt.timedelta(hours=b)
+    m = _SPAN_WEEK.fullmatch(value)
+    if m:
+        monday = dt.datetime.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
+        return monday, monday + dt.timedelta(days=7)
+    m = _SPAN_SEASON.fullmatch(value)
+    if m:
+        a, b = _SEASON_MONTHS[m[2]]
+        y = int(m[1])
+        return dt.datetime(y, a, 1), dt.datetime(y + (b - 1) // 12, (b - 1) % 12 + 1, 1)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        y, mo = int(value[:4]), int(value[5:])
+        ny, nm = _add_months(y, mo, 1)
+        return dt.datetime(y, mo, 1), dt.datetime(ny, nm, 1)
+    if re.fullmatch(r"\d{4}", value):
+        return dt.datetime(int(value), 1, 1), dt.datetime(int(value) + 1, 1, 1)
+    if re.fullmatch(r"\d{3}", value):
+        return dt.datetime(int(value) * 10, 1, 1), dt.datetime(int(value) * 10 + 10, 1, 1)
+    return None

@@ -1,0 +1,552 @@
+"""Time expressions: find_dates (resolution against the dateline) and sentence_dates.
+
+Sentences in the tables are written for these tests in the style of wire copy;
+the only news text used is the seed, through its hand annotation
+``tests/annotations/seed_dates.csv``. In the seed, "immediately", "current"
+("the current regime"), "past and current", "in the meantime" and "until the
+end" are not time expressions in the TIMEX3 sense and are not annotated.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import re
+
+import pytest
+from conftest import ROOT
+
+from karabakh.dates import (
+    _alternatives,
+    _pattern,
+    _words,
+    article_dates,
+    find_dates,
+    sentence_dates,
+    timex_span,
+)
+from karabakh.records import DateRef
+from karabakh.resources import read_data_csv
+from karabakh.sentences import split_sentences
+
+DL = "2023-09-20"  # a Wednesday
+
+# (sentence, dateline, expression, expected value, expected granularity)
+CASES = [
+    # absolute dates in common news formats
+    ("Talks were held in Brussels on 20 September 2023.",
+     DL, "20 September 2023", "2023-09-20", "day"),
+    ("Fighting resumed on September 20, officials said.", DL, "September 20", "2023-09-20", "day"),
+    ("The decree took effect on September 20, 2023.",
+     DL, "September 20, 2023", "2023-09-20", "day"),
+    ("Troops crossed the line on Sept. 20 before dawn.", DL, "Sept. 20", "2023-09-20", "day"),
+    ("The order was signed on Sep 20th in Baku.", DL, "Sep 20th", "2023-09-20", "day"),
+    ("The ministry statement is dated 20/09/2023.", DL, "20/09/2023", "2023-09-20", "day"),
+    ("A notice dated 20.09.2023 was posted in Stepanakert.", DL, "20.09.2023", "2023-09-20", "day"),
+    ("The embassy letter is dated 09/20/2023.", DL, "09/20/2023", "2023-09-20", "day"),
+    ("The ministry log is dated 2023-09-20.", DL, "2023-09-20", "2023-09-20", "day"),
+    ("Shelling began on the 19th of September.", DL, "the 19th of September", "2023-09-19", "day"),
+    ("Convoys left on Tuesday, 19 September, at noon.",
+     DL, "Tuesday, 19 September", "2023-09-19", "day"),
+    ("The corridor was shut on 12 December 2022.", DL, "12 December 2022", "2022-12-12", "day"),
+    ("Aid trucks waited from 14 to 16 August.",
+     DL, "14 to 16 August", "2023-08-14/2023-08-16", "interval"),
+    ("Clashes on September 19-20 killed dozens.",
+     DL, "September 19-20", "2023-09-19/2023-09-20", "interval"),
+    ("The offensive of 19–20 September ended fast.",
+     DL, "19–20 September", "2023-09-19/2023-09-20", "interval"),
+    # month and year
+    ("The corridor was blocked in December 2022 by protesters.",
+     DL, "December 2022", "2022-12", "month"),
+    ("Talks stalled in Nov. 2022, diplomats said.", DL, "Nov. 2022", "2022-11", "month"),
+    ("Mediators met in early May 2023 in Washington.", DL, "early May 2023", "2023-05", "month"),
+    ("The blockade began in December, residents said.", DL, "December", "2022-12", "month"),
+    ("Elections are due to be held in March.", DL, "March", "2024-03", "month"),
+    ("Prices doubled in July, traders said.", DL, "July", "2023-07", "month"),
+    ("The talks collapsed last September.", DL, "last September", "2022-09", "month"),
+    ("Baku has kept the road closed since December.", DL, "December", "2022-12", "month"),
+    ("Fighting flared again in mid-August.", DL, "mid-August", "2023-08", "month"),
+    # bare years, decades and year ranges
+    ("Armenia lost much ground in 2020.", DL, "2020", "2020", "year"),
+    ("Veterans of the 2020 war gathered in Yerevan.", DL, "2020", "2020", "year"),
+    ("The line had barely moved since 1994.", DL, "1994", "1994", "year"),
+    ("Baku's 2020 offensive lasted six weeks.", DL, "2020", "2020", "year"),
+    ("Both sides signed a truce in 1994 and again in 2020.", DL, "2020", "2020", "year"),
+    ("Refugees recalled the fighting of the early 1990s.", DL, "early 1990s", "199", "decade"),
+    ("The talks are expected to resume in early 2024.", DL, "early 2024", "2024", "year"),
+    ("The region was devastated in the 1992-94 war.", DL, "1992-94", "1992/1994", "interval"),
+    ("The region was devastated in the 1992–1994 war.", DL, "1992–1994", "1992/1994", "interval"),
+    ("Some 30,000 died between 1988 and 1994.", DL, "1988 and 1994", "1988/1994", "interval"),
+    ("The enclave was under siege from 1991 to 1993.", DL, "1991 to 1993", "1991/1993", "interval"),
+    ("The 2022/23 winter was the hardest.", DL, "2022/23", "2022/2023", "interval"),
+    # weekdays
+    ("Azerbaijan launched the operation on Tuesday.", DL, "Tuesday", "2023-09-19", "day"),
+    ("Negotiators met in Yevlakh on Thursday.", DL, "Thursday", "2023-09-14", "day"),
+    ("The ministry said on Wednesday that the army had stopped.",
+     DL, "Wednesday", "2023-09-20", "day"),
+    ("The two delegations will meet on Friday.", DL, "Friday", "2023-09-22", "day"),
+    ("Aliyev is due to address the nation on Monday.", DL, "Monday", "2023-09-25", "day"),
+    ("Monitors arrived last Tuesday, a day before the shelling.",
+     DL, "last Tuesday", "2023-09-19", "day"),
+    ("Monitors arrived last Tuesday.", "2023-09-19", "last Tuesday", "2023-09-12", "day"),
+    ("Talks will resume next Wednesday.", DL, "next Wednesday", "2023-09-27", "day"),
+    ("The council will meet on Wednesday in New York.", DL, "Wednesday", "2023-09-20", "day"),
+    ("He said on Tuesday that talks will resume.", DL, "Tuesday", "2023-09-19", "day"),
+    ("Sirens sounded on Tuesday night across the city.",
+     DL, "Tuesday night", "2023-09-19TNI", "part_of_day"),
+    ("Monday’s bombardment damaged the hospital.", DL, "Monday’s", "2023-09-18", "day"),
+    # relative days
+    ("The separatist leaders agreed today to disarm.", DL, "today", "2023-09-20", "day"),
+    ("Azerbaijan yesterday announced a new operation.", DL, "yesterday", "2023-09-19", "day"),
+    ("Yesterday's strikes hit the outskirts of the town.", DL, "Yesterday's", "2023-09-19", "day"),
+    ("After yesterday’s shelling, families fled.", DL, "yesterday’s", "2023-09-19", "day"),
+    ("The convoy is expected to reach Goris tomorrow.", DL, "tomorrow", "2023-09-21", "day"),
+    ("Drones were spotted the day before yesterday.",
+     DL, "the day before yesterday", "2023-09-18", "day"),
+    ("The agreement was announced on Tuesday. The day before, shells fell on the city.", DL,
+     "The day before", "2023-09-18", "day"),
+    ("Officials met on 15 September. The next day, the border was closed.", DL, "The next day",
+     "2023-09-16", "day"),
+    ("The mission arrived on Sunday. Two days later, it left.", DL, "Two days later", "2023-09-19",
+     "day"),
+    # parts of day
+    ("Explosions were heard last night near the airport.",
+     DL, "last night", "2023-09-19TNI", "part_of_day"),
+    ("Heavy shelling continued overnight, residents said.",
+     DL, "overnight", "2023-09-19TNI", "part_of_day"),
+    ("This morning the ministry published a list of names.", DL, "This morning", "2023-09-20TMO",
+     "part_of_day"),
+    ("The president spoke earlier today in Baku.", DL, "earlier today", "2023-09-20", "day"),
+    ("A statement is expected this evening.", DL, "this evening", "2023-09-20TEV", "part_of_day"),
+    ("The council meets tonight in New York.", DL, "tonight", "2023-09-20TNI", "part_of_day"),
+    ("Sirens were heard yesterday morning in the capital.",
+     DL, "yesterday morning", "2023-09-19TMO",
+     "part_of_day"),
+    # weeks, months, years relative to the dateline
+    ("Troops massed along the line last week.", DL, "last week", "2023-W37", "week"),
+    ("Aid was blocked earlier this month.", DL, "earlier this month", "2023-09", "month"),
+    ("A convoy was turned back three days ago.", DL, "three days ago", "2023-09-17", "day"),
+    ("Envoys visited the region two weeks ago.", DL, "two weeks ago", "2023-W36", "week"),
+    ("The enclave has been cut off since last year.", DL, "last year", "2022", "year"),
+    ("Food prices rose sharply last month.", DL, "last month", "2023-08", "month"),
+    ("A new round of talks is planned for next week.", DL, "next week", "2023-W39", "week"),
+    ("The EU sent monitors this year.", DL, "this year", "2023", "year"),
+    ("Protests took place last weekend.", DL, "last weekend", "2023-W37-WE", "week"),
+    ("The peace plan was drafted a year ago.", DL, "a year ago", "2022", "year"),
+    ("Fighting had stopped last summer.", DL, "last summer", "2022-SU", "season"),
+    ("Crops failed in the summer of 2021.", DL, "the summer of 2021", "2021-SU", "season"),
+    # off-by-one traps: year boundary, dateline in January, leap years
+    ("The strike was reported yesterday.", "2024-01-01", "yesterday", "2023-12-31", "day"),
+    ("The attack came on September 20.", "2024-01-15", "September 20", "2023-09-20", "day"),
+    ("Shelling was reported on December 30.", "2024-01-02", "December 30", "2023-12-30", "day"),
+    ("The vote will be held on January 10.", "2023-12-28", "January 10", "2024-01-10", "day"),
+    ("The summit on January 10 was a failure.", "2023-12-28", "January 10", "2023-01-10", "day"),
+    ("Talks will resume on March 3.", DL, "March 3", "2024-03-03", "day"),
+    ("The truce of March 3 held for a week.", DL, "March 3", "2023-03-03", "day"),
+    ("The ministry said so yesterday.", "2024-03-01", "yesterday", "2024-02-29", "day"),
+    ("The ministry said so yesterday.", "2023-03-01", "yesterday", "2023-02-28", "day"),
+    ("The decree was signed on February 29.", "2024-03-05", "February 29", "2024-02-29", "day"),
+    ("Monitors left last week.", "2024-01-03", "last week", "2023-W52", "week"),
+    ("Monitors left last week.", "2021-01-06", "last week", "2020-W53", "week"),
+    ("Reports came in a week ago.", "2024-01-03", "a week ago", "2023-W52", "week"),
+    ("The blockade started last month.", "2024-01-10", "last month", "2023-12", "month"),
+    # clock times
+    ("The shelling began at 1 p.m. local time.", DL, "1 p.m.", "XXXX-XX-XXT13:00", "time"),
+    ("A ceasefire took effect at 13:00.", DL, "13:00", "XXXX-XX-XXT13:00", "time"),
+]
+
+# (sentence, expression, ISO duration, TIMEX3 mod)
+DURATIONS = [
+    ("Baku restored its control in just one day.", "just one day", "P1D", "EQUAL_OR_LESS"),
+    ("The fighting lasted three days.", "three days", "P3D", None),
+    ("Both sides agreed on a ceasefire for 24 hours.", "24 hours", "PT24H", None),
+    ("Veterans of the 44-day war marched.", "44-day", "P44D", None),
+    ("A 24-hour truce was announced.", "24-hour", "PT24H", None),
+    ("Dozens were killed in the past 24 hours.", "the past 24 hours", "PT24H", None),
+    ("Prices have tripled over the past week.", "the past week", "P1W", None),
+    ("The road has been closed for months.", "months", "PXM", None),
+    ("The siege lasted nearly ten months.", "nearly ten months", "P10M", "LESS_THAN"),
+    ("The talks went on for more than two weeks.", "more than two weeks", "P2W", "MORE_THAN"),
+    ("The conflict has simmered for three decades.", "three decades", "P3DE", None),
+    ("Peacekeepers have been deployed for about three years.", "about three years", "P3Y",
+     "APPROX"),
+    ("The shelling continued for several hours.", "several hours", "PTXH", None),
+]
+
+# (sentence, TIMEX3 reference named in the rule)
+VAGUE = [
+    ("In recent months, shortages have worsened.", "recent months", "PAST_REF"),
+    ("The region has recently been cut off.", "recently", "PAST_REF"),
+    ("Thousands are now on the move.", "now", "PRESENT_REF"),
+    ("More talks are expected in the coming days.", "the coming days", "FUTURE_REF"),
+    ("The mission will leave soon.", "soon", "FUTURE_REF"),
+]
+
+# sentences with numbers or words that are not time expressions
+NOT_DATES = [
+    "More than 7,000 people fled to Armenia.",
+    "Officials counted 2020 people at the border.",
+    "Talks may resume, may fail, or may march on, she said.",
+    "The second largest opposition party joined the protest.",
+    "The fall of Shusha shocked Armenians.",
+    "Jan Egeland urged restraint.",
+    "At least 32 deaths and more than 200 injuries were reported.",
+    "They fought until the end, the commander said.",
+    "The current regime must go, protesters said.",
+    "Some 1,500 soldiers surrendered.",
+    "A march through Yerevan drew thousands.",
+]
+
+
+def _find(sentence, dateline, expression):
+    refs = find_dates(sentence, dateline)
+    for r in refs:
+        assert r.text == sentence[r.start : r.end]
+    hits = [r for r in refs if r.text == expression]
+    assert hits, f"{expression!r} not found in {[r.text for r in refs]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("sentence", "dateline", "expression", "value", "granularity"), CASES)
+def test_resolved_values(sentence, dateline, expression, value, granularity):
+    ref = _find(sentence, dateline, expression)
+    assert (ref.value, ref.granularity, ref.kind) == (value, granularity, "date"), ref.rule
+
+
+def test_table_is_large_enough():
+    assert len(CASES) + len(DURATIONS) + len(VAGUE) + len(NOT_DATES) >= 60
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "mod"), DURATIONS)
+def test_durations_are_not_dates(sentence, expression, value, mod):
+    ref = _find(sentence, DL, expression)
+    assert (ref.kind, ref.granularity, ref.value, ref.mod) == ("duration", "duration", value, mod)
+    assert ref.anchor is None
+
+
+@pytest.mark.parametrize(("sentence", "expression", "reference"), VAGUE)
+def test_vague_expressions_keep_no_value(sentence, expression, reference):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.kind, ref.granularity) == (None, "vague", "vague")
+    assert ref.rule == f"vague:{reference}"
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_not_time_expressions(sentence):
+    assert find_dates(sentence, DL) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "part"),
+    [
+        ("Explosions were heard last night.", "last night", "night"),
+        ("This morning the guns fell silent.", "This morning", "morning"),
+        ("Talks resume this afternoon.", "this afternoon", "afternoon"),
+    ],
+)
+def test_part_of_day_field_repeats_the_value_suffix(sentence, expression, part):
+    ref = _find(sentence, DL, expression)
+    assert ref.part_of_day == part
+    assert ref.value is not None and ref.value.endswith("T" + part[:2].upper())
+    assert ref.anchor == DL
+
+
+def test_prepositions_are_left_out_of_spans():
+    texts = [r.text for r in find_dates("On Tuesday, in 2020, since 1994, for 24 hours.", DL)]
+    assert texts == ["Tuesday", "2020", "1994", "24 hours"]
+
+
+def test_attributive_years_are_flagged():
+    refs = find_dates("The 2020 war ended, and in 2021 talks began.", DL)
+    assert [(r.text, r.attributive) for r in refs] == [("2020", True), ("2021", False)]
+
+
+def test_point_modifiers():
+    refs = find_dates("It began in late 2020 and peaked at the end of November 2022.", DL)
+    assert [(r.text, r.value, r.mod) for r in refs] == [
+        ("late 2020", "2020", "END"),
+        ("the end of November 2022", "2022-11", "END"),
+    ]
+
+
+def test_anaphora_falls_back_to_the_dateline():
+    (ref,) = find_dates("The day before, shells fell.", DL)
+    assert (ref.value, ref.anchor) == ("2023-09-19", DL)
+    assert ref.rule == "anaphoric:the-day-before:dateline"
+
+
+def test_date_anchored_on_an_event_is_unknown():
+    (ref,) = find_dates("The day before the vote, troops moved.", DL)
+    assert (ref.value, ref.rule) == (None, "anchored-on-event")
+
+
+def test_sets():
+    refs = find_dates("Convoys cross daily, twice a week, and on Fridays.", DL)
+    assert [(r.text, r.value, r.kind) for r in refs] == [
+        ("daily", "P1D", "set"),
+        ("twice a week", "P1W", "set"),
+        ("Fridays", "XXXX-WXX-5", "set"),
+    ]
+
+
+def test_ambiguous_numeric_date_takes_the_reading_nearest_the_dateline():
+    (ref,) = find_dates("The note is dated 05/09/2023.", DL)
+    assert (ref.value, ref.rule) == ("2023-09-05", "numeric:ambiguous-nearest")
+    (ref,) = find_dates("The note is dated 05/09/2023.", "2023-05-12")
+    assert ref.value == "2023-05-09"
+
+
+def test_invalid_dates_are_kept_without_value():
+    refs = find_dates("The truce of 31 September 2023 and of February 29 broke down.", "2023-03-10")
+    assert [(r.text, r.value) for r in refs] == [("31 September 2023", None), ("February 29", None)]
+    assert all(r.rule.endswith(":invalid-date") for r in refs)
+
+
+def test_no_dateline_resolves_absolute_and_keeps_relative_unresolved():
+    text = "It fell yesterday, on 20 September 2023, in the 1992-94 war and within three days."
+    refs = find_dates(text, None)
+    got = [(r.text, r.value, r.rule) for r in refs]
+    assert got == [
+        ("yesterday", None, "yesterday:no-dateline"),
+        ("20 September 2023", "2023-09-20", "day-month"),
+        ("1992-94", "1992/1994", "year-range"),
+        ("three days", "P3D", "duration"),
+    ]
+
+
+def test_strict_mode_raises_on_a_missing_dateline():
+    with pytest.raises(ValueError, match=r"'last night' at 12-22 needs a dateline"):
+        find_dates("Shells fell last night.", None, strict=True)
+    # absolute expressions need no dateline, even in strict mode
+    assert [r.value for r in find_dates("In March 2021.", None, strict=True)] == ["2021-03"]
+
+
+def test_dateline_as_date_or_string():
+    a = find_dates("It happened yesterday.", dt.date(2023, 9, 20))
+    b = find_dates("It happened yesterday.", "2023-09-20")
+    assert a == b and a[0].value == "2023-09-19"
+
+
+@pytest.mark.parametrize(("text", "dateline"), [(b"bytes", DL), (None, DL), ("ok", "20/09/2023")])
+def test_bad_input_raises_value_error(text, dateline):
+    with pytest.raises(ValueError):
+        find_dates(text, dateline)
+
+
+def test_matches_never_overlap_and_spans_are_exact():
+    text = " ".join(c[0] for c in CASES) + " " + " ".join(d[0] for d in DURATIONS)
+    refs = find_dates(text, DL)
+    assert len(refs) >= len(CASES)
+    for a, b in itertools.pairwise(refs):
+        assert a.end <= b.start
+    for r in refs:
+        assert isinstance(r, DateRef)
+        assert r.text == text[r.start : r.end] and r.text.strip() == r.text
+
+
+# --- the seed ------------------------------------------------------------------------
+
+
+def _annotation():
+    path = ROOT / "tests" / "annotations" / "seed_dates.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _masked(article):
+    hs, he = article.header_start, article.header_end
+    return article.text[:hs] + " " * (he - hs) + article.text[he:]
+
+
+def test_seed_annotation_is_consistent(seed):
+    gold = _annotation()
+    assert len(gold) >= 13
+    for row in gold:
+        s, e = int(row["start"]), int(row["end"])
+        assert seed.text[s:e] == row["text"]
+        assert s >= seed.body_start
+
+
+def test_seed_recall_precision_and_value_accuracy(seed):
+    gold = {(int(r["start"]), int(r["end"])): r for r in _annotation()}
+    found = {(d.start, d.end): d for d in find_dates(_masked(seed), seed.dateline)}
+    matched = gold.keys() & found.keys()
+    recall = len(matched) / len(gold)
+    precision = len(matched) / len(found)
+    correct = [
+        k for k in matched
+        if (found[k].value or "") == gold[k]["value"]
+        and found[k].granularity == gold[k]["granularity"]
+        and found[k].kind == gold[k]["kind"]
+    ]
+    accuracy = len(correct) / len(matched)
+    assert (recall, precision, accuracy) == (1.0, 1.0, 1.0), (
+        sorted(gold.keys() - found.keys()), sorted(found.keys() - gold.keys()),
+        sorted(matched - set(correct)),
+    )
+
+
+def test_seed_just_one_day_is_a_duration(seed):
+    refs = find_dates(_masked(seed), seed.dateline)
+    (one_day,) = [r for r in refs if "one day" in r.text]
+    assert one_day.kind == "duration" and one_day.value == "P1D"
+
+
+def test_article_dates_masks_the_header(seed):
+    assert article_dates(seed) == find_dates(_masked(seed), seed.dateline)
+
+
+def test_seed_header_is_the_dateline_not_a_date(seed):
+    unmasked = find_dates(seed.text, seed.dateline)
+    masked = find_dates(_masked(seed), seed.dateline)
+    assert len(unmasked) == len(masked) + 1
+    assert unmasked[0].text == "2023-09-20"
+
+
+# --- sentence_dates --------------------------------------------------------------------
+
+
+def _sentence_dates(text, dateline=DL, **kw):
+    sentences = split_sentences(text)
+    return sentence_dates(sentences, find_dates(text, dateline), dateline, **kw)
+
+
+def test_background_dates_do_not_carry_forward():
+    text = (
+        "The corridor was blocked in December 2022. The 2020 war still weighs on talks. "
+        "Shelling began yesterday. Residents fled. The 1992-94 war was recalled. Roads closed."
+    )
+    got = [(s.value, s.rule) for s in _sentence_dates(text)]
+    assert got == [
+        ("2022-12", "explicit-coarse"),
+        (DL, "dateline"),
+        ("2023-09-19", "explicit"),
+        ("2023-09-19", "carried"),
+        ("2023-09-19", "carried"),
+        ("2023-09-19", "carried"),
+    ]
+
+
+def test_new_paragraph_returns_to_the_dateline():
+    text = "Shelling began last night. Residents fled.\n\nThe ministry spoke. It urged calm."
+    got = [(s.value, s.rule) for s in _sentence_dates(text)]
+    assert got == [
+        ("2023-09-19TNI", "explicit"),
+        ("2023-09-19TNI", "carried"),
+        (DL, "dateline"),
+        (DL, "dateline"),
+    ]
+    carried = _sentence_dates(text, carry_across_paragraphs=True)
+    assert [s.rule for s in carried] == ["explicit", "carried", "carried", "carried"]
+
+
+def test_sentence_date_fields():
+    text = "Talks will resume on Friday. Both sides agreed."
+    first, second = _sentence_dates(text)
+    assert (first.day, first.granularity, first.narrative) == ("2023-09-22", "day", "2023-09-22")
+    assert text[first.source_start : first.source_end] == "Friday"
+    assert (second.rule, second.source_start) == ("carried", first.source_start)
+    assert second.text == text[second.start : second.end]
+
+
+def test_sentence_dates_without_dateline():
+    got = _sentence_dates("Shells fell. In March 2021 talks failed.", None)
+    assert [(s.value, s.rule) for s in got] == [(None, "unknown"), ("2021-03", "explicit-coarse")]
+
+
+def test_seed_sentence_dates(seed):
+    dates = find_dates(_masked(seed), seed.dateline)
+    got = sentence_dates(split_sentences(seed.text), dates, seed.dateline)
+    assert got[0].rule == "header"
+    by_text = {s.text[:30]: s for s in got}
+    # "the 2020 war", "the 1992-94 war" are attributive: the sentence is dated by "today"
+    pashinian = next(s for s in got if s.text.startswith("Pashinian, already accused"))
+    assert (pashinian.value, pashinian.rule) == ("2023-09-20", "explicit")
+    blocked = next(s for s in got if "blocked in November 2022" in s.text)
+    assert (blocked.value, blocked.narrative) == ("2022-11", "2023-09-20")
+    killed = next(s for s in got if s.text.startswith("As a result of the attack"))
+    assert (killed.value, killed.rule) == ("2023-09-20", "carried")
+    assert all(s.value is not None for s in got)
+    assert len(by_text) == len(got)
+
+
+# --- data and pattern integrity ---------------------------------------------------------
+
+
+def test_time_words_data_integrity():
+    rows = read_data_csv("time_words.csv")
+    cats = {r["category"] for r in rows}
+    assert cats == {"month", "weekday", "number", "unit", "part_of_day", "season", "mod",
+                    "point_mod", "vague", "future_cue", "past_cue", "count_noun"}
+    keys = [(r["category"], r["word"].lower()) for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate rows"
+    w = _words()
+    assert sorted(set(w.months.values())) == list(range(1, 13))
+    assert sorted(w.weekdays.values()) == list(range(7))
+    assert set(w.vague.values()) == {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+    assert set(w.parts.values()) == {"MO", "AF", "EV", "NI"}
+
+
+def test_every_alternative_has_a_resolver_and_is_exercised():
+    from karabakh.dates import _RESOLVERS
+
+    names = [n for n, _ in _alternatives()]
+    assert set(names) == set(_RESOLVERS)
+    text = " ".join(c[0] for c in CASES + [(d[0],) for d in DURATIONS] + [(v[0],) for v in VAGUE])
+    text += " Convoys cross daily."
+    used = {m.lastgroup for m in _pattern().finditer(text)}
+    assert used == set(names), set(names) - used
+
+
+def test_pattern_is_one_compiled_regex():
+    assert isinstance(_pattern(), re.Pattern)
+    assert _pattern() is _pattern()
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2023-09-19", "2023-09-19T00:00", "2023-09-20T00:00"),
+        ("2023-09-19TNI", "2023-09-19T21:00", "2023-09-20T05:00"),
+        ("2023-09-20TMO", "2023-09-20T06:00", "2023-09-20T12:00"),
+        ("2023-W37", "2023-09-11T00:00", "2023-09-18T00:00"),
+        ("2022-11", "2022-11-01T00:00", "2022-12-01T00:00"),
+        ("2022-12", "2022-12-01T00:00", "2023-01-01T00:00"),
+        ("2022-WI", "2022-12-01T00:00", "2023-03-01T00:00"),
+        ("2020", "2020-01-01T00:00", "2021-01-01T00:00"),
+        ("199", "1990-01-01T00:00", "2000-01-01T00:00"),
+        ("1992/1994", "1992-01-01T00:00", "1995-01-01T00:00"),
+    ],
+)
+def test_timex_span(value, start, end):
+    got = timex_span(value)
+    assert got is not None
+    assert (got[0].isoformat(timespec="minutes"), got[1].isoformat(timespec="minutes")) == (
+        start, end)
+
+
+@pytest.mark.parametrize("value", [None, "", "P1D", "PT24H", "XXXX-WXX-5", "XXXX-XX-XXT13:00"])
+def test_timex_span_of_non_dates_is_none(value):
+    assert timex_span(value) is None
+
+
+def test_plot_timeline_splits_story_time_from_background(seed):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from karabakh.plots import plot_timeline
+
+    dates = article_dates(seed)
+    fig = plot_timeline(dates, split_sentences(seed.text), seed.dateline)
+    top, bottom = fig.axes
+    day_level = [d for d in dates if d.granularity in ("day", "part_of_day")]
+    background = [d for d in dates if d.granularity in ("year", "month", "interval")]
+    assert len(top.get_yticklabels()) == len(day_level) == 7
+    assert len(bottom.get_yticklabels()) == len(background) == 4
+    labels = [t.get_text() for t in top.get_yticklabels()]
+    assert any("[last night]" in label and "2023-09-19TNI" in label for label in labels)
+    plt.close(fig)
