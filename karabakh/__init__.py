@@ -26,8 +26,9 @@ from .actors import (
 )
 from .analysis import EXTRACTORS, STAGES, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
+from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Figure, Mention, Quote, Sentence, Token, to_frame
+from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 
@@ -47,12 +48,15 @@ __all__ = [
     "ReportingVerb",
     "RoleInfo",
     "Sentence",
+    "SentenceDate",
     "Token",
     "actor_info",
     "analyze",
+    "article_dates",
     "build_nltk_data",
     "ensure_nltk_data",
     "extract_quotes",
+    "find_dates",
     "load_actors",
     "load_places",
     "load_roles",
@@ -64,8 +68,10 @@ __all__ = [
     "reporting_verbs",
     "resolve_role",
     "role_holders",
+    "sentence_dates",
     "split_sentences",
     "tag_mentions",
+    "timex_span",
     "to_frame",
     "tokenize",
 ]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import tag_mentions
 from .articles import Article, DatelineLike, read_article
+from .dates import find_dates
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
 from .sentences import split_sentences
@@ -47,6 +48,10 @@ def _stage_quotes(text: str, article: Article) -> list[Any]:
     return extract_quotes(text, _stage_mentions(text, article), on=article.dateline)
 
 
+def _stage_dates(text: str, article: Article) -> list[Any]:
+    return find_dates(text, article.dateline)
+
+
 #: Each extractor with the extractors it needs, as ``fn(masked_text, article)``,
 #: for ``make bench``. (``analyze`` runs each extractor once and passes earlier
 #: results to later ones.)
@@ -54,6 +59,7 @@ STAGES: Mapping[str, Callable[[str, Article], list[Any]]] = MappingProxyType(
     {
         "mentions": _stage_mentions,
         "quotes (+mentions)": _stage_quotes,
+        "dates": _stage_dates,
     }
 )
 
@@ -90,7 +96,7 @@ class Analysis:
 
         >>> frames = analyze(Article.from_text("Yerevan said it was calm.")).to_frames()
         >>> sorted(frames), frames["mentions"].loc[0, "entity_id"]
-        (['mentions', 'quotes', 'sentences'], 'ARM_GOV')
+        (['dates', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
         """
         out = {"sentences": to_frame(self.sentences)}
         for key in EXTRACTORS:
@@ -129,14 +135,6 @@ def _record_dict(record: Any) -> dict[str, Any]:
     return {**head, **d}
 
 
-def _masked_text(article: Article) -> str:
-    """The article text with the header replaced by spaces (same length)."""
-    if article.header_start is None or article.header_end is None:
-        return article.text
-    hs, he = article.header_start, article.header_end
-    return article.text[:hs] + " " * (he - hs) + article.text[he:]
-
-
 def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = None) -> Analysis:
     """Run every extractor on an article.
 
@@ -157,10 +155,15 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     """
     if not isinstance(article, Article):
         article = read_article(article, dateline=dateline)
-    text = _masked_text(article)
+    text = article.masked_text
     sentences = split_sentences(article.text)
     # Titles ("the president of Azerbaijan") resolve by the dateline; the header
     # is masked, so the date is passed explicitly.
     mentions = tag_mentions(text, on=article.dateline)
     quotes = extract_quotes(text, mentions, on=article.dateline)
-    return Analysis(article=article, sentences=sentences, mentions=mentions, quotes=quotes)
+    # Without a dateline, absolute dates still resolve and relative ones are
+    # kept with value None (see karabakh.dates); nothing is dropped.
+    dates = find_dates(text, article.dateline)
+    return Analysis(
+        article=article, sentences=sentences, mentions=mentions, quotes=quotes, dates=dates
+    )

@@ -118,6 +118,22 @@ class Article:
         return self.text[self.body_start : self.body_end]
 
     @property
+    def masked_text(self) -> str:
+        """The text with the ``date`` header blanked by spaces (same length).
+
+        Extractors run on this, so offsets still index :attr:`text` but the
+        header's date is not reported as something the article says.
+
+        >>> a = Article.from_text("date 2023-09-20 Calm.")
+        >>> a.masked_text, len(a.masked_text) == len(a.text)
+        ('                Calm.', True)
+        """
+        if self.header_start is None or self.header_end is None:
+            return self.text
+        hs, he = self.header_start, self.header_end
+        return self.text[:hs] + " " * (he - hs) + self.text[he:]
+
+    @property
     def n_words(self) -> int:
         """The number of whitespace-separated words in the body.
 

@@ -27,6 +27,7 @@ __all__ = [
     "Mention",
     "Quote",
     "Sentence",
+    "SentenceDate",
     "Token",
     "to_frame",
 ]
