@@ -1,0 +1,1098 @@
+"""Casualty and displacement figures: numbers with their hedges, ranges, groups and sources.
+
+:func:`find_figures` reads counts of people (and of places and things) the
+way English news states them and returns one :class:`~karabakh.records.Figure`
+per count, with its span, bounds, hedge, group, subset link, source and trend.
+All word lists are in ``karabakh/data/figure_words.csv``.
+
+How a figure is found
+    A fast scan finds where a hedge, a quantity word or a digit starts; one
+    compiled expression then reads, from there, a *quantity*: an optional hedge ("at
+    least", "more than", "around" ...), then a number in digits ("7,000",
+    European "7.000", "1.5 million", "7 thousand"), in words ("thirty-two",
+    "a dozen", "two hundred and fifty"), a range ("between 20 and 30",
+    "20 to 30", "20-30", "20–30", "two or three"), a plural of magnitude
+    ("dozens", "hundreds of", "tens of thousands of") or an indefinite
+    ("some", "several", "many", "a few"); then up to three modifiers
+    ("Russian", "ethnic", "wounded", "of the") and a counted noun: a group
+    ("children", "soldiers", "military personnel"), a thing ("locations")
+    or a casualty noun ("deaths", "injuries", "refugees"). "a"/"an" count as
+    one only before a singular group and with a casualty word; "no",
+    "not a single", "no one", "nobody" count as zero (``qualifier="none"``)
+    only with a casualty word ("no civilians were killed", "no casualties"). A bare
+    plural group with a casualty verb and no number ("personnel in the car
+    were killed") is a figure with ``qualifier="unspecified"``. A number
+    with no counted noun is a figure only with a casualty word ("killing
+    32", "200 were injured", "the death toll rose to 45").
+
+What is not a figure
+    A number with no counted noun and no casualty word ("one day", "three
+    weeks", "20 percent"); a plain four-digit 1800-2100 without a hedge (a
+    year: "the 2020 war", "the 1992-94 war"); a number after a month name
+    ("September 20"); ordinals ("second largest", "20th"); money; a number
+    glued to a word ("10-year-old" is a modifier). Indefinites ("some
+    people") and "a"/"an" are figures only with a casualty word.
+
+How the category is decided (first rule that applies wins)
+    1. a casualty noun as the counted noun ("32 deaths", "200 injured");
+    2. a thing noun: ``other`` ("16 locations were evacuated");
+    3. a casualty verb after the noun, across auxiliaries, a closing quote
+       mark, an aside between commas ("including ...", "a woman", "officials
+       said") and a short prepositional phrase ("were killed", "have fled",
+       "in the car were killed", "to flee"),
+       unless the verb has an object of its own (then it is active); a
+       figure coordinated with the next one shares its verb ("7 thousand
+       people and 16 locations were evacuated");
+    4. a casualty adjective among the modifiers ("two wounded soldiers");
+    5. an active casualty verb just before ("killing 32 people"), shared
+       by a coordinated next figure ("killed 3 soldiers and 2 civilians");
+    6. a toll phrase before it in the clause ("the death toll rose to 32");
+    7. a subset takes its parent's category;
+    8. otherwise a number with a counted noun is ``other`` (a count of
+       people with no casualty word, e.g. a population); a figure with no
+       number and no casualty word is not reported.
+
+Subsets
+    A figure right after "including", "among them", "of whom" ... is a
+    subset of the nearest earlier non-subset figure of the same sentence;
+    ``part_of`` holds that parent's ``start`` offset (not a list index).
+    A following group figure joined by "and"/a comma continues the subset
+    list ("including two children and three women"); a casualty noun does
+    not ("..., including two children, and more than 200 injuries").
+
+Bounds (after ACLED's practice: record the stated figure, keep the hedge)
+    exact and "a total of": ``low == high``; lower hedges ("at least",
+    "more than", "over", "or more", "200-plus"): ``low`` = the stated
+    number (not 201: the qualifier says whether it is exclusive), ``high``
+    ``None``; upper hedges ("up to", "as many as", "fewer than", "under"):
+    ``low`` ``None``, ``high`` = the number; approximations ("around",
+    "about", "some", "roughly", "approximately", "an estimated", "nearly",
+    "almost"): ``low == high`` = the number (no invented band); ranges:
+    ``low``/``high`` the two ends (a scale on the second end applies to a
+    first end that has none: "20 to 30 thousand" is 20,000-30,000);
+    plurals of magnitude: ``low`` = twice the unit ("dozens" 24,
+    "scores" 40, "hundreds" 200, "thousands" 2,000), ``high`` ``None``;
+    indefinites, bare plurals and trends: both ``None``; "no", "nobody":
+    ``low == high == 0`` with ``qualifier="none"``.
+
+Trends
+    "the death toll could rise" (a toll phrase, optional modals, a rise
+    verb, no number after it) is a Figure with the toll's category, both
+    bounds ``None``, ``qualifier="trend"`` and ``trend="could rise"``. A toll
+    with a number ("the death toll rose to 32") is an ordinary figure whose
+    ``trend`` is "rose".
+
+Sources (``source_id``, ``source_text``)
+    1. inside the content of a quote (``quotes`` given) that has a speaker:
+       the innermost such quote's ``speaker_id``;
+    2. else the attribution cue of the same sentence nearest the figure:
+       "according to X", "X said/reported/announced ...", "said X",
+       "reported by X", where X is a tagged mention (its ``entity_id``
+       when it is an actor). "according to initial estimates" with no
+       actor gives ``source_id=None`` and ``source_text="initial estimates"``;
+    3. else ``None``: the article states the figure itself.
+    With ``mentions=None`` the mentions come from
+    :func:`karabakh.actors.tag_mentions` when that module is importable.
+    Quotes are never computed here: without ``quotes`` only rule 2 applies.
+
+Dates
+    With ``dates`` (the :class:`~karabakh.records.DateRef` list of the dates
+    extractor), ``date`` is the ``YYYY-MM-DD`` day of the day-level date
+    expression (a day, or part of a day: "overnight", "Tuesday evening") in
+    the figure's sentence nearest the figure; month- and year-level
+    expressions are usually background ("blocked in November 2022") and are
+    not used. Without ``dates``, ``date`` is ``None``.
+
+Sentences are found by a fast rule of this module (a full stop, ? or !,
+closing marks, space, then a capital or an opening mark; blank lines;
+common abbreviations such as "Gen." and "U.S." do not end a sentence).
+
+>>> [(f.text, f.category, f.low, f.high, f.qualifier, f.group)
+...  for f in find_figures("At least 32 people were killed and more than 200 injured.",
+...                        mentions=[])]
+[('At least 32 people', 'killed', 32, None, 'at least', 'people'),
+ ('more than 200 injured', 'injured', 200, None, 'more than', None)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .records import DateRef, Figure, Mention, Quote
+from .resources import read_data_csv
+
+__all__ = ["figure_words", "find_figures", "parse_number"]
+
+_DATA = "figure_words.csv"
+
+_ROLES = frozenset(
+    {
+        "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
+        "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
+        "trend", "modal", "subset", "reporting", "month", "follow", "zero",
+    }
+)
+_BOUNDS = frozenset({"lower", "upper", "approx", "exact"})
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """The word lists of ``figure_words.csv``, by role (immutable mappings).
+
+    Keys are lower-case phrases with single spaces. See
+    ``karabakh/data/README.md`` for what ``value`` and ``extra`` mean per role.
+
+    >>> figure_words().numbers["thirty"]
+    30
+    """
+
+    numbers: Mapping[str, int]
+    number_kinds: Mapping[str, str]
+    scales: Mapping[str, int]
+    magnitudes: Mapping[str, tuple[int, str]]
+    indefinites: Mapping[str, str]
+    qualifiers: Mapping[str, tuple[str, str]]
+    post_qualifiers: Mapping[str, tuple[str, str]]
+    modifiers: Mapping[str, tuple[str | None, str | None]]
+    groups: Mapping[str, tuple[str, bool]]
+    things: Mapping[str, str]
+    nouns: Mapping[str, str]
+    verbs_after: Mapping[str, str]
+    verbs_before: Mapping[str, str]
+    tolls: Mapping[str, str]
+    trends: Mapping[str, str]
+    aux: frozenset[str]
+    modals: frozenset[str]
+    subsets: frozenset[str]
+    reporting: frozenset[str]
+    months: frozenset[str]
+    follow: frozenset[str]
+    zeros: Mapping[str, tuple[str, str | None]]
+
+
+@functools.cache
+def figure_words() -> FigureWords:
+    """Load and check ``karabakh/data/figure_words.csv`` (cached, immutable).
+
+    Returns:
+        The word lists by role.
+
+    Raises:
+        ValueError: naming the phrase when a row has an unknown role, a bad
+            number or bound, or a duplicate (phrase, role).
+
+    >>> w = figure_words()
+    >>> w.qualifiers["at least"], w.groups["children"], w.nouns["deaths"]
+    (('at least', 'lower'), ('children', True), 'killed')
+    """
+    by_role: dict[str, dict[str, tuple[str, str]]] = {r: {} for r in _ROLES}
+    for row in read_data_csv(_DATA):
+        phrase, role = _norm(row["phrase"]), row["role"]
+        if role not in _ROLES:
+            raise ValueError(f"{_DATA}: unknown role {role!r} for {row['phrase']!r}")
+        if not phrase:
+            raise ValueError(f"{_DATA}: empty phrase with role {role!r}")
+        if phrase in by_role[role]:
+            raise ValueError(f"{_DATA}: duplicate {role} {row['phrase']!r}")
+        by_role[role][phrase] = (row["value"], row["extra"])
+
+    def ints(role: str) -> dict[str, int]:
+        out = {}
+        for phrase, (value, _) in by_role[role].items():
+            if not value.isdigit():
+                raise ValueError(f"{_DATA}: {role} {phrase!r} needs a whole number, not {value!r}")
+            out[phrase] = int(value)
+        return out
+
+    def hedges(role: str) -> dict[str, tuple[str, str]]:
+        for phrase, (_, bound) in by_role[role].items():
+            if bound not in _BOUNDS:
+                raise ValueError(f"{_DATA}: {role} {phrase!r} has bound {bound!r}")
+        return dict(by_role[role])
+
+    def frozen(d: Mapping[str, object]) -> Mapping[str, object]:
+        return MappingProxyType(dict(d))
+
+    units, tens = ints("unit"), ints("tens")
+    for phrase, (_, plural) in by_role["group"].items():
+        if plural not in {"plural", "singular"}:
+            raise ValueError(f"{_DATA}: group {phrase!r} must be plural or singular")
+    magnitudes = ints("magnitude")
+    return FigureWords(
+        numbers=MappingProxyType({**units, **tens}),
+        number_kinds=MappingProxyType(
+            {**{k: ("teen" if v >= 10 else "unit") for k, v in units.items()},
+             **{k: "tens" for k in tens}}
+        ),
+        scales=MappingProxyType(ints("scale")),
+        magnitudes=MappingProxyType(
+            {k: (v, by_role["magnitude"][k][1] or k) for k, v in magnitudes.items()}
+        ),
+        indefinites=MappingProxyType({k: v or k for k, (v, _) in by_role["indefinite"].items()}),
+        qualifiers=MappingProxyType(hedges("qualifier")),
+        post_qualifiers=MappingProxyType(hedges("post_qualifier")),
+        modifiers=MappingProxyType(
+            {k: (v or None, e or None) for k, (v, e) in by_role["modifier"].items()}
+        ),
+        groups=MappingProxyType({k: (v, e == "plural") for k, (v, e) in by_role["group"].items()}),
+        things=MappingProxyType({k: v for k, (v, _) in by_role["thing"].items()}),
+        nouns=MappingProxyType({k: v for k, (v, _) in by_role["noun"].items()}),
+        verbs_after=MappingProxyType({k: v for k, (v, _) in by_role["verb_after"].items()}),
+        verbs_before=MappingProxyType({k: v for k, (v, _) in by_role["verb_before"].items()}),
+        tolls=MappingProxyType({k: v for k, (v, _) in by_role["toll"].items()}),
+        trends=MappingProxyType({k: v for k, (v, _) in by_role["trend"].items()}),
+        aux=frozenset(by_role["aux"]),
+        modals=frozenset(by_role["modal"]),
+        subsets=frozenset(by_role["subset"]),
+        reporting=frozenset(by_role["reporting"]),
+        months=frozenset(by_role["month"]),
+        follow=frozenset(by_role["follow"]),
+        zeros=MappingProxyType({k: (v, e or None) for k, (v, e) in by_role["zero"].items()}),
+    )
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _build_trie(phrases: Iterable[str]) -> _Trie:
+    trie: _Trie = {}
+    for phrase in set(phrases):
+        node = trie
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A regex matching any of the phrases (lower case), built as a trie.
+
+    A space in a phrase matches any run of white space. The trie (shared
+    prefixes factored out) keeps Python's backtracking engine fast on long
+    lists; a longer phrase is tried before its own prefix, so the longest
+    phrase wins.
+    """
+    return _trie_regex(_build_trie(phrases))
+
+
+def _scan_alt(phrases: Iterable[str]) -> str:
+    """Like :func:`_alt`, for a pattern compiled *without* IGNORECASE.
+
+    Each first letter is a literal branch in both cases and the rest of the
+    phrase is case-insensitive: a pattern that starts with literals lets
+    Python's engine skip ahead quickly, which IGNORECASE prevents.
+    """
+    trie = _build_trie(phrases)
+    branches = []
+    for ch in sorted(trie):
+        rest = _trie_regex(trie[ch])
+        for c in sorted({ch, ch.upper()}):
+            branches.append(re.escape(c) + (f"(?i:{rest})" if rest else ""))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+# Digits: 7,000 | 7.000 (European thousands) | 7 000 with no-break spaces | 32 | 1.5
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
+    r"(?![\w%€$£]|[.,]\d|-(?!plus\b)[^\W\d])"
+)
+_CAP = r"(?-i:[A-Z][a-z’'-]*[a-z])"
+_YEAR_OLD = r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old"
+_CLOSE = r"[”\"»’)]"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    figure: re.Pattern[str]
+    anchor: re.Pattern[str]
+    digit_anchor: re.Pattern[str]
+    bare: re.Pattern[str]
+    mods_before: re.Pattern[str]
+    right: re.Pattern[str]
+    active_object: re.Pattern[str]
+    left_verb: re.Pattern[str]
+    toll_before: re.Pattern[str]
+    trend_only: re.Pattern[str]
+    number_after: re.Pattern[str]
+    subset_before: re.Pattern[str]
+    coord_gap: re.Pattern[str]
+    subset_cont_gap: re.Pattern[str]
+    month_before: re.Pattern[str]
+    no_before: re.Pattern[str]
+    according: re.Pattern[str]
+    reporting: re.Pattern[str]
+    subject_gap: re.Pattern[str]
+    object_gap: re.Pattern[str]
+    source_words: re.Pattern[str]
+    trend_in: re.Pattern[str]
+    bare_follow: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    w = figure_words()
+    word_num = _alt(w.numbers)
+    scale = _alt(w.scales)
+    nw = rf"(?:{word_num}|{scale})"
+    # "and" is allowed only after a scale word: "two hundred and fifty".
+    join = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|\s+|-)"
+    words = (
+        rf"(?<![\w-])(?:(?:{word_num})(?:{join}{nw})*"
+        rf"|(?:a|an|one|half\s+a)\s+(?:{scale})(?:{join}{nw})*)(?![\w-])"
+    )
+    digits = rf"{_DIGITS}(?:[\s-]+(?:{scale})\b)?"
+    num = rf"(?:(?<![\w$€£¥.,:/#+-]){digits}|{words})"
+    num2 = rf"(?:(?<![\w$€£¥.,:/#+]){digits}|{words})"
+    qual = _alt(w.qualifiers)
+    mods = rf"(?:{_alt(w.modifiers)}|{_CAP}|{_YEAR_OLD})"
+    heads = _alt(list(w.groups) + list(w.things) + list(w.nouns))
+    singular = _alt([g for g, (_, plural) in w.groups.items() if not plural])
+    groups = _alt(w.groups)
+    post_words = _alt(p for p in w.post_qualifiers if p != "plus")
+    zero_pron = _alt(p for p, (_, g) in w.zeros.items() if g)
+    zero_det = _alt(p for p, (_, g) in w.zeros.items() if not g)
+    np = (
+        rf"(?:(?P<mods>(?:\s+{mods}){{0,3}})\s+(?P<head>{heads})(?![\w-])"
+        rf"(?:\s+(?:and|or|&)\s+(?P<head2>{groups})(?![\w-]))?)?"
+    )
+    figure = rf"""
+        (?<![\w-])(?:(?P<qual>{qual})\s+)?
+        (?:
+            between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})
+          | (?P<r1>{num})(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<r2>{num2})
+          | (?P<n>{num})
+          | (?<![\w-])(?P<mag>{_alt(w.magnitudes)})(?:\s+of)?(?![\w-])
+          | (?<![\w-])(?P<indef>{_alt(w.indefinites)})(?![\w-])
+          | (?<![\w-])(?P<art>an?)(?=(?:\s+{mods}){{0,3}}\s+(?:{singular})(?![\w-]))
+          | (?<![\w-])(?P<zero>{zero_pron})(?![\w-])
+          | (?<![\w-])(?P<zero_det>{zero_det})(?=(?:\s+{mods}){{0,3}}\s+(?:{heads})(?![\w-]))
+        )
+        (?P<post>\s+(?:{post_words})(?![\w-])|-plus(?![\w-])|\+)?
+        {np}
+    """
+    bare = rf"(?<![\w-])(?:{_scan_alt(p for p, (_, pl) in w.groups.items() if pl)})(?![\w-])"
+    mods_before = rf"(?:(?<![\w-]){mods}\s+){{1,3}}\Z"
+    anchor_words_list = [
+        *w.numbers, *w.magnitudes, *w.indefinites, *w.qualifiers, *w.zeros,
+        "a", "an", "half", "between",
+    ]
+    anchor = rf"(?<![\w-])(?:{_scan_alt(anchor_words_list)})(?!\w)"
+    aux = _alt(w.aux)
+    subset = _alt(w.subsets)
+    right = rf"""
+        (?:\s*{_CLOSE})?
+        (?:\s*,\s*(?:(?:{subset})(?![\w-])[^,.;:!?]{{0,80}}|[^,.;:!?\d“”"«»]{{1,50}}),)?
+        (?:\s*\([^()]{{0,80}}\))?
+        (?:\s+(?:in|on|at|inside|near|from|aboard|of|with)\s+
+            (?:(?:the|a|an|this|that|their|its|them)\s+)?[\w’'-]+)?
+        (?:\s+(?:{aux})(?![\w-]))*
+        \s+(?P<verb>{_alt(w.verbs_after)})(?![\w-])
+    """
+    quantity_start = rf"(?:\d|(?:{word_num}|{_alt(w.indefinites)}|{_alt(w.magnitudes)}|{qual})\b)"
+    active_object = rf"\s+(?:(?:the|a|an|their|its)\s+)?(?:{quantity_start}|(?:{heads})\b)"
+    left_verb = rf"(?<![\w-])(?P<verb>{_alt(w.verbs_before)})\s+\Z"
+    toll = _alt(w.tolls)
+    toll_before = rf"(?<![\w-])(?P<toll>{toll})(?![\w-])(?P<gap>[^.;:!?\d]{{0,50}})\Z"
+    trend = _alt(w.trends)
+    modal = _alt(w.modals)
+    trend_only = (
+        rf"(?<![\w-])(?P<toll>{_scan_alt(w.tolls)})"
+        rf"(?i:(?P<trend>(?:\s+(?:{modal}))*\s+(?:{trend}))(?![\w-]))"
+    )
+    number_after = (
+        rf"\s+(?:(?:to|by|from|at|of)\s+)?(?:(?:{qual})\s+)?(?:\d|(?:{word_num})\b)"
+    )
+    trend_in = rf"(?<![\w-])(?P<trend>(?:(?:{modal})\s+)*(?:{trend}))(?![\w-])"
+    subset_before = rf"(?<![\w-])(?:{subset})[\s,:]+\Z"
+    months = _alt(w.months)
+    reporting = _alt(w.reporting)
+    i, x = re.IGNORECASE, re.IGNORECASE | re.VERBOSE
+    return _Patterns(
+        figure=re.compile(figure, x),
+        bare=re.compile(bare),
+        mods_before=re.compile(mods_before, i),
+        anchor=re.compile(anchor),
+        digit_anchor=re.compile(r"(?<![\w$€£¥.,:/#+-])\d"),
+        right=re.compile(right, x),
+        active_object=re.compile(active_object, i),
+        left_verb=re.compile(left_verb, i),
+        toll_before=re.compile(toll_before, i),
+        trend_only=re.compile(trend_only),
+        number_after=re.compile(number_after, i),
+        subset_before=re.compile(subset_before, i),
+        coord_gap=re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as|plus)\s+", i),
+        subset_cont_gap=re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", i),
+        month_before=re.compile(rf"(?<![\w-])(?:{months})(?:\.|(?![\w-]))\s*\Z", i),
+        no_before=re.compile(r"(?<![\w-])no\s+\Z", i),
+        according=re.compile(r"(?<![\w-])according\s+to\s+", i),
+        reporting=re.compile(rf"(?<![\w-])(?:{reporting})(?![\w-])", i),
+        subject_gap=re.compile(
+            r"[’'s]*\s*(?:,\s*)?(?:(?:has|have|had|also|officially|later|earlier|today|"
+            r"yesterday|on\s+\w+)\s+)*",
+            i,
+        ),
+        object_gap=re.compile(r"\s*(?:by\s+)?(?:the\s+)?", i),
+        source_words=re.compile(r"(?:the\s+)?[\w’'-]+(?:\s+(?!said|says|reported)[\w’'-]+){0,4}",
+                                i),
+        trend_in=re.compile(trend_in, i),
+        bare_follow=re.compile(rf"\s*(?:[^\w\s]|\Z)|\s+(?:{_alt(w.follow)})(?![\w-])", i),
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _parse_words(phrase: str) -> int | float | None:
+    w = figure_words()
+    tokens = [t for t in re.split(r"[\s-]+", phrase.lower()) if t and t != "and"]
+    total, current = 0, 0.0
+    last: str | None = None
+    if tokens[:2] == ["half", "a"]:
+        current, last, tokens = 0.5, "scale", tokens[2:]
+    elif tokens and tokens[0] in {"a", "an"}:
+        current, last, tokens = 1.0, "unit", tokens[1:]
+    for tok in tokens:
+        if tok in w.numbers:
+            kind = w.number_kinds[tok]
+            if last in {"unit", "teen"} or (last == "tens" and kind != "unit"):
+                return None
+            current += w.numbers[tok]
+            last = kind
+        elif tok in w.scales:
+            s = w.scales[tok]
+            if current == 0:
+                current = 1
+            if s < 1000:
+                current *= s
+            else:
+                total += int(current * s)
+                current = 0
+            last = "scale"
+        else:
+            return None
+    value = total + current
+    return int(value) if value == int(value) else value
+
+
+def parse_number(phrase: str) -> int | float | None:
+    """Parse a number written in digits and/or words; ``None`` when it is not one.
+
+    Digits take "," as a thousands separator, "." too when every group after
+    it has three digits (European "7.000"); with a scale word a single "." or
+    "," is a decimal point ("1.5 million", "1,5 million").
+
+    Args:
+        phrase: e.g. ``"7,000"``, ``"7.000"``, ``"1.5 million"``,
+            ``"thirty-two"``, ``"a dozen"``, ``"two hundred and fifty"``.
+
+    Returns:
+        An ``int`` for whole numbers, a ``float`` otherwise, ``None`` when
+        the phrase is not a number.
+
+    >>> [parse_number(p) for p in ["7,000", "7.000", "1.5 million", "7 thousand",
+    ...                            "thirty-two", "a dozen", "two hundred and fifty", "2.5",
+    ...                            "half a million", "one two"]]
+    [7000, 7000, 1500000, 7000, 32, 12, 250, 2.5, 500000, None]
+    """
+    w = figure_words()
+    s = " ".join(phrase.replace("\u00a0", " ").replace("\u202f", " ").split())
+    m = re.fullmatch(r"(\d[\d.,]*(?:\s\d{3})*)(?:[\s-]+([a-zA-Z]+))?", s)
+    if m is None:
+        return _parse_words(s) if s else None
+    digits, scale_word = m.group(1), m.group(2)
+    scale = 1
+    if scale_word is not None:
+        if scale_word.lower() not in w.scales:
+            return None
+        scale = w.scales[scale_word.lower()]
+    digits = digits.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        value: float = int(digits.replace(",", ""))
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and scale == 1:
+        value = int(digits.replace(".", ""))
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+        value = float(digits.replace(",", ".")) if re.search(r"[.,]", digits) else int(digits)
+    else:
+        return None
+    value *= scale
+    return int(value) if value == int(value) else value
+
+
+# --------------------------------------------------------------------------- sentences
+
+# Starts with a character set, so the engine can skip quickly to candidates.
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[”\"»’)]*\s+(?=[“\"«‘(]?[A-Z0-9])|(?<=\n)[ \t]*\r?\n\s*)"
+)
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|st|no|vs|prof|rep|sen|gov|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec|approx)|\b[A-Za-z](?:\.[A-Za-z])*)\Z",
+    re.IGNORECASE,
+)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        end = m.start() + len(m.group().rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    group: str | None
+    noun_cat: str | None = None
+    thing: bool = False
+    mod_cat: str | None = None
+    verb_after: str | None = None
+    verb_before: str | None = None
+    toll_cat: str | None = None
+    trend: str | None = None
+    needs_category: bool = False
+    has_head: bool = True
+    bare_ok: bool = True
+    is_subset: bool = False
+    parent: _Cand | None = None
+    sentence: int = 0
+    category: str | None = None
+
+
+def _bounds(
+    value_low: int | None, value_high: int | None, qualifier: str | None, bound: str | None
+) -> tuple[int | None, int | None, str]:
+    if qualifier is None:
+        return value_low, value_high, "exact" if value_low == value_high else "range"
+    if value_low != value_high:
+        return value_low, value_high, qualifier
+    if bound == "lower":
+        return value_low, None, qualifier
+    if bound == "upper":
+        return None, value_high, qualifier
+    return value_low, value_high, qualifier
+
+
+def _whole(value: int | float | None) -> int | None:
+    if value is None or value != int(value):
+        return None
+    return int(value)
+
+
+def _is_year(m: re.Match[str], group: str) -> bool:
+    s = m.group(group)
+    return s is not None and bool(re.fullmatch(r"1[89]\d\d|20\d\d|2100", s))
+
+
+def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
+    w = figure_words()
+    qual_text = m.group("qual")
+    qual = bound = None
+    if qual_text:
+        qual, bound = w.qualifiers[_norm(qual_text)]
+    low: int | None
+    high: int | None
+    needs_category = False
+    if pats.month_before.search(text, max(0, m.start() - 12), m.start()):
+        return None  # a date: "September 20", "Sept. 20-21"
+    if pats.no_before.search(text, max(0, m.start() - 4), m.start()):
+        return None  # "no one"
+    if m.group("b1") is not None or m.group("r1") is not None:
+        a, b = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
+        if qual is None and _is_year(m, a):
+            return None
+        lo, hi = parse_number(m.group(a)), parse_number(m.group(b))
+        if lo is None or hi is None:
+            return None
+        first_scaled = re.search(r"[a-z]", m.group(a), re.IGNORECASE) or re.search(
+            r"[.,]\d{3}", m.group(a)
+        )
+        scale_word = re.search(r"([a-z]+)\s*\Z", m.group(b), re.IGNORECASE)
+        if not first_scaled and scale_word and scale_word.group(1).lower() in w.scales:
+            s = w.scales[scale_word.group(1).lower()]
+            if lo * s <= hi:
+                lo = lo * s
+        low, high = _whole(lo), _whole(hi)
+        if low is None or high is None or low > high:
+            return None
+        low, high, qualifier = _bounds(low, high, qual, bound)
+    elif m.group("n") is not None:
+        if qual is None and _is_year(m, "n"):
+            return None
+        if re.match(r"0\d", m.group("n")):
+            return None
+        value = _whole(parse_number(m.group("n")))
+        if value is None:
+            return None
+        post = m.group("post")
+        if post and qual is None:
+            qual, bound = w.post_qualifiers[_norm(post.strip(" -+")) or "plus"]
+        low, high, qualifier = _bounds(value, value, qual, bound)
+    elif m.group("mag") is not None:
+        unit, qualifier = w.magnitudes[_norm(m.group("mag"))]
+        low, high = 2 * unit, None
+    elif m.group("indef") is not None:
+        low = high = None
+        qualifier = w.indefinites[_norm(m.group("indef"))]
+        needs_category = True
+        if qual_text:
+            return None
+    elif m.group("zero") is not None or m.group("zero_det") is not None:
+        zero = m.group("zero") or m.group("zero_det")
+        qualifier = w.zeros[_norm(zero)][0]
+        low = high = 0
+        needs_category = True
+    else:  # "a"/"an" before a singular group
+        low = high = 1
+        qualifier = qual or "exact"
+        if qual is not None:
+            low, high, qualifier = _bounds(1, 1, qual, bound)
+        needs_category = True
+    head = m.group("head")
+    cand = _Cand(
+        start=m.start(), end=m.end(), low=low, high=high, qualifier=qualifier,
+        group=None, needs_category=needs_category, has_head=bool(head),
+        # a bare number followed by a noun we do not count ("two hours") is a
+        # figure only when a casualty verb follows it
+        bare_ok=bool(head) or bool(pats.bare_follow.match(text, m.end())),
+    )
+    _classify_np(cand, m.group("mods") or "", head, m.group("head2"))
+    if m.group("zero") is not None:
+        cand.group = w.zeros[_norm(m.group("zero"))][1]
+    return cand
+
+
+def _classify_np(cand: _Cand, mods: str, head: str | None, head2: str | None = None) -> None:
+    w = figure_words()
+    mod_group = None
+    for mod in re.findall(r"of\s+(?:the|them|those|these)|[\w’'-]+", mods, re.IGNORECASE):
+        cat, grp = w.modifiers.get(_norm(mod), (None, None))
+        if cat and cand.mod_cat is None:
+            cand.mod_cat = cat
+        if grp:
+            mod_group = grp
+    if head is None:
+        return
+    h = _norm(head)
+    if h in w.nouns:
+        cand.noun_cat = w.nouns[h]
+        cand.group = mod_group
+    elif h in w.things:
+        cand.thing = True
+        cand.group = w.things[h]
+    else:
+        group = w.groups.get(h) or w.groups.get(head.strip())
+        cand.group = group[0] if group else None
+        other = (w.groups.get(_norm(head2)) or w.groups.get(head2.strip())) if head2 else None
+        if cand.group and other and other[0] != cand.group:
+            cand.group = f"{cand.group} and {other[0]}"
+
+
+# --------------------------------------------------------------------------- find_figures
+
+
+def find_figures(
+    text: str,
+    mentions: Sequence[Mention] | None = None,
+    quotes: Sequence[Quote] | None = None,
+    dates: Sequence[DateRef] | None = None,
+) -> list[Figure]:
+    """Find casualty, displacement and other counts with their hedges and sources.
+
+    Args:
+        text: the article text (offsets index it unchanged).
+        mentions: actor mentions (:func:`karabakh.actors.tag_mentions`); when
+            ``None`` they are computed if :mod:`karabakh.actors` is
+            importable, else no actor sources are found. Pass ``[]`` to skip.
+        quotes: quotes (:func:`karabakh.quotes.extract_quotes`); a figure
+            inside a quote's content takes its speaker. Optional.
+        dates: date expressions (:func:`karabakh.dates.find_dates`); a
+            day-level date in the figure's sentence fills ``date``. Optional.
+
+    Returns:
+        Figures in text order, none overlapping. See the module docstring
+        for the rules and the bounds policy.
+
+    Raises:
+        ValueError: if ``text`` is not a string.
+
+    >>> text = ("According to the separatists, around 7 thousand people and "
+    ...         "16 locations were evacuated. The death toll could rise.")
+    >>> for f in find_figures(text, mentions=[]):
+    ...     print(f.text, f.category, f.low, f.high, f.qualifier, f.group, f.trend)
+    around 7 thousand people evacuated 7000 7000 around people None
+    16 locations other 16 16 exact locations None
+    death toll could rise killed None None trend None could rise
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"find_figures: text must be a string, not {type(text).__name__}")
+    if mentions is None:
+        mentions = _default_mentions(text)
+    pats = _patterns()
+    spans = _sentence_spans(text)
+    starts = [s for s, _ in spans]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    cands: list[_Cand] = []
+    for m in _figure_matches(text, pats):
+        cand = _quantity(m, text, pats)
+        if cand is None:
+            continue
+        cand.sentence = sentence_of(cand.start)
+        _context(cand, text, spans[cand.sentence], pats)
+        cands.append(cand)
+    taken = [(c.start, c.end) for c in cands]
+    for m in pats.bare.finditer(text):
+        sentence = sentence_of(m.start())
+        s_start, s_end = spans[sentence]
+        verb = pats.right.match(text, m.end(), s_end)
+        if verb is None or pats.active_object.match(text, verb.end(), s_end):
+            continue
+        mods = pats.mods_before.search(text, max(s_start, m.start() - 60), m.start())
+        start = _skip_determiners(text, mods.start() if mods else m.start(), m.start())
+        if _overlaps(taken, start, m.end()):
+            continue
+        cand = _Cand(
+            start=start, end=m.end(), low=None, high=None,
+            qualifier="unspecified", group=None, needs_category=True,
+        )
+        _classify_np(cand, text[start : m.start()], m.group())
+        cand.sentence = sentence
+        _context(cand, text, spans[sentence], pats)
+        cands.append(cand)
+    cands.sort(key=lambda c: c.start)
+    _link_subsets(cands, text, pats, spans)
+    _share_coordinated(cands, text, pats)
+    for cand in cands:
+        cand.category = _category(cand)
+    kept = [c for c in cands if c.category is not None]
+    for cand in kept:
+        if cand.parent is not None and cand.parent.category is None:
+            cand.parent = None  # the enclosing phrase is not a figure itself
+    trends = _trend_records(text, pats, kept, sentence_of)
+    kept.extend(trends)
+    kept.sort(key=lambda c: c.start)
+    sources = _Sources(text, spans, mentions, quotes, pats)
+    day_dates = _day_dates(dates)
+    figures: list[Figure] = []
+    for cand in kept:
+        assert cand.category is not None
+        source_id, source_text = sources.source(cand.start, cand.end, cand.sentence)
+        figures.append(
+            Figure(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                category=cand.category,
+                low=cand.low,
+                high=cand.high,
+                qualifier=cand.qualifier,
+                group=cand.group,
+                part_of=cand.parent.start if cand.parent is not None else None,
+                source_id=source_id,
+                source_text=source_text,
+                date=_date_for(cand, spans, day_dates),
+                trend=cand.trend,
+            )
+        )
+    return figures
+
+
+def _figure_matches(text: str, pats: _Patterns) -> Iterable[re.Match[str]]:
+    """Like ``pats.figure.finditer(text)``, but only tried where a quantity word starts.
+
+    Every figure starts with a hedge, a number or a quantity word, so a fast
+    scan for those (``pats.anchor``) finds every place the full expression
+    can match; the full expression is then matched there only.
+    """
+    starts = sorted(
+        [a.start() for a in pats.anchor.finditer(text)]
+        + [a.start() for a in pats.digit_anchor.finditer(text)]
+    )
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pats.figure.match(text, start)
+        if m is not None and m.end() > start:
+            yield m
+            pos = m.end()
+
+
+def _default_mentions(text: str) -> Sequence[Mention]:
+    try:
+        from .actors import tag_mentions  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return []
+    result: Sequence[Mention] = tag_mentions(text)
+    return result
+
+
+_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her",
+                          "our", "all", "a", "an"})
+
+
+def _skip_determiners(text: str, start: int, head_start: int) -> int:
+    for m in re.finditer(r"[\w’'-]+\s+", text[start:head_start]):
+        if m.group().strip().lower() in _DETERMINERS:
+            start = start + m.end()
+        else:
+            break
+    return start
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, non-overlapping)."""
+    i = bisect.bisect_left(spans, (end,))
+    return i > 0 and spans[i - 1][1] > start
+
+
+def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns) -> None:
+    w = figure_words()
+    s_start, s_end = sentence
+    m = pats.right.match(text, cand.end, s_end)
+    if m and not pats.active_object.match(text, m.end(), s_end):
+        cand.verb_after = w.verbs_after[_norm(m.group("verb"))]
+    lo = max(s_start, cand.start - 60)
+    m = pats.left_verb.search(text, lo, cand.start)
+    if m:
+        cand.verb_before = w.verbs_before[_norm(m.group("verb"))]
+    m = pats.toll_before.search(text, max(s_start, cand.start - 90), cand.start)
+    if m:
+        cand.toll_cat = w.tolls[_norm(m.group("toll"))]
+        t = pats.trend_in.search(m.group("gap"))
+        if t:
+            cand.trend = _norm(t.group("trend"))
+
+
+def _share_coordinated(cands: list[_Cand], text: str, pats: _Patterns) -> None:
+    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
+        if a.sentence != b.sentence or a.is_subset != b.is_subset:
+            continue  # "..., among them 10 civilians, and 400 others wounded"
+        if a.verb_after is None and b.verb_after is not None:
+            if pats.coord_gap.fullmatch(text, a.end, b.start):
+                a.verb_after = b.verb_after
+    for a, b in itertools.pairwise(cands):
+        if a.sentence != b.sentence or a.is_subset != b.is_subset:
+            continue
+        if b.verb_before is None and a.verb_before is not None:
+            if b.noun_cat is None and pats.coord_gap.fullmatch(text, a.end, b.start):
+                b.verb_before = a.verb_before
+
+
+def _link_subsets(
+    cands: list[_Cand], text: str, pats: _Patterns, spans: Sequence[tuple[int, int]]
+) -> None:
+    before: list[_Cand] = []  # earlier candidates of the current sentence
+    for cand in cands:
+        if before and before[-1].sentence != cand.sentence:
+            before = []
+        s_start = spans[cand.sentence][0] if spans else 0
+        if pats.subset_before.search(text, max(s_start, cand.start - 30), cand.start):
+            cand.is_subset = True
+        elif (
+            before
+            and before[-1].is_subset
+            and cand.noun_cat is None
+            and not cand.thing
+            and cand.verb_after is None
+            and cand.group != "others"
+            and pats.subset_cont_gap.fullmatch(text, before[-1].end, cand.start)
+        ):
+            cand.is_subset = True
+        if cand.is_subset:
+            parents = [c for c in before if not c.is_subset]
+            cand.parent = parents[-1] if parents else None
+        before.append(cand)
+
+
+def _category(cand: _Cand) -> str | None:
+    if cand.noun_cat:
+        return cand.noun_cat
+    if cand.thing:
+        return "other"
+    if cand.verb_after:
+        return cand.verb_after
+    if not cand.bare_ok:
+        return None
+    for cat in (cand.mod_cat, cand.verb_before, cand.toll_cat):
+        if cat:
+            return cat
+    if cand.parent is not None:
+        return _category(cand.parent)
+    if cand.needs_category or not cand.has_head:
+        return None
+    return "other"
+
+
+def _trend_records(
+    text: str, pats: _Patterns, kept: list[_Cand], sentence_of: Callable[[int], int]
+) -> list[_Cand]:
+    w = figure_words()
+    out = []
+    taken = [(c.start, c.end) for c in kept]
+    for m in pats.trend_only.finditer(text):
+        if pats.number_after.match(text, m.end()) or _overlaps(taken, m.start(), m.end()):
+            continue
+        cand = _Cand(
+            start=m.start(), end=m.end(), low=None, high=None,
+            qualifier="trend", group=None,
+        )
+        cand.category = w.tolls[_norm(m.group("toll"))]
+        cand.trend = _norm(m.group("trend"))
+        cand.sentence = sentence_of(m.start())
+        out.append(cand)
+    return out
+
+
+class _Sources:
+    """Attribution of a span to a quote speaker or a cue in its sentence."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        mentions: Sequence[Mention],
+        quotes: Sequence[Quote] | None,
+        pats: _Patterns,
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.pats = pats
+        self.mentions = sorted(mentions, key=lambda mm: mm.start)
+        self.mention_starts = [mm.start for mm in self.mentions]
+        # Quotes with a speaker, by content start; a figure is looked up among
+        # those starting at most ``max_len`` before it (no quadratic scan).
+        self.quotes = sorted(
+            (q for q in quotes or () if q.speaker_id is not None),
+            key=lambda q: q.content_start,
+        )
+        self.quote_starts = [q.content_start for q in self.quotes]
+        self.max_len = max((q.content_end - q.content_start for q in self.quotes), default=0)
+        self.cache: dict[int, list[tuple[int, str | None, str | None]]] = {}
+
+    def source(self, start: int, end: int, sentence: int) -> tuple[str | None, str | None]:
+        lo = bisect.bisect_left(self.quote_starts, start - self.max_len)
+        hi = bisect.bisect_right(self.quote_starts, start)
+        inside = [q for q in self.quotes[lo:hi] if end <= q.content_end]
+        if inside:  # the innermost quote with a speaker
+            q = min(inside, key=lambda q: q.content_end - q.content_start)
+            return q.speaker_id, q.speaker_text
+        cues = self._cues(sentence)
+        if not cues:
+            return None, None
+        _, sid, stext = min(cues, key=lambda c: abs(c[0] - start))
+        return sid, stext
+
+    def _mention_at(self, pos: int, stop: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start < stop:
+            return self.mentions[i]
+        return None
+
+    def _mention_ending(self, lo: int, hi: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, hi) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            mm = self.mentions[i]
+            if mm.end <= hi and self.pats.subject_gap.fullmatch(self.text, mm.end, hi):
+                return mm
+            i -= 1
+        return None
+
+    def _cues(self, sentence: int) -> list[tuple[int, str | None, str | None]]:
+        if sentence in self.cache:
+            return self.cache[sentence]
+        if not self.spans:
+            return []
+        s_start, s_end = self.spans[sentence]
+        text, pats = self.text, self.pats
+        cues: list[tuple[int, str | None, str | None]] = []
+        for m in pats.according.finditer(text, s_start, s_end):
+            mm = self._mention_at(m.end(), m.end() + 5)
+            if mm is not None and pats.object_gap.fullmatch(text, m.end(), mm.start):
+                cues.append((m.start(), _actor_id(mm), mm.text))
+                continue
+            words = pats.source_words.match(text, m.end(), s_end)
+            if words:
+                cues.append((m.start(), None, words.group()))
+        for m in pats.reporting.finditer(text, s_start, s_end):
+            mm = self._mention_ending(max(s_start, m.start() - 40), m.start())
+            if mm is None:
+                after = self._mention_at(m.end(), m.end() + 8)
+                if after is not None and pats.object_gap.fullmatch(text, m.end(), after.start):
+                    mm = after
+            if mm is not None:
+                cues.append((m.start(), _actor_id(mm), mm.text))
+        self.cache[sentence] = cues
+        return cues
+
+
+def _actor_id(mention: Mention) -> str | None:
+    return mention.entity_id if mention.kind == "actor" else None
+
+
+def _day_dates(dates: Sequence[DateRef] | None) -> list[DateRef]:
+    """Dates whose value names a day (``2023-09-19``, ``2023-09-19TEV``), by start."""
+    if not dates:
+        return []
+    return sorted(
+        (d for d in dates if d.value is not None and _DAY.match(d.value)),
+        key=lambda d: d.start,
+    )
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d/])")
+
+
+def _date_for(
+    cand: _Cand, spans: Sequence[tuple[int, int]], dates: Sequence[DateRef]
+) -> str | None:
+    if not dates or not spans:
+        return None
+    s_start, s_end = spans[cand.sentence]
+    inside = [d for d in dates if s_start <= d.start < s_end]
+    if not inside:
+        return None
+    best = min(inside, key=lambda d: abs(d.start - cand.start))
+    return best.value[:10] if best.value else None

@@ -1,0 +1,524 @@
+"""Tests for karabakh.casualties: figures with hedges, ranges, groups, subsets and sources.
+
+Every sentence below is written for these tests (news style, our own words); the
+seed is used only through its hand annotation in tests/annotations/seed_figures.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from karabakh.casualties import figure_words, find_figures, parse_number
+from karabakh.records import DateRef, Figure, Mention, Quote
+
+ANNOTATION = Path(__file__).parent / "annotations" / "seed_figures.csv"
+
+
+def figures(sentence: str, **kw: object) -> list[Figure]:
+    kw.setdefault("mentions", [])
+    found = find_figures(sentence, **kw)  # type: ignore[arg-type]
+    for f in found:
+        assert sentence[f.start : f.end] == f.text
+    return found
+
+
+# (sentence, expected text, low, high, qualifier, category, group)
+CASES = [
+    # numbers in digits and words
+    ("Two soldiers were killed overnight.", "Two soldiers", 2, 2, "exact", "killed", "soldiers"),
+    ("Thirty-two civilians died in the shelling.", "Thirty-two civilians", 32, 32, "exact",
+     "killed", "civilians"),
+    ("Officials said 7 thousand people had left.", "7 thousand people", 7000, 7000, "exact",
+     "other", "people"),
+    ("By evening 7,000 residents had fled the city.", "7,000 residents", 7000, 7000, "exact",
+     "displaced", "residents"),
+    ("Some 7.000 people were evacuated from the valley.", "Some 7.000 people", 7000, 7000,
+     "some", "evacuated", "people"),
+    ("About 1.5 million people have been displaced by the war.", "About 1.5 million people",
+     1500000, 1500000, "about", "displaced", "people"),
+    ("The strike killed a dozen civilians on Tuesday.", "a dozen civilians", 12, 12, "exact",
+     "killed", "civilians"),
+    ("Dozens of soldiers were wounded in the fighting.", "Dozens of soldiers", 24, None,
+     "dozens of", "injured", "soldiers"),
+    ("Hundreds have fled towards the border.", "Hundreds", 200, None, "hundreds of",
+     "displaced", None),
+    ("Scores of men were arrested at the checkpoint.", "Scores of men", 40, None, "scores of",
+     "detained", "men"),
+    ("Hundreds of civilians were evacuated by bus.", "Hundreds of civilians", 200, None,
+     "hundreds of", "evacuated", "civilians"),
+    ("Tens of thousands of Armenians fled the region.", "Tens of thousands of Armenians", 20000,
+     None, "tens of thousands of", "displaced", "Armenians"),
+    ("Two hundred and fifty families left their homes.", "Two hundred and fifty families", 250,
+     250, "exact", "displaced", "families"),
+    ("Nearly half a million people are now refugees.", "Nearly half a million people", 500000,
+     500000, "nearly", "other", "people"),
+    # ranges
+    ("Between 20 and 30 fighters were captured near the river.", "Between 20 and 30 fighters",
+     20, 30, "range", "detained", "fighters"),
+    ("Medics said 20 to 30 people were injured.", "20 to 30 people", 20, 30, "range",
+     "injured", "people"),
+    ("Local media reported 20-30 dead.", "20-30 dead", 20, 30, "range", "killed", None),
+    ("Another convoy took 20–30 residents to safety; they were evacuated at dawn.",
+     "20–30 residents", 20, 30, "range", "other", "residents"),
+    ("Two or three peacekeepers were hurt.", "Two or three peacekeepers", 2, 3, "range",
+     "injured", "peacekeepers"),
+    ("Some 20 to 30 thousand people fled on foot.", "Some 20 to 30 thousand people", 20000,
+     30000, "some", "displaced", "people"),
+    # qualifiers and the bounds they set
+    ("At least 12 servicemen were killed.", "At least 12 servicemen", 12, None, "at least",
+     "killed", "servicemen"),
+    ("More than 200 civilians were injured.", "More than 200 civilians", 200, None, "more than",
+     "injured", "civilians"),
+    ("Over 100 soldiers are missing.", "Over 100 soldiers", 100, None, "over", "missing",
+     "soldiers"),
+    ("Up to 50 peacekeepers may have been wounded.", "Up to 50 peacekeepers", None, 50, "up to",
+     "injured", "peacekeepers"),
+    ("Around 400 women and children were evacuated.", "Around 400 women and children", 400, 400,
+     "around", "evacuated", "women and children"),
+    ("About 90 people died.", "About 90 people", 90, 90, "about", "killed", "people"),
+    ("Nearly 2,000 refugees crossed the bridge.", "Nearly 2,000 refugees", 2000, 2000, "nearly",
+     "displaced", None),
+    ("Almost 100 residents were injured.", "Almost 100 residents", 100, 100, "almost",
+     "injured", "residents"),
+    ("Roughly 300 civilians were evacuated.", "Roughly 300 civilians", 300, 300, "roughly",
+     "evacuated", "civilians"),
+    ("Approximately 40 military personnel were detained.", "Approximately 40 military personnel",
+     40, 40, "approximately", "detained", "military personnel"),
+    ("Fewer than ten civilians were hurt.", "Fewer than ten civilians", None, 10, "fewer than",
+     "injured", "civilians"),
+    ("As many as 60 soldiers died.", "As many as 60 soldiers", None, 60, "up to", "killed",
+     "soldiers"),
+    ("Rescuers found 15 or more bodies.", "15 or more bodies", 15, None, "at least", "killed",
+     None),
+    ("An estimated 120,000 ethnic Armenians live in the enclave.",
+     "An estimated 120,000 ethnic Armenians", 120000, 120000, "estimated", "other", "Armenians"),
+    ("More than a dozen servicemen are unaccounted for.", "More than a dozen servicemen", 12,
+     None, "more than", "missing", "servicemen"),
+    ("Some Armenian fighters were captured.", "Some Armenian fighters", None, None, "some",
+     "detained", "fighters"),
+    ("Several villagers were wounded.", "Several villagers", None, None, "several", "injured",
+     "residents"),
+    # categories from nouns, verbs and adjectives
+    ("The clashes caused 32 deaths.", "32 deaths", 32, 32, "exact", "killed", None),
+    ("Hospitals counted 45 dead and many more hurt.", "45 dead", 45, 45, "exact", "killed", None),
+    ("Eleven people were killed in the strike.", "Eleven people", 11, 11, "exact", "killed",
+     "people"),
+    ("Rebels say 5 fighters died.", "5 fighters", 5, 5, "exact", "killed", "fighters"),
+    ("The death toll has risen to 67.", "67", 67, 67, "exact", "killed", None),
+    ("There were 14 injuries.", "14 injuries", 14, 14, "exact", "injured", None),
+    ("Nine wounded soldiers reached the hospital.", "Nine wounded soldiers", 9, 9, "exact",
+     "injured", "soldiers"),
+    ("The shelling injured 23 people.", "23 people", 23, 23, "exact", "injured", "people"),
+    ("The army evacuated 500 residents.", "500 residents", 500, 500, "exact", "evacuated",
+     "residents"),
+    ("Officials registered 3,000 displaced people.", "3,000 displaced people", 3000, 3000,
+     "exact", "displaced", "people"),
+    ("Three journalists are missing.", "Three journalists", 3, 3, "exact", "missing",
+     "journalists"),
+    ("Police detained 40 protesters' relatives and arrested 6 men.", "6 men", 6, 6, "exact",
+     "detained", "men"),
+    ("Troops captured 16 villages.", "16 villages", 16, 16, "exact", "other", "villages"),
+    ("They said 16 locations were evacuated.", "16 locations", 16, 16, "exact", "other",
+     "locations"),
+    ("A 10-year-old boy was killed by shrapnel.", "A 10-year-old boy", 1, 1, "exact", "killed",
+     "children"),
+    ("At least 32 casualties were reported.", "At least 32 casualties", 32, None, "at least",
+     "casualties", None),
+    # asides between the counted noun and its verb
+    ("One person, a woman, was killed by the shell.", "One person", 1, 1, "exact", "killed",
+     "people"),
+    ("Four soldiers, the ministry said, died of their wounds.", "Four soldiers", 4, 4, "exact",
+     "killed", "soldiers"),
+    ("Some 40 residents (mostly pensioners) were evacuated.", "Some 40 residents", 40, 40,
+     "some", "evacuated", "residents"),
+    ("A further 105 people remain missing.", "105 people", 105, 105, "exact", "missing",
+     "people"),
+    # zero: a claim that nobody was hurt is a figure too
+    ("No civilians were killed, the army insisted.", "No civilians", 0, 0, "none", "killed",
+     "civilians"),
+    ("No one was hurt.", "No one", 0, 0, "none", "injured", "people"),
+    ("There were no casualties.", "no casualties", 0, 0, "none", "casualties", None),
+    ("Military personnel in the convoy were killed.", "Military personnel", None, None,
+     "unspecified", "killed", "military personnel"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "qualifier", "category", "group"),
+                         CASES)
+def test_figure_table(sentence, text, low, high, qualifier, category, group):
+    found = [f for f in figures(sentence) if f.text == text]
+    assert len(found) == 1, [f.text for f in figures(sentence)]
+    f = found[0]
+    assert (f.low, f.high, f.qualifier, f.category, f.group) == (
+        low, high, qualifier, category, group
+    )
+
+
+def test_table_covers_every_required_form():
+    sentences = " ".join(c[0] for c in CASES).lower()
+    for form in ["two", "thirty-two", "7 thousand", "7,000", "7.000", "1.5 million", "a dozen",
+                 "dozens", "hundreds", "scores", "between 20 and 30", "20 to 30", "20-30",
+                 "20–30", "at least", "more than", "over", "up to", "around", "about", "nearly",
+                 "almost", "some", "roughly", "approximately", "dozens of", "hundreds of",
+                 "deaths", "dead", "killed", "died", "death toll", "injuries", "wounded",
+                 "injured", "evacuated", "displaced", "fled", "refugees", "missing", "detained",
+                 "arrested", "captured"]:
+        assert form in sentences, form
+    groups = {c[6] for c in CASES}
+    assert {"children", "civilians", "soldiers", "servicemen", "peacekeepers", "people",
+            "women and children", "residents", "military personnel"} <= groups
+    assert {c[5] for c in CASES} == {"killed", "injured", "evacuated", "displaced", "missing",
+                                     "detained", "other", "casualties"}
+
+
+# Numbers that are not figures: years, dates, durations, ordinals, money, percentages.
+NEGATIVES = [
+    "The 2020 war ended with a truce.",
+    "He blamed the defeat in the 1992-94 war on the old government.",
+    "Azerbaijan restored control in just one day.",
+    "It is the second largest opposition party.",
+    "On September 20 the convoy left.",
+    "The road was closed in November 2022 by the army.",
+    "In 2020 soldiers were deployed to the area.",
+    "The talks lasted three days and two nights.",
+    "The aid package is worth $5 million.",
+    "Support fell by 20 percent, and 12% said they were unsure.",
+    "The 16th brigade moved north.",
+    "The ceasefire of 2020 collapsed.",
+    "Some analysts said the two countries could sign a deal.",
+    "He no longer works there, and there is no doubt about it.",
+    "Many people believe the war is over.",
+    "A soldier said the road was open.",
+    "Between 1992 and 1994 the front barely moved.",
+    "The soldiers killed two hours waiting at the border.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_not_a_figure(sentence):
+    assert figures(sentence) == []
+
+
+def test_active_verb_with_object_is_not_a_passive_casualty():
+    found = figures("Azerbaijani soldiers killed two civilians.")
+    assert [(f.text, f.category, f.group) for f in found] == [
+        ("two civilians", "killed", "civilians")
+    ]
+
+
+# --------------------------------------------------------------------------- subsets
+
+
+def test_subset_links_to_enclosing_figure_and_stops_at_a_new_category():
+    s = "Medics reported at least 40 deaths, including six children, and more than 150 injuries."
+    found = figures(s)
+    assert [f.text for f in found] == ["at least 40 deaths", "six children",
+                                       "more than 150 injuries"]
+    parent, child, injuries = found
+    assert child.part_of == parent.start
+    assert (child.category, child.low, child.high, child.group) == ("killed", 6, 6, "children")
+    assert injuries.part_of is None
+
+
+def test_subset_list_and_aside_before_the_verb():
+    s = "At least 18 people, including four women and two children, were evacuated."
+    found = figures(s)
+    assert [(f.text, f.category, f.part_of) for f in found] == [
+        ("At least 18 people", "evacuated", None),
+        ("four women", "evacuated", found[0].start),
+        ("two children", "evacuated", found[0].start),
+    ]
+
+
+def test_subset_after_the_verb_and_among_them():
+    s = "Nine soldiers were wounded; among them were two officers. Five civilians died, among them three children."
+    found = figures(s)
+    by_text = {f.text: f for f in found}
+    assert by_text["three children"].part_of == by_text["Five civilians"].start
+    assert by_text["three children"].category == "killed"
+
+
+def test_others_after_a_subset_is_not_in_the_subset():
+    s = ("At least 200 people had been killed, among them 10 civilians, "
+         "and more than 400 others wounded.")
+    found = figures(s)
+    assert [(f.text, f.category, f.part_of) for f in found] == [
+        ("At least 200 people", "killed", None),
+        ("10 civilians", "killed", found[0].start),
+        ("more than 400 others", "injured", None),
+    ]
+
+
+# --------------------------------------------------------------------------- coordination
+
+
+def test_coordinated_figures_share_the_verb():
+    s = "Around 3,500 people and 12 villages were evacuated on Monday."
+    found = figures(s)
+    assert [(f.text, f.category, f.group) for f in found] == [
+        ("Around 3,500 people", "evacuated", "people"),
+        ("12 villages", "other", "villages"),
+    ]
+
+
+def test_coordinated_objects_share_the_active_verb():
+    s = "The drone strike killed three soldiers and two civilians."
+    assert [(f.text, f.category) for f in figures(s)] == [
+        ("three soldiers", "killed"), ("two civilians", "killed")
+    ]
+
+
+def test_two_verbs_two_figures():
+    s = "The attack killed at least 5 people and injured 14."
+    assert [(f.text, f.category, f.low, f.high) for f in figures(s)] == [
+        ("at least 5 people", "killed", 5, None), ("14", "injured", 14, 14)
+    ]
+
+
+# --------------------------------------------------------------------------- trends
+
+
+def test_trend_without_a_number_is_a_trend_record():
+    s = "Officials warned that the death toll could rise further."
+    (f,) = figures(s)
+    assert (f.text, f.category, f.low, f.high, f.qualifier, f.trend) == (
+        "death toll could rise", "killed", None, None, "trend", "could rise"
+    )
+
+
+def test_trend_with_a_number_is_a_figure_with_a_trend():
+    s = "The number of refugees rose to 50,000 by Friday."
+    (f,) = figures(s)
+    assert (f.text, f.category, f.low, f.trend, f.qualifier) == (
+        "50,000", "displaced", 50000, "rose", "exact"
+    )
+
+
+def test_trend_expected_to():
+    (f,) = figures("The casualty toll is expected to climb.")
+    assert (f.category, f.trend) == ("casualties", "is expected to climb")
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def mention(text: str, phrase: str, entity_id: str | None, kind: str = "actor") -> Mention:
+    start = text.index(phrase)
+    return Mention(start, start + len(phrase), phrase, entity_id, kind, None, None)
+
+
+def test_source_according_to_actor():
+    s = "According to the separatists, 70 people were evacuated."
+    (f,) = figures(s, mentions=[mention(s, "separatists", "NKR_AUTHORITIES")])
+    assert (f.source_id, f.source_text) == ("NKR_AUTHORITIES", "separatists")
+
+
+def test_source_according_to_non_actor_keeps_the_words():
+    s = "According to preliminary figures, 70 people were evacuated."
+    (f,) = figures(s)
+    assert (f.source_id, f.source_text) == (None, "preliminary figures")
+
+
+def test_source_reporting_verb_subject_and_inverted():
+    s1 = "Twelve soldiers were killed, the Defence Ministry said."
+    s2 = "Twelve soldiers were killed, said the Defence Ministry."
+    s3 = "The Defence Ministry reported that twelve soldiers were killed."
+    for s in (s1, s2, s3):
+        (f,) = figures(s, mentions=[mention(s, "Defence Ministry", "AZE_MOD")])
+        assert f.source_id == "AZE_MOD", s
+
+
+def test_source_is_none_when_the_article_states_it():
+    s = "Twelve soldiers were killed near the village."
+    (f,) = figures(s, mentions=[mention(s, "village", "X", kind="place")])
+    assert (f.source_id, f.source_text) == (None, None)
+
+
+def test_source_stays_in_its_sentence():
+    s = "The ministry of Armenia said talks failed. Twelve soldiers were killed."
+    (f,) = figures(s, mentions=[mention(s, "Armenia", "ARM_GOV")])
+    assert f.source_id is None
+
+
+def test_source_from_quote_speaker_wins():
+    s = "«Forty people were wounded in the attack», the governor said, according to Tass."
+    start = s.index("Forty")
+    end = s.index("»")
+    quote = Quote(0, len(s) - 1, s[:-1], "direct", s[start:end], start, end,
+                  speaker_id="GOVERNOR", speaker_text="the governor")
+    ms = [mention(s, "Tass", "TASS")]
+    (f,) = figures(s, mentions=ms, quotes=[quote])
+    assert (f.source_id, f.source_text) == ("GOVERNOR", "the governor")
+    (g,) = figures(s, mentions=ms)
+    assert g.source_id == "TASS"
+
+
+def test_quote_without_speaker_falls_back_to_the_sentence():
+    s = "“Some fighters” were captured, the army reported."
+    quote = Quote(0, 15, "“Some fighters”", "partial", "Some fighters", 1, 14)
+    (f,) = figures(s, mentions=[mention(s, "army", "AZE_ARMY")], quotes=[quote])
+    assert f.source_id == "AZE_ARMY"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_date_of_the_sentence_from_day_level_dates_only():
+    s = "On 19 September, 25 soldiers were killed. In 2022, 300 people fled."
+    d1 = DateRef(3, 15, "19 September", "2023-09-19", "day", "date", "test")
+    i = s.index("2022")
+    d2 = DateRef(i, i + 4, "2022", "2022", "year", "date", "test")
+    found = figures(s, dates=[d1, d2])
+    assert [(f.text, f.date) for f in found] == [("25 soldiers", "2023-09-19"),
+                                                 ("300 people", None)]
+    assert all(f.date is None for f in figures(s))
+
+
+def test_part_of_day_dates_give_their_day():
+    s = "Three soldiers were wounded in overnight shelling."
+    i = s.index("overnight")
+    d = DateRef(i, i + 9, "overnight", "2023-09-27TNI", "part_of_day", "date", "test")
+    (f,) = figures(s, dates=[d])
+    assert f.date == "2023-09-27"
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("two", 2), ("thirty-two", 32), ("7 thousand", 7000), ("7,000", 7000), ("7.000", 7000),
+    ("1.5 million", 1500000), ("1,5 million", 1500000), ("a dozen", 12), ("two dozen", 24),
+    ("two hundred and fifty", 250), ("one hundred thousand", 100000), ("120,000", 120000),
+    ("12.000.000", 12000000), ("7 000", 7000), ("2.5", 2.5), ("three thirty", None),
+    ("ten two", None), ("hello", None), ("", None),
+])
+def test_parse_number(phrase, value):
+    assert parse_number(phrase) == value
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_bad_input_raises_value_error():
+    with pytest.raises(ValueError, match="string"):
+        find_figures(b"32 deaths")  # type: ignore[arg-type]
+
+
+def test_empty_text():
+    assert find_figures("", mentions=[]) == []
+
+
+def test_figures_do_not_overlap_and_are_ordered():
+    s = ("Around 7,000 people and 16 locations were evacuated, including 300 children; "
+         "some 40 soldiers were killed and dozens of civilians were wounded. "
+         "The death toll could rise.")
+    found = figures(s)
+    assert len(found) == 6
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+def test_data_file_integrity():
+    w = figure_words()
+    assert set(w.qualifiers["at least"]) == {"at least", "lower"}
+    for phrase, (_, bound) in {**w.qualifiers, **w.post_qualifiers}.items():
+        assert bound in {"lower", "upper", "approx", "exact"}, phrase
+    cats = {"killed", "injured", "casualties", "evacuated", "displaced", "missing", "detained"}
+    for table in (w.nouns, w.verbs_after, w.verbs_before, w.tolls):
+        assert set(table.values()) <= cats
+    for phrase, (cat, _) in w.modifiers.items():
+        assert cat is None or cat in cats, phrase
+    assert not set(w.groups) & set(w.things)
+    text = (Path(__file__).parent.parent / "karabakh" / "data" / "figure_words.csv").read_text(
+        encoding="utf-8")
+    assert text.startswith("# ")
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def _annotation() -> list[dict[str, str]]:
+    lines = [ln for ln in ANNOTATION.read_text(encoding="utf-8").splitlines()
+             if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _as_row(f: Figure) -> tuple[object, ...]:
+    def cell(v: object) -> str:
+        return "" if v is None else str(v)
+
+    return tuple(cell(getattr(f, k)) for k in
+                 ("start", "end", "text", "category", "low", "high", "qualifier", "group",
+                  "part_of", "source_id", "trend"))
+
+
+def test_annotation_spans_match_the_seed(seed):
+    rows = _annotation()
+    assert rows
+    for row in rows:
+        assert seed.text[int(row["start"]):int(row["end"])] == row["text"]
+
+
+NEEDS = [m for m in ("karabakh.actors", "karabakh.quotes") if importlib.util.find_spec(m) is None]
+
+
+@pytest.mark.skipif(bool(NEEDS), reason=f"modules not built yet: {NEEDS}")
+def test_seed_precision_and_recall_are_one(seed):
+    from karabakh.actors import tag_mentions
+    from karabakh.quotes import extract_quotes
+
+    mentions = tag_mentions(seed.text)
+    quotes = extract_quotes(seed.text, mentions)
+    found = {_as_row(f) for f in find_figures(seed.text, mentions=mentions, quotes=quotes)}
+    gold = {tuple(r[k] for k in ("start", "end", "text", "category", "low", "high", "qualifier",
+                                 "group", "part_of", "source_id", "trend")) for r in _annotation()}
+    true_pos = len(found & gold)
+    precision = true_pos / len(found) if found else 0.0
+    recall = true_pos / len(gold)
+    assert (precision, recall) == (1.0, 1.0), (sorted(found - gold), sorted(gold - found))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("karabakh.actors") is None,
+                    reason="karabakh.actors not built yet")
+def test_mentions_are_tagged_when_not_given():
+    s = "According to the separatists, 70 people were evacuated."
+    (f,) = find_figures(s)
+    assert f.source_id == "NKR_AUTHORITIES"
+    (g,) = find_figures(s, mentions=[])
+    assert (g.source_id, g.source_text) == (None, "the separatists")
+
+
+def test_seed_spans_and_no_year_or_date_figures(seed):
+    found = find_figures(seed.text, mentions=[])
+    assert found
+    for f in found:
+        assert seed.text[f.start:f.end] == f.text
+        assert not re.fullmatch(r"(?:19|20)\d\d", f.text)
+    texts = {f.text for f in found}
+    assert not texts & {"2020", "1992-94", "one day", "20", "2022"}
+
+
+def test_plot_figure_ranges_has_one_row_per_figure():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from karabakh.plots import plot_figure_ranges
+
+    s = ("At least 32 people were killed, including two children. Up to 50 were hurt. "
+         "Between 20 and 30 fighters were captured. Some soldiers are missing.")
+    found = figures(s)
+    fig = plot_figure_ranges(found)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == len(found) == 5
+    assert labels[0].startswith("killed: At least 32 people")
+    assert labels[1].strip().startswith("↳ two children")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["stated by the article"]
+    empty = plot_figure_ranges([])
+    assert empty.axes[0].texts[0].get_text() == "no figures found"
