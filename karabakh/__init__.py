@@ -26,6 +26,7 @@ from .actors import (
 )
 from .analysis import EXTRACTORS, STAGES, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
+from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
@@ -42,6 +43,7 @@ __all__ = [
     "Article",
     "DateRef",
     "Figure",
+    "FigureWords",
     "Mention",
     "PlaceInfo",
     "Quote",
@@ -56,11 +58,14 @@ __all__ = [
     "build_nltk_data",
     "ensure_nltk_data",
     "extract_quotes",
+    "figure_words",
     "find_dates",
+    "find_figures",
     "load_actors",
     "load_places",
     "load_roles",
     "parse_dateline",
+    "parse_number",
     "place_info",
     "quote_spans",
     "quotes_table",

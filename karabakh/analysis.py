@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import tag_mentions
 from .articles import Article, DatelineLike, read_article
+from .casualties import find_figures
 from .dates import find_dates
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
@@ -52,6 +53,12 @@ def _stage_dates(text: str, article: Article) -> list[Any]:
     return find_dates(text, article.dateline)
 
 
+def _stage_figures(text: str, article: Article) -> list[Any]:
+    mentions = _stage_mentions(text, article)
+    quotes = extract_quotes(text, mentions, on=article.dateline)
+    return find_figures(text, mentions, quotes, _stage_dates(text, article))
+
+
 #: Each extractor with the extractors it needs, as ``fn(masked_text, article)``,
 #: for ``make bench``. (``analyze`` runs each extractor once and passes earlier
 #: results to later ones.)
@@ -60,6 +67,7 @@ STAGES: Mapping[str, Callable[[str, Article], list[Any]]] = MappingProxyType(
         "mentions": _stage_mentions,
         "quotes (+mentions)": _stage_quotes,
         "dates": _stage_dates,
+        "figures (+all above)": _stage_figures,
     }
 )
 
@@ -96,7 +104,7 @@ class Analysis:
 
         >>> frames = analyze(Article.from_text("Yerevan said it was calm.")).to_frames()
         >>> sorted(frames), frames["mentions"].loc[0, "entity_id"]
-        (['dates', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
+        (['dates', 'figures', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
         """
         out = {"sentences": to_frame(self.sentences)}
         for key in EXTRACTORS:
@@ -164,6 +172,12 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # Without a dateline, absolute dates still resolve and relative ones are
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
+    figures = find_figures(text, mentions, quotes, dates)
     return Analysis(
-        article=article, sentences=sentences, mentions=mentions, quotes=quotes, dates=dates
+        article=article,
+        sentences=sentences,
+        mentions=mentions,
+        quotes=quotes,
+        dates=dates,
+        figures=figures,
     )

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
     from .analysis import Analysis
 
-__all__ = ["plot_sentence_lengths"]
+__all__ = [
+    "plot_figure_ranges",
+    "plot_mentions_by_side",
+    "plot_places_map",
+    "plot_quotes_by_side",
+    "plot_sentence_lengths",
+    "plot_timeline",
+]
 
 # Sentence-level quote marks, for the first chart (quote extraction proper is
 # karabakh.quotes; this only shades sentences that contain a quote mark).
