@@ -55,15 +55,20 @@ def import_time(repeat: int) -> float:
 
 
 def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
-    text = article.text
-    out: dict[str, Callable[[], Any]] = {
-        "split_sentences": lambda: kb.split_sentences(text),
-        "tokenize": lambda: kb.tokenize(text),
+    """Each step alone, given the results of the steps it depends on, then analyze()."""
+    text, on = article.masked_text, article.dateline
+    mentions = kb.tag_mentions(text, on=on)
+    quotes = kb.extract_quotes(text, mentions, on=on)
+    dates = kb.find_dates(text, on)
+    return {
+        "split_sentences": lambda: kb.split_sentences(article.text),
+        "tokenize": lambda: kb.tokenize(article.text),
+        "tag_mentions": lambda: kb.tag_mentions(text, on=on),
+        "extract_quotes": lambda: kb.extract_quotes(text, mentions, on=on),
+        "find_dates": lambda: kb.find_dates(text, on),
+        "find_figures": lambda: kb.find_figures(text, mentions, quotes, dates),
+        "analyze (all)": lambda: kb.analyze(article),
     }
-    for name, fn in kb.analysis.STAGES.items():
-        out[name] = (lambda f=fn: f(text, article))
-    out["analyze (all)"] = lambda: kb.analyze(article)
-    return out
 
 
 def main() -> None:

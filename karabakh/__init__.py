@@ -24,7 +24,7 @@ from .actors import (
     role_holders,
     tag_mentions,
 )
-from .analysis import EXTRACTORS, STAGES, Analysis, analyze
+from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .dates import article_dates, find_dates, sentence_dates, timex_span
@@ -37,7 +37,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EXTRACTORS",
-    "STAGES",
     "ActorInfo",
     "Analysis",
     "Article",

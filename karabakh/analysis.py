@@ -18,9 +18,7 @@ reported as a date in the body.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .actors import tag_mentions
@@ -34,42 +32,12 @@ from .sentences import split_sentences
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EXTRACTORS", "STAGES", "Analysis", "analyze"]
+__all__ = ["EXTRACTORS", "Analysis", "analyze"]
 
 #: The JSON keys of the extractors, in contract order.
 EXTRACTORS = ("mentions", "quotes", "dates", "figures", "events", "statements")
 
 
-
-def _stage_mentions(text: str, article: Article) -> list[Any]:
-    return tag_mentions(text, on=article.dateline)
-
-
-def _stage_quotes(text: str, article: Article) -> list[Any]:
-    return extract_quotes(text, _stage_mentions(text, article), on=article.dateline)
-
-
-def _stage_dates(text: str, article: Article) -> list[Any]:
-    return find_dates(text, article.dateline)
-
-
-def _stage_figures(text: str, article: Article) -> list[Any]:
-    mentions = _stage_mentions(text, article)
-    quotes = extract_quotes(text, mentions, on=article.dateline)
-    return find_figures(text, mentions, quotes, _stage_dates(text, article))
-
-
-#: Each extractor with the extractors it needs, as ``fn(masked_text, article)``,
-#: for ``make bench``. (``analyze`` runs each extractor once and passes earlier
-#: results to later ones.)
-STAGES: Mapping[str, Callable[[str, Article], list[Any]]] = MappingProxyType(
-    {
-        "mentions": _stage_mentions,
-        "quotes (+mentions)": _stage_quotes,
-        "dates": _stage_dates,
-        "figures (+all above)": _stage_figures,
-    }
-)
 
 
 @dataclass(frozen=True)
