@@ -97,8 +97,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
+from ._patterns import trie_regex
 from .articles import _HEADER, parse_dateline
 from .records import Mention
 from .resources import read_data_csv
@@ -542,28 +542,11 @@ class _Lexicon:
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
-    """A regex alternation of ``keys`` shaped as a prefix trie (longest first)."""
-    trie: dict[str, Any] = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    """A regex alternation of ``keys`` shaped as a prefix trie (longest first).
 
-    def build(node: dict[str, Any]) -> str:
-        terminal = "" in node
-        alts = [
-            (r"[\s\-]+" if ch == " " else re.escape(ch)) + build(node[ch])
-            for ch in sorted(k for k in node if k)
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if terminal:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
+    A space in a key matches any run of spaces and hyphens.
+    """
+    return trie_regex(keys, space=r"[\s\-]+")
 
 
 @functools.cache

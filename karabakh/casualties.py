@@ -124,6 +124,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ._patterns import Trie, build_trie, trie_to_regex
 from .records import DateRef, Figure, Mention, Quote
 from .resources import read_data_csv
 
@@ -264,17 +265,8 @@ def figure_words() -> FigureWords:
 # --------------------------------------------------------------------------- patterns
 
 
-_Trie = dict[str, "_Trie"]
-
-
-def _build_trie(phrases: Iterable[str]) -> _Trie:
-    trie: _Trie = {}
-    for phrase in set(phrases):
-        node = trie
-        for ch in phrase.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return trie
+def _build_trie(phrases: Iterable[str]) -> Trie:
+    return build_trie({p.lower() for p in phrases})
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -285,7 +277,7 @@ def _alt(phrases: Iterable[str]) -> str:
     lists; a longer phrase is tried before its own prefix, so the longest
     phrase wins.
     """
-    return _trie_regex(_build_trie(phrases))
+    return trie_to_regex(_build_trie(phrases))
 
 
 def _scan_alt(phrases: Iterable[str]) -> str:
@@ -298,21 +290,10 @@ def _scan_alt(phrases: Iterable[str]) -> str:
     trie = _build_trie(phrases)
     branches = []
     for ch in sorted(trie):
-        rest = _trie_regex(trie[ch])
+        rest = trie_to_regex(trie[ch])
         for c in sorted({ch, ch.upper()}):
             branches.append(re.escape(c) + (f"(?i:{rest})" if rest else ""))
     return "(?:" + "|".join(branches) + ")"
-
-
-def _trie_regex(node: _Trie) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 # Digits: 7,000 | 7.000 (European thousands) | 7 000 with no-break spaces | 32 | 1.5

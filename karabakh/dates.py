@@ -114,6 +114,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from ._patterns import trie_regex
 from .articles import Article, DatelineLike, parse_dateline
 from .records import DateRef, Sentence, SentenceDate
 from .resources import read_data_csv
@@ -318,34 +319,12 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
     return tuple(alternatives)
 
 
-_Trie = dict[str, "_Trie"]
-
-
 def _trie(phrases: Sequence[str]) -> str:
     """A regex matching any of the lower-case phrases, as a trie (fast to reject).
 
     The first letter also matches its capital; a space matches any whitespace.
     """
-    root: _Trie = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie, first: bool) -> str:
-        alts = []
-        for ch in sorted(c for c in node if c):
-            head = r"\s+" if ch == " " else re.escape(ch)
-            if first and ch.isalpha():
-                head = f"[{ch}{ch.upper()}]"
-            alts.append(head + emit(node[ch], False))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root, True)
+    return trie_regex(phrases, first_either_case=True)
 
 
 def _starters() -> list[str]:
