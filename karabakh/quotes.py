@@ -36,31 +36,77 @@ Quote marks (offsets never shift; the text is only read):
 
 Cues come from ``data/reporting_verbs.csv`` (every form written out; matched
 case-sensitively in lower case, so ``State`` in ``Secretary of State`` is not
-a cue). A quotation's cue and speaker are looked for, in this order: an
-attribution found inside it (rule 4); right after it in the same sentence
-(``,” the ministry said`` / ``,” said Baerbock``; not after a quotation that
-ended its sentence with a full stop); before it in the same sentence (the
-last cue not inside another quotation, with its subject, or ``by X`` after a
-nominal cue such as ``an appeal ... by X``); the attribution of the quotation
-just before, when only white space separates them (``“...,” she said.
-“...”``); the next sentence when it reads ``X said this/so`` ; the previous
-paragraph when it ends with a colon.
+a cue). A form that is also a noun (``reports``, ``claims``, ``calls for``:
+the ``noun_forms`` column) is no cue before ``of`` or after a possessive, a
+number, a lower-case participle, another cue form or a few modifiers
+(``called reports of ...``, ``Baku's claims``, ``repeated calls for``);
+``Baku reports that`` stays a cue. A quotation's cue and speaker are looked
+for, in this order: an attribution found inside it (rule 4); for a quotation
+continued into a new paragraph (rule 3) that opens right after an attributed
+quotation, that attribution (``speaker_rule='previous'``: the news
+convention is that the same speaker goes on); right after it in the same
+sentence (``,” the ministry said`` / ``,” said Baerbock``; not after a
+quotation that ended its sentence with a full stop); before it in the same
+sentence (the last cue not inside another quotation and not a noun, with its
+subject, or ``by X`` after a nominal cue such as ``an appeal ... by X``); the
+attribution of the quotation just before, when only white space separates
+them (``“...,” she said. “...”``); the next sentence when it reads ``X said
+this/so`` ; the previous paragraph when it ends with a colon. When the
+speaker after the quotation is a possessive pronoun's staff (``“...”, his
+spokesman said``) and a cue with a subject stands before the quotation in
+the same sentence (``Guterres called for “...”, his spokesman said``), the
+claim is that subject's, and the ``problem`` notes the channel ("reported
+through 'his spokesman said'").
 
 Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
-``problem``):
+``problem``; a resolved speaker may carry a ``problem`` too, as a note):
 
 * an actor mention (from :func:`karabakh.actors.tag_mentions`) in the
   speaker phrase: a person wins (``The President of Azerbaijan, Ilham
   Aliyev``), otherwise the first non-adjective actor before any
-  preposition (``The Armenians of Nagorno Karabakh``);
-* ``he``/``she`` resolve to the most recent person, ``it``/``they`` to the
-  most recent body (any non-person actor), preferring earlier speakers and
-  sentence subjects over other mentions; gender is not in the dictionary, so
-  he and she are treated alike;
+  preposition (``The Armenians of Nagorno Karabakh``). A person matched on
+  the surname alone right after an unknown given name (``Hayk Vardanyan``
+  when only ``Vardanyan`` is an alias) is another person: ``None``;
+* a name the dictionary does not know (a ``kind="unknown"`` mention in the
+  speaker phrase, or its appositive: ``Deputy Foreign Minister Jane Doe``)
+  is the speaker: ``None``, ``speaker_text`` names that person and the
+  ``problem`` reads "speaker is not in the dictionary: 'Jane Doe'" (never
+  another holder of the title);
+* spokespersons (``speaks_for`` nouns of ``data/speaker_nouns.csv``:
+  spokesman, press secretary, press service, office) speak for the actor
+  named before the noun or after ``for``/``of`` (``Armenian government
+  spokeswoman Jane Doe``, ``a spokesman for the ministry``, ``Aliyev's
+  office``) or for the antecedent of a possessive pronoun (``his
+  spokesman``): the words are attributed to that actor with
+  ``speaker_rule='spokesperson-for'`` and a ``problem`` that names the
+  spokesperson. A spokesperson who is in the dictionary (``Kremlin
+  spokesman Dmitry Peskov``) is the speaker;
+* ``he``/``she`` (and ``his``/``her``) refer to the most recent sentence
+  that names a person (earlier speakers and mentions alike); in it a speaker
+  wins over other mentions; when it names two different persons and no
+  single speaker the pronoun is ambiguous: ``None``. Gender is not in the
+  dictionary, so he and she are treated alike. ``it``/``they`` resolve to
+  the most recent body (any non-person actor), preferring earlier speakers
+  over other mentions. A pronoun whose antecedent is an unknown name gives
+  ``None`` with that name as ``speaker_text``; one whose antecedent is an
+  unknown spokesperson gives the actor spoken for;
 * a describing noun (``the ministry``, ``the politician``, ``German
   minister``; ``data/speaker_nouns.csv``) resolves to the most recent actor
-  of a matching type, role and side (a country adjective in the phrase sets
-  the side), speakers first;
+  of a matching type, role and side, speakers first. The side comes from a
+  country adjective or name in the phrase, or else from a place that also
+  names an actor (``the foreign ministry in Baku``: Baku is ``AZE_GOV``, so
+  the side is AZE). When no earlier actor matches and the phrase has one
+  side, the dictionary decides (``speaker_rule='dictionary'``): the one
+  non-person actor of that side whose type and name fit the noun
+  (``foreign ministry`` -> ``AZE_MFA``); if several fit, those whose name
+  contains the noun, then the actor the place names (``officials in
+  Stepanakert``); still several, or none: ``None`` -- unless the phrase
+  names its country or capital as an actor (``Baku's ministry``), which is
+  then the speaker, with a note. A party or agency named in the phrase is
+  the speaker (``the FRA leadership``). ``its``/``his`` + an institution
+  noun (``its defence ministry``) is looked up the same way with the
+  antecedent's side;
+* ``a statement from X`` / ``a report by X``: the speaker is X;
 * a cue coordinated with an earlier one in the same sentence (``Armenia
   claims that ... and calls for ...``) shares its speaker;
 * an indefinite description (``an official``, ``a diplomat``) introduces an
@@ -68,16 +114,28 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
 
 The subject of a cue is the phrase after the last clause boundary (comma,
 ``and``, ``when``, ``that`` ...) before it, auxiliaries and adverbs of time
-set aside; when a comma comes right before the cue (``Pashinian, already
-accused of ..., assured today``) the subject is the first phrase of the
-clause, with an appositive name after it (``The President of Azerbaijan,
-Ilham Aliyev, ...``). A cue that is passive (``reported by``, ``was
-said``), nominal (``the report``, ``an observation post``) or a secondary
-source (``as reported by``) makes no claim of its own.
+set aside (before or after it: ``Later the governor said``); when a comma
+comes right before the cue (``Pashinian, already accused of ..., assured
+today``) the subject is the first phrase of the clause, with an appositive
+name after it (``The President of Azerbaijan, Ilham Aliyev, ...``). A cue
+that is passive (``reported by``, ``was said``; but ``was quoted as
+saying`` is a cue of its own), nominal (``the report``, ``an observation
+post``) or a secondary source (``as reported by``) makes no claim of its
+own. A news agency told (``told Reuters``) is the channel, not the speaker.
+A quotation that opens a parenthesis (``(“...,” she said.)``) is direct.
 
 >>> text = "“We will not leave,” the minister said. “Never.”"
 >>> [(q.kind, q.content, q.cue) for q in extract_quotes(text, mentions=[])]
 [('direct', 'We will not leave', 'said'), ('direct', 'Never.', 'said')]
+>>> text = "The foreign ministry in Baku said residents were free to stay."
+>>> [(q.speaker_id, q.speaker_rule) for q in extract_quotes(text)]
+[('AZE_MFA', 'dictionary')]
+>>> q = extract_quotes("“Buses are coming,” said Armenian government spokeswoman Jane Doe.")[0]
+>>> (q.speaker_id, q.speaker_rule, q.speaker_text)
+('ARM_GOV', 'spokesperson-for', 'Jane Doe')
+>>> q.problem
+"speaker is not in the dictionary: 'Jane Doe'; the words are attributed to
+ Government of Armenia, on whose behalf the speaker speaks"
 """
 
 from __future__ import annotations
@@ -88,8 +146,9 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from ._patterns import trie_regex
 from .articles import _HEADER
 from .records import Mention, Quote
 from .resources import read_data_csv
@@ -111,20 +170,26 @@ class ReportingVerb(NamedTuple):
         frame: how its content follows: ``that`` (a clause), ``object`` (a
             noun phrase), ``as`` (``defined X as Y``) or ``source``
             (``according to X``).
+        nouns: the forms that are also common nouns (``reports``,
+            ``claims``); the module docstring says when they are no cue.
 
     >>> reporting_verbs()[0].forms[:3]
     ('say', 'says', 'said')
+    >>> {v.lemma: v.nouns for v in reporting_verbs()}["report"]
+    ('report', 'reports')
     """
 
     lemma: str
     forms: tuple[str, ...]
     kind: str
     frame: str
+    nouns: tuple[str, ...] = ()
 
 
 class _Noun(NamedTuple):
     types: frozenset[str]
     match: str
+    speaks_for: bool = False
 
 
 # ---------------------------------------------------------------- loaders
@@ -146,10 +211,18 @@ def reporting_verbs() -> tuple[ReportingVerb, ...]:
     out = []
     for i, row in enumerate(read_data_csv("reporting_verbs.csv")):
         forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
+        nouns = tuple(f.strip() for f in (row.get("noun_forms") or "").split("|") if f.strip())
         if not forms or row["frame"] not in {"that", "object", "as", "source"}:
             raise ValueError(f"reporting_verbs.csv row {i + 1}: bad forms or frame in {row}")
-        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"]))
+        if not set(nouns) <= set(forms):
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: a noun form is not a form: {row}")
+        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"], nouns))
     return tuple(out)
+
+
+@functools.cache
+def _noun_forms() -> frozenset[str]:
+    return frozenset(f for v in reporting_verbs() for f in v.nouns)
 
 
 @functools.cache
@@ -161,31 +234,9 @@ def _verb_of_form() -> dict[str, ReportingVerb]:
     return table
 
 
-def _trie_regex(words: Sequence[str]) -> str:
-    """A regular expression matching any of ``words``, as a prefix trie (fast)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @functools.cache
 def _cue_re() -> re.Pattern[str]:
-    alts = _trie_regex(list(_verb_of_form()))
+    alts = trie_regex(_verb_of_form())
     return re.compile(rf"(?<![\w’'-])(?:{alts}|According\s+to)(?![\w’'-])")
 
 
@@ -193,7 +244,11 @@ def _cue_re() -> re.Pattern[str]:
 def _speaker_nouns() -> dict[str, tuple[_Noun, ...]]:
     table: dict[str, list[_Noun]] = {}
     for row in read_data_csv("speaker_nouns.csv"):
-        noun = _Noun(frozenset(row["types"].split("|")), row["match"].lower())
+        noun = _Noun(
+            frozenset(row["types"].split("|")),
+            row["match"].lower(),
+            (row.get("speaks_for") or "").strip().lower() == "y",
+        )
         for form in row["forms"].split("|"):
             table.setdefault(form.strip().lower(), []).append(noun)
     return {k: tuple(v) for k, v in table.items()}
@@ -236,6 +291,7 @@ class _Span:
     problem: str | None = None
     unbalanced: bool = False
     inner: tuple[int, int, int, int] | None = None  # speaker phrase and cue found inside
+    reopened: bool = False  # continues into a paragraph that reopens it with a mark
 
     @property
     def start(self) -> int:
@@ -290,9 +346,11 @@ def _pair(text: str) -> list[_Span]:
     last_end = 0
     skip: set[int] = set()
     b_index = 0
+    reopened = False
 
     def close_paragraph(at: int) -> None:
-        nonlocal last_end
+        nonlocal last_end, reopened
+        reopened = False
         kept = [pos for pos, dbl in stack if dbl or text[pos] != "'"]
         opened = kept[0] if kept else None
         if opened is not None:
@@ -320,6 +378,7 @@ def _pair(text: str) -> list[_Span]:
                 j = pb_end
                 if j < len(text) and text[j] in _DOUBLE and _role(text, j) == "open":
                     skip.add(j)  # the paragraph reopens the same quotation
+                    reopened = True
                     continue
             close_paragraph(pb_start)
             para_start = pb_end
@@ -374,7 +433,8 @@ def _pair(text: str) -> list[_Span]:
         pos, _ = stack.pop()
         if not stack:
             a, b = _trim(text, pos + 1, i)
-            spans.append(_Span(pos, i, a, b))
+            spans.append(_Span(pos, i, a, b, reopened=reopened))
+            reopened = False
             last_end = i + 1
     for pb_start, pb_end in breaks[b_index:]:
         if stack:
@@ -414,7 +474,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------- sentences
 
-_SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -472,6 +532,7 @@ _AUX = (
     r"Friday|Saturday|Sunday)"
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{_AUX})\s*$")
+_LEADING_AUX = re.compile(rf"(?i:{_AUX})\s+")
 _BOUNDARY = re.compile(
     r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
     r"although|though|that|where|if|so|meanwhile|whom|then|yet)(?![\w-])"
@@ -497,7 +558,8 @@ _THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
 _CLAUSE = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
     r"about|this|so|that)\b)[\w’'.-]+\s+){1,5}"
-    r"(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|might)\s)",
+    r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
+    r"might)\s|[a-z]{3,}ed\b))",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‚‹›]")
@@ -545,6 +607,10 @@ def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
         segments.append((pos, b - 1))
         for k, (x, y) in enumerate(segments):
             x, y = _trim(text, x, y)
+            lead = _LEADING_AUX.match(text, x, y) if k == 0 else None
+            while lead is not None and lead.end() < y:  # "Later the governor, X, said"
+                x = lead.end()
+                lead = _LEADING_AUX.match(text, x, y)
             if _np_ok(text, x, y):
                 if k + 1 < len(segments):
                     nx, ny = _trim(text, *segments[k + 1])
@@ -559,6 +625,10 @@ def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
         last = m
     a = last.end() if last else s0
     a, b2 = _trim(text, a, b)
+    lead = _LEADING_AUX.match(text, a, b2)
+    while lead is not None and lead.end() < b2:  # "Later the governor said"
+        a = lead.end()
+        lead = _LEADING_AUX.match(text, a, b2)
     if a >= b2:
         if last is not None and last.group().lower() in {"and", "but", ","}:
             return _Subject(last.start(), last.start(), True)
@@ -629,30 +699,160 @@ def _role_words(actor_id: str) -> str:
     return " ".join(parts).lower()
 
 
+@functools.cache
+def _institutions() -> tuple[_Actor, ...]:
+    """Every actor of the dictionary that is not a person."""
+    from .actors import load_actors
+
+    return tuple(
+        _Actor(a.actor_id, a.type, a.side, a.name, a.role or "")
+        for a in load_actors().values()
+        if a.type != "person"
+    )
+
+
+@functools.cache
+def _metonyms() -> dict[str, tuple[str, str]]:
+    """Folded place names that also name an actor (``baku`` -> ``AZE_GOV``, side ``AZE``)."""
+    from .actors import fold, load_actors, load_places
+
+    places = {fold(alias) for p in load_places().values() for alias in p.aliases}
+    out: dict[str, tuple[str, str]] = {}
+    for a in load_actors().values():
+        if a.type == "person":
+            continue
+        for alias in a.aliases:
+            key = fold(alias)
+            if key in places:
+                out.setdefault(key, (a.actor_id, a.side))
+    return out
+
+
+def _fits(cand: _Actor, nouns: Sequence[_Noun]) -> bool:
+    for c in nouns:
+        if cand.type not in c.types:
+            continue
+        if c.match and c.match not in _role_words(cand.id) + " " + cand.name.lower():
+            continue
+        return True
+    return False
+
+
+@functools.cache
+def _by_description(noun_key: str, side: str, metonym: str) -> tuple[str, ...]:
+    """Ids of the dictionary's institutions of ``side`` that the describing noun fits.
+
+    When several fit, those whose name contains the noun win ("the government
+    in Yerevan" -> Government of Armenia), then the actor the place itself
+    names ("the authorities in Stepanakert" -> the Stepanakert authorities).
+    """
+    nouns = _speaker_nouns()[noun_key]
+    fits = [x for x in _institutions() if x.side == side and _fits(x, nouns)]
+    if len(fits) > 1:
+        word = noun_key.split()[-1]
+        fits = [x for x in fits if word in x.name.lower()] or fits
+    if len(fits) > 1 and metonym:
+        fits = [x for x in fits if x.id == metonym] or fits
+    return tuple(x.id for x in fits)
+
+
+class _Who(NamedTuple):
+    """A possible antecedent of a pronoun or description.
+
+    A dictionary actor, a person the dictionary does not know, or both (an
+    unknown spokesperson speaking for an actor).
+    """
+
+    actor: _Actor | None
+    person: Mention | None = None
+    title: str = ""  # the describing noun an unknown person was introduced with
+
+    @property
+    def is_person(self) -> bool:
+        return self.person is not None or (self.actor is not None and self.actor.type == "person")
+
+
+class _Resolved(NamedTuple):
+    actor: _Actor | None
+    rule: str | None
+    problem: str | None
+    mention: Mention | None
+    person: Mention | None = None  # a speaker the dictionary does not know
+    note: str | None = None  # kept as the quote's problem even when resolved
+    title: str = ""
+
+
+_POSS_PRONOUN = re.compile(r"(?i:his|her|its|their)\s+")
+_SPEAKS_FOR_TAIL = re.compile(r"\s+(?:for|of|to)\s+")
+_SOURCE_TAIL = re.compile(r"\s(?:from|by)\s+")
+_POSS_END = re.compile(r"(?:['’]s?)$")
+
+
 class _Resolver:
     """Resolves speaker phrases in text order, remembering earlier speakers."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], quotes: Sequence[_Span]):
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], quotes: Sequence[_Span], sents: _Sentences
+    ):
         self.text = text
+        self.sents = sents
         inside = [(q.cstart, q.cend) for q in quotes]
         qs = [a for a, _ in inside]
-        actors = []
+
+        def quoted(m: Mention) -> bool:
+            k = bisect.bisect_right(qs, m.start) - 1
+            return k >= 0 and inside[k][0] <= m.start and m.end <= inside[k][1]
+
         self.sided = sorted(
             ((m.start, m.end, m.side) for m in mentions if m.kind == "actor" and m.side),
         )
         self.sided_starts = [x for x, _, _ in self.sided]
+        metonyms = _metonyms()
+        places = []
+        actors = []
+        unknown = []
         for m in mentions:
-            if m.kind != "actor" or not m.entity_id:
+            if m.kind == "place":
+                name = _POSS_END.sub("", m.text) if m.possessive else m.text
+                hit = metonyms.get(_fold(name))
+                if hit is not None:
+                    places.append((m.start, m.end, hit[1], hit[0]))
                 continue
-            k = bisect.bisect_right(qs, m.start) - 1
-            if k >= 0 and inside[k][0] <= m.start and m.end <= inside[k][1]:
+            if m.kind == "unknown" and not quoted(m):
+                unknown.append(m)
+                continue
+            if m.kind != "actor" or not m.entity_id or quoted(m):
                 continue
             actors.append(m)
         actors.sort(key=lambda m: (m.start, -m.end))
         self.mentions = actors
         self.starts = [m.start for m in actors]
-        self.history: list[tuple[int, _Actor]] = []
+        self.places = sorted(places)
+        self.place_starts = [p[0] for p in self.places]
+        unknown.sort(key=lambda m: m.start)
+        self.unknown = unknown
+        self.unknown_starts = [m.start for m in unknown]
+        pool = [(m.start, _Who(self._actor(m))) for m in actors if not m.adjective]
+        for m in unknown:
+            title = self._title_before(m)
+            if title:
+                pool.append((m.start, _Who(None, m, title)))
+        pool.sort(key=lambda x: x[0])
+        self.pool = [w for _, w in pool]
+        self.pool_starts = [p for p, _ in pool]
+        self.history: list[tuple[int, _Who]] = []
         self.unnamed: set[str] = set()
+
+    def _title_before(self, m: Mention) -> str:
+        """The person title right before an unknown name ("spokeswoman Jane Doe")."""
+        lo = max(0, m.start - 40)
+        last = None
+        for nm in _speaker_noun_re().finditer(self.text, lo, m.start):
+            last = nm
+        if last is None or self.text[last.end() : m.start].strip(" ,"):
+            return ""
+        key = re.sub(r"\s+", " ", last.group().lower())
+        return key if any("person" in n.types for n in _speaker_nouns()[key]) else ""
 
     def _actor(self, m: Mention) -> _Actor:
         return _Actor(m.entity_id or "", m.type, m.side, m.name or m.text, "")
@@ -666,17 +866,190 @@ class _Resolver:
             k += 1
         return out
 
-    def remember(self, pos: int, m: _Actor) -> None:
-        self.history.append((pos, m))
+    def remember(self, pos: int, who: _Who) -> None:
+        self.history.append((pos, who))
 
-    def _candidates(self, pos: int) -> Iterator[_Actor]:
+    def _candidates(self, pos: int) -> Iterator[_Who]:
         """Earlier speakers (most recent first), then earlier mentions (lazily)."""
-        for p, actor in reversed(self.history):
+        for who, _ in self._candidates_at(pos):
+            yield who
+
+    def _candidates_at(self, pos: int) -> Iterator[tuple[_Who, int]]:
+        """As :meth:`_candidates`, with the pool index of a mention (-1 for a speaker)."""
+        for p, who in reversed(self.history):
             if p < pos:
-                yield actor
-        for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
-            if not self.mentions[k].adjective:
-                yield self._actor(self.mentions[k])
+                yield who, -1
+        for k in range(bisect.bisect_left(self.pool_starts, pos) - 1, -1, -1):
+            yield self.pool[k], k
+
+    def _person(self, pos: int) -> _Who | bool | None:
+        """The antecedent of he/she/his/her before ``pos``.
+
+        The most recent sentence that names a person (earlier speakers and
+        mentions alike) is the one referred to; in it, a speaker wins over
+        other mentions. ``False`` when that sentence offers two different
+        persons and no single speaker (ambiguous: no guess); ``None`` when no
+        person comes before.
+        """
+        # speakers are remembered in text order: scan them backwards from pos
+        recent: list[tuple[int, _Who]] = []
+        latest = -1
+        s0 = -1
+        for p, who in reversed(self.history):
+            if p >= pos or not who.is_person:
+                continue
+            if latest < 0:
+                latest = p
+                s0 = self.sents.start_of(p)
+            if p < s0:
+                break
+            recent.append((p, who))
+        k = bisect.bisect_left(self.pool_starts, pos) - 1
+        while k >= 0 and not self.pool[k].is_person:
+            k -= 1
+        if k >= 0 and self.pool_starts[k] > latest:
+            latest = self.pool_starts[k]
+        if latest < 0:
+            return None
+        s0 = self.sents.start_of(latest)
+        speakers = {_identity(w): w for p, w in recent if p >= s0}
+        if len(speakers) == 1:
+            return next(iter(speakers.values()))
+        if speakers:
+            return False
+        named: dict[tuple[str, int], _Who] = {}
+        while k >= 0 and self.pool_starts[k] >= s0:
+            if self.pool[k].is_person:
+                named.setdefault(_identity(self.pool[k]), self.pool[k])
+            k -= 1
+        if len(named) == 1:
+            return next(iter(named.values()))
+        return False
+
+    def _given_name_before(self, m: Mention) -> Mention | None:
+        """``Hayk Vardanyan`` when only ``Vardanyan`` is an alias (another person)."""
+        if len(m.text.split()) != 1:
+            return None
+        k = bisect.bisect_left(self.unknown_starts, m.start) - 1
+        if k < 0:
+            return None
+        u = self.unknown[k]
+        if u.end + 1 != m.start or self.text[u.end] != " " or not u.text[:1].isupper():
+            return None
+        text = self.text[u.start : m.end]
+        return Mention(u.start, m.end, text, None, "unknown", None, None, rule="capitalised")
+
+    def _unknown_in(self, a: int, b: int) -> Mention | None:
+        k = bisect.bisect_left(self.unknown_starts, a)
+        found = None
+        while k < len(self.unknown) and self.unknown[k].start < b:
+            if self.unknown[k].end <= b:
+                found = self.unknown[k]
+            k += 1
+        return found
+
+    def _sides(self, a: int, b: int) -> tuple[set[str], str]:
+        """Sides named in ``text[a:b]`` (actors first, else capitals) and a metonym id."""
+        lo = bisect.bisect_left(self.sided_starts, a)
+        hi = bisect.bisect_left(self.sided_starts, b)
+        sides = {side for _, y, side in self.sided[lo:hi] if y <= b}
+        if sides:
+            return sides, ""
+        lo = bisect.bisect_left(self.place_starts, a)
+        hi = bisect.bisect_left(self.place_starts, b)
+        hits = [(side, actor) for _, y, side, actor in self.places[lo:hi] if y <= b]
+        return {s for s, _ in hits}, hits[0][1] if len(hits) == 1 else ""
+
+    def _antecedent(self, word: str, a: int, pos: int) -> _Who | bool | None:
+        """The antecedent of a possessive pronoun: its own sentence first, then as he/it."""
+        person = word.lower() in {"his", "her"}
+        if person:
+            return self._person(pos)
+        s0 = self.sents.start_of(a)
+        for k in range(bisect.bisect_left(self.pool_starts, a) - 1, -1, -1):
+            if self.pool_starts[k] < s0:
+                break
+            who = self.pool[k]
+            if not who.is_person and who.actor is not None:
+                return who
+        for who in self._candidates(pos):
+            if not who.is_person and who.actor is not None:
+                return who
+        return None
+
+    def _unknown_person(self, who: _Who, via: str) -> _Resolved:
+        assert who.person is not None
+        name = who.person.text
+        if who.actor is None:
+            why = f"speaker is not in the dictionary: {name!r}{via}"
+            return _Resolved(None, None, why, None, who.person, None, who.title)
+        note = (
+            f"speaker is not in the dictionary: {name!r}{via}; the words are attributed to "
+            f"{who.actor.name}, on whose behalf the speaker speaks"
+        )
+        return _Resolved(who.actor, "spokesperson-for", None, None, who.person, note, who.title)
+
+    def _pronoun(self, word: str, phrase: str, pos: int) -> _Resolved:
+        if _PRONOUNS[word] == "person":
+            who = self._person(pos)
+            if who is False:
+                why = (
+                    f"pronoun {phrase!r} is ambiguous: the sentence it refers to names "
+                    "two persons"
+                )
+                return _Resolved(None, None, why, None)
+            if isinstance(who, _Who):
+                if who.person is not None:
+                    return self._unknown_person(who, f" (antecedent of {phrase!r})")
+                return _Resolved(who.actor, "pronoun", None, None)
+        else:
+            for cand in self._candidates(pos):
+                if cand.actor is not None and cand.actor.type != "person":
+                    return _Resolved(cand.actor, "pronoun", None, None)
+        why = f"pronoun {phrase!r} has no earlier compatible actor"
+        return _Resolved(None, None, why, None)
+
+    def _speaks_for(
+        self, a: int, b: int, noun: re.Match[str], unknown: Mention | None, pos: int
+    ) -> _Resolved | None:
+        """The actor a spokesperson speaks for, or ``None`` when none is named.
+
+        ``his spokesman``, ``Armenian government spokeswoman Jane Doe``,
+        ``a spokesman for the ministry``, ``Pashinyan's office``.
+        """
+        phrase = self.text[a:b]
+        before = self.text[a : noun.start()]
+        poss = _POSS_PRONOUN.match(before)
+        who: _Who | None = None
+        if poss:
+            found = self._antecedent(poss.group().strip(), a, pos)
+            if not isinstance(found, _Who):
+                why = _no_antecedent(poss.group().strip(), phrase, found is False)
+                return _Resolved(None, None, why, None, unknown)
+            who = found
+            if who.actor is None:
+                return self._unknown_person(who, f" ({phrase!r} speaks for them)")
+        else:
+            before_noun = [m for m in self.in_span(a, noun.start()) if not m.adjective]
+            if before_noun:
+                who = _Who(self._actor(before_noun[-1]))
+            else:
+                x, y = _trim(self.text, a, noun.start())
+                y = x + len(_POSS_END.sub("", self.text[x:y]))
+                tail = _SPEAKS_FOR_TAIL.match(self.text, noun.end(), b)
+                if tail:  # a spokesman for the ministry
+                    x, y = tail.end(), b
+                if x < y and (tail or _speaker_noun_re().search(self.text, x, y)):
+                    inner = self.resolve(x, y, pos)
+                    if inner.actor is not None:
+                        who = _Who(inner.actor)
+        if who is None or who.actor is None:
+            return None
+        spoken = who.actor
+        if unknown is not None and unknown.start > noun.start():
+            return self._unknown_person(_Who(spoken, unknown), "")
+        note = f"{phrase!r} speaks for {spoken.name}; the words are attributed to {spoken.name}"
+        return _Resolved(spoken, "spokesperson-for", None, None, None, note)
 
     def resolve(self, a: int, b: int, pos: int) -> _Resolved:
         """Resolve the speaker phrase ``text[a:b]`` (see the module rules)."""
@@ -684,25 +1057,61 @@ class _Resolver:
         found = self.in_span(a, b)
         named = [m for m in found if not m.adjective]
         persons = [m for m in named if m.type == "person"]
-        if persons:
-            return _Resolved(self._actor(persons[0]), "name", None, persons[0])
+        if len(persons) == 1 and persons[0].start == a and persons[0].end == b:
+            first = persons[0]  # the phrase is a name: the usual case, decided at once
+            if self._given_name_before(first) is None:
+                return _Resolved(self._actor(first), "name", None, first)
+        words = phrase.lower().split()
+        if len(words) == 1 and words[0] in _PRONOUNS and not named:
+            return self._pronoun(words[0], phrase, pos)
         cut = _PREP_IN_NP.search(phrase)
         head_end = a + cut.start() if cut else b
-        head = [m for m in named if m.start < head_end]
-        words = phrase.lower().split()
         noun = None
-        for nm in _speaker_noun_re().finditer(self.text, a, head_end):
-            noun = nm
+        for nm in _speaker_noun_re().finditer(self.text, a, b):
+            if nm.start() < head_end:
+                noun = nm
+        noun_key = re.sub(r"\s+", " ", noun.group().lower()) if noun is not None else ""
+        constraints = _speaker_nouns()[noun_key] if noun is not None else ()
+        speaks_for = noun is not None and any(c.speaks_for for c in constraints)
+        if persons:
+            # the spokesperson named after the title speaks ("spokesman Dmitry Peskov");
+            # a person before it or after "for" is spoken for ("Pashinyan's office")
+            after = [m for m in persons if noun is not None and m.start >= noun.end()]
+            if speaks_for and noun is not None and not after:
+                spoken = self._speaks_for(a, b, noun, None, pos)
+                if spoken is not None:
+                    return spoken
+            first = after[0] if after else persons[0]
+            other = self._given_name_before(first)
+            if other is not None:
+                why = (
+                    f"speaker is not in the dictionary: {other.text!r} (only the surname "
+                    f"matches {first.name or first.text})"
+                )
+                return _Resolved(None, None, why, None, other)
+            return _Resolved(self._actor(first), "name", None, first)
+        head = [m for m in named if m.start < head_end]
+        unknown = self._unknown_in(a, head_end)
+        if unknown is None:  # an appositive name: "the governor of Syunik, Jane Doe"
+            unknown = self._unknown_in(a, b)
+            if unknown is not None and not self.text[a : unknown.start].rstrip().endswith(","):
+                unknown = None
+        if speaks_for and noun is not None:
+            spoken = self._speaks_for(a, b, noun, unknown, pos)
+            if spoken is not None:
+                return spoken
+        if unknown is not None and (noun is None or noun.start() < unknown.start):
+            title = noun_key if any("person" in c.types for c in constraints) else ""
+            return self._unknown_person(_Who(None, unknown, title), "")
+        poss = _POSS_PRONOUN.match(phrase)
+        if noun is not None and poss is not None:
+            return self._possessive(poss.group().strip(), noun_key, phrase, a, pos)
+        if not head and noun is None and cut is not None:
+            source = _SOURCE_TAIL.search(self.text, a + cut.start(), b)
+            if source is not None and source.end() < b:  # a statement from the ministry
+                return self.resolve(source.end(), b, pos)
         if head and (noun is None or noun.start() < head[0].end):
             return _Resolved(self._actor(head[0]), "name", None, head[0])
-        if len(words) == 1 and words[0] in _PRONOUNS:
-            want = _PRONOUNS[words[0]]
-            for cand in self._candidates(pos):
-                if (cand.type == "person") == (want == "person"):
-                    return _Resolved(cand, "pronoun", None, None)
-            why = f"pronoun {phrase!r} has no earlier compatible actor"
-            return _Resolved(None, None, why, None)
-        noun_key = re.sub(r"\s+", " ", noun.group().lower()) if noun is not None else ""
         if noun is not None and words and words[0] in _INDEFINITE and not named:
             self.unnamed.add(noun_key)
             why = f"{phrase!r} introduces an unnamed speaker"
@@ -711,33 +1120,72 @@ class _Resolver:
             why = f"{phrase!r} refers back to an unnamed speaker"
             return _Resolved(None, None, why, None)
         if noun is not None:
-            constraints = _speaker_nouns()[re.sub(r"\s+", " ", noun.group().lower())]
-            lo = bisect.bisect_left(self.sided_starts, a)
-            hi = bisect.bisect_left(self.sided_starts, b)
-            sides = {side for _, y, side in self.sided[lo:hi] if y <= b}
-            for cand in self._candidates(pos):
+            sides, metonym = self._sides(a, b)
+            for who in self._candidates(pos):
+                cand = who.actor
+                if cand is None:
+                    if who.title and set(_speaker_nouns()[who.title]) & set(constraints):
+                        return self._unknown_person(who, f" (referred to as {phrase!r})")
+                    continue
                 if sides and cand.side not in sides:
                     continue
-                for c in constraints:
-                    if cand.type not in c.types:
-                        continue
-                    if c.match and c.match not in _role_words(cand.id) + " " + cand.name.lower():
-                        continue
+                if _fits(cand, constraints):
                     return _Resolved(cand, "description", None, None)
+            # a country or its capital names a side; a party or agency named is the speaker
+            by_side = len(sides) == 1 and all(m.type in {"state", "government"} for m in named)
+            ids = _by_description(noun_key, next(iter(sides)), metonym) if by_side else ()
+            if len(ids) == 1:
+                return _Resolved(self._dictionary(ids[0]), "dictionary", None, None)
             if named:
-                return _Resolved(self._actor(named[0]), "name", None, named[0])
+                note = None
+                if ids:
+                    note = (
+                        f"several actors of the dictionary fit {phrase!r} ({', '.join(ids)}); "
+                        f"attributed to {named[0].name or named[0].text}, named in it"
+                    )
+                return _Resolved(self._actor(named[0]), "name", None, named[0], None, note)
+            if ids:
+                why = (
+                    f"no earlier actor matches the description {phrase!r} and several "
+                    f"actors of the dictionary do ({', '.join(ids)})"
+                )
+                return _Resolved(None, None, why, None)
             why = f"no earlier actor matches the description {phrase!r}"
             return _Resolved(None, None, why, None)
         if named:
             return _Resolved(self._actor(named[0]), "name", None, named[0])
         return _Resolved(None, None, f"speaker {phrase!r} is not an actor in the dictionary", None)
 
+    def _dictionary(self, actor_id: str) -> _Actor:
+        return next(x for x in _institutions() if x.id == actor_id)
 
-class _Resolved(NamedTuple):
-    actor: _Actor | None
-    rule: str | None
-    problem: str | None
-    mention: Mention | None
+    def _possessive(self, word: str, noun_key: str, phrase: str, a: int, pos: int) -> _Resolved:
+        """``its army``, ``his government``: the antecedent's own body of that kind."""
+        who = self._antecedent(word, a, pos)
+        if not isinstance(who, _Who) or who.actor is None:
+            return _Resolved(None, None, _no_antecedent(word, phrase, who is False), None)
+        ids = _by_description(noun_key, who.actor.side or "", "")
+        if len(ids) == 1:
+            note = f"{phrase!r} read as the {noun_key} of {who.actor.name}"
+            return _Resolved(self._dictionary(ids[0]), "dictionary", None, None, None, note)
+        why = f"{phrase!r} belongs to {who.actor.name}, but no single actor of the dictionary fits"
+        return _Resolved(None, None, why, None)
+
+
+def _identity(who: _Who) -> tuple[str, int]:
+    return (who.actor.id if who.actor else "", who.person.start if who.person else -1)
+
+
+def _no_antecedent(word: str, phrase: str, ambiguous: bool) -> str:
+    if ambiguous:
+        return f"{word!r} in {phrase!r} is ambiguous: the sentence it refers to names two persons"
+    return f"{word!r} in {phrase!r} has no earlier compatible actor in the dictionary"
+
+
+def _fold(text: str) -> str:
+    from .actors import fold
+
+    return fold(text)
 
 
 # ------------------------------------------------------------ extraction
@@ -806,7 +1254,86 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
     prev = re.search(r"([\w’'-]+)\W*$", before)
     if prev and prev.group(1).lower() in _DETERMINER and m.group().lower() != "according to":
         return False
+    if _nominal(text, m.start(), m.end()):
+        return False
     return not re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
+_POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
+_NOUN_MODIFIERS = frozenset({"new", "fresh", "false", "media", "press"})
+
+
+def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
+    """True when the cue form at ``cs:ce`` is used as a noun ("reports of", "called claims").
+
+    Only the forms listed as nouns in ``reporting_verbs.csv`` are concerned; they
+    are nouns before "of" and after a possessive, a number, a participle or
+    another cue form, a few modifiers, and (with ``determiners``) a determiner.
+    """
+    form = text[cs:ce].lower()
+    nouns = _noun_forms()
+    if form not in nouns:
+        if not any(c.isspace() for c in form) or re.sub(r"\s+", " ", form) not in nouns:
+            return False
+    if _OF_AFTER.match(text, ce):
+        return True
+    prev = _WORD_BEFORE.search(text, max(0, cs - 40), cs)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    low = word.lower()
+    if word[:1].isupper() and not _POSSESSIVE_WORD.search(word):
+        before = text[: prev.start(1)].rstrip()
+        if before and before[-1] not in ".!?:;”\"»(":
+            return False  # a name, the subject of the verb ("Baku reports")
+    return (
+        (word.islower() and low.endswith(("ed", "ing")))
+        or low in _verb_of_form()
+        or low in _NOUN_MODIFIERS
+        or low.isdigit()
+        or bool(_POSSESSIVE_WORD.search(word))
+        or (determiners and low in _DETERMINER)
+    )
+
+
+def _cue_before(
+    text: str, s0: int, qstart: int, inside_quote: object, cue_re: re.Pattern[str]
+) -> tuple[tuple[int, int], tuple[int, int] | None, str] | None:
+    """The cue before a quotation in its sentence: ``(cue, speaker phrase, how)``.
+
+    The last cue not inside another quotation and not used as a noun wins; a
+    nominal cue after a determiner (``an appeal ... by X``) takes its ``by``
+    agent, or, without one, gives way to an earlier cue (``denied the claims``).
+    """
+    assert callable(inside_quote)
+    for last in reversed(list(cue_re.finditer(text, s0, qstart))):
+        if inside_quote(last.start()) or _nominal(text, last.start(), last.end()):
+            continue
+        prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
+        if prev_word and prev_word.group(1).lower() in _DETERMINER:
+            agent = _BY_AGENT.search(text, last.end(), qstart)
+            if agent:
+                x = agent.start("np")
+                stop = _NP_STOP.search(text, x, agent.end("np"))
+                y = stop.start() if stop else agent.end("np")
+                x, y = _trim(text, x, y)
+                return last.span(), (x, y), "np"
+            if last.group().lower() in _noun_forms():
+                continue
+            return None
+        subj = _subject(text, s0, last.start())
+        if subj is not None and not subj.coordinated:
+            return last.span(), (subj.a, subj.b), "np"
+        if subj is not None:
+            return last.span(), None, "coordinated"
+        if last.group()[0].isupper() or last.group() == "according to":
+            np = _np_after(text, last.end(), qstart)
+            if np:
+                return last.span(), np, "np"
+        return None
+    return None
 
 
 def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple[int, int] | None:
@@ -944,7 +1471,7 @@ def extract_quotes(
         last_claim[s0] = len(raws) - 1
         consumed.append((subj.a, subj.b))
 
-    return _resolve_all(text, mentions, spans, raws)
+    return _resolve_all(text, mentions, spans, raws, sents)
 
 
 def _according_to(
@@ -993,6 +1520,7 @@ def _attribute(
     if _HEADER.match(before):
         before_s = before[_HEADER.match(before).end() :].strip()  # type: ignore[union-attr]
     prev_end = spans[k - 1].end if k else 0
+    before_s = before_s.lstrip("([").lstrip()  # a quotation that opens a parenthesis
     direct = not before_s or before_s.endswith(":") or (s0 >= prev_end and before_s == ",")
     kind = "direct" if direct else "partial"
     problem = sp.problem
@@ -1010,7 +1538,14 @@ def _attribute(
     if sp.inner is not None:
         x, y, cs, ce = sp.inner
         return make((cs, ce), (x, y), "np")
+    # 0. a quotation continued into a new paragraph right after an attributed one
+    if sp.reopened and k and raws and not before_s:
+        prev = raws[-1]
+        after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
+        if prev.cue is not None and after_prev == s0:
+            return make(prev.cue, prev.np, "previous")
     # 1. after the quotation, same sentence
+    after_found: tuple[tuple[int, int], tuple[int, int]] | None = None
     next_open = spans[k + 1].start if k + 1 < len(spans) else len(text)
     limit = min(s1, next_open)
     ends_sentence = text[sp.cend - 1 : sp.cend] == "." and not text[sp.end : sp.end + 1] == ","
@@ -1020,6 +1555,8 @@ def _attribute(
         a0 = sp.end + lead
         cue = None
         for c in cue_re.finditer(text, a0, limit):
+            if _nominal(text, c.start(), c.end()):
+                continue
             cpos = text.rfind(",", a0, c.start())
             clause = text[cpos + 1 if cpos >= 0 else a0 : c.start()].split()
             if not (clause and clause[0].lower() in {"who", "which", "whose", "where"}):
@@ -1029,7 +1566,7 @@ def _attribute(
             if cue.start() == a0:
                 np = _np_after(text, cue.end(), limit)
                 if np:
-                    return make(cue.span(), np, "np")
+                    after_found = (cue.span(), np)
             else:
                 x, y = _trim(text, a0, _strip_aux(text, a0, cue.start()))
                 comma = re.search(r"[,;:]", text[x:y])
@@ -1037,32 +1574,24 @@ def _attribute(
                     y = x + comma.start()
                     comma = None
                 if x < y and _np_ok(text, x, y) and not comma:
-                    return make(cue.span(), (x, y), "np")
+                    after_found = (cue.span(), (x, y))
+    if after_found is not None:
+        (cs, ce), (x, y) = after_found
+        if _POSS_PRONOUN.match(text, x):
+            # “...”, his spokesman said: the claim is the in-sentence subject's
+            found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+            if found is not None and found[1] is not None:
+                note = (
+                    f"reported through {text[min(x, cs) : max(y, ce)]!r}; attributed to the "
+                    f"subject of {text[found[0][0] : found[0][1]]!r}"
+                )
+                problem = note if problem is None else f"{problem}; {note}"
+                return make(*found)
+        return make((cs, ce), (x, y), "np")
     # 2. before the quotation, same sentence
-    last = None
-    for c in cue_re.finditer(text, s0, sp.start):
-        if not inside_quote(c.start()):
-            last = c
-    if last is not None:
-        prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
-        if prev_word and prev_word.group(1).lower() in _DETERMINER:
-            agent = _BY_AGENT.search(text, last.end(), sp.start)
-            if agent:
-                x = agent.start("np")
-                stop = _NP_STOP.search(text, x, agent.end("np"))
-                y = stop.start() if stop else agent.end("np")
-                x, y = _trim(text, x, y)
-                return make(last.span(), (x, y), "np")
-        else:
-            subj = _subject(text, s0, last.start())
-            if subj is not None and not subj.coordinated:
-                return make(last.span(), (subj.a, subj.b), "np")
-            if subj is not None:
-                return make(last.span(), None, "coordinated")
-            if last.group()[0].isupper() or last.group() == "according to":
-                np = _np_after(text, last.end(), sp.start)
-                if np:
-                    return make(last.span(), np, "np")
+    found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+    if found is not None:
+        return make(*found)
     # 3. the quotation just before, when only white space separates them
     if k and raws and not before_s:
         prev = raws[-1]
@@ -1095,10 +1624,14 @@ def _attribute(
 
 
 def _resolve_all(
-    text: str, mentions: Sequence[Mention], spans: Sequence[_Span], raws: list[_Raw]
+    text: str,
+    mentions: Sequence[Mention],
+    spans: Sequence[_Span],
+    raws: list[_Raw],
+    sents: _Sentences,
 ) -> list[Quote]:
     """Resolve the speakers in text order of their phrases and build the records."""
-    resolver = _Resolver(text, mentions, spans)
+    resolver = _Resolver(text, mentions, spans, sents)
     cache: dict[tuple[int, int], _Resolved] = {}
     results: list[Quote] = []
     last = _Resolved(None, None, "the speaker of the earlier cue is unknown", None)
@@ -1117,13 +1650,18 @@ def _resolve_all(
             res = last._replace(rule=raw.how if last.actor else None)
         elif problem is None:
             problem = "no speaker found"
-        if res.actor is not None:
-            resolver.remember(raw.np[0] if raw.np else raw.start, res.actor)
+        if res.actor is not None or res.person is not None:
+            who = _Who(res.actor, res.person, res.title)
+            resolver.remember(raw.np[0] if raw.np else raw.start, who)
             last = res
-        elif problem is None:
+        if res.actor is not None and res.note:
+            problem = res.note if problem is None else f"{problem}; {res.note}"
+        elif res.actor is None and problem is None:
             problem = res.problem or "speaker not resolved"
         spk = raw.np
-        if res.mention is not None and raw.how == "np":
+        if res.person is not None:
+            spk = (res.person.start, res.person.end)
+        elif res.mention is not None and raw.how == "np":
             spk = (res.mention.start, res.mention.end)
         results.append(
             Quote(

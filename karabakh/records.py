@@ -139,7 +139,12 @@ class Quote:
             mention in the speaker phrase), ``pronoun``, ``description``
             ("the ministry"), ``previous`` (the quotation continues one
             attributed just before), ``coordinated`` (shares the subject of
-            an earlier cue in the sentence), or ``None`` when unresolved.
+            an earlier cue in the sentence), ``spokesperson-for`` (said
+            through "his spokesman", "the government spokeswoman ..."),
+            ``dictionary`` (a description with a side, "the foreign ministry
+            in Baku", matched to the one fitting institution), or ``None``
+            when unresolved. A resolved quote may still carry a ``problem``
+            as a note (e.g. the spokesperson's name).
 
     >>> q = Quote(0, 9, '"Peace,"', "direct", "Peace,", 1, 7)
     >>> q.speaker_id is None

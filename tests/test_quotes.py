@@ -84,6 +84,18 @@ def test_speaker_nouns_use_actor_types():
         assert form == form.lower()
         for noun in nouns:
             assert noun.types <= ACTOR_TYPES, (form, noun.types)
+    assert any(n.speaks_for for n in kq._speaker_nouns()["spokeswoman"])
+    assert not any(n.speaks_for for n in kq._speaker_nouns()["minister"])
+
+
+def test_noun_forms_of_reporting_verbs():
+    nouns = {f for v in reporting_verbs() for f in v.nouns}
+    forms = {f for v in reporting_verbs() for f in v.forms}
+    assert nouns <= forms
+    assert {"reports", "claims", "calls for"} <= nouns
+    assert not {"said", "told", "warned", "accuses"} & nouns
+    # plural nouns that are never verb forms are not cues at all
+    assert not {"statements", "warnings", "accusations"} & forms
 
 
 # ------------------------------------------------------------- quote marks
@@ -446,10 +458,16 @@ def test_seed_indirect_claims(seed_quotes):
 
 
 @pytest.mark.xfail(strict=True, reason="the glued name 'Mirzoyandenuncia' is not in the actor "
-                   "dictionary and no earlier actor is a foreign minister")
+                   "dictionary (the quote says so in its problem, see the next test)")
 def test_seed_ethnic_cleansing_quote_speaker(seed_quotes):
     q = next(q for q in seed_quotes if q.content == "an ethnic cleansing operation")
     assert q.speaker_id == "MIRZOYAN_ARARAT"
+
+
+def test_seed_glued_name_is_reported_not_guessed(seed_quotes):
+    q = next(q for q in seed_quotes if q.content == "an ethnic cleansing operation")
+    assert (q.speaker_id, q.speaker_text) == (None, "Ararat Mirzoyandenuncia")
+    assert "not in the dictionary: 'Ararat Mirzoyandenuncia'" in (q.problem or "")
 
 
 @pytest.mark.xfail(strict=True, reason="a passive participle cue ('also underlined at the White "
@@ -464,3 +482,269 @@ def test_seed_quote_marks_are_all_used(seed):
     spans = [(q.start, q.end) for q in qs if q.kind != "indirect"]
     for m in re.finditer(r"[«»“”]", seed.text):
         assert any(a <= m.start() < b for a, b in spans), m.start()
+
+
+# ------------------------------------- news conventions beyond the seed
+# Each table pins one convention of English news writing, in sentences written
+# for these tests; the rules are in the module docstring of karabakh.quotes.
+
+POSSESSIVE_CASES = [
+    # (text, content, speaker_id, speaker_rule, cue, words of the problem or None)
+    # the claim-maker is the subject of the cue inside the sentence; the outer
+    # "his spokesperson said" is only the channel, kept in the problem
+    ("Kremlin spokesman Dmitry Peskov spoke to reporters. EU foreign policy chief Josep "
+     "Borrell urged \"maximum restraint from all sides\", his spokesperson said.",
+     "maximum restraint from all sides", "BORRELL_JOSEP", "name", "urged", "reported through"),
+    # a possessive pronoun refers to the person of the most recent sentence,
+    # not to an earlier speaker
+    ("Zakharova said Moscow was watching closely. Guterres spoke in Geneva. \"Civilians "
+     "must be spared,\" his spokesman said.",
+     "Civilians must be spared", "GUTERRES_ANTONIO", "spokesperson-for", "said", "speaks for"),
+    ("Macron flew to Yerevan. “France stands with Armenia,” his office said.",
+     "France stands with Armenia", "MACRON_EMMANUEL", "spokesperson-for", "said", "speaks for"),
+    # two persons in the sentence referred to: no guess
+    ("Lavrov met Bayramov on Thursday. “The talks were useful,” his spokeswoman said.",
+     "The talks were useful", None, None, "said", "ambiguous"),
+    ("Lavrov met Bayramov on Thursday. “The talks were useful,” he said.",
+     "The talks were useful", None, None, "said", "ambiguous"),
+    # "its" + an institution noun: the antecedent's own institution of that kind
+    ("Azerbaijan rejected the charge. Its defence ministry said no civilians were hurt.",
+     "no civilians were hurt", "AZE_MOD", "dictionary", "said", "defence ministry of"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, rule, cue, why", POSSESSIVE_CASES)
+def test_possessive_pronoun_speakers(text, content, speaker, rule, cue, why):
+    q = _one(text, content)
+    assert (q.speaker_id, q.speaker_rule, q.cue) == (speaker, rule, cue)
+    if why is None:
+        assert q.problem is None
+    else:
+        assert why in (q.problem or ""), q.problem
+    _check_offsets(text, extract_quotes(text))
+
+
+PLACE_DESCRIPTION_CASES = [
+    # (text, content, speaker_id or None, words of the problem when None)
+    ("The defence ministry in Moscow said two soldiers were wounded.",
+     "two soldiers were wounded", "RUS_MOD", None),
+    ("The foreign affairs ministry in Yerevan said the talks had stalled.",
+     "the talks had stalled", "ARM_MFA", None),
+    ("The government in Yerevan said it would take in the refugees.",
+     "it would take in the refugees", "ARM_GOV", None),
+    ("Officials in Stepanakert said fuel had run out.", "fuel had run out",
+     "NKR_AUTHORITIES", None),
+    ("According to a communique from the government in Baku, the checkpoint stays open.",
+     "the checkpoint stays open", "AZE_GOV", None),
+    # an earlier actor of another side is not the one meant
+    ("The Armenian foreign ministry protested. The foreign ministry in Baku replied that the "
+     "protest was groundless.", "the protest was groundless", "AZE_MFA", None),
+    # no such actor in the dictionary, or more than one: None
+    ("The defence ministry in Ankara said its drones were not involved.",
+     "its drones were not involved", None, "no earlier actor matches"),
+    ("The ministry in Baku said the road was open.", "the road was open", None,
+     "several actors"),
+    ("The Russian ministry in Baku said it was concerned.", "it was concerned", None,
+     "several actors"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, why", PLACE_DESCRIPTION_CASES)
+def test_description_with_a_place_resolves_through_the_dictionary(text, content, speaker, why):
+    q = _one(text, content)
+    assert q.speaker_id == speaker
+    if speaker is None:
+        assert why in (q.problem or ""), q.problem
+    else:
+        assert q.speaker_rule == "dictionary"
+    _check_offsets(text, extract_quotes(text))
+
+
+FRAMING_CASES = [
+    # (text, content, speaker_id, cue): called / dismissed as / branded / described as
+    ("The Azerbaijani foreign ministry issued a statement on Friday. It dismissed claims of "
+     "ethnic cleansing as “groundless”.", "groundless", "AZE_MFA", "dismissed"),
+    ("The foreign ministry in Baku said residents could stay. It called reports of forced "
+     "expulsions “a smear”.", "a smear", "AZE_MFA", "called"),
+    ("Yerevan branded the reports of a deal “pure fiction”.", "pure fiction", "ARM_GOV",
+     "branded"),
+    ("Moscow described earlier reports of casualties as “exaggerated”.", "exaggerated",
+     "RUS_GOV", "described"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", FRAMING_CASES)
+def test_framing_cues_with_a_partial_quote(text, content, speaker, cue):
+    q = _one(text, content)
+    assert (q.kind, q.speaker_id, q.cue) == ("partial", speaker, cue)
+    _check_offsets(text, extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Fresh reports of shelling reached the capital overnight.",
+    "Unconfirmed claims of a massacre spread online.",
+    "Baku's claims were rejected by Yerevan.",
+    "Repeated calls for a ceasefire went unanswered.",
+    "The warnings of the monitors were ignored.",
+])
+def test_nouns_spelled_like_cues_are_no_claims(text):
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Armenia reports that the border is quiet.", "ARM"),
+    ("Beijing reports that the talks failed.", None),
+    ("The Armenian ombudsman claims that the shelling continued.", "ARM_OMBUDSMAN"),
+])
+def test_the_same_words_used_as_verbs_stay_cues(text, speaker):
+    qs = extract_quotes(text)
+    assert len(qs) == 1 and qs[0].kind == "indirect"
+    assert qs[0].speaker_id == speaker
+
+
+SPOKESPERSON_CASES = [
+    # (text, content, speaker_id, speaker_rule, speaker_text, words of the problem)
+    # a spokesperson not in the dictionary speaks for the institution named
+    ("“Buses are arriving every ten minutes,” said Armenian government spokeswoman Anna "
+     "Petrosyan.", "Buses are arriving every ten minutes", "ARM_GOV", "spokesperson-for",
+     "Anna Petrosyan", "not in the dictionary: 'Anna Petrosyan'"),
+    ("A spokeswoman for the Russian defence ministry said the patrol had returned.",
+     "the patrol had returned", "RUS_MOD", "spokesperson-for",
+     "A spokeswoman for the Russian defence ministry", "speaks for"),
+    ("Aliyev's office said the president had spoken to Erdogan.",
+     "the president had spoken to Erdogan", "ALIYEV_ILHAM", "spokesperson-for",
+     "Aliyev's office", "speaks for"),
+    # a spokesperson in the dictionary is the speaker
+    ("“We see no threat,” said Kremlin spokesman Dmitry Peskov.", "We see no threat",
+     "PESKOV_DMITRY", "name", "Kremlin spokesman Dmitry Peskov", None),
+    # no institution named: the unknown person is the (unresolved) speaker
+    ("“Buses are arriving every ten minutes,” said regional spokesman Tom Harris.",
+     "Buses are arriving every ten minutes", None, None, "Tom Harris",
+     "not in the dictionary: 'Tom Harris'"),
+    # a title and an unknown name is never another holder of the title
+    ("Pashinyan opened the session. “Talks will resume,” Deputy Foreign Minister Hayk "
+     "Sargsyants said.", "Talks will resume", None, None, "Hayk Sargsyants",
+     "not in the dictionary"),
+    # a known surname after an unknown given name is another person
+    ("Pashinyan opened the session. “Talks will resume,” Deputy Prime Minister Hayk "
+     "Vardanyan said.", "Talks will resume", None, None, "Hayk Vardanyan",
+     "only the surname matches"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, rule, speaker_text, why", SPOKESPERSON_CASES)
+def test_spokespersons_and_names_missing_from_the_dictionary(
+    text, content, speaker, rule, speaker_text, why
+):
+    q = _one(text, content)
+    assert (q.speaker_id, q.speaker_rule, q.speaker_text) == (speaker, rule, speaker_text)
+    if why is None:
+        assert q.problem is None
+    else:
+        assert why in (q.problem or ""), q.problem
+    _check_offsets(text, extract_quotes(text))
+
+
+CONTINUED_PARAGRAPH_CASES = [
+    # (text, speaker_id expected for both quotations, name in the problem or None)
+    ("“Buses are arriving every ten minutes,” said regional spokesman Tom Harris. “We have "
+     "opened two schools as shelters.\n\n“More beds are on the way,” he added.", None,
+     "Tom Harris"),
+    ("“Buses are arriving every ten minutes,” said Armenian government spokeswoman Anna "
+     "Petrosyan. “We have opened two schools as shelters.\n\n“More beds are on the way,” "
+     "she added.", "ARM_GOV", "Anna Petrosyan"),
+    ("“Buses are arriving every ten minutes,” Mirzoyan said. “We have opened two schools as "
+     "shelters.\n\n“More beds are on the way,” he added.", "MIRZOYAN_ARARAT", None),
+]
+
+
+@pytest.mark.parametrize("text, speaker, name", CONTINUED_PARAGRAPH_CASES)
+def test_quotation_continued_into_a_new_paragraph_keeps_the_speaker(text, speaker, name):
+    qs = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert [q.content[:12] for q in qs] == ["Buses are ar", "We have open"]
+    first, second = qs
+    assert "\n\n“More beds are on the way" in second.content
+    assert first.speaker_id == second.speaker_id == speaker
+    assert second.speaker_rule == ("previous" if speaker else None)
+    if name is not None:
+        assert second.speaker_text == name
+        assert f"not in the dictionary: {name!r}" in (second.problem or "")
+    _check_offsets(text, qs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials met in Goris. “The road is open,” said regional governor John Smith. Later "
+     "the governor said that buses were waiting.", "John Smith"),
+    ("Later the governor of Syunik, Rafael Mkrtchyan, said that buses were waiting.",
+     "Rafael Mkrtchyan"),
+])
+def test_unknown_person_named_by_title_is_the_unresolved_speaker(text, name):
+    q = _one(text, "buses were waiting")
+    assert (q.speaker_id, q.speaker_text) == (None, name)
+    assert f"not in the dictionary: {name!r}" in (q.problem or "")
+    _check_offsets(text, extract_quotes(text))
+
+
+def test_pronoun_after_an_unknown_speaker_names_that_speaker():
+    text = "“The shelters are full,” said Maria Lopez.\n\n“We need tents,” she said."
+    first, second = extract_quotes(text)
+    assert first.speaker_id is None and second.speaker_id is None
+    assert second.speaker_text == "Maria Lopez"
+    assert "not in the dictionary: 'Maria Lopez'" in (second.problem or "")
+    _check_offsets(text, [first, second])
+
+
+OTHER_ATTRIBUTION_CASES = [
+    # (text, content, kind, speaker_id, cue)
+    ("“Nobody will be forced to leave,” said Azerbaijan's presidential adviser Hikmet "
+     "Hajiyev.", "Nobody will be forced to leave", "direct", "HAJIYEV_HIKMET", "said"),
+    ("Mirzoyan told lawmakers: “Our priority is the people of Karabakh.”",
+     "Our priority is the people of Karabakh.", "direct", "MIRZOYAN_ARARAT", "told"),
+    ("According to a statement from the Russian defence ministry, the patrol returned safely.",
+     "the patrol returned safely", "indirect", "RUS_MOD", "According to"),
+    ("Bayramov was quoted as saying that “the door to talks is open”.",
+     "the door to talks is open", "partial", "BAYRAMOV_JEYHUN", "was quoted as saying"),
+    ("Lavrov was quoted as saying the mission would continue.",
+     "the mission would continue", "indirect", "LAVROV_SERGEI", "was quoted as saying"),
+    # a news agency told is the channel, not the speaker
+    ("Beglaryan told Reuters that most residents wanted to leave.",
+     "most residents wanted to leave", "indirect", "BEGLARYAN_ARTAK", "told"),
+    ("“Nobody trusts the guarantees,” Beglaryan told the Associated Press.",
+     "Nobody trusts the guarantees", "direct", "BEGLARYAN_ARTAK", "told"),
+    ("The Armenian defence ministry reported shelling. In a statement, the ministry said two "
+     "soldiers were hurt.", "two soldiers were hurt", "indirect", "ARM_MOD", "said"),
+    # quotations in parentheses
+    ("Bayramov said the checkpoint would stay (“for now”) under Azerbaijani control.",
+     "for now", "partial", "BAYRAMOV_JEYHUN", "said"),
+    ("The ombudsman spoke late. (“We are counting the dead,” Beglaryan said.)",
+     "We are counting the dead", "direct", "BEGLARYAN_ARTAK", "said"),
+    ("Earlier Lavrov said the mission would stay.", "the mission would stay", "indirect",
+     "LAVROV_SERGEI", "said"),
+    # a bare clause in the past tense after "said"
+    ("Moscow's defence ministry said the patrol returned.", "the patrol returned", "indirect",
+     "RUS_MOD", "said"),
+    ("The FRA leadership said talks failed.", "talks failed", "indirect", "ARM_ARF", "said"),
+]
+
+
+@pytest.mark.parametrize("text, content, kind, speaker, cue", OTHER_ATTRIBUTION_CASES)
+def test_other_attribution_patterns(text, content, kind, speaker, cue):
+    q = _one(text, content)
+    assert (q.kind, q.speaker_id, q.cue) == (kind, speaker, cue)
+    _check_offsets(text, extract_quotes(text))
+
+
+@pytest.mark.xfail(strict=True, reason="gender is not in the actor dictionary: 'she' takes the "
+                   "person of the most recent sentence, a man here")
+def test_pronoun_gender_is_not_used():
+    text = ("Zakharova criticised the West on Monday. Guterres later spoke in Geneva. "
+            "“Peace needs guarantees,” she said.")
+    assert _one(text, "Peace needs guarantees").speaker_id == "ZAKHAROVA_MARIA"
+
+
+@pytest.mark.xfail(strict=True, reason="a given name spelled differently from every alias "
+                   "('Ilkham') makes the surname match count as another person; variants "
+                   "belong in actors.csv")
+def test_given_name_spelling_variant():
+    text = "“The operation is over,” Ilkham Aliyev said."
+    assert _one(text, "The operation is over").speaker_id == "ALIYEV_ILHAM"
