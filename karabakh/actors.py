@@ -15,8 +15,10 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
    ``antonio``, ``Əliyev`` -> ``eliyev``), typographic apostrophes and
    hyphens folded to ``'`` and ``-``. Offsets therefore index the original
    text unchanged. Inside an alias, spaces and hyphens are interchangeable
-   (``Nagorno-Karabakh`` = ``Nagorno Karabakh``). A match must start and end
-   at a word boundary.
+   (``Nagorno-Karabakh`` = ``Nagorno Karabakh``), and an alias containing
+   ``US``/``UN``/``EU``/``UK`` also matches their dotted spelling
+   (``U.S. Agency for International Development``) and vice versa. A match
+   must start and end at a word boundary.
 2. **Case.** Matching is case-insensitive, except that an alias written
    entirely in capitals (an acronym: ``US``, ``UN``, ``FRA``, ``TASS``) never
    matches a span written entirely in lower case ("us", "fra").
@@ -45,12 +47,18 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
    in this order:
 
    a. possessive ("Baku's goal") -> actor (``rule="possessive"``);
+   a'. written in capitals at the start of a line, before a comma, "(",
+      "/" or a dash: a wire dateline ("YEREVAN, Sept 25 (Reuters) -",
+      "BAKU, Azerbaijan (AP) —") -> place (``rule="dateline"``);
    b. "according to X", or "from"/"to" after a speech noun ("accusations
       from Yerevan", "an appeal to Baku") -> actor
       (``rule="actor-preposition"``);
    c. after a locative preposition (in, at, to, from, near, toward(s),
-      into, across, via, ... see ``mention_cues.csv``; an optional "the" in
-      between) -> place (``rule="locative"``);
+      into, across, via, ... see ``mention_cues.csv``; an optional "the",
+      "both", "either" or "neither" in between) -> place
+      (``rule="locative"``); after a verb of movement ("had reached
+      Armenia", "fled Azerbaijan", ``place_verb``) -> place
+      (``rule="place-verb"``);
    d. after an actor preposition (with, by, against, between: "a dialogue
       with Baku", "blocked by Azerbaijan") -> actor
       (``rule="actor-preposition"``);
@@ -58,11 +66,14 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
       "urged Yerevan", "called on Moscow", see ``object_verb`` in
       ``mention_cues.csv``) -> actor (``rule="actor-object"``);
    f. coordinated with ("and", "or", ",") the mention just before it when
-      that one was decided a place ("in Armenia and Azerbaijan") -> place
-      (``rule="coordination"``);
-   g. followed (after at most two adverbs such as "yesterday", "also") by
-      a speech or action verb (said, accuses, claims, announced, has, will,
-      must, refused, or any word in "-ed") -> actor (``rule="actor-verb"``);
+      that one was decided a place ("in Armenia and Azerbaijan") -> place,
+      or decided an actor by its context ("with both Baku and Yerevan")
+      -> actor (``rule="coordination"``);
+   g. followed (after at most two adverbs such as "yesterday", "also", or
+      after "and"/"or" and a second capitalised name: "Baku and Yerevan
+      agreed") by a speech or action verb (said, accuses, claims,
+      announced, has, will, must, refused, or any word in "-ed") -> actor
+      (``rule="actor-verb"``);
    h. otherwise a country name is the state (``rule="default-actor"``:
       "hopes for Azerbaijan", "Russia in particular"), and a city is
       the place (``rule="default-place"``: "buses left Stepanakert").
@@ -77,15 +88,19 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
    "de", "von", "der", "al") that no alias covers are returned with
    ``kind="unknown"`` and ``entity_id=None`` so a researcher sees what the
    dictionary misses. Titles ("President", "Foreign Minister"), months and
-   weekdays are trimmed from their ends, and a sentence-initial word that is
-   a common lower-case English word (punkt's orthographic statistics or the
-   function words of ``mention_cues.csv``: "The", "But", "Meanwhile") is
-   dropped.
+   weekdays are trimmed from their ends, and a sentence-initial word (also
+   the first word after a wire dateline's "(AP) —") that is a common
+   lower-case English word (punkt's orthographic statistics or the function
+   words of ``mention_cues.csv``: "The", "But", "Meanwhile") is dropped. A
+   lone generic body noun left after trimming ("Ministry" of "Foreign
+   Ministry spokeswoman") is not reported, like "the ministry" (rule 8).
 
 >>> [(m.text, m.entity_id, m.kind, m.rule) for m in tag_mentions("Baku’s goal is clear.")]
 [('Baku’s', 'AZE_GOV', 'actor', 'possessive')]
 >>> [(m.text, m.entity_id, m.kind) for m in tag_mentions("Talks were held in Moscow.")]
 [('Moscow', 'MOSCOW', 'place')]
+>>> [(m.text, m.kind, m.rule) for m in tag_mentions("YEREVAN, Sept 25 (Reuters) - Buses came.")]
+[('YEREVAN', 'place', 'dateline'), ('Reuters', 'actor', 'alias')]
 """
 
 from __future__ import annotations
@@ -565,6 +580,10 @@ def _lexicon() -> _Lexicon:
     for pid, place in load_places().items():
         for alias in place.aliases:
             add(alias, _Entry("place", pid, False, _is_acronym(alias)))
+    for key, found in list(entries.items()):
+        variant = _dotted_variant(key)
+        if variant is not None and variant not in entries:
+            entries[variant] = found
     body = _trie_pattern(entries)
     pattern = re.compile(r"(?<![\w'])(?=(" + body + r")('s)?(?![\w]))")
     infos = {
@@ -576,6 +595,18 @@ def _lexicon() -> _Lexicon:
         for k, v in entries.items()
     }
     return _Lexicon(pattern, MappingProxyType(infos))
+
+
+_DOTTED = {"us": "u.s.", "un": "u.n.", "eu": "e.u.", "uk": "u.k."}
+_DOTTED.update({v: k for k, v in list(_DOTTED.items())})
+
+
+def _dotted_variant(key: str) -> str | None:
+    """The key with "US"/"UN"/"EU"/"UK" written with dots, or without (``None`` if none)."""
+    words = key.split(" ")
+    if len(words) < 2 or not any(w in _DOTTED for w in words):
+        return None
+    return " ".join(_DOTTED.get(w, w) for w in words)
 
 
 def _is_acronym(alias: str) -> bool:
@@ -610,7 +641,9 @@ _CAP_WORD = rf"[{_UPPER}][\w’'\-.]*(?<![.’'\-])"
 _UNKNOWN = re.compile(
     rf"(?<![\w’'\-]){_CAP_WORD}(?:[ \t]+(?:(?:of|the|de|von|der|al|du|da)[ \t]+)?{_CAP_WORD})*"
 )
-_SENT_START = re.compile(r"(?:^|[.!?:;\n])[\s«“\"‘'(\[—–-]*$")
+_COORD_NAME = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)[ \t]+{_CAP_WORD}(?:['’]s)?")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|/|[—–-][ \t])")
+_SENT_START = re.compile(r"(?:^|[.!?:;\n]|\)[ \t]*[—–-])[\s«“\"‘'(\[—–-]*$")
 _POSSESSIVE_TAIL = re.compile(r"['’]s$")
 
 
@@ -623,11 +656,20 @@ def _date_of(text: str, on: dt.date | str | None) -> dt.date | None:
     return parse_dateline(m.group(2), where="tag_mentions: header") if m else None
 
 
-def _context(folded: str, start: int, prev_place_end: int | None) -> str | None:
-    """Classify the words before ``start`` (locative, coordination, actor-prep, actor-object)."""
+_SKIP_BEFORE = frozenset({"the", "both", "either", "neither"})
+
+
+def _context(
+    folded: str, start: int, prev_place_end: int | None, prev_actor_end: int | None = None
+) -> str | None:
+    """Classify the words before ``start``.
+
+    Returns ``locative``, ``place-verb``, ``coordination`` (with a place),
+    ``actor-coordination``, ``actor-prep``, ``actor-object`` or ``None``.
+    """
     cues = _cues()
     words = folded[max(0, start - 40) : start].split()
-    if words and words[-1] == "the":
+    while words and words[-1] in _SKIP_BEFORE:
         words.pop()
     if not words:
         return None
@@ -637,12 +679,16 @@ def _context(folded: str, start: int, prev_place_end: int | None) -> str | None:
         return "actor-prep"
     if last in cues["locative"]:
         return "locative"
+    if last in cues["place_verb"]:
+        return "place-verb"
     if last in cues["actor_preposition"]:
         return "actor-prep"
     if last in cues["object_verb"] or (last in {"on", "upon"} and before in cues["object_verb"]):
         return "actor-object"
     if prev_place_end is not None and _COORD.fullmatch(folded, prev_place_end, start):
         return "coordination"
+    if prev_actor_end is not None and _COORD.fullmatch(folded, prev_actor_end, start):
+        return "actor-coordination"
     return None
 
 
@@ -651,8 +697,12 @@ def _previous_word(folded: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _is_actor_verb(folded: str, end: int) -> bool:
+def _is_actor_verb(folded: str, end: int, text: str | None = None) -> bool:
     cues = _cues()
+    if text is not None:  # "Baku and Yerevan agreed": look past the second name
+        co = _COORD_NAME.match(text, end)
+        if co:
+            end = co.end()
     m = _NEXT_WORDS.match(folded, end, min(len(folded), end + 60))
     if not m:
         return False
@@ -698,6 +748,8 @@ def _unknown_mentions(text: str, masked: str) -> list[Mention]:
             spans = spans[:-1]
         if not spans:
             continue
+        if len(spans) == 1 and _low(text[spans[0][0] : spans[0][1]]) in cues["body_noun"]:
+            continue  # a bare "Ministry" is a generic noun, like "the ministry"
         start, end = spans[0][0], spans[-1][1]
         span = text[start:end]
         out.append(
@@ -783,29 +835,32 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
     actors, places, roles = load_actors(), load_places(), load_roles()
     mentions: list[Mention] = []
     prev_place_end: int | None = None
+    prev_actor_end: int | None = None
     for s, e, alias_end, key in taken:
         info = lex.entries[key]
         actor, place = info.actor, info.place
         possessive = e != alias_end
         kind = "actor"
         rule = "alias"
+        dual_actor = False
         if actor is not None and place is not None:
             if possessive:
                 rule = "possessive"
+            elif _is_dateline(text, s, alias_end):
+                kind, rule = "place", "dateline"
             else:
-                ctx = _context(folded, s, prev_place_end)
-                if ctx in {"locative", "coordination"}:
+                ctx = _context(folded, s, prev_place_end, prev_actor_end)
+                if ctx in {"locative", "coordination", "place-verb"}:
                     kind, rule = "place", str(ctx)
-                elif ctx == "actor-prep":
-                    rule = "actor-preposition"
-                elif ctx == "actor-object":
-                    rule = "actor-object"
-                elif _is_actor_verb(folded, e):
+                elif ctx in {"actor-prep", "actor-object", "actor-coordination"}:
+                    rule = _CTX_RULE[ctx]
+                elif _is_actor_verb(folded, e, text):
                     rule = "actor-verb"
                 elif places[place.id].kind == "country":
                     rule = "default-actor"
                 else:
                     kind, rule = "place", "default-place"
+            dual_actor = kind == "actor" and rule != "default-actor"
         elif actor is None:
             kind = "place"
         span = text[s:e]
@@ -816,9 +871,10 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
                 Mention(s, e, span, p.place_id, "place", p.kind, p.country, p.name,
                         possessive=possessive, rule=rule)
             )
-            prev_place_end = e
+            prev_place_end, prev_actor_end = e, None
             continue
         prev_place_end = None
+        prev_actor_end = e if dual_actor else None
         assert actor is not None
         if actor.table == "role":
             r = roles[actor.id]
@@ -860,6 +916,23 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
 
 
 _ROLE_GAP = re.compile(r"\s*,?\s*")
+_CTX_RULE = {
+    "actor-prep": "actor-preposition",
+    "actor-object": "actor-object",
+    "actor-coordination": "coordination",
+}
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A capitalised name opening a wire dateline ("YEREVAN, Sept 25 (Reuters) -")."""
+    span = text[start:end]
+    if not span.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    if prefix.lower() != prefix.upper() and not prefix.isupper():
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 def _merge_roles(text: str, mentions: list[Mention]) -> list[Mention]:

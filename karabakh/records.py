@@ -94,7 +94,8 @@ class Mention:
             ``role+name`` (a title merged with the name after it), and for
             names that are both actor and place ``actor-verb``,
             ``actor-object``, ``actor-preposition``, ``default-actor``,
-            ``locative``, ``coordination``, ``default-place``; unknown
+            ``dateline``, ``locative``, ``place-verb``, ``coordination``,
+            ``default-place``; unknown
             names have ``capitalised`` (see :mod:`karabakh.actors`).
 
     >>> Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE").kind

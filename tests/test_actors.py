@@ -287,6 +287,66 @@ RULE_CASES = [
      [("Tigran Avetisyan", None, "unknown"), ("Askeran", "ASKERAN", "place")]),
     ("On September 21 talks began. President Aliyev spoke.",
      [("Aliyev", "ALIYEV_ILHAM", "actor")]),
+    # hardening on reports of 19-28 September 2023 (own sentences)
+    ("TBILISI, Sept 26 (Reuters) - Georgia opened a transit route.",
+     [("TBILISI", "TBILISI", "place"), ("Reuters", "REUTERS", "actor"),
+      ("Georgia", "GEO", "actor")]),
+    ("STEPANAKERT, Azerbaijan (AP) — Long queues formed at every pump.",
+     [("STEPANAKERT", "STEPANAKERT", "place"), ("Azerbaijan", "AZE", "place"),
+      ("AP", "AP", "actor")]),
+    ("AZERBAIJAN SAYS OPERATION OVER", [("AZERBAIJAN", "AZE", "actor")]),
+    ("The Kremlin kept in touch with both Baku and Yerevan.",
+     [("Kremlin", "RUS_PRESIDENCY", "actor"), ("Baku", "AZE_GOV", "actor"),
+      ("Yerevan", "ARM_GOV", "actor")]),
+    ("Yerevan and Baku blamed each other for the deaths.",
+     [("Yerevan", "ARM_GOV", "actor"), ("Baku", "AZE_GOV", "actor")]),
+    ("Flights from Yerevan and Baku were full.",
+     [("Yerevan", "YEREVAN", "place"), ("Baku", "BAKU", "place")]),
+    ("By Friday, 70,000 people had reached Armenia.", [("Armenia", "ARM", "place")]),
+    ("Thousands fled Nagorno-Karabakh and crossed Azerbaijan's border.",
+     [("Nagorno-Karabakh", "NAGORNO_KARABAKH", "place"), ("Azerbaijan's", "AZE", "actor")]),
+    ("The self-declared republic’s army agreed to disarm.",
+     [("self-declared republic’s", "NKR_AUTHORITIES", "actor")]),
+    ("Leaders of the unrecognised Republic of Artsakh met in the capital.",
+     [("unrecognised Republic of Artsakh", "NKR_AUTHORITIES", "actor")]),
+    ("Karabakh's leadership ordered the evacuation.",
+     [("Karabakh's leadership", "NKR_AUTHORITIES", "actor")]),
+    ("Separatist officials put the toll at 200.",
+     [("Separatist officials", "NKR_AUTHORITIES", "actor")]),
+    ("Azerbaijani troops moved in as Armenian forces stayed out.",
+     [("Azerbaijani troops", "AZE_ARMED_FORCES", "actor"),
+      ("Armenian forces", "ARM_ARMED_FORCES", "actor")]),
+    ("Azerbaijan's military said the positions were taken.",
+     [("Azerbaijan's military", "AZE_ARMED_FORCES", "actor")]),
+    ("He was handed to the State Security Service, the State Border Service said.",
+     [("State Security Service", "AZE_STATE_SECURITY_SERVICE", "actor"),
+      ("State Border Service", "AZE_STATE_BORDER_SERVICE", "actor")]),
+    ("Vardanian denied the charges.", [("Vardanian", "VARDANYAN_RUBEN", "actor")]),
+    ("Spokesman Aykhan Hajizada rejected the claim; Hajizade later added more.",
+     [("Aykhan Hajizada", "HAJIZADA_AYKHAN", "actor"), ("Hajizade", "HAJIZADA_AYKHAN", "actor")]),
+    ("Nazeli Baghdasaryan gave the latest count of arrivals.",
+     [("Nazeli Baghdasaryan", "BAGHDASARYAN_NAZELI", "actor")]),
+    ("Ombudsman Anahit Manasyan visited the shelters with Samvel Babayan.",
+     [("Anahit Manasyan", "MANASYAN_ANAHIT", "actor"),
+      ("Samvel Babayan", "BABAYAN_SAMVEL", "actor")]),
+    ("The U.S. ambassador to the U.N., Linda Thomas-Greenfield, spoke first.",
+     [("U.S. ambassador to the U.N., Linda Thomas-Greenfield", "THOMAS_GREENFIELD_LINDA",
+       "actor")]),
+    ("The U.S. Agency for International Development pledged aid, as did the E.U. Council.",
+     [("U.S. Agency for International Development", "USAID", "actor"),
+      ("E.U.", "EU", "actor")]),
+    ("Yerevan signed a deal in Prague last year.",
+     [("Yerevan", "ARM_GOV", "actor"), ("Prague", "PRAGUE", "place")]),
+    ("Refugees were housed in Vayk, Jermuk and Sisian.",
+     [("Vayk", "VAYK", "place"), ("Jermuk", "JERMUK", "place"), ("Sisian", "SISIAN", "place")]),
+    ("(ANSA) and dpa, Xinhua and Anadolu Agency carried the news; so did RFE/RL.",
+     [("ANSA", "ANSA", "actor"), ("dpa", "DPA", "actor"), ("Xinhua", "XINHUA", "actor"),
+      ("Anadolu Agency", "ANADOLU", "actor"), ("RFE/RL", "RFERL", "actor")]),
+    # a bare body noun is a generic noun, not an unknown name
+    ("Foreign Ministry spokeswoman Maria Zakharova spoke.",
+     [("Maria Zakharova", "ZAKHAROVA_MARIA", "actor")]),
+    ("The Health Ministry of the region gave no figure.",
+     [("Health Ministry", None, "unknown")]),
 ]
 
 
@@ -314,12 +374,44 @@ FLAG_CASES = [
     ("Aid went to Armenia and Georgia.", "Georgia", "rule", "coordination"),
     ("According to Moscow, it was calm.", "Moscow", "rule", "actor-preposition"),
     ("Moscow accuses Baku of lying.", "Baku", "rule", "actor-object"),
-    ("Buses left Stepanakert at dawn.", "Stepanakert", "rule", "default-place"),
+    ("Buses left Stepanakert at dawn.", "Stepanakert", "rule", "place-verb"),
+    ("A Stepanakert bakery reopened.", "Stepanakert", "rule", "default-place"),
+    # wire datelines: the capitalised city opening the line is the place
+    ("BAKU, Sept 20 (Reuters) - Shelling was heard.", "BAKU", "rule", "dateline"),
+    ("MOSCOW/YEREVAN, Sept 22 (AFP) — Talks went on.", "YEREVAN", "rule", "dateline"),
+    ("YEREVAN (AP) — Crowds gathered overnight.", "YEREVAN", "kind", "place"),
+    ("Families reached Armenia by nightfall.", "Armenia", "rule", "place-verb"),
+    ("The convoy entered Azerbaijan at noon.", "Azerbaijan", "kind", "place"),
+    ("Envoys spoke with both Baku and Yerevan.", "Yerevan", "rule", "coordination"),
+    ("Baku and Yerevan traded blame again.", "Baku", "rule", "actor-verb"),
     ("Hopes for Azerbaijan remain high.", "Azerbaijan", "rule", "default-actor"),
     ("The president of Azerbaijan spoke.", "president of Azerbaijan", "entity_id", "ALIYEV_ILHAM"),
     ("Samvel Shahramanyan signed it.", "Samvel Shahramanyan", "type", "person"),
     ("The Karabakh authorities agreed.", "Karabakh authorities", "side", "NKR"),
 ]
+
+
+@pytest.mark.xfail(strict=True, reason="an all-capital dateline naming only an actor "
+                   "('UNITED NATIONS (AP) —') has no place entry and stays the actor UN")
+def test_dateline_united_nations_is_a_place() -> None:
+    (m, _agency) = ka.tag_mentions("UNITED NATIONS (AP) — The council met.")[:2]
+    assert m.kind == "place"
+
+
+@pytest.mark.xfail(strict=True, reason="a headline verb in the present tense that is not in "
+                   "actor_verb ('Baku tightens grip') leaves a city name the default place")
+def test_headline_present_tense_verb() -> None:
+    (m,) = [m for m in ka.tag_mentions("Armenians flee as Baku tightens grip") if m.text == "Baku"]
+    assert m.kind == "actor"
+
+
+@pytest.mark.xfail(strict=True, reason="no role row for the Karabakh foreign minister (term "
+                   "dates not verified): 'Karabakh' is tagged as the place")
+def test_karabakh_foreign_minister_title() -> None:
+    ms = ka.tag_mentions("Former Karabakh foreign minister Davit Babayan surrendered.", on=ON)
+    assert [(m.text, m.entity_id) for m in ms] == [
+        ("Karabakh foreign minister Davit Babayan", "BABAYAN_DAVID")
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "span", "attr", "value"), FLAG_CASES)
