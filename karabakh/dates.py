@@ -27,7 +27,9 @@ Values (``DateRef.value``), TIMEX3 style:
   is always the day of a day or part-of-day reference;
 * interval ``1992/1994`` or ``2023-09-19/2023-09-20`` (granularity
   ``interval``); clock time ``XXXX-XX-XXT13:00`` (the day is left
-  unspecified, granularity ``time``);
+  unspecified, granularity ``time``), ``XXXX-XX-XXT09:00Z`` for a time
+  given in GMT/UTC ("0900 GMT"), ``T12:00`` for noon/midday and ``T24:00``
+  for midnight;
 * duration (kind ``duration``): ``P1D``, ``P3D``, ``PT24H``, ``P2W``,
   ``P3DE``; an unspecified count gives ``X`` (``PXM`` for "for months");
   a set (kind ``set``: every day, twice a week, daily): ``P1D``, ``P1W``,
@@ -42,15 +44,24 @@ date it was resolved from):
 
 * today, tonight, yesterday, tomorrow, the day before yesterday; this
   morning/afternoon/evening (the dateline); last night and overnight (the
-  night before the dateline: ``DATELINE-1 TNI``); earlier/later today;
-  earlier this week/month/year; last/this/next week, month, year, weekend;
+  night before the dateline: ``DATELINE-1 TNI``; "overnight into
+  Wednesday" is the Tuesday night); earlier/later today;
+  earlier this week/month/year; last/this/next week, month, year, weekend
+  ("this past weekend" is the last one); "the end of the year/week/month"
+  is the dateline's (``mod`` END); "over/at the weekend" is the last
+  weekend (the next one in a future-tense clause); "February this year",
+  "March last year" give the month of that year;
   N days/weeks/months/years ago (days give a day, weeks an ISO week, months
   a month, years a year); all anchored on the dateline.
 * A weekday is the most recent such day on or before the dateline (a
   Wednesday report's "on Wednesday" is that day), unless the clause is in
   the future tense ("will meet on Friday": the first such day on or after
   the dateline). "last Tuesday" is strictly before, "next Tuesday" strictly
-  after.
+  after. "late (on) Monday", "early Tuesday", "late yesterday" keep the day
+  with ``mod`` END / START; so does "the early hours of Tuesday" (START).
+* "The night/morning/evening of" before a day gives that part of that day
+  ("the night of September 19" = ``2023-09-19TNI``; "the night of 19-20
+  September" is the night of the 19th).
 * A day and month without a year ("September 20", "Sept. 20", "the 20th of
   September") takes the year that puts it nearest the dateline, counted in
   months: between 6 months before and 5 months after the dateline's month
@@ -64,7 +75,18 @@ date it was resolved from):
   not before). After *since* the date is always in the past ("since
   December" in a September report is the previous December). Tense is
   read from the nearest tense cue (will, would, is
-  due to ... / was, said, -ed ...) in the clause around the expression.
+  due to ... / was, said, -ed ...) in the phrase around the expression
+  (between commas, dashes or brackets), else in its clause: in "will be
+  dissolved by 1 January, its leader announced" the date is future.
+* Wire datelines: a day and month after an upper-case place at the start
+  of a line and before "(Agency) -" or a dash (``YEREVAN, Sept 25
+  (Reuters) -``, ``BAKU, Azerbaijan, Sept. 20 (AP) —``) are the filing
+  date: the year nearest the dateline, with no tense correction (rule
+  ``month-day:wire-dateline``).
+* A day of the month without its month ("on the 24th", "since the 1st",
+  not "the 20th anniversary") is in the dateline's month or the one before
+  or after: the last such day on or before the dateline, or in a
+  future-tense clause the first on or after it.
 * Numeric dates: ``2023-09-20`` (ISO); ``20/09/2023``, ``20.09.2023``:
   day first when the first number is over 12, month first when the second
   is; when both readings are valid the one nearer the dateline is taken
@@ -74,7 +96,8 @@ date it was resolved from):
   through), in a list after another year, in parentheses, with a possessive
   ("2020's war"), or between a
   determiner (the, a, its, X's) and the noun they modify ("the 2020 war",
-  ``attributive=True``). A number followed by a count noun ("2020 people")
+  ``attributive=True``; not when a function word follows, "in the 1990s
+  the region", nor with early/mid/late, "the early 1990s"). A number followed by a count noun ("2020 people")
   is never a year; "7,000" never is.
 * Year ranges: ``1992-94``, ``1992–1994``, ``1992/93``, ``from 1988 to
   1994``, ``between 1988 and 1994`` give ``1992/1994``; days ranges
@@ -87,7 +110,9 @@ date it was resolved from):
   returned with ``value=None`` and rule ``anchored-on-event``.
 * Durations ("in just one day", "three days", "for 24 hours", "the past
   week", "the 44-day war") are ``kind="duration"`` with an ISO 8601
-  duration value, never dates; "just", "nearly", "more than", "about" ...
+  duration value, never dates; ages ("a 19-year-old", "55 years old") are
+  neither; "days after the vote", "hours later" are kept with
+  ``value=None`` (an unspecified count); "just", "nearly", "more than", "about" ...
   are kept as the TIMEX3 ``mod`` (EQUAL_OR_LESS, LESS_THAN, MORE_THAN,
   APPROX ...); "early", "mid", "late", "the end of" before a month or year
   give ``mod`` START, MID, END.
@@ -251,10 +276,17 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         ("mdy", rf"(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{mon})\s+{day('md_d')}\b(?![:.,][0-9])"
                 rf"(?:,?\s+(?P<md_y>{_YEAR}){_YEND})?"),
         # (early) November 2022
+        # (on) the 19th, (since) the 1st: a day of a month left unnamed
+        ("dom", r"(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s))"
+                r"(?i:the)\s+(?P<do_d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
+                r"(?!-|\s+of\b|\s+(?!(?:and|or|but|when|while|as|at|in|to|after|before|until"
+                r"|with|from|he|she|they|it|the|a|an)\b)[a-z])"),
         ("month_year", rf"(?:(?P<my_pm>{pmod})[\s-]+)?(?P<my_m>{mon}),?\s+(?:of\s+)?"
                        rf"(?P<my_y>{_YEAR}){_YEND}"),
         # last September
-        ("month_rel", rf"(?P<mo_rel>(?i:last|this|next))\s+(?P<mo_m>{mon})"),
+        ("month_rel", rf"(?P<mo_rel>(?i:last|this|next))\s+(?P<mo_m>{mon})"
+                      rf"|(?:(?P<mo_pm>{pmod})[\s-]+)?(?P<mo_m2>{mon}),?\s+(?:(?i:of)\s+)?"
+                      r"(?P<mo_yrel>(?i:last|this|next))\s+(?i:year)\b"),
         # the (early) 1990s
         ("decade", r"(?:(?P<dc_pm>(?i:early|mid|late))[\s-]+)?(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
                    r"[’']?s\b"),
@@ -267,19 +299,23 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         ("season", rf"(?P<se_rel>(?i:last|this|next))\s+(?P<se_a>{season})\b"
                    rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"),
         # yesterday('s), today, tomorrow morning, the day before yesterday, tonight
-        ("rel_day", r"(?P<rd_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+        ("rel_day", r"(?:(?P<rd_pm>(?i:early|late))\s+)?"
+                    r"(?P<rd_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                     r"|yesterday|today|tomorrow|tonight))"
                     rf"(?:\s+(?P<rd_p>{part})\b|{_POSS}\b)"),
         # this morning, last night, overnight
         ("part_day", rf"(?P<pd_rel>(?i:this|last))\s+(?P<pd_p>{part})\b"
-                     r"|(?P<pd_on>(?i:overnight))\b"),
+                     r"|(?P<pd_on>(?i:overnight))"
+                     rf"(?:\s+(?i:into|to)\s+(?P<pd_wd>{wd}))?\b"),
         # earlier today, later this week, earlier that day, later in the day
         ("near", r"(?P<nr_el>(?i:earlier|later))\s+(?:(?P<nr_today>(?i:today))"
                  r"|(?P<nr_dem>(?i:this|that))\s+(?P<nr_u>(?i:morning|afternoon|evening|night"
                  r"|day|week|month|year))|(?i:in\s+the)\s+(?P<nr_in>(?i:day|week|month|year)))\b"),
         # last week, this month, next year, the coming week, last weekend
-        ("rel_unit", r"(?P<ru_rel>(?i:last|this|next|the\s+coming|the\s+current))\s+"
-                     r"(?P<ru_u>(?i:weekend|week|month|year))\b"),
+        ("rel_unit", rf"(?:(?P<ru_pm>{pmod})[\s-]+)?"
+                     r"(?P<ru_rel>(?i:last|this\s+past|this|next|the\s+coming|the\s+current"
+                     r"|(?(ru_pm)the|(?(prep)the(?=\s+weekend\b)|(?!)))))\s+"
+                     rf"(?P<ru_u>(?i:weekend|week|month|year))(?:{_POSS}\b|\b)"),
         # the previous day, the next morning, the day before, that night
         ("ana", r"(?i:the)\s+(?P<an_rel>(?i:previous|following|next|same))\s+"
                 rf"(?P<an_u>{part}|(?i:day|week|month|year))\b"
@@ -287,7 +323,9 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                 r"(?P<an_dir>(?i:before|after|earlier|later))\b"
                 rf"|(?i:that)\s+(?:(?i:same)\s+)?(?P<an_u3>{part}|(?i:day))\b"),
         # three days ago, a week earlier, two days later, (just) hours ago
-        ("ago", rf"(?:(?P<ag_mod>{mod})\s+)?(?P<ag_n>{num})\s+(?P<ag_u>{unit})\s+"
+        ("ago", rf"(?:(?P<ag_mod>{mod})\s+)?"
+                rf"(?:(?P<ag_n>{num})\s+|(?=(?i:hours|days|weeks|months|years)\b))"
+                rf"(?P<ag_u>{unit})\s+"
                 r"(?P<ag_dir>(?i:ago|earlier|later|before|after))\b"),
         # every day, twice a week, daily, every Friday
         ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:day|week|month|year))\b"
@@ -298,23 +336,28 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         # (just) one day, 24 hours, the past three days, the 44-day war, the past week, for months
         ("duration", rf"(?:(?P<du_mod>{mod})\s+)?(?:(?i:the)\s+(?P<du_rel>(?i:past|last|next|"
                      r"previous|coming|first|following|final))\s+)?"
-                     rf"(?P<du_n>{num})[\s-]+(?P<du_u>{unit})\b"
+                     rf"(?P<du_n>{num})[\s-]+(?P<du_u>{unit})\b(?![\s-]+olds?\b)"
                      rf"|(?i:the)\s+(?P<du_rel1>(?i:past|last|previous))\s+(?P<du_u1>{unit_sing})\b"
                      r"|(?:(?<=[Ff]or\s)|(?<=[Aa]fter\s)|(?<=[Ww]ithin\s)|(?<=[Oo]ver\s))"
                      r"(?P<du_u2>(?i:hours|days|weeks|months|years|decades))\b"),
         # (on) Tuesday, last Friday, Tuesday night, Tuesday's, Fridays
-        ("weekday", rf"(?:(?P<wd_rel>(?i:last|this|next|past|coming))\s+)?(?P<wd_n>{wd})"
+        ("weekday", r"(?:(?P<wd_pm>(?i:early|late))(?:\s+(?i:on))?\s+"
+                    r"|(?P<wd_eh>(?i:the\s+(?:early|small|wee)\s+hours\s+of))\s+)?"
+                    rf"(?:(?P<wd_rel>(?i:last|this|next|past|coming))\s+)?(?P<wd_n>{wd})"
                     rf"(?:(?P<wd_pl>s)\b|\s+(?P<wd_p>{part})\b|{_POSS}\b)"),
         # in November, early September, mid-October (a bare month needs a context)
         ("month_bare", rf"(?:(?P<mb_pm>{pmod})[\s-]+|(?(prep)|(?!)))(?P<mb_m>{mon})(?!\s*[0-9])"),
+        # 13:00, 1 p.m., 7am, 0900 GMT, 13:00 UTC, noon, midnight
+        ("clock", r"(?:(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
+                  r"(?:\s*(?P<ck_ap>[AaPp]\.?[Mm]\.?))?(?![0-9])"
+                  r"|(?P<ck_h2>1[0-2]|0?[1-9])\s*(?P<ck_ap2>[AaPp]\.?[Mm]\b\.?)"
+                  r"|(?P<ck_h3>[01][0-9]|2[0-3])(?P<ck_m3>[0-5][0-9])(?=\s*(?:GMT|UTC)\b))"
+                  r"(?:\s*(?P<ck_z>GMT|UTC)\b)?"
+                  r"|(?P<ck_w>(?i:noon|midday|midnight))\b"),
         # in 2020, since 1994, the 2020 war (a bare year needs a date context)
         ("year", rf"(?(yprep)|(?:{year_ctx}|(?={_YEAR}[’']s\b)))(?P<yr_y>{_YEAR}){_POSS}"),
         # recently, in recent months, now, soon, the coming days
         ("vague", rf"{vague}\b"),
-        # 13:00, 1 p.m., 7am
-        ("clock", r"(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
-                  r"(?:\s*(?P<ck_ap>[AaPp]\.?[Mm]\.?))?"
-                  r"(?![0-9])|(?P<ck_h2>1[0-2]|0?[1-9])\s*(?P<ck_ap2>[AaPp]\.?[Mm]\b\.?)"),
     ]
     return tuple(alternatives)
 
@@ -341,11 +384,11 @@ def _starters() -> list[str]:
     words.update(f"{a} {u}" for a in ("a", "an") for u in (*units, "few", "couple", "hundred"))
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
                  "coming every each once twice daily weekly monthly annually yearly nightly "
-                 "early mid late".split())
+                 "early mid late noon midday midnight".split())
     words.update(f"that {u}" for u in ("day", "same", *w.parts))
     words.update(f"the {u}" for u in (
-        "day previous following next same past last first final coming current other start "
-        "beginning middle end future near night week month year weekend".split()
+        "day early small wee previous following next same past last first final coming current "
+        "other start beginning middle end future near night week month year weekend".split()
         + list(w.seasons) + list(w.parts)))
     return sorted(words)
 
@@ -443,16 +486,26 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_PHRASE_END = re.compile(r"[.!?;\n,:()–—]")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    """``future`` or ``past`` from the nearest tense cue in the clause, else ``None``."""
+    """``future`` or ``past`` from the nearest tense cue in the clause, else ``None``.
+
+    The stretch between commas (or dashes, brackets) around the expression is
+    read first ("will be dissolved by 1 January, its leader announced"), then
+    the whole sentence clause.
+    """
+    return _tense_in(text, start, end, _PHRASE_END) or _tense_in(text, start, end, _CLAUSE_END)
+
+
+def _tense_in(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str | None:
     lo = max(0, start - 120)
     before = text[lo:start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    cut = [m.end() for m in boundary.finditer(before)]
     lo = lo + cut[-1] if cut else lo
     after = text[end : end + 80]
-    stop = _CLAUSE_END.search(after)
+    stop = boundary.search(after)
     hi = end + (stop.start() if stop else len(after))
     best: tuple[int, str] | None = None
     for m in _cue_pattern().finditer(text, lo, hi):
@@ -546,6 +599,36 @@ def _pod(d: dt.date, code: str, rule: str, anchor: dt.date | None) -> _R:
               anchor.isoformat() if anchor else None, _PART_WORDS[code])
 
 
+_PART_PREFIX = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+(?P<p>morning|afternoon|evening|night)|(?P<eh>[Tt]he\s+(?:early|small"
+    r"|wee)\s+hours))\s+of\s+\Z"
+)
+
+
+def _part_prefix(text: str, start: int, r: _R, floor: int) -> tuple[int, _R]:
+    """Widen a day to ``the night of September 19`` or ``the early hours of Sept. 20``.
+
+    A night spanning two days (``the night of 19-20 September``) is the night
+    of the first day.
+    """
+    m = _PART_PREFIX.search(text, max(floor, start - 40), start)
+    if m is None or r.value is None:
+        return start, r
+    value = r.value
+    if r.granularity == "interval":
+        a, _, b = value.partition("/")
+        if not (m["p"] == "night" and len(a) == len(b) == 10
+                and (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days == 1):
+            return start, r
+        value = a
+    if m["eh"]:
+        return m.start(), replace(r, value=value, granularity="day", rule=r.rule + "+early-hours",
+                                  mod="START")
+    code = _words().parts[m["p"]]
+    return m.start(), replace(r, value=f"{value}T{code}", granularity="part_of_day",
+                              rule=r.rule + "+part-of-day", part_of_day=_PART_WORDS[code])
+
+
 def _r_iso(m: re.Match[str], st: _State) -> _R:
     y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
     return _day(_safe_date(y, mo, d), "iso-date")
@@ -564,11 +647,30 @@ def _r_numeric(m: re.Match[str], st: _State) -> _R:
     return _day(mdy, "numeric:month-first")
 
 
+#: The place of a wire dateline line: "YEREVAN, ", "BAKU, Azerbaijan, " at a line start.
+_WIRE_BEFORE = re.compile(
+    r"(?:\A|\n)[ \t]*[A-Z][A-Z.’' -]{1,40},(?:[ \t]+[A-Z][A-Za-z.’' -]{1,40},)?[ \t]+\Z"
+)
+#: What follows the date of a wire dateline: "(Reuters) -", "(AP) —", " — ".
+_WIRE_AFTER = re.compile(r"[ \t]*(?:\([A-Za-z.&/ -]{1,30}\)[ \t]*)?[-–—]")
+
+
+def _wire_dateline(text: str, start: int, end: int) -> bool:
+    """True for the date of a wire dateline: ``YEREVAN, Sept 25 (Reuters) -``."""
+    return bool(_WIRE_BEFORE.search(text, max(0, start - 90), start)) and bool(
+        _WIRE_AFTER.match(text, end)
+    )
+
+
 def _r_dm(m: re.Match[str], st: _State, d_key: str, m_key: str, y_key: str, rule: str) -> _R:
     mo, d = _month_of(m[m_key]), int(m[d_key])
     if m[y_key]:
         return _day(_safe_date(int(m[y_key]), mo, d), rule)
     dl = st.dl()
+    if _wire_dateline(st.text, m.start(), m.end()):
+        # the filing date: nearest the dateline, whatever the tense of the lead
+        date, _ = _date_without_year(mo, d, dl, None)
+        return _day(date, f"{rule}:wire-dateline", dl)
     date, how = _date_without_year(mo, d, dl, _tense_of(m, st))
     return _day(date, f"{rule}:{how}", dl)
 
@@ -622,6 +724,18 @@ def _r_mdy_range(m: re.Match[str], st: _State) -> _R:
     return r
 
 
+def _r_dom(m: re.Match[str], st: _State) -> _R:
+    dl = st.dl()
+    d = int(m["do_d"])
+    cands = [c for c in (_safe_date(*_add_months(dl.year, dl.month, k), d) for k in (-1, 0, 1))
+             if c is not None]
+    if _tense_of(m, st) == "future":
+        date = min((c for c in cands if c >= dl), default=None)
+        return _day(date, "day-of-month:next", dl)
+    date = max((c for c in cands if c <= dl), default=None)
+    return _day(date, "day-of-month:last", dl)
+
+
 def _r_month_year(m: re.Match[str], st: _State) -> _R:
     mod = _words().point_mods[_key(m["my_pm"])] if m["my_pm"] else None
     return _R(_month(int(m["my_y"]), _month_of(m["my_m"])), "month", "date", "month-year", mod=mod)
@@ -629,6 +743,12 @@ def _r_month_year(m: re.Match[str], st: _State) -> _R:
 
 def _r_month_rel(m: re.Match[str], st: _State) -> _R:
     dl = st.dl()
+    if m["mo_m2"]:
+        yrel = m["mo_yrel"].lower()
+        y = dl.year + {"last": -1, "this": 0, "next": 1}[yrel]
+        mod = _words().point_mods[_key(m["mo_pm"])] if m["mo_pm"] else None
+        return _R(_month(y, _month_of(m["mo_m2"])), "month", "date", f"month:{yrel}-year",
+                  dl.isoformat(), mod=mod)
     mo, rel = _month_of(m["mo_m"]), m["mo_rel"].lower()
     y = dl.year
     if rel == "last":
@@ -681,15 +801,23 @@ def _r_rel_day(m: re.Match[str], st: _State) -> _R:
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     d = dl + dt.timedelta(days=shift)
+    mod = _words().point_mods[_key(m["rd_pm"])] if m["rd_pm"] else None
     if word == "tonight":
-        return _pod(d, "NI", "tonight", dl)
-    if m["rd_p"]:
-        return _pod(d, _words().parts[_key(m["rd_p"])], f"{word}+part-of-day", dl)
-    return _day(d, word.replace(" ", "-"), dl)
+        r = _pod(d, "NI", "tonight", dl)
+    elif m["rd_p"]:
+        r = _pod(d, _words().parts[_key(m["rd_p"])], f"{word}+part-of-day", dl)
+    else:
+        r = _day(d, word.replace(" ", "-"), dl)
+    return replace(r, mod=mod) if mod else r
 
 
 def _r_part_day(m: re.Match[str], st: _State) -> _R:
     dl = st.dl()
+    if m["pd_wd"]:
+        # "overnight into Wednesday": the night before that Wednesday
+        target = _words().weekdays[_key(m["pd_wd"])]
+        d, _ = _weekday_date(target, "", _tense_of(m, st), dl)
+        return _pod(d - dt.timedelta(days=1), "NI", "overnight-into-weekday", dl)
     if m["pd_on"]:
         return _pod(dl - dt.timedelta(days=1), "NI", "overnight", dl)
     rel, code = m["pd_rel"].lower(), _words().parts[_key(m["pd_p"])]
@@ -743,11 +871,21 @@ def _r_near(m: re.Match[str], st: _State) -> _R:
 
 def _r_rel_unit(m: re.Match[str], st: _State) -> _R:
     dl = st.dl()
-    rel = _key(m["ru_rel"]).replace("the ", "")
+    rel = _key(m["ru_rel"])
+    rel = rel if rel == "the" else rel.replace("the ", "").replace("this past", "past")
     unit = m["ru_u"].lower()
-    n = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    n = {"last": -1, "past": -1, "this": 0, "the": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    if rel == "past" and unit == "weekend":
+        n = 0 if dl.weekday() >= 5 else -1
+    elif rel == "the" and unit == "weekend":
+        # "over the weekend": the last weekend (this one on a Saturday or Sunday); "at the
+        # weekend" in a future-tense clause: the next one
+        future = _tense_of(m, st) == "future"
+        n = 0 if dl.weekday() >= 5 or future else -1
+        rel = "the-next" if future and dl.weekday() < 5 else "the-last"
     value, gran = _unit_ref(_shift(dl, unit, n), unit)
-    return _R(value, gran, "date", f"{rel}-{unit}", dl.isoformat())
+    mod = _words().point_mods[_key(m["ru_pm"])] if m["ru_pm"] else None
+    return _R(value, gran, "date", f"{rel}-{unit}", dl.isoformat(), mod=mod)
 
 
 def _anaphor_anchor(st: _State) -> tuple[dt.date, str]:
@@ -782,7 +920,7 @@ def _r_ana(m: re.Match[str], st: _State) -> _R:
 
 def _r_ago(m: re.Match[str], st: _State) -> _R:
     w = _words()
-    n = _number(m["ag_n"])
+    n = _number(m["ag_n"]) if m["ag_n"] else None
     code = w.units[_key(m["ag_u"])]
     unit = {"D": "day", "W": "week", "2W": "week", "M": "month", "Y": "year", "DE": "year",
             "CE": "year", "TH": "hour", "TM": "hour", "TS": "hour"}[code]
@@ -841,25 +979,34 @@ def _r_duration(m: re.Match[str], st: _State) -> _R:
     return _R(_duration(n, w.units[_key(m["du_u"])]), "duration", "duration", rule, mod=mod)
 
 
+def _weekday_date(target: int, rel: str, tense: str | None, dl: dt.date) -> tuple[dt.date, str]:
+    """The date of a weekday (0 = Monday) named in a text dated ``dl``, and the rule."""
+    back = (dl.weekday() - target) % 7
+    ahead = (target - dl.weekday()) % 7
+    if rel in ("last", "past"):
+        return dl - dt.timedelta(days=back or 7), f"weekday:{rel}"
+    if rel in ("next", "coming"):
+        return dl + dt.timedelta(days=ahead or 7), f"weekday:{rel}"
+    if tense == "future":
+        return dl + dt.timedelta(days=ahead), "weekday:future-tense"
+    return dl - dt.timedelta(days=back), "weekday:most-recent"
+
+
 def _r_weekday(m: re.Match[str], st: _State) -> _R:
     dl = st.dl()
     target = _words().weekdays[_key(m["wd_n"])]
     if m["wd_pl"]:
         return _R(f"XXXX-WXX-{target + 1}", "set", "set", "set:weekday")
     rel = (m["wd_rel"] or "").lower()
-    back = (dl.weekday() - target) % 7
-    ahead = (target - dl.weekday()) % 7
-    if rel in ("last", "past"):
-        d, rule = dl - dt.timedelta(days=back or 7), f"weekday:{rel}"
-    elif rel in ("next", "coming"):
-        d, rule = dl + dt.timedelta(days=ahead or 7), f"weekday:{rel}"
-    elif _tense_of(m, st) == "future":
-        d, rule = dl + dt.timedelta(days=ahead), "weekday:future-tense"
-    else:
-        d, rule = dl - dt.timedelta(days=back), "weekday:most-recent"
+    d, rule = _weekday_date(target, rel, None if rel else _tense_of(m, st), dl)
+    mod = "START" if m["wd_eh"] else _words().point_mods[_key(m["wd_pm"])] if m["wd_pm"] else None
+    if m["wd_eh"]:
+        rule += "+early-hours"
     if m["wd_p"]:
-        return _pod(d, _words().parts[_key(m["wd_p"])], rule + "+part-of-day", dl)
-    return _day(d, rule, dl)
+        r = _pod(d, _words().parts[_key(m["wd_p"])], rule + "+part-of-day", dl)
+    else:
+        r = _day(d, rule, dl)
+    return replace(r, mod=mod) if mod else r
 
 
 def _r_year(m: re.Match[str], st: _State) -> _R:
@@ -874,8 +1021,12 @@ def _r_vague(m: re.Match[str], st: _State) -> _R:
 
 
 def _r_clock(m: re.Match[str], st: _State) -> _R:
-    h = int(m["ck_h"] or m["ck_h2"])
-    mi = int(m["ck_m"] or 0)
+    if m["ck_w"]:
+        word = m["ck_w"].lower()
+        return _R("XXXX-XX-XXT24:00" if word == "midnight" else "XXXX-XX-XXT12:00", "time",
+                  "date", f"clock-time:{word}")
+    h = int(m["ck_h"] or m["ck_h2"] or m["ck_h3"])
+    mi = int(m["ck_m"] or m["ck_m3"] or 0)
     ap = (m["ck_ap"] or m["ck_ap2"] or "").lower().replace(".", "")
     if ap == "pm" and h < 12:
         h += 12
@@ -883,6 +1034,8 @@ def _r_clock(m: re.Match[str], st: _State) -> _R:
         h = 0
     if h > 23:
         return _R(None, "time", "date", "clock-time:invalid")
+    if m["ck_z"]:
+        return _R(f"XXXX-XX-XXT{h:02d}:{mi:02d}Z", "time", "date", "clock-time:utc")
     return _R(f"XXXX-XX-XXT{h:02d}:{mi:02d}", "time", "date", "clock-time")
 
 
@@ -893,6 +1046,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
     "dmy": _r_dmy,
     "mdy_range": _r_mdy_range,
     "mdy": _r_mdy,
+    "dom": _r_dom,
     "month_year": _r_month_year,
     "month_rel": _r_month_rel,
     "decade": _r_decade,
@@ -918,7 +1072,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
 _GRAN_NO_DL: Mapping[str, str] = MappingProxyType({
     "rel_day": "day", "part_day": "part_of_day", "near": "day", "rel_unit": "day",
     "ana": "day", "ago": "day", "weekday": "day", "month_bare": "month", "month_rel": "month",
-    "season": "season", "dmy": "day", "mdy": "day", "dmy_range": "interval",
+    "season": "season", "dmy": "day", "mdy": "day", "dom": "day", "dmy_range": "interval",
     "mdy_range": "interval", "numeric": "day",
 })
 
@@ -932,12 +1086,22 @@ def _gran_no_dl(name: str, m: re.Match[str]) -> str:
 
 
 _ATTR_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[’']s)\s+\Z")
-_ATTR_AFTER = re.compile(r"\s+(?:[a-z]|[A-Z][a-z]+-)")
+#: A lower-case word after the date starts a noun it modifies ("the 2020 war"), unless it is
+#: a function word that starts the next phrase ("in the 2020s the region ...").
+_ATTR_AFTER = re.compile(
+    r"\s+(?:(?!(?:the|a|an|this|that|these|those|it|its|they|their|he|his|she|her|we|was|were"
+    r"|is|are|had|has|have|and|or|but|when|while|as|in|on|at|to|of|for|by|with|from)\b)[a-z]"
+    r"|[A-Z][a-z]+-)"
+)
 
 
-def _attributive(text: str, start: int, end: int, kind: str) -> bool:
-    """True for a date used as a noun modifier: ``the 2020 war``, ``its 1994 ceasefire``."""
-    if kind != "date":
+def _attributive(text: str, start: int, end: int, kind: str, mod: str | None = None) -> bool:
+    """True for a date used as a noun modifier: ``the 2020 war``, ``its 1994 ceasefire``.
+
+    A date with a point modifier ("the early 1990s", "the end of 2020") is a
+    noun phrase of its own, never a modifier.
+    """
+    if kind != "date" or mod in ("START", "MID", "END"):
         return False
     return bool(_ATTR_BEFORE.search(text, max(0, start - 8), start)) and bool(
         _ATTR_AFTER.match(text, end)
@@ -1007,6 +1171,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             r = _R(None, _gran_no_dl(name, m), "date", f"{probe}:no-dateline")
         if r.end is not None:
             end = r.end
+        if r.value is not None and r.kind == "date" and r.granularity in ("day", "interval"):
+            start, r = _part_prefix(text, start, r, out[-1].end if out else 0)
         ref = DateRef(
             start=start,
             end=end,
@@ -1018,7 +1184,7 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             anchor=r.anchor,
             part_of_day=r.part_of_day,
             mod=r.mod,
-            attributive=_attributive(text, start, end, r.kind),
+            attributive=_attributive(text, start, end, r.kind, r.mod),
         )
         out.append(ref)
         if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
@@ -1059,6 +1225,7 @@ def _probe_rule(name: str, m: re.Match[str]) -> str:
     return {"part_day": "part-of-day", "near": "relative", "rel_unit": "relative-unit",
             "ana": "anaphoric", "ago": "ago", "weekday": "weekday", "month_bare": "month",
             "month_rel": "month", "season": "season", "dmy": "day-month", "mdy": "month-day",
+            "dom": "day-of-month",
             "dmy_range": "day-range", "mdy_range": "day-range",
             "numeric": "numeric:ambiguous"}.get(name, name)
 
