@@ -23,11 +23,18 @@ How a figure is found
     plural group with a casualty verb and no number ("personnel in the car
     were killed") is a figure with ``qualifier="unspecified"``. A number
     with no counted noun is a figure only with a casualty word ("killing
-    32", "200 were injured", "the death toll rose to 45").
+    32", "200 were injured", "the death toll rose to 45"), or after
+    "a population of" / "home to" (a count of people: ``other``, group
+    ``people``). "a 13-year-old" is a counted person (a child under 18).
+    A proportion ("half of the population", "two-thirds of", "80 percent
+    of", "one in three residents") is a share, not a count: it is a figure
+    only with a casualty word, with both bounds ``None`` and
+    ``qualifier="proportion"`` (the share is in ``text``).
 
 What is not a figure
     A number with no counted noun and no casualty word ("one day", "three
-    weeks", "20 percent"); a plain four-digit 1800-2100 without a hedge (a
+    weeks", "20 percent"); a casualty noun with no number ("casualties on
+    both sides": only "no casualties" is a figure, a zero); a plain four-digit 1800-2100 without a hedge (a
     year: "the 2020 war", "the 1992-94 war"); a number after a month name
     ("September 20"); ordinals ("second largest", "20th"); money; a number
     glued to a word ("10-year-old" is a modifier). Indefinites ("some
@@ -42,7 +49,12 @@ How the category is decided (first rule that applies wins)
        "in the car were killed", "to flee"),
        unless the verb has an object of its own (then it is active); a
        figure coordinated with the next one shares its verb ("7 thousand
-       people and 16 locations were evacuated");
+       people and 16 locations were evacuated") unless a toll phrase
+       already gives it a category ("the toll rose to 68, and 105 remain
+       missing"). Movement verbs ("left", "arrived", "crossed") mean
+       displacement except for armed groups ("peacekeepers arrived") and
+       after "be" ("50 people are left"). In a partitive ("15 of the
+       wounded died") the verb wins over the noun;
     4. a casualty adjective among the modifiers ("two wounded soldiers");
     5. an active casualty verb just before ("killing 32 people"), shared
        by a coordinated next figure ("killed 3 soldiers and 2 civilians");
@@ -59,6 +71,12 @@ Subsets
     A following group figure joined by "and"/a comma continues the subset
     list ("including two children and three women"); a casualty noun does
     not ("..., including two children, and more than 200 injuries").
+    "two of them civilians" is a subset of the figure before it. A number
+    with no noun followed by "of the/its/X's" and a second count ("over
+    100,000 of the region's 120,000 Armenians have fled") is a subset of
+    that second count, which is the whole: the part takes the verb, the
+    whole (a population) is ``other``. A number that is not a figure
+    ("in the past 24 hours") is never a parent.
 
 Bounds (after ACLED's practice: record the stated figure, keep the hedge)
     exact and "a total of": ``low == high``; lower hedges ("at least",
@@ -72,8 +90,12 @@ Bounds (after ACLED's practice: record the stated figure, keep the hedge)
     first end that has none: "20 to 30 thousand" is 20,000-30,000);
     plurals of magnitude: ``low`` = twice the unit ("dozens" 24,
     "scores" 40, "hundreds" 200, "thousands" 2,000), ``high`` ``None``;
-    indefinites, bare plurals and trends: both ``None``; "no", "nobody":
-    ``low == high == 0`` with ``qualifier="none"``.
+    indefinites, bare plurals, proportions and trends: both ``None``; "no",
+    "nobody": ``low == high == 0`` with ``qualifier="none"``. A gapped clause
+    shares the hedge of the clause it continues: in "at least 200 people
+    were killed and 400 wounded" (number + participle, "people were"
+    elided) 400 is "at least" too; "and 400 were wounded" (a clause of its
+    own) stays exact.
 
 Trends
     "the death toll could rise" (a toll phrase, optional modals, a rise
@@ -90,7 +112,13 @@ Sources (``source_id``, ``source_text``)
        "reported by X", where X is a tagged mention (its ``entity_id``
        when it is an actor). "according to initial estimates" with no
        actor gives ``source_id=None`` and ``source_text="initial estimates"``;
-    3. else ``None``: the article states the figure itself.
+    3. else, when no cue of the sentence names a tagged actor, the words of
+       the subject of a reporting verb ("..., the region's health ministry
+       said", "Officials said", "..., said the ministry") as
+       ``source_text`` with ``source_id=None``; pronouns and quantities
+       ("Dozens reported dead") are not sources, nor is the hearer of
+       "told" ("told Reuters");
+    4. else ``None``: the article states the figure itself.
     With ``mentions=None`` the mentions come from
     :func:`karabakh.actors.tag_mentions` when that module is importable.
     Quotes are never computed here: without ``quotes`` only rule 2 applies.
@@ -136,7 +164,7 @@ _ROLES = frozenset(
     {
         "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
         "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
-        "trend", "modal", "subset", "reporting", "month", "follow", "zero",
+        "trend", "modal", "subset", "reporting", "month", "follow", "zero", "armed",
     }
 )
 _BOUNDS = frozenset({"lower", "upper", "approx", "exact"})
@@ -179,6 +207,8 @@ class FigureWords:
     months: frozenset[str]
     follow: frozenset[str]
     zeros: Mapping[str, tuple[str, str | None]]
+    movement_verbs: frozenset[str]
+    armed: frozenset[str]
 
 
 @functools.cache
@@ -259,6 +289,9 @@ def figure_words() -> FigureWords:
         months=frozenset(by_role["month"]),
         follow=frozenset(by_role["follow"]),
         zeros=MappingProxyType({k: (v, e or None) for k, (v, e) in by_role["zero"].items()}),
+        movement_verbs=frozenset(k for k, (_, e) in by_role["verb_after"].items()
+                                 if e == "movement"),
+        armed=frozenset(by_role["armed"]),
     )
 
 
@@ -332,6 +365,14 @@ class _Patterns:
     source_words: re.Pattern[str]
     trend_in: re.Pattern[str]
     bare_follow: re.Pattern[str]
+    ratio_before: re.Pattern[str]
+    population_before: re.Pattern[str]
+    partitive_gap: re.Pattern[str]
+    gapped: re.Pattern[str]
+    subject_words: re.Pattern[str]
+    inverted_subject: re.Pattern[str]
+    after_comma: re.Pattern[str]
+    quantity_word: re.Pattern[str]
 
 
 @functools.cache
@@ -358,18 +399,25 @@ def _patterns() -> _Patterns:
     zero_pron = _alt(p for p, (_, g) in w.zeros.items() if g)
     zero_det = _alt(p for p, (_, g) in w.zeros.items() if not g)
     np = (
-        rf"(?:(?P<mods>(?:\s+{mods}){{0,3}})\s+(?P<head>{heads})(?![\w-])"
+        rf"(?:(?P<mods>(?:\s+{mods}){{0,4}})\s+(?P<head>{heads}|{_YEAR_OLD}s?)(?![\w-])"
         rf"(?:\s+(?:and|or|&)\s+(?P<head2>{groups})(?![\w-]))?)?"
+    )
+    # a share, not a count: "half of", "two-thirds of", "80 percent of", "one in three"
+    prop = (
+        r"(?:(?:half|(?:a|one)[\s-]+(?:third|quarter|fifth)|(?:two|three|four)[\s-]+"
+        r"(?:thirds|quarters|fifths)|\d+(?:[.,]\d+)?\s*(?:%|per\s*cent))(?=\s+of\s)"
+        rf"|(?:\d+|{word_num})\s+(?:in|out\s+of)\s+(?:\d+|{word_num})(?![\w-]))"
     )
     figure = rf"""
         (?<![\w-])(?:(?P<qual>{qual})\s+)?
         (?:
             between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})
           | (?P<r1>{num})(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<r2>{num2})
+          | (?<![\w$€£¥.,:/#+-])(?P<prop>{prop})
           | (?P<n>{num})
           | (?<![\w-])(?P<mag>{_alt(w.magnitudes)})(?:\s+of)?(?![\w-])
           | (?<![\w-])(?P<indef>{_alt(w.indefinites)})(?![\w-])
-          | (?<![\w-])(?P<art>an?)(?=(?:\s+{mods}){{0,3}}\s+(?:{singular})(?![\w-]))
+          | (?<![\w-])(?P<art>an?)(?=(?:\s+{mods}){{0,3}}\s+(?:{singular}|{_YEAR_OLD})(?![\w-]))
           | (?<![\w-])(?P<zero>{zero_pron})(?![\w-])
           | (?<![\w-])(?P<zero_det>{zero_det})(?=(?:\s+{mods}){{0,3}}\s+(?:{heads})(?![\w-]))
         )
@@ -442,6 +490,37 @@ def _patterns() -> _Patterns:
                                 i),
         trend_in=re.compile(trend_in, i),
         bare_follow=re.compile(rf"\s*(?:[^\w\s]|\Z)|\s+(?:{_alt(w.follow)})(?![\w-])", i),
+        # "one in three residents", "two out of five": a proportion, not a count
+        ratio_before=re.compile(rf"(?<![\w-])(?:\d+|{word_num})\s+(?:in|out\s+of)\s+\Z", i),
+        # "a population of about 120,000", "home to some 120,000"
+        population_before=re.compile(
+            r"(?<![\w-])(?:population\s+(?:of|was|is|stood\s+at|numbered|numbering)"
+            r"|home\s+to)\s+\Z",
+            i,
+        ),
+        # "Over 100,000 of the region's 120,000 ...": the first is part of the second
+        partitive_gap=re.compile(
+            r"\s+of\s+(?:(?:the|its|their|our|an?|[\w-]+[’']s?)\s+){1,3}", i
+        ),
+        # "... were killed and 400 wounded": a gapped clause, number + participle
+        gapped=re.compile(r"\s*,?\s*and\s+\Z", i),
+        # a source with no tagged actor: "..., the region's health ministry said"
+        subject_words=re.compile(
+            r"(?:\A|[,;:—–(”\"»]\s*|\A\s*)"
+            r"(?P<src>(?:(?!(?:and|or|but|that|which|who|he|she|they|it|we|i|you|this|there|"
+            r"has|have|had|was|were|is|are|been|also|not|it’s|it's)\s)[\w’'-]+\s+){0,4}"
+            r"(?!(?:and|or|but|that|which|who|he|she|they|it|we|i|you|this|there|also|then)\s)"
+            r"[\w’'-]+)\s+\Z",
+            i,
+        ),
+        inverted_subject=re.compile(
+            r"\s+(?P<src>(?:the|an?)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})\s*(?:[.,;]|\Z)", i
+        ),
+        after_comma=re.compile(r"[,”\"»’]\s*\Z"),
+        quantity_word=re.compile(
+            rf"\d|(?<![\w-])(?:{word_num}|{_alt(w.magnitudes)}|{_alt(w.indefinites)})(?![\w-])",
+            i,
+        ),
     )
 
 
@@ -575,6 +654,7 @@ class _Cand:
     bare_ok: bool = True
     is_subset: bool = False
     parent: _Cand | None = None
+    partitive: str | None = None  # "of them ..." (anaphoric) / "of the ..." (definite)
     sentence: int = 0
     category: str | None = None
 
@@ -617,6 +697,8 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         return None  # a date: "September 20", "Sept. 20-21"
     if pats.no_before.search(text, max(0, m.start() - 4), m.start()):
         return None  # "no one"
+    if pats.ratio_before.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "one in three residents": a proportion, not a count
     if m.group("b1") is not None or m.group("r1") is not None:
         a, b = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
         if qual is None and _is_year(m, a):
@@ -648,6 +730,10 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         if post and qual is None:
             qual, bound = w.post_qualifiers[_norm(post.strip(" -+")) or "plus"]
         low, high, qualifier = _bounds(value, value, qual, bound)
+    elif m.group("prop") is not None:
+        low = high = None
+        qualifier = "proportion"
+        needs_category = True
     elif m.group("mag") is not None:
         unit, qualifier = w.magnitudes[_norm(m.group("mag"))]
         low, high = 2 * unit, None
@@ -679,12 +765,25 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
     _classify_np(cand, m.group("mods") or "", head, m.group("head2"))
     if m.group("zero") is not None:
         cand.group = w.zeros[_norm(m.group("zero"))][1]
+    if head is None and cand.low is not None and pats.population_before.search(
+        text, max(0, m.start() - 30), m.start()
+    ):  # "a population of about 120,000": a count of people
+        cand.group, cand.has_head, cand.bare_ok = "people", True, True
     return cand
+
+
+def _age_group(head: str) -> str:
+    """"a 13-year-old" is a child, "a 70-year-old" a person (UN: under 18 is a child)."""
+    age = parse_number(re.split(r"-(?:year|month)", head, maxsplit=1, flags=re.I)[0])
+    return "children" if age is not None and age < 18 else "people"
 
 
 def _classify_np(cand: _Cand, mods: str, head: str | None, head2: str | None = None) -> None:
     w = figure_words()
     mod_group = None
+    part = re.match(r"\s*of\s+(them|whom|those|these)?", mods, re.IGNORECASE)
+    if part:
+        cand.partitive = "anaphoric" if part.group(1) else "definite"
     for mod in re.findall(r"of\s+(?:the|them|those|these)|[\w’'-]+", mods, re.IGNORECASE):
         cat, grp = w.modifiers.get(_norm(mod), (None, None))
         if cat and cand.mod_cat is None:
@@ -700,6 +799,8 @@ def _classify_np(cand: _Cand, mods: str, head: str | None, head2: str | None = N
     elif h in w.things:
         cand.thing = True
         cand.group = w.things[h]
+    elif re.search(r"-(?:year|month)-olds?\Z", h):
+        cand.group = _age_group(h)
     else:
         group = w.groups.get(h) or w.groups.get(head.strip())
         cand.group = group[0] if group else None
@@ -784,6 +885,7 @@ def find_figures(
         cands.append(cand)
     cands.sort(key=lambda c: c.start)
     _link_subsets(cands, text, pats, spans)
+    _link_partitives(cands, text, pats)
     _share_coordinated(cands, text, pats)
     for cand in cands:
         cand.category = _category(cand)
@@ -873,7 +975,13 @@ def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns)
     w = figure_words()
     s_start, s_end = sentence
     m = pats.right.match(text, cand.end, s_end)
-    if m and not pats.active_object.match(text, m.end(), s_end):
+    if (
+        m
+        and not pats.active_object.match(text, m.end(), s_end)
+        and not _BE_LEFT.search(text, m.start(), m.end())
+        # "peacekeepers arrived", "troops left": a movement of armed men, not an exodus
+        and not (_norm(m.group("verb")) in w.movement_verbs and cand.group in w.armed)
+    ):
         cand.verb_after = w.verbs_after[_norm(m.group("verb"))]
     lo = max(s_start, cand.start - 60)
     m = pats.left_verb.search(text, lo, cand.start)
@@ -887,11 +995,15 @@ def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns)
             cand.trend = _norm(t.group("trend"))
 
 
+# "only 50 people are left": "left" after a form of "be" means "remain", not "departed"
+_BE_LEFT = re.compile(r"(?<![\w-])(?:are|is|were|was|be|been|being)\s+left\Z", re.IGNORECASE)
+
+
 def _share_coordinated(cands: list[_Cand], text: str, pats: _Patterns) -> None:
     for a, b in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
         if a.sentence != b.sentence or a.is_subset != b.is_subset:
             continue  # "..., among them 10 civilians, and 400 others wounded"
-        if a.verb_after is None and b.verb_after is not None:
+        if a.verb_after is None and b.verb_after is not None and a.toll_cat is None:
             if pats.coord_gap.fullmatch(text, a.end, b.start):
                 a.verb_after = b.verb_after
     for a, b in itertools.pairwise(cands):
@@ -900,6 +1012,33 @@ def _share_coordinated(cands: list[_Cand], text: str, pats: _Patterns) -> None:
         if b.verb_before is None and a.verb_before is not None:
             if b.noun_cat is None and pats.coord_gap.fullmatch(text, a.end, b.start):
                 b.verb_before = a.verb_before
+    hedges = {q for q, _ in figure_words().qualifiers.values()} - {"exact"}
+    for a, b in itertools.pairwise(cands):
+        # "At least 200 people were killed and 400 wounded": a gapped clause
+        # (number + participle, "people were" elided) shares the hedge too.
+        if (
+            a.sentence == b.sentence
+            and a.verb_after is not None
+            and a.qualifier in hedges
+            and b.qualifier == "exact"
+            and b.start - a.end < 90
+            and pats.gapped.search(text, max(a.end, b.start - 8), b.start)
+            and pats.right.match(text, a.end, b.start)
+            and _is_gapped(b, text, pats)
+        ):
+            b.qualifier = a.qualifier
+            if a.high is None:
+                b.high = None
+            elif a.low is None:
+                b.low = None
+
+
+def _is_gapped(cand: _Cand, text: str, pats: _Patterns) -> bool:
+    """"400 wounded" or "400 others wounded": a number and a participle, no auxiliary."""
+    if cand.noun_cat is not None and cand.group is None:
+        return True
+    m = pats.right.match(text, cand.end)
+    return bool(m and cand.verb_after and m.group().split() == m.group("verb").split())
 
 
 def _link_subsets(
@@ -912,6 +1051,8 @@ def _link_subsets(
         s_start = spans[cand.sentence][0] if spans else 0
         if pats.subset_before.search(text, max(s_start, cand.start - 30), cand.start):
             cand.is_subset = True
+        elif cand.partitive == "anaphoric" and before:
+            cand.is_subset = True  # "..., two of them civilians"
         elif (
             before
             and before[-1].is_subset
@@ -925,10 +1066,34 @@ def _link_subsets(
         if cand.is_subset:
             parents = [c for c in before if not c.is_subset]
             cand.parent = parents[-1] if parents else None
-        before.append(cand)
+        if cand.bare_ok:  # "in the past 24 hours, among them ...": not a parent
+            before.append(cand)
+
+
+def _link_partitives(cands: list[_Cand], text: str, pats: _Patterns) -> None:
+    """"Over 100,000 of the region's 120,000 Armenians have fled": a part and its whole.
+
+    The first count (no noun of its own) is a subset of the second and takes
+    the verb; the second is the whole (a population: ``other`` unless its
+    own noun says more).
+    """
+    for a, b in itertools.pairwise(cands):
+        if (
+            a.sentence == b.sentence
+            and not a.has_head
+            and a.parent is None
+            and b.low is not None
+            and pats.partitive_gap.fullmatch(text, a.end, b.start)
+        ):
+            a.is_subset, a.parent = True, b
+            a.group = a.group or b.group
+            if a.verb_after is None:
+                a.verb_after, b.verb_after = b.verb_after, None
 
 
 def _category(cand: _Cand) -> str | None:
+    if cand.partitive == "definite" and cand.verb_after:
+        return cand.verb_after  # "15 of the wounded died": the verb says what happened
     if cand.noun_cat:
         return cand.noun_cat
     if cand.thing:
@@ -1037,14 +1202,30 @@ class _Sources:
             words = pats.source_words.match(text, m.end(), s_end)
             if words:
                 cues.append((m.start(), None, words.group()))
+        unnamed: list[tuple[int, str | None, str | None]] = []
         for m in pats.reporting.finditer(text, s_start, s_end):
             mm = self._mention_ending(max(s_start, m.start() - 40), m.start())
-            if mm is None:
+            told = _norm(m.group()) == "told"  # "told Reuters": the hearer, not the source
+            if mm is None and not told:
                 after = self._mention_at(m.end(), m.end() + 8)
                 if after is not None and pats.object_gap.fullmatch(text, m.end(), after.start):
                     mm = after
             if mm is not None:
                 cues.append((m.start(), _actor_id(mm), mm.text))
+                continue
+            # no tagged actor: keep the subject's words ("officials", "the health ministry")
+            lo = max(s_start, m.start() - 60)
+            words = pats.subject_words.search(text[lo : m.start()])
+            if words and (words.start("src") > 0 or lo == s_start):
+                src = words.group("src")
+            else:  # inverted after a comma or a quote: "..., said the ministry."
+                inv = pats.inverted_subject.match(text, m.end(), s_end)
+                src = inv.group("src") if inv and not told and pats.after_comma.search(
+                    text, max(s_start, m.start() - 3), m.start()) else None
+            if src and not pats.quantity_word.search(src):
+                unnamed.append((m.start(), None, src))
+        if not cues:
+            cues = unnamed
         self.cache[sentence] = cues
         return cues
 
