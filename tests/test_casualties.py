@@ -668,8 +668,6 @@ def test_predicate_group():
     assert f.group == "children"
 
 
-@pytest.mark.xfail(strict=True, reason="'patients' is not a group yet: tests/test_own_articles.py"
-                   " pins the span '23 wounded' (lead to decide)")
 def test_patients_are_a_group():
     (f,) = figures("Medics evacuated 17 wounded patients.")
     assert (f.text, f.group) == ("17 wounded patients", "patients")

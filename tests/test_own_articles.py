@@ -99,7 +99,8 @@ def test_figures_keep_hedges_and_sources(a, b):
     injured = fb["nearly 300"]
     assert (injured.category, injured.low, injured.high, injured.qualifier) == ("injured", 300, 300, "nearly")
     assert fb["Dozens"].category == "missing" and fb["Dozens"].high is None
-    assert fb["23 wounded"].source_id == "ICRC"
+    patients = fb["23 wounded patients"]
+    assert (patients.low, patients.group, patients.source_id) == (23, "patients", "ICRC")
 
 
 def test_json_contract_for_own_article(b):
