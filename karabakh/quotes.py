@@ -51,7 +51,15 @@ sentence (the last cue not inside another quotation and not a noun, with its
 subject, or ``by X`` after a nominal cue such as ``an appeal ... by X``); the
 attribution of the quotation just before, when only white space separates
 them (``“...,” she said. “...”``); the next sentence when it reads ``X said
-this/so`` ; the previous paragraph when it ends with a colon. When the
+this/so`` ; the previous paragraph when it ends with a colon; a headline-like fragment
+before a colon that starts with a name and has no verb (``Aliyev on the
+offensive: “...”``: the name, no cue, and a ``problem`` that says so). A
+cue of the ``colon`` frame (``addressed the nation:``, ``continued``,
+``as one official put it``) introduces only quotations, never a claim. A
+partial quotation followed by ``, a charge X denies`` keeps the cue before
+it. An ``-ing`` cue after a comma (``..., the ministry said, adding that
+...``) shares the speaker of the cue before it in the sentence, for a
+quotation and for a claim. When the
 speaker after the quotation is a possessive pronoun's staff (``“...”, his
 spokesman said``) and a cue with a subject stands before the quotation in
 the same sentence (``Guterres called for “...”, his spokesman said``), the
@@ -110,7 +118,21 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
 * a cue coordinated with an earlier one in the same sentence (``Armenia
   claims that ... and calls for ...``) shares its speaker;
 * an indefinite description (``an official``, ``a diplomat``) introduces an
-  unnamed speaker: ``None``, and so is a later ``the official``.
+  unnamed speaker: ``None``, and so is a later ``the official``; so does a
+  bare plural without a determiner or a side (``Officials said``,
+  ``Witnesses said``) and a noun for people who are never in the dictionary
+  (``a source``, ``residents``: ``match`` ``-`` in ``speaker_nouns.csv``);
+* a describing noun whose most recent match stands in a sentence that names
+  another actor the noun fits (``The Armenian foreign ministry and the
+  Azerbaijani foreign ministry ... The ministry said``) is ambiguous:
+  ``None``. A lower-case word before a generic ``ministry`` must be in the
+  actor's name (``the health ministry`` is no foreign ministry);
+* several speakers joined by ``and`` (``Macron and Scholz said``, ``“...,”
+  Borrell and Blinken said``) are no one speaker: ``None``, with a
+  ``problem`` naming each (``several speakers: Emmanuel Macron
+  (MACRON_EMMANUEL) and Olaf Scholz (SCHOLZ_OLAF)``), so that a researcher
+  can split the statement by hand. A singular cue (``says``) never takes two
+  subjects.
 
 The subject of a cue is the phrase after the last clause boundary (comma,
 ``and``, ``when``, ``that`` ...) before it, auxiliaries and adverbs of time
@@ -121,7 +143,22 @@ name after it (``The President of Azerbaijan, Ilham Aliyev, ...``). A cue
 that is passive (``reported by``, ``was said``; but ``was quoted as
 saying`` is a cue of its own), nominal (``the report``, ``an observation
 post``) or a secondary source (``as reported by``) makes no claim of its
-own. A news agency told (``told Reuters``) is the channel, not the speaker.
+own. A news agency told (``told Reuters``) is the channel, not the speaker,
+and an addressee after ``told`` is not part of the claim (``told reporters
+the talks had failed``). ``what it called`` takes ``it`` as the subject.
+
+Wire copy: a dateline opening a paragraph (``YEREVAN, Sept 25 (Reuters) -``,
+``BAKU, Azerbaijan (AP) —``) is a sentence of its own, so a quotation after it
+is direct and no dateline enters a claim. A claim whose attribution ends the
+sentence (``Troops took the heights, the defence ministry said in a
+statement.`` / ``..., said the ministry.``) is the text before the comma,
+when what follows the cue is only an adjunct (``in a statement``, ``on
+Tuesday``, ``on X, formerly Twitter``) and the claim does not open with a
+subordinating word or a preposition (``After the talks ended, X said
+nothing`` is no claim). An attribution in the middle of the claim (``The
+road, the ministry said, will reopen``) keeps the whole sentence as the
+content, with a ``problem``. A claim ends where ``, and`` / ``, while`` /
+``;`` start a clause with a cue of its own.
 A quotation that opens a parenthesis (``(“...,” she said.)``) is direct.
 
 >>> text = "“We will not leave,” the minister said. “Never.”"
@@ -212,7 +249,7 @@ def reporting_verbs() -> tuple[ReportingVerb, ...]:
     for i, row in enumerate(read_data_csv("reporting_verbs.csv")):
         forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
         nouns = tuple(f.strip() for f in (row.get("noun_forms") or "").split("|") if f.strip())
-        if not forms or row["frame"] not in {"that", "object", "as", "source"}:
+        if not forms or row["frame"] not in {"that", "object", "as", "source", "colon"}:
             raise ValueError(f"reporting_verbs.csv row {i + 1}: bad forms or frame in {row}")
         if not set(nouns) <= set(forms):
             raise ValueError(f"reporting_verbs.csv row {i + 1}: a noun form is not a form: {row}")
@@ -475,6 +512,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # ------------------------------------------------------------- sentences
 
 _SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
+# a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
+# "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}[ \t]*"
+    r"(?:\([A-Z][\w .&/-]{0,30}\)[ \t]*)?|\([A-Z][\w .&/-]{0,30}\)[ \t]*)[-—–]{1,2}[ \t]+"
+)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -493,7 +537,12 @@ def _sentence_starts(text: str) -> list[int]:
             if len(word) == 1 or word in abbrevs:
                 continue
         starts.append(m.end())
-    starts.extend(b for _, b in _paragraph_breaks(text))
+    paragraphs = [b for _, b in _paragraph_breaks(text)]
+    starts.extend(paragraphs)
+    for p in [header.end() if header else 0, *paragraphs]:
+        dateline = _DATELINE.match(text, p)
+        if dateline:
+            starts.append(dateline.end())
     return sorted(set(starts))
 
 
@@ -535,7 +584,7 @@ _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{_AUX})\s*$")
 _LEADING_AUX = re.compile(rf"(?i:{_AUX})\s+")
 _BOUNDARY = re.compile(
     r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
-    r"although|though|that|where|if|so|meanwhile|whom|then|yet)(?![\w-])"
+    r"although|though|that|where|if|so|meanwhile|whom|then|yet|what)(?![\w-])"
 )
 _FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
@@ -557,12 +606,12 @@ _ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
 _THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
 _CLAUSE = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
-    r"about|this|so|that)\b)[\w’'.-]+\s+){1,5}"
+    r"about|this|so|that)\b)(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
     r"might)\s|[a-z]{3,}ed\b))",
     re.IGNORECASE,
 )
-_QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‚‹›]")
+_QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 _PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "body", "we": "body"}
 
@@ -616,6 +665,8 @@ def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
                     nx, ny = _trim(text, *segments[k + 1])
                     if 0 < len(text[nx:ny].split()) <= 4 and text[nx : nx + 1].isupper():
                         return _Subject(x, ny, False)
+                    if _speaks_for_in(text, nx, ny) and _np_ok(text, x, ny):
+                        return _Subject(x, ny, False)  # Jane Doe, a spokeswoman for X,
                 return _Subject(x, y, False)
             if len(text[x:y].split()) > 3:
                 return None
@@ -638,7 +689,50 @@ def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
         return _subject(text, s0, last.start())
     if not _np_ok(text, a, b2):
         return None
+    if last is not None and last.group().lower() == "and":
+        a = _joint_start(text, s0, last, cue_start, a)
     return _Subject(a, b2, False)
+
+
+_SINGULAR_CUE = re.compile(r"[a-z]+[^s\W]s\b")
+
+
+def _joint_start(text: str, s0: int, and_: re.Match[str], cue_start: int, a: int) -> int:
+    """Start of ``X and Y`` when both are the subject of the cue (``Macron and Scholz said``).
+
+    The phrase before ``and`` must look like a name or a description (capitalised
+    or ending in a describing noun: "The Armenian ministry and ...") and the cue
+    must not be a singular form (``says``, ``claims``).
+    """
+    if _SINGULAR_CUE.match(text, cue_start):
+        return a
+    prev = None
+    for m in _BOUNDARY.finditer(text, s0, and_.start()):
+        prev = m
+    pa, pb = _trim(text, prev.end() if prev else s0, and_.start())
+    lead = _LEADING_AUX.match(text, pa, pb)
+    while lead is not None and lead.end() < pb:
+        pa = lead.end()
+        lead = _LEADING_AUX.match(text, pa, pb)
+    words = text[pa:pb].split()
+    if not words or len(words) > 8 or not _np_ok(text, pa, pb):
+        return a
+    if not (words[0][:1].isupper() or words[0].lower() in {"the", "both"}):
+        return a
+    last_word = words[-1]
+    nouns = _speaker_nouns()
+    if last_word[:1].isupper() or last_word.lower() in nouns:
+        return pa
+    return a
+
+
+def _speaks_for_in(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
+    for m in _speaker_noun_re().finditer(text, a, b):
+        key = re.sub(r"\s+", " ", m.group().lower())
+        if any(n.speaks_for for n in _speaker_nouns()[key]):
+            return True
+    return False
 
 
 def _np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
@@ -728,9 +822,13 @@ def _metonyms() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _fits(cand: _Actor, nouns: Sequence[_Noun]) -> bool:
+def _fits(cand: _Actor, nouns: Sequence[_Noun], qualifier: str = "") -> bool:
+    if qualifier and qualifier not in _role_words(cand.id) + " " + cand.name.lower():
+        return False  # "the health ministry" is no foreign ministry
     for c in nouns:
         if cand.type not in c.types:
+            continue
+        if c.match == "-":  # "a source", "residents": never an actor of the dictionary
             continue
         if c.match and c.match not in _role_words(cand.id) + " " + cand.name.lower():
             continue
@@ -739,7 +837,9 @@ def _fits(cand: _Actor, nouns: Sequence[_Noun]) -> bool:
 
 
 @functools.cache
-def _by_description(noun_key: str, side: str, metonym: str) -> tuple[str, ...]:
+def _by_description(
+    noun_key: str, side: str, metonym: str, qualifier: str = ""
+) -> tuple[str, ...]:
     """Ids of the dictionary's institutions of ``side`` that the describing noun fits.
 
     When several fit, those whose name contains the noun win ("the government
@@ -747,7 +847,7 @@ def _by_description(noun_key: str, side: str, metonym: str) -> tuple[str, ...]:
     names ("the authorities in Stepanakert" -> the Stepanakert authorities).
     """
     nouns = _speaker_nouns()[noun_key]
-    fits = [x for x in _institutions() if x.side == side and _fits(x, nouns)]
+    fits = [x for x in _institutions() if x.side == side and _fits(x, nouns, qualifier)]
     if len(fits) > 1:
         word = noun_key.split()[-1]
         fits = [x for x in fits if word in x.name.lower()] or fits
@@ -783,6 +883,7 @@ class _Resolved(NamedTuple):
 
 
 _POSS_PRONOUN = re.compile(r"(?i:his|her|its|their)\s+")
+_JOINT_AND = re.compile(r"\s+and\s+")
 _SPEAKS_FOR_TAIL = re.compile(r"\s+(?:for|of|to)\s+")
 _SOURCE_TAIL = re.compile(r"\s(?:from|by)\s+")
 _POSS_END = re.compile(r"(?:['’]s?)$")
@@ -1046,14 +1147,43 @@ class _Resolver:
         if who is None or who.actor is None:
             return None
         spoken = who.actor
-        if unknown is not None and unknown.start > noun.start():
+        if unknown is not None:
             return self._unknown_person(_Who(spoken, unknown), "")
         note = f"{phrase!r} speaks for {spoken.name}; the words are attributed to {spoken.name}"
         return _Resolved(spoken, "spokesperson-for", None, None, None, note)
 
+    def _joint(self, a: int, b: int, pos: int) -> _Resolved | None:
+        """``Macron and Scholz``: several speakers are no one speaker (``None``)."""
+        for m in _JOINT_AND.finditer(self.text, a, b):
+            if any(x.start < m.start() and m.end() <= x.end for x in self.in_span(a, b)):
+                continue  # "Organization for Security and Co-operation"
+            la, lb = _trim(self.text, a, m.start())
+            ra, rb = _trim(self.text, m.end(), b)
+            if la >= lb or ra >= rb:
+                return None
+            parts = [self.resolve(la, lb, pos), self.resolve(ra, rb, pos)]
+            ids = {p.actor.id for p in parts if p.actor is not None}
+            if len(ids) == 1 and all(p.actor is not None for p in parts):
+                return parts[0]
+            names = [
+                f"{p.actor.name} ({p.actor.id})" if p.actor is not None
+                else repr(self.text[x:y])
+                for p, (x, y) in zip(parts, [(la, lb), (ra, rb)], strict=True)
+            ]
+            why = (
+                f"several speakers: {' and '.join(names)}; words said jointly are not "
+                "attributed to one of them"
+            )
+            return _Resolved(None, None, why, None)
+        return None
+
     def resolve(self, a: int, b: int, pos: int) -> _Resolved:
         """Resolve the speaker phrase ``text[a:b]`` (see the module rules)."""
         phrase = self.text[a:b]
+        if " and " in phrase or "\nand " in phrase:
+            joint = self._joint(a, b, pos)
+            if joint is not None:
+                return joint
         found = self.in_span(a, b)
         named = [m for m in found if not m.adjective]
         persons = [m for m in named if m.type == "person"]
@@ -1116,12 +1246,23 @@ class _Resolver:
             self.unnamed.add(noun_key)
             why = f"{phrase!r} introduces an unnamed speaker"
             return _Resolved(None, None, why, None)
+        if (
+            noun is not None
+            and not named
+            and words[0] not in _DETERMINER
+            and re.search(r"[^s]s$", noun_key)
+            and not self._sides(a, b)[0]
+        ):
+            self.unnamed.add(noun_key)
+            why = f"{phrase!r} names no one: an unnamed speaker"
+            return _Resolved(None, None, why, None)
         if noun is not None and noun_key in self.unnamed and not named:
             why = f"{phrase!r} refers back to an unnamed speaker"
             return _Resolved(None, None, why, None)
         if noun is not None:
             sides, metonym = self._sides(a, b)
-            for who in self._candidates(pos):
+            qualifier = self._qualifier(a, noun, constraints)
+            for who, k in self._candidates_at(pos):
                 cand = who.actor
                 if cand is None:
                     if who.title and set(_speaker_nouns()[who.title]) & set(constraints):
@@ -1129,11 +1270,19 @@ class _Resolver:
                     continue
                 if sides and cand.side not in sides:
                     continue
-                if _fits(cand, constraints):
+                if _fits(cand, constraints, qualifier):
+                    rival = self._rival(k, cand, sides, constraints, qualifier) if k >= 0 else None
+                    if rival is not None:
+                        why = (
+                            f"the description {phrase!r} is ambiguous: the sentence it refers "
+                            f"to names {rival.name} and {cand.name}"
+                        )
+                        return _Resolved(None, None, why, None)
                     return _Resolved(cand, "description", None, None)
             # a country or its capital names a side; a party or agency named is the speaker
             by_side = len(sides) == 1 and all(m.type in {"state", "government"} for m in named)
-            ids = _by_description(noun_key, next(iter(sides)), metonym) if by_side else ()
+            side = next(iter(sides)) if by_side else ""
+            ids = _by_description(noun_key, side, metonym, qualifier) if by_side else ()
             if len(ids) == 1:
                 return _Resolved(self._dictionary(ids[0]), "dictionary", None, None)
             if named:
@@ -1155,6 +1304,38 @@ class _Resolver:
         if named:
             return _Resolved(self._actor(named[0]), "name", None, named[0])
         return _Resolved(None, None, f"speaker {phrase!r} is not an actor in the dictionary", None)
+
+    def _qualifier(self, a: int, noun: re.Match[str], constraints: Sequence[_Noun]) -> str:
+        """The lower-case word before a generic ministry noun ("health" in "health ministry")."""
+        if any(c.types != {"ministry"} or c.match for c in constraints):
+            return ""
+        word = _WORD_BEFORE.search(self.text, max(a, noun.start() - 30), noun.start())
+        if word is None or not word.group(1).islower() or word.group(1) in _DETERMINER:
+            return ""
+        return word.group(1)
+
+    def _rival(
+        self,
+        k: int,
+        cand: _Actor,
+        sides: set[str],
+        constraints: Sequence[_Noun],
+        qualifier: str,
+    ) -> _Actor | None:
+        """Another actor of the same sentence as mention ``k`` that the description fits."""
+        s0 = self.sents.start_of(self.pool_starts[k])
+        j = k - 1
+        while j >= 0 and self.pool_starts[j] >= s0:
+            other = self.pool[j].actor
+            if (
+                other is not None
+                and other.id != cand.id
+                and (not sides or other.side in sides)
+                and _fits(other, constraints, qualifier)
+            ):
+                return other
+            j -= 1
+        return None
 
     def _dictionary(self, actor_id: str) -> _Actor:
         return next(x for x in _institutions() if x.id == actor_id)
@@ -1262,7 +1443,10 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
 _OF_AFTER = re.compile(r"\s+of\b")
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
 _POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
-_NOUN_MODIFIERS = frozenset({"new", "fresh", "false", "media", "press"})
+_NOUN_MODIFIERS = frozenset(
+    "new fresh false media press all both many several other such member whole entire "
+    "independent sovereign".split()
+)
 
 
 def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
@@ -1288,6 +1472,10 @@ def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
         before = text[: prev.start(1)].rstrip()
         if before and before[-1] not in ".!?:;”\"»(":
             return False  # a name, the subject of the verb ("Baku reports")
+    if word.islower() and low not in _speaker_nouns():
+        two_back = _WORD_BEFORE.search(text, max(0, prev.start(1) - 20), prev.start(1))
+        if two_back is not None and two_back.group(1).lower() in {"a", "an", "the", "its", "their"}:
+            return True  # "a joint call", "the daily report"
     return (
         (word.islower() and low.endswith(("ed", "ing")))
         or low in _verb_of_form()
@@ -1311,6 +1499,9 @@ def _cue_before(
     for last in reversed(list(cue_re.finditer(text, s0, qstart))):
         if inside_quote(last.start()) or _nominal(text, last.start(), last.end()):
             continue
+        verb = _verb_of_form().get(re.sub(r"\s+", " ", last.group()).lower())
+        if verb is not None and verb.frame == "colon" and ":" not in text[last.end() : qstart]:
+            continue  # "addressed the nation:" introduces a quotation; "continued" alone not
         prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
         if prev_word and prev_word.group(1).lower() in _DETERMINER:
             agent = _BY_AGENT.search(text, last.end(), qstart)
@@ -1323,6 +1514,11 @@ def _cue_before(
             if last.group().lower() in _noun_forms():
                 continue
             return None
+        if last.group().endswith("ing") and text[s0 : last.start()].rstrip().endswith(","):
+            # "..., the ministry said, adding that there was “no reason” to ..."
+            earlier = _cue_before(text, s0, last.start(), inside_quote, cue_re)
+            if earlier is not None and earlier[1] is not None:
+                return last.span(), earlier[1], earlier[2]
         subj = _subject(text, s0, last.start())
         if subj is not None and not subj.coordinated:
             return last.span(), (subj.a, subj.b), "np"
@@ -1336,13 +1532,32 @@ def _cue_before(
     return None
 
 
+_PARTICIPLE_COMMA = re.compile(r",\s*[a-z]+ing\b")
+_ADDRESSEE = re.compile(
+    r"\s*(?:(?:the|a|an|state|local|foreign)\s+)?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+    r"|reporters|journalists|lawmakers|parliament|deputies|legislators|correspondents|"
+    r"(?:a\s+|the\s+)?(?:news|press)\s+conference|(?:a\s+|the\s+)?briefing)\s+"
+)
+_NUMBER_FIRST = re.compile(
+    r"\s+(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|several|many|most|all)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times)\b)[a-z]+\s+[a-z]"
+)
+_COLON_QUOTE = re.compile(r":\s*[«“„\"‘]")
+
+
 def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple[int, int] | None:
     rest = text[ce:s_end]
     m = _THAT.match(rest)
+    if m and _PARTICIPLE_COMMA.search(rest, 0, m.end()):
+        m = None  # "said on Tuesday, adding that ...": that "that" is the participle's
+    addressee = _ADDRESSEE.match(rest) if verb.lemma == "tell" and m is None else None
     if rest.lstrip().startswith(":"):
         a = ce + rest.index(":") + 1
+    elif addressee and _CLAUSE.match(rest[addressee.end() :]):
+        a = ce + addressee.end()  # "told reporters the talks had failed"
     elif verb.frame == "that":
-        if _CLAUSE.match(rest):
+        if _CLAUSE.match(rest) or _NUMBER_FIRST.match(rest):
             a = ce
         elif m:
             a = ce + m.end()
@@ -1356,11 +1571,16 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
         a = ce + m.end() if m and len(rest[: m.end()].split()) <= 4 else ce
         first = rest.lstrip()[:1]
         head = text[a:s_end].lstrip()
-        if not first or not (first.isalnum() or first in "“«\"„‘") or _PREP_START.match(head):
+        if not first or not (first.isalnum() or first in "“«\"„‘$€£"):
+            return None
+        if _PREP_START.match(head):
             return None
         if re.match(r"not\b", head):
             return None
     a, b = _trim(text, a, s_end)
+    colon = _COLON_QUOTE.search(text, a, b)
+    if colon:  # "rejected the criticism: “...”": the quotation is a record of its own
+        b = colon.start()
     while b > a and text[b - 1] in ".!?;:":
         b -= 1
     if len(text[a:b].split()) < 2:
@@ -1415,11 +1635,12 @@ def extract_quotes(
         raws.append(_attribute(text, sp, k, spans, sents, raws, used, inside_quote, cue_re))
 
     # indirect claims
+    quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
     consumed: list[tuple[int, int]] = []
     last_claim: dict[int, int] = {}  # sentence start -> index in raws of last claim there
     for m in cue_re.finditer(text):
         cs, ce = m.span()
-        if cs in used or inside_quote(cs) or any(a <= cs < b for a, b in consumed[-4:]):
+        if inside_quote(cs) or any(a <= cs < b for a, b in consumed[-4:]):
             continue
         s0 = sents.start_of(cs)
         s1 = sents.end_of(cs)
@@ -1429,6 +1650,44 @@ def extract_quotes(
         verb = _verb_of_form().get(form)
         if verb is None:
             verb = next(v for v in reporting_verbs() if v.frame == "source")
+        if verb.frame == "colon":
+            continue
+        content = None
+        if cs not in used and verb.frame != "source":
+            content = _content_after(text, verb, ce, _claim_end(text, ce, s1, cue_re))
+        if content is None and verb.frame != "source":
+            # "Claim, the ministry said [in a statement]." (also when the cue
+            # attributes a quotation inside the claim)
+            trail = None
+            if text.rfind(",", s0, cs) >= 0:
+                trail = _trailing_claim(text, s0, cs, ce, s1, inside_quote)
+            if trail is not None:
+                (ca, cb), tnp, why = trail
+                raws.append(
+                    _Raw("indirect", ca, cb, ca, max(cb, ce, tnp[1]), (cs, ce), tnp, "np", why)
+                )
+                last_claim[s0] = len(raws) - 1
+                consumed.append(tnp)
+            continue
+        if form.endswith("ing") and text[s0:cs].rstrip().endswith(","):
+            # "..., the ministry said, adding that ...": the speaker of the cue before
+            j = bisect.bisect_left(quote_cues, (cs, -1)) - 1
+            options = [raws[quote_cues[j][1]]] if j >= 0 and quote_cues[j][0] >= s0 else []
+            if s0 in last_claim:
+                options.append(raws[last_claim[s0]])
+            prev_raw = max(
+                (r for r in options if r.cue is not None and s0 <= r.cue[0] < cs),
+                key=lambda r: r.cue[0] if r.cue else -1,
+                default=None,
+            )
+            if prev_raw is not None and content is not None and not inside_quote(content[0]):
+                how = "coordinated" if prev_raw.np is not None else "none"
+                raws.append(
+                    _Raw("indirect", content[0], content[1], cs, content[1], (cs, ce),
+                         prev_raw.np, how)
+                )
+                last_claim[s0] = len(raws) - 1
+                continue
         if verb.frame == "source":
             raw = _according_to(text, cs, ce, s0, s1, inside_quote)
             if raw is not None:
@@ -1437,20 +1696,10 @@ def extract_quotes(
                 last_claim[s0] = len(raws) - 1
             continue
         subj = _subject(text, s0, cs)
-        if subj is None:
-            continue
-        end = s1
-        for nxt in cue_re.finditer(text, ce, s1):
-            gap = text[_strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
-            if re.search(r"(?:,|\band)\s*(?:(?:" + _AUX + r")\s+)*$", gap):
-                and_at = text.rfind(" and ", ce, nxt.start())
-                comma_at = text.rfind(",", ce, nxt.start())
-                end = max(and_at, comma_at)
-                if end > ce:
-                    break
-                end = s1
-        content = _content_after(text, verb, ce, end)
-        if content is None:
+        if subj is not None and form.endswith("ing") and _VERB_FIRST.match(text, subj.a):
+            # "Shahramanyan signed a decree saying ...": the subject of the verb
+            subj = _subject(text, s0, subj.a)
+        if subj is None or content is None:
             continue
         if any(inside_quote(p) for p in (content[0], content[1] - 1)):
             continue
@@ -1472,6 +1721,107 @@ def extract_quotes(
         consumed.append((subj.a, subj.b))
 
     return _resolve_all(text, mentions, spans, raws, sents)
+
+
+_VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
+_COORDINATION = re.compile(r"(?:,|\band)\s*(?:(?:" + _AUX + r")\s+)*$")
+
+
+_FRAGMENT_STOP = re.compile(r"\s(?:on|about|over|to|at|in|after|before)\s")
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
+
+
+def _claim_end(text: str, ce: int, s1: int, cue_re: re.Pattern[str]) -> int:
+    """Where the content of the cue ending at ``ce`` ends: before a coordinated cue."""
+    for nxt in cue_re.finditer(text, ce, s1):
+        gap = text[_strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
+        if _COORDINATION.search(gap):
+            end = max(text.rfind(" and ", ce, nxt.start()), text.rfind(",", ce, nxt.start()))
+            if end > ce:
+                return end
+        clauses = list(_NEW_CLAUSE.finditer(text, ce, nxt.start()))
+        if clauses:  # "..., while the ministry insisted ..." has a subject of its own
+            return clauses[-1].start()
+    return s1
+
+
+_SUBORDINATE = re.compile(
+    r"(?i:after|before|when|while|as|if|although|though|because|since|once|until|unless|"
+    r"whether|despite|in|on|at|during|for|from|with|by|to)\b"
+)
+# what may follow "..., the ministry said" at the end of a wire-style lead:
+# nothing, or an adjunct ("in a statement", "on Tuesday", "late on Friday")
+_TAIL_OK = re.compile(
+    r"\s*(?:(?:in|on|at|during|after|before|to|via|through|from|late|early|earlier|later|"
+    r"overnight|yesterday|today|tonight|this|last|without|while|when|citing|separately|"
+    r"also|again|repeatedly|publicly|officially)\b[^,;:“”«»\"]*)?(?:[.!?]|,|$)"
+)
+_TAIL_CLAUSE = re.compile(
+    r"\s*,\s*(?:will|would|is|are|was|were|has|have|had|could|can|may|might|must|should|"
+    r"did|does|do|remains?|remained)\b"
+)
+
+
+_INDEFINITE_START = re.compile(r"(?:a|an)\s")
+_SPEAKER_START = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\s")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
+
+
+def _trailing_claim(
+    text: str, s0: int, cs: int, ce: int, s1: int, inside_quote: object
+) -> tuple[tuple[int, int], tuple[int, int], str | None] | None:
+    """``Claim, the ministry said [in a statement].`` / ``Claim, said the ministry.``.
+
+    Returns the claim's span, the speaker phrase and a problem (when the
+    attribution interrupts the claim), or ``None`` when the sentence is not
+    built that way.
+    """
+    assert callable(inside_quote)
+    if text[cs].isupper():
+        return None
+    before = text[s0:cs].rstrip()
+    if before.endswith(","):  # inverted: "..., said the ministry."
+        np = _np_after(text, ce, s1)
+        if np is None or not _SPEAKER_START.match(text, np[0]):
+            return None
+        if _RELATIVE.search(text, s0, cs):
+            return None  # "Power, who visited ..., announced $11 million"
+        comma = s0 + len(before) - 1
+        tail_at = np[1]
+    else:
+        subj = _subject(text, s0, cs)
+        if subj is None or subj.coordinated:
+            return None
+        lead = text[s0 : subj.a].rstrip()
+        if not lead.endswith(","):
+            return None
+        np = (subj.a, subj.b)
+        comma = s0 + len(lead) - 1
+        tail_at = ce
+    problem = None
+    if _TAIL_CLAUSE.match(text, tail_at, s1) and np[0] > comma:
+        # "The road, the ministry said, will reopen": the attribution interrupts
+        # the claim; the content keeps the whole sentence (never drop the words)
+        ca, cb = _trim(text, s0, s1)
+        while cb > ca and text[cb - 1] in ".!?;:":
+            cb -= 1
+        problem = (
+            f"the attribution {text[min(np[0], cs) : max(np[1], ce)]!r} interrupts the claim; "
+            "the content is the whole sentence, attribution included"
+        )
+        if inside_quote(ca) or inside_quote(cb - 1) or _SUBORDINATE.match(text, ca):
+            return None
+        return (ca, cb), np, problem
+    if not _TAIL_OK.match(text, tail_at, s1):
+        return None
+    ca, cb = _trim(text, s0, comma)
+    while cb > ca and text[cb - 1] in ",;:":
+        cb -= 1
+    if len(text[ca:cb].split()) < 3 or _SUBORDINATE.match(text, ca):
+        return None
+    if inside_quote(ca) or inside_quote(cb - 1):
+        return None
+    return (ca, cb), np, problem
 
 
 def _according_to(
@@ -1570,11 +1920,28 @@ def _attribute(
             else:
                 x, y = _trim(text, a0, _strip_aux(text, a0, cue.start()))
                 comma = re.search(r"[,;:]", text[x:y])
-                if comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
-                    y = x + comma.start()
-                    comma = None
-                if x < y and _np_ok(text, x, y) and not comma:
+                if comma and _speaks_for_in(text, x + comma.end(), y) and _np_ok(text, x, y):
+                    pass  # “...,” Jane Doe, a spokeswoman for the ICRC, said
+                elif comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
+                    first_ok = _np_ok(text, x, x + comma.start())
+                    last_comma = text.rfind(",", x, y)
+                    if not first_ok and _TAIL_OK.match(text, cue.end(), limit):
+                        # “sovereignty” over the region, the ministry said.
+                        x, y = _trim(text, last_comma + 1, y)
+                    else:
+                        y = x + comma.start()
+                if text.startswith("as ", x) or text.startswith("As ", x):
+                    x += 3  # “...,” as one official put it
+                if x < y and _np_ok(text, x, y):
                     after_found = (cue.span(), (x, y))
+    if (
+        after_found is not None
+        and kind == "partial"
+        and _INDEFINITE_START.match(text, after_found[1][0])
+    ):
+        found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+        if found is not None and found[1] is not None:
+            return make(*found)  # “...”, a charge Baku denies: the cue before is the claim's
     if after_found is not None:
         (cs, ce), (x, y) = after_found
         if _POSS_PRONOUN.match(text, x):
@@ -1618,6 +1985,26 @@ def _attribute(
                 subj = _subject(text, p0, last.start())
                 if subj is not None and not subj.coordinated:
                     return make(last.span(), (subj.a, subj.b), "np")
+    # 6. a headline-like fragment before a colon: "Aliyev on the offensive: “...”"
+    if before_s.endswith(":") and len(before_s.split()) <= 8:
+        x = s0 + len(before) - len(before.lstrip())
+        colon = s0 + len(before.rstrip()) - 1
+        if _HEADER.match(before):
+            x = s0 + _HEADER.match(before).end()  # type: ignore[union-attr]
+        stop = _FRAGMENT_STOP.search(text, x, colon)
+        x, y = _trim(text, x, stop.start() if stop else colon)
+        fragment = text[x:colon]
+        if (
+            x < y
+            and text[x].isupper()
+            and text[x:y].split()[0].lower() not in _DETERMINER
+            and _np_ok(text, x, y)
+            and not _FINITE.search(fragment)
+            and cue_re.search(fragment) is None
+        ):
+            note = "no reporting verb: the speaker is the name heading the fragment before the colon"
+            problem = note if problem is None else f"{problem}; {note}"
+            return make(None, (x, y), "np")
     if problem is None:
         problem = "no reporting cue found near the quotation"
     return make(None, None, "none")
