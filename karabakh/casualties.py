@@ -153,6 +153,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ._patterns import Trie, build_trie, trie_to_regex
+from .actors import tag_mentions
 from .records import DateRef, Figure, Mention, Quote
 from .resources import read_data_csv
 
@@ -823,8 +824,8 @@ def find_figures(
     Args:
         text: the article text (offsets index it unchanged).
         mentions: actor mentions (:func:`karabakh.actors.tag_mentions`); when
-            ``None`` they are computed if :mod:`karabakh.actors` is
-            importable, else no actor sources are found. Pass ``[]`` to skip.
+            ``None`` they are computed with :func:`karabakh.actors.tag_mentions`.
+            Pass ``[]`` to skip.
         quotes: quotes (:func:`karabakh.quotes.extract_quotes`); a figure
             inside a quote's content takes its speaker. Optional.
         dates: date expressions (:func:`karabakh.dates.find_dates`); a
@@ -848,7 +849,7 @@ def find_figures(
     if not isinstance(text, str):
         raise ValueError(f"find_figures: text must be a string, not {type(text).__name__}")
     if mentions is None:
-        mentions = _default_mentions(text)
+        mentions = tag_mentions(text)
     pats = _patterns()
     spans = _sentence_spans(text)
     starts = [s for s, _ in spans]
@@ -941,15 +942,6 @@ def _figure_matches(text: str, pats: _Patterns) -> Iterable[re.Match[str]]:
         if m is not None and m.end() > start:
             yield m
             pos = m.end()
-
-
-def _default_mentions(text: str) -> Sequence[Mention]:
-    try:
-        from .actors import tag_mentions  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return []
-    result: Sequence[Mention] = tag_mentions(text)
-    return result
 
 
 _DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her",

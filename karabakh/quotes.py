@@ -186,6 +186,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._patterns import trie_regex
+from .actors import actor_info, fold, load_actors, load_places, load_roles, tag_mentions
 from .articles import _HEADER
 from .records import Mention, Quote
 from .resources import read_data_csv
@@ -775,16 +776,12 @@ class _Raw:
 
 
 def _tag(text: str, on: dt.date | str | None) -> list[Mention]:
-    from .actors import tag_mentions
-
     return list(tag_mentions(text, on))
 
 
 @functools.cache
 def _role_words(actor_id: str) -> str:
     """Lower-case name, type and role description of an actor (for describing nouns)."""
-    from .actors import actor_info, load_roles
-
     info = actor_info(actor_id)
     if info is None:
         return ""
@@ -796,8 +793,6 @@ def _role_words(actor_id: str) -> str:
 @functools.cache
 def _institutions() -> tuple[_Actor, ...]:
     """Every actor of the dictionary that is not a person."""
-    from .actors import load_actors
-
     return tuple(
         _Actor(a.actor_id, a.type, a.side, a.name, a.role or "")
         for a in load_actors().values()
@@ -808,8 +803,6 @@ def _institutions() -> tuple[_Actor, ...]:
 @functools.cache
 def _metonyms() -> dict[str, tuple[str, str]]:
     """Folded place names that also name an actor (``baku`` -> ``AZE_GOV``, side ``AZE``)."""
-    from .actors import fold, load_actors, load_places
-
     places = {fold(alias) for p in load_places().values() for alias in p.aliases}
     out: dict[str, tuple[str, str]] = {}
     for a in load_actors().values():
@@ -1364,8 +1357,6 @@ def _no_antecedent(word: str, phrase: str, ambiguous: bool) -> str:
 
 
 def _fold(text: str) -> str:
-    from .actors import fold
-
     return fold(text)
 
 
@@ -2092,8 +2083,6 @@ def quotes_table(quotes: Sequence[Quote]) -> pd.DataFrame:
     [['Sergei Lavrov', 'RUS', 'direct', 3], ['[a resident]', nan, 'direct', 2]]
     """
     import pandas as pd
-
-    from .actors import actor_info
 
     rows = []
     for q in quotes:

@@ -7,7 +7,6 @@ seed is used only through its hand annotation in tests/annotations/seed_figures.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import itertools
 import re
 from pathlib import Path
@@ -526,10 +525,6 @@ def test_annotation_spans_match_the_seed(seed):
         assert seed.text[int(row["start"]):int(row["end"])] == row["text"]
 
 
-NEEDS = [m for m in ("karabakh.actors", "karabakh.quotes") if importlib.util.find_spec(m) is None]
-
-
-@pytest.mark.skipif(bool(NEEDS), reason=f"modules not built yet: {NEEDS}")
 def test_seed_precision_and_recall_are_one(seed):
     from karabakh.actors import tag_mentions
     from karabakh.quotes import extract_quotes
@@ -545,8 +540,6 @@ def test_seed_precision_and_recall_are_one(seed):
     assert (precision, recall) == (1.0, 1.0), (sorted(found - gold), sorted(gold - found))
 
 
-@pytest.mark.skipif(importlib.util.find_spec("karabakh.actors") is None,
-                    reason="karabakh.actors not built yet")
 def test_mentions_are_tagged_when_not_given():
     s = "According to the separatists, 70 people were evacuated."
     (f,) = find_figures(s)
