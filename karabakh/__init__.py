@@ -10,7 +10,6 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import evaluate as evaluate
 from . import plots as plots
 from .actors import (
     ActorInfo,
