@@ -26,8 +26,8 @@ import pytest
 from conftest import ROOT
 
 import karabakh.quotes as kq
-from karabakh.clauses import speaker_nouns
 from karabakh.actors import tag_mentions
+from karabakh.clauses import speaker_nouns
 from karabakh.quotes import extract_quotes, quote_spans, reporting_verbs
 from karabakh.records import Quote
 
