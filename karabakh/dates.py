@@ -10,7 +10,8 @@ Spans. A record's span is the time expression itself: a leading preposition
 (*on* September 20, *in* 2020, *since* 1994, *for* 24 hours) is used as
 context and left out of the span; modifiers that belong to the expression
 stay in (*just* one day, *early* 2022, *the* 20th of September, *last*
-night), and so does a possessive (``yesterday’s``, ``Tuesday's``). Matches
+night, *late* last July, *about* five hours), but a possessive does not, as
+in TimeML (``Tuesday's`` gives ``Tuesday``). Matches
 never overlap; at one position the first alternative in the pattern wins,
 and the alternatives are ordered so that the longer reading comes first
 (``Tuesday, 19 September`` before ``Tuesday``, ``three days ago`` before
@@ -178,6 +179,8 @@ class _Words:
     vague: Mapping[str, str]
     future: tuple[str, ...]
     past: tuple[str, ...]
+    present: tuple[str, ...]
+    intent: tuple[str, ...]
     count_nouns: tuple[str, ...]
 
 
@@ -213,6 +216,8 @@ def _words() -> _Words:
         vague=MappingProxyType({_key(w): v for w, v in by["vague"].items()}),
         future=tuple(by["future_cue"]),
         past=tuple(by["past_cue"]),
+        present=tuple(by["present_cue"]),
+        intent=tuple(by["intent_cue"]),
         count_nouns=tuple(by["count_noun"]),
     )
 
@@ -478,10 +483,19 @@ def _cue_pattern() -> re.Pattern[str]:
     w = _words()
     words = [c for c in w.future if c[0].isalpha()]
     clitics = [c for c in w.future if not c[0].isalpha()]
+    # an auxiliary or a verb of state before a participle makes it passive or adjectival, not
+    # past: "will be held", "is planned for", "would stay closed until"
+    not_after = "".join(f"(?<!\\b{a}\\s)" for a in (
+        "be", "is", "are", "was", "were", "been", "being", "stay", "stays", "remain", "remains"))
     return re.compile(
-        rf"(?P<fut>\b{_alt(words, ci=True)}\b|{_alt(clitics, ci=True)}\b)"
-        # a participle after "be" is passive, not past: "will be held", "to be signed"
-        rf"|(?<![Bb]e\s)(?P<past>\b{_alt(w.past, ci=True)}\b|\b[a-z]{{3,}}(?<!e)ed\b)"
+        # a verb of intent before a to-infinitive looks ahead: "agreed to meet on Monday"
+        rf"(?P<fut>\b{_alt(w.intent, ci=True)}\s+(?:(?!to\b)[\w’'-]+\s+){{0,3}}to\s+"
+        r"(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+\b"
+        rf"|\b{_alt(words, ci=True)}\b|{_alt(clitics, ci=True)}\b)"
+        # the present of a schedule: "the deadline is Friday", "the ban takes effect on Monday"
+        rf"|(?P<pres>\b{_alt(w.present, ci=True)}\b)"
+        # "unarmed", "unnamed", "unexploded" are adjectives, not verbs in the past
+        rf"|{not_after}(?P<past>\b{_alt(w.past, ci=True)}\b|\b(?!un)[a-z]{{3,}}(?<!e)ed\b)"
     )
 
 
@@ -489,17 +503,23 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 _PHRASE_END = re.compile(r"[.!?;\n,:()–—]")
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, *, after_first: bool = False) -> str | None:
     """``future`` or ``past`` from the nearest tense cue in the clause, else ``None``.
 
     The stretch between commas (or dashes, brackets) around the expression is
     read first ("will be dissolved by 1 January, its leader announced"), then
     the whole sentence clause.
     """
+    if after_first:
+        ahead = _tense_in(text, start, end, _PHRASE_END, after_only=True)
+        if ahead:
+            return ahead
     return _tense_in(text, start, end, _PHRASE_END) or _tense_in(text, start, end, _CLAUSE_END)
 
 
-def _tense_in(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str | None:
+def _tense_in(
+    text: str, start: int, end: int, boundary: re.Pattern[str], *, after_only: bool = False
+) -> str | None:
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = [m.end() for m in boundary.finditer(before)]
@@ -509,20 +529,40 @@ def _tense_in(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str
     hi = end + (stop.start() if stop else len(after))
     best: tuple[int, str] | None = None
     for m in _cue_pattern().finditer(text, lo, hi):
-        if m.start() < end and m.end() > start:
+        if (m.start() < end and m.end() > start) or (after_only and m.start() < end):
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        kind = "future" if m.group("fut") else "past"
+        kind = "future" if m["fut"] else "present" if m["pres"] else "past"
         if best is None or dist < best[0]:
             best = (dist, kind)
     return best[1] if best else None
 
 
+_ON_AFTER = re.compile(r"\s+on(?:wards)?\b")
+
+
 def _tense_of(m: re.Match[str], st: _State) -> str | None:
-    """The tense that places a match: "since" looks back; else the clause's cues."""
-    if (m["prep"] or "").lower() == "since":
+    """The tense that places a match: ``future``, ``past`` or ``None``.
+
+    "since" looks back. Otherwise the nearest tense cue of the phrase or
+    clause decides; a present tense of schedule ("the deadline is Friday",
+    "the ban takes effect on Monday") looks ahead, except for a possessive
+    date, which names an event ("Friday's attack is the worst"). Without a
+    cue, "by", "until" and "from ... on" look ahead.
+    """
+    prep = (m["prep"] or "").lower()
+    if prep == "since":
         return "past"
-    return _tense(st.text, m.start(), m.end())
+    # a possessive date determines a noun whose verb follows: "(officials said) Friday's
+    # session would be closed", "Tuesday's attack killed five"
+    possessive = m[0].endswith(("’s", "'s"))
+    tense = _tense(st.text, m.start(), m.end(), after_first=possessive)
+    if tense == "present":
+        tense = None if possessive else "future"
+    if tense is None and (prep in ("by", "until", "till")
+                          or (prep == "from" and _ON_AFTER.match(st.text, m.end()))):
+        tense = "future"
+    return tense
 
 
 def _year_for_month(m: int, dl: dt.date, tense: str | None) -> int:
@@ -1139,7 +1179,7 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
     ...     print(d.text, d.value, d.granularity, d.kind, d.rule)
     2020 2020 year date year:context
     just one day P1D duration duration duration
-    yesterday’s 2023-09-19 day date yesterday
+    yesterday 2023-09-19 day date yesterday
     >>> [d.value for d in find_dates("Talks will resume on Friday.", "2023-09-20")]
     ['2023-09-22']
     >>> [(d.value, d.rule) for d in find_dates("It fell yesterday, in November 2022.")]
@@ -1171,6 +1211,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             r = _R(None, _gran_no_dl(name, m), "date", f"{probe}:no-dateline")
         if r.end is not None:
             end = r.end
+        elif name != "decade" and text.endswith(("’s", "'s"), start, end):
+            end -= 2  # a possessive is not part of the expression: "Friday's" -> "Friday"
         if r.value is not None and r.kind == "date" and r.granularity in ("day", "interval"):
             start, r = _part_prefix(text, start, r, out[-1].end if out else 0)
         ref = DateRef(
