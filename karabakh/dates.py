@@ -35,10 +35,12 @@ Values (``DateRef.value``), TIMEX3 style:
   ``P3DE``; an unspecified count gives ``X`` (``PXM`` for "for months");
   a set (kind ``set``: every day, twice a week, daily): ``P1D``, ``P1W``,
   ``XXXX-WXX-5`` (every Friday);
-* vague expressions (recently, in recent months, now, soon, the coming
-  days) have ``value=None``, granularity and kind ``vague``, and a rule
-  ``vague:PAST_REF`` / ``vague:PRESENT_REF`` / ``vague:FUTURE_REF`` naming
-  the TIMEX3 reference they stand for.
+* vague expressions (recently, in recent months, now, currently, soon,
+  the coming days; "since then", "by then", "at the time") have the TIMEX3
+  reference as their value (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``),
+  granularity and kind ``vague``, and a rule ``vague:PAST_REF`` ...;
+  "(of) the year", "(for) the month", "(during) the week" are the
+  dateline's year, month or week (rule ``the-year`` ...).
 
 Resolution rules (the ``rule`` field names the one used; ``anchor`` is the
 date it was resolved from):
@@ -361,6 +363,14 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                   r"|(?P<ck_w>(?i:noon|midday|midnight))\b"),
         # in 2020, since 1994, the 2020 war (a bare year needs a date context)
         ("year", rf"(?(yprep)|(?:{year_ctx}|(?={_YEAR}[’']s\b)))(?P<yr_y>{_YEAR}){_POSS}"),
+        # since then, by then, at the time; (of) the year, (during) the week
+        ("ref", r"(?:(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Bb]y\s)"
+                r"|(?<=\b[Bb]ack\s))(?P<rf_then>then)\b"
+                r"|(?<=\b[Aa]t\s)(?P<rf_time>the\s+time)\b(?!\s+of\b)"
+                r"|(?:(?<=\b[Oo]f\s)|(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)"
+                r"|(?<=\b[Tt]hroughout\s))(?i:the)\s+(?P<rf_u>year|month|week)\b"
+                r"(?![’'-]|\s+(?:of|before|after|earlier|later|ago|ahead|to|since|when|that"
+                r"|in|which|[0-9])\b)"),
         # recently, in recent months, now, soon, the coming days
         ("vague", rf"{vague}\b"),
     ]
@@ -390,10 +400,11 @@ def _starters() -> list[str]:
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
                  "coming every each once twice daily weekly monthly annually yearly nightly "
                  "early mid late noon midday midnight".split())
+    words.add("then")
     words.update(f"that {u}" for u in ("day", "same", *w.parts))
     words.update(f"the {u}" for u in (
         "day early small wee previous following next same past last first final coming current "
-        "other start beginning middle end future near night week month year weekend".split()
+        "other start beginning middle end future near night week month year weekend time".split()
         + list(w.seasons) + list(w.parts)))
     return sorted(words)
 
@@ -1056,8 +1067,20 @@ def _r_year(m: re.Match[str], st: _State) -> _R:
 
 def _r_vague(m: re.Match[str], st: _State) -> _R:
     ref = _words().vague[_key(m["vague"])]
-    return _R(None, "vague", "vague", f"vague:{ref}",
+    return _R(ref, "vague", "vague", f"vague:{ref}",
               st.dateline.isoformat() if st.dateline else None)
+
+
+def _r_ref(m: re.Match[str], st: _State) -> _R:
+    anchor = st.dateline.isoformat() if st.dateline else None
+    if m["rf_u"]:
+        dl, unit = st.dl(), m["rf_u"].lower()
+        value, gran = _unit_ref(dl, unit)
+        return _R(value, gran, "date", f"the-{unit}", anchor)
+    if m["rf_then"] and _tense_of(m, st) == "future":
+        return _R("FUTURE_REF", "vague", "vague", "vague:FUTURE_REF:then", anchor)
+    return _R("PAST_REF", "vague", "vague",
+              "vague:PAST_REF:" + ("then" if m["rf_then"] else "at-the-time"), anchor)
 
 
 def _r_clock(m: re.Match[str], st: _State) -> _R:
@@ -1104,6 +1127,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
     "weekday": _r_weekday,
     "month_bare": _r_month_bare,
     "year": _r_year,
+    "ref": _r_ref,
     "vague": _r_vague,
     "clock": _r_clock,
 })

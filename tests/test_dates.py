@@ -250,7 +250,7 @@ DURATIONS = [
     ("The operation took less than 24 hours.", "less than 24 hours", "PT24H", "LESS_THAN"),
 ]
 
-# (sentence, TIMEX3 reference named in the rule)
+# (sentence, TIMEX3 reference: the value and the rule)
 VAGUE = [
     ("In recent months, shortages have worsened.", "recent months", "PAST_REF"),
     ("The region has recently been cut off.", "recently", "PAST_REF"),
@@ -382,9 +382,9 @@ def test_durations_are_not_dates(sentence, expression, value, mod):
 
 
 @pytest.mark.parametrize(("sentence", "expression", "reference"), VAGUE)
-def test_vague_expressions_keep_no_value(sentence, expression, reference):
+def test_vague_expressions_take_their_timex3_reference(sentence, expression, reference):
     ref = _find(sentence, DL, expression)
-    assert (ref.value, ref.kind, ref.granularity) == (None, "vague", "vague")
+    assert (ref.value, ref.kind, ref.granularity) == (reference, "vague", "vague")
     assert ref.rule == f"vague:{reference}"
 
 
@@ -651,7 +651,7 @@ def test_every_alternative_has_a_resolver_and_is_exercised():
     names = [n for n, _ in _alternatives()]
     assert set(names) == set(_RESOLVERS)
     text = " ".join(c[0] for c in CASES + CASES_WIRE + [(d[0],) for d in DURATIONS]
-                    + [(v[0],) for v in VAGUE])
+                    + [(v[0],) for v in VAGUE] + [(r[0],) for r in _issue19_tables()])
     text += " Convoys cross daily."
     used = {m.lastgroup for m in _pattern().finditer(text)}
     assert used == set(names), set(names) - used
@@ -744,3 +744,44 @@ FUTURE = [
 def test_future_cues_win_over_the_past_default(sentence, expression, value):
     ref = _find(sentence, DL, expression)
     assert ref.value == value, ref.rule
+
+
+# (sentence, expression, value, kind): one-word and unit references (item 7)
+REFERENCES = [
+    ("Aid is currently reaching half the camps.", "currently", "PRESENT_REF", "vague"),
+    ("The town is now under curfew.", "now", "PRESENT_REF", "vague"),
+    ("Prices have risen sharply lately.", "lately", "PAST_REF", "vague"),
+    ("The agency recently cut rations.", "recently", "PAST_REF", "vague"),
+    ("Since then, trade has doubled.", "then", "PAST_REF", "vague"),
+    ("Back then the border was open.", "then", "PAST_REF", "vague"),
+    ("By then the mission will have left.", "then", "FUTURE_REF", "vague"),
+    ("At the time, the deal was seen as a breakthrough.", "the time", "PAST_REF", "vague"),
+    ("It was the deadliest attack of the year.", "the year", "2023", "date"),
+    ("The budget for the month was spent by Tuesday.", "the month", "2023-09", "date"),
+    ("Clinics ran on generators for hours.", "hours", "PTXH", "duration"),
+    ("Residents have had no water for weeks.", "weeks", "PXW", "duration"),
+    ("The siege went on for months.", "months", "PXM", "duration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "kind"), REFERENCES)
+def test_one_word_and_unit_references(sentence, expression, value, kind):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.kind) == (value, kind), ref.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "Then the convoy left for the border.",  # a sequence, not a time
+    "At the time of the attack, the hospital was full.",  # anchored on an event
+    "The year before the war, prices rose.",
+    "The week-long talks ended.",
+])
+def test_references_that_are_not_one_word_times(sentence):
+    found = [d.text for d in find_dates(sentence, DL)]
+    assert "then" not in found and "Then" not in found and "the time" not in found
+    assert "The year" not in found and "The week" not in found
+
+
+def _issue19_tables():
+    """The issue-19 tables (defined below the test that reads them when it runs)."""
+    return [*FUTURE, *REFERENCES]
