@@ -118,7 +118,11 @@ date it was resolved from):
   ``value=None`` (an unspecified count); "just", "nearly", "more than", "about" ...
   are kept as the TIMEX3 ``mod`` (EQUAL_OR_LESS, LESS_THAN, MORE_THAN,
   APPROX ...); "early", "mid", "late", "the end of" before a month or year
-  give ``mod`` START, MID, END.
+  give ``mod`` START, MID, END, also before a relative month ("late last
+  July", "early next month"); "around 2015", "about 3 p.m." are the year or
+  time with ``mod`` APPROX (not before a count: "about 2000 people"); "every
+  six months" is a set (``P6M``); "a week from today", "two years from now"
+  are dates ahead of the dateline.
 
 Without a dateline, absolute expressions (20 September 2023, November 2022,
 1992-94, durations) still resolve; every expression that needs the dateline
@@ -254,6 +258,7 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
     mod = _alt(w.mods, ci=True)
     pmod = _alt(w.point_mods, ci=True)
     vague = _alt(w.vague, ci=True)
+    approx = "(?i:around|about|roughly|approximately|circa)"
     def day(name: str) -> str:
         return f"(?P<{name}>{_DAYNUM}){_ORD}"
 
@@ -290,18 +295,22 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                 r"|with|from|he|she|they|it|the|a|an)\b)[a-z])"),
         ("month_year", rf"(?:(?P<my_pm>{pmod})[\s-]+)?(?P<my_m>{mon}),?\s+(?:of\s+)?"
                        rf"(?P<my_y>{_YEAR}){_YEND}"),
-        # last September
-        ("month_rel", rf"(?P<mo_rel>(?i:last|this|next))\s+(?P<mo_m>{mon})"
+        # (late) last September, early July this year
+        ("month_rel", rf"(?:(?P<mo_pm1>{pmod})[\s-]+)?(?P<mo_rel>(?i:last|this|next))\s+"
+                      rf"(?P<mo_m>{mon})"
                       rf"|(?:(?P<mo_pm>{pmod})[\s-]+)?(?P<mo_m2>{mon}),?\s+(?:(?i:of)\s+)?"
                       r"(?P<mo_yrel>(?i:last|this|next))\s+(?i:year)\b"),
         # the (early) 1990s
-        ("decade", r"(?:(?P<dc_pm>(?i:early|mid|late))[\s-]+)?(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
+        ("decade", r"(?:(?:(?i:the)\s+)?(?P<dc_pm>(?i:early|mid|late))[\s-]+)?"
+                   r"(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
                    r"[’']?s\b"),
         # 1992-94, 1992–1994, 1988 to 1994, (between) 1988 and 1994
         ("year_range", rf"(?P<yr_a>{_YEAR})(?P<yr_s>\s*[-–—]\s*|/|\s+(?i:to|until|till|through)\s+"
                        rf"|(?(bprep)\s+and\s+|(?!)))(?P<yr_b>{_YEAR}|[0-9]{{2}}){_YEND}"),
         # early 2022, mid-2021, the end of 2020
-        ("year_mod", rf"(?P<ym_pm>{pmod})[\s-]+(?P<ym_y>{_YEAR}){_YEND}"),
+        ("year_mod", rf"(?:(?P<ym_pm>{pmod})[\s-]+|(?P<ym_ap>{approx})\s+(?={_YEAR}{_YEND}"
+                     r"(?:\s*[,.;:)]|\s+(?:and|or|when|to|the|in|on|at|after|before|until)\b)))"
+                     rf"(?P<ym_y>{_YEAR}){_YEND}"),
         # last summer, the summer of 2020, spring 2023
         ("season", rf"(?P<se_rel>(?i:last|this|next))\s+(?P<se_a>{season})\b"
                    rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"),
@@ -333,9 +342,10 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         ("ago", rf"(?:(?P<ag_mod>{mod})\s+)?"
                 rf"(?:(?P<ag_n>{num})\s+|(?=(?i:hours|days|weeks|months|years)\b))"
                 rf"(?P<ag_u>{unit})\s+"
-                r"(?P<ag_dir>(?i:ago|earlier|later|before|after))\b"),
+                r"(?P<ag_dir>(?i:ago|earlier|later|before|after|from\s+(?:today|now)))\b"),
         # every day, twice a week, daily, every Friday
         ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:day|week|month|year))\b"
+                rf"|(?i:every)\s+(?P<st_n>{num})\s+(?P<st_nu>{unit})\b"
                 rf"|(?i:every)\s+(?P<st_wd>{wd})\b"
                 r"|(?P<st_q>(?i:once|twice|(?:three|four|several|[0-9]+)\s+times))\s+(?i:a|per)\s+"
                 r"(?P<st_u2>(?i:day|week|month|year))\b"
@@ -355,12 +365,13 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         # in November, early September, mid-October (a bare month needs a context)
         ("month_bare", rf"(?:(?P<mb_pm>{pmod})[\s-]+|(?(prep)|(?!)))(?P<mb_m>{mon})(?!\s*[0-9])"),
         # 13:00, 1 p.m., 7am, 0900 GMT, 13:00 UTC, noon, midnight
-        ("clock", r"(?:(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
+        ("clock", rf"(?:(?P<ck_ap0>{approx})\s+)?(?:"
+                  r"(?:(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
                   r"(?:\s*(?P<ck_ap>[AaPp]\.?[Mm]\.?))?(?![0-9])"
                   r"|(?P<ck_h2>1[0-2]|0?[1-9])\s*(?P<ck_ap2>[AaPp]\.?[Mm]\b\.?)"
                   r"|(?P<ck_h3>[01][0-9]|2[0-3])(?P<ck_m3>[0-5][0-9])(?=\s*(?:GMT|UTC)\b))"
                   r"(?:\s*(?P<ck_z>GMT|UTC)\b)?"
-                  r"|(?P<ck_w>(?i:noon|midday|midnight))\b"),
+                  r"|(?P<ck_w>(?i:noon|midday|midnight))\b)"),
         # in 2020, since 1994, the 2020 war (a bare year needs a date context)
         ("year", rf"(?(yprep)|(?:{year_ctx}|(?={_YEAR}[’']s\b)))(?P<yr_y>{_YEAR}){_POSS}"),
         # since then, by then, at the time; (of) the year, (during) the week
@@ -400,7 +411,7 @@ def _starters() -> list[str]:
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
                  "coming every each once twice daily weekly monthly annually yearly nightly "
                  "early mid late noon midday midnight".split())
-    words.add("then")
+    words.update(("then", "circa"))
     words.update(f"that {u}" for u in ("day", "same", *w.parts))
     words.update(f"the {u}" for u in (
         "day early small wee previous following next same past last first final coming current "
@@ -806,7 +817,8 @@ def _r_month_rel(m: re.Match[str], st: _State) -> _R:
         y = dl.year if mo < dl.month else dl.year - 1
     elif rel == "next":
         y = dl.year if mo > dl.month else dl.year + 1
-    return _R(_month(y, mo), "month", "date", f"month:{rel}", dl.isoformat())
+    mod = _words().point_mods[_key(m["mo_pm1"])] if m["mo_pm1"] else None
+    return _R(_month(y, mo), "month", "date", f"month:{rel}", dl.isoformat(), mod=mod)
 
 
 def _r_month_bare(m: re.Match[str], st: _State) -> _R:
@@ -833,6 +845,8 @@ def _r_year_range(m: re.Match[str], st: _State) -> _R:
 
 
 def _r_year_mod(m: re.Match[str], st: _State) -> _R:
+    if m["ym_ap"]:
+        return _R(m["ym_y"], "year", "date", "year:approx", mod="APPROX")
     return _R(m["ym_y"], "year", "date", "year", mod=_words().point_mods[_key(m["ym_pm"])])
 
 
@@ -986,6 +1000,8 @@ def _r_ago(m: re.Match[str], st: _State) -> _R:
     if direction == "ago":
         anchor, rule = st.dl(), "ago"
         sign = -1
+    elif direction.startswith("from"):
+        anchor, rule, sign = st.dl(), "from-" + direction.split()[-1], 1
     else:
         anchor, how = _anaphor_anchor(st)
         rule = f"anaphoric:{direction}{how}"
@@ -997,6 +1013,8 @@ def _r_ago(m: re.Match[str], st: _State) -> _R:
         d = anchor + dt.timedelta(days=sign * (int(n) // 24))
         return _R(d.isoformat(), "day", "date", rule + ":hours", anchor.isoformat(), mod=mod)
     d = _shift(anchor, unit, sign * int(n))
+    if rule == "from-today" and unit in ("day", "week"):
+        return _R(d.isoformat(), "day", "date", rule, anchor.isoformat(), mod=mod)
     value, gran = _unit_ref(d, unit)
     return _R(value, gran, "date", rule, anchor.isoformat(), mod=mod)
 
@@ -1006,6 +1024,9 @@ def _r_set(m: re.Match[str], st: _State) -> _R:
     if m["st_wd"]:
         iso = _words().weekdays[_key(m["st_wd"])] + 1
         return _R(f"XXXX-WXX-{iso}", "set", "set", "set:weekday")
+    if m["st_nu"]:
+        return _R(_duration(_number(m["st_n"]), _words().units[_key(m["st_nu"])]), "set", "set",
+                  "set:every-n")
     unit = (m["st_u"] or m["st_u2"] or "").lower()
     if m["st_adj"]:
         adj = m["st_adj"]
@@ -1084,6 +1105,11 @@ def _r_ref(m: re.Match[str], st: _State) -> _R:
 
 
 def _r_clock(m: re.Match[str], st: _State) -> _R:
+    r = _r_clock_time(m)
+    return replace(r, mod="APPROX") if m["ck_ap0"] else r
+
+
+def _r_clock_time(m: re.Match[str]) -> _R:
     if m["ck_w"]:
         word = m["ck_w"].lower()
         return _R("XXXX-XX-XXT24:00" if word == "midnight" else "XXXX-XX-XXT12:00", "time",

@@ -73,7 +73,7 @@ CASES = [
     ("The line had barely moved since 1994.", DL, "1994", "1994", "year"),
     ("Baku's 2020 offensive lasted six weeks.", DL, "2020", "2020", "year"),
     ("Both sides signed a truce in 1994 and again in 2020.", DL, "2020", "2020", "year"),
-    ("Refugees recalled the fighting of the early 1990s.", DL, "early 1990s", "199", "decade"),
+    ("Refugees recalled the fighting of the early 1990s.", DL, "the early 1990s", "199", "decade"),
     ("The talks are expected to resume in early 2024.", DL, "early 2024", "2024", "year"),
     ("The region was devastated in the 1992-94 war.", DL, "1992-94", "1992/1994", "interval"),
     ("The region was devastated in the 1992–1994 war.", DL, "1992–1994", "1992/1994", "interval"),
@@ -221,7 +221,7 @@ CASES_WIRE = [
     ("The envoy returns next week.", DL, "next week", "2023-W39", "week"),
     ("Aid agencies have struggled this week.", DL, "this week", "2023-W38", "week"),
     ("The blockade has been in place since December.", DL, "December", "2022-12", "month"),
-    ("Ethnic Armenians broke away in the early 1990s.", DL, "early 1990s", "199", "decade"),
+    ("Ethnic Armenians broke away in the early 1990s.", DL, "the early 1990s", "199", "decade"),
 ]
 
 # (sentence, expression, ISO duration, TIMEX3 mod)
@@ -328,7 +328,7 @@ def test_point_modifiers_on_relative_dates(sentence, dateline, expression, mod):
 @pytest.mark.parametrize(
     ("sentence", "expression", "attributive"),
     [
-        ("The first war in the early 1990s displaced thousands.", "early 1990s", False),
+        ("The first war in the early 1990s displaced thousands.", "the early 1990s", False),
         ("In the 1990s the enclave broke away.", "1990s", False),
         ("Since the 2020 war, peacekeepers have patrolled the road.", "2020", True),
         ("The 1994 ceasefire held until 2016.", "1994", True),
@@ -782,6 +782,58 @@ def test_references_that_are_not_one_word_times(sentence):
     assert "The year" not in found and "The week" not in found
 
 
+# (sentence, whole expression, value, mod): premodifiers belong to the span (item 8)
+SPANS = [
+    ("The previous round collapsed late last July.", "late last July", "2023-07", "END"),
+    ("Fighting flared early last month.", "early last month", "2023-08", "START"),
+    ("The worst drought in the past 90 years hit the south.",
+     "the past 90 years", "P90Y", None),
+    ("Talks lasted about five hours.", "about five hours", "PT5H", "APPROX"),
+    ("The envoy arrived earlier this week.", "earlier this week", "2023-W38", None),
+    ("Diplomats met late last week in Vienna.", "late last week", "2023-W37", "END"),
+    ("The deal may be signed by the end of next month.",
+     "the end of next month", "2023-10", "END"),
+    ("Prices rose sharply at the end of last year.", "the end of last year", "2022", "END"),
+    ("The factory closed around 2015, workers said.", "around 2015", "2015", "APPROX"),
+    ("Shelling began at around 3 p.m. local time.", "around 3 p.m.", "XXXX-XX-XXT15:00",
+     "APPROX"),
+    ("The maps were drawn in the early 2000s.", "the early 2000s", "200", "START"),
+    ("Convoys waited more than two days at the border.", "more than two days", "P2D",
+     "MORE_THAN"),
+    ("The siege lasted nearly three months.", "nearly three months", "P3M", "LESS_THAN"),
+    ("The line has not moved in at least a decade.", "at least a decade", "P1DE",
+     "EQUAL_OR_MORE"),
+    ("The vote takes place a week from today.", "a week from today", "2023-09-27", None),
+    ("Elections are due two years from now.", "two years from now", "2025", None),
+    # a possessive is not part of the expression
+    ("Friday's deadline will not be extended.", "Friday", "2023-09-22", None),
+    ("Prices soared after last week’s offensive.", "last week", "2023-W37", None),
+    ("Yesterday's talks ended late.", "Yesterday", "2023-09-19", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "mod"), SPANS)
+def test_whole_spans_with_their_modifiers(sentence, expression, value, mod):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.mod) == (value, mod), ref.rule
+    assert not ref.text.endswith(("'s", "’s"))
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("Monitors report every six months.", "every six months", "P6M"),
+    ("Patrols pass every two hours.", "every two hours", "PT2H"),
+])
+def test_sets_with_a_count(sentence, expression, value):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.kind) == (value, "set")
+
+
+@pytest.mark.parametrize("sentence", ["About 2000 people left.", "Around 1500 troops crossed.",
+                                      "Some 2020 votes were counted."])
+def test_an_approximate_count_is_not_a_year(sentence):
+    assert [d.text for d in find_dates(sentence, DL)] == []
+
+
 def _issue19_tables():
     """The issue-19 tables (defined below the test that reads them when it runs)."""
-    return [*FUTURE, *REFERENCES]
+    return [*FUTURE, *REFERENCES, *SPANS]
