@@ -21,7 +21,9 @@ Values (``DateRef.value``), TIMEX3 style:
 
 * day ``2023-09-19``; month ``2022-11``; year ``2020``; ISO week
   ``2023-W37`` (``last week`` on 2023-09-20), weekend ``2023-W37-WE``;
-  season ``2023-SU``; decade ``199`` (the 1990s);
+  season ``2023-SU``; decade ``199`` (the 1990s); quarter ``2023-Q3``
+  (granularity ``quarter``), half ``2023-H2`` (``half``), fiscal year
+  ``FY2024`` (``fiscal_year``; a fiscal quarter ``FY2024-Q1``);
 * part of day: the day plus a TIMEX3 suffix, ``2023-09-19TNI`` (night),
   ``TMO`` (morning), ``TAF`` (afternoon), ``TEV`` (evening); the
   ``part_of_day`` field repeats it as a word (``night``), so ``value[:10]``
@@ -56,6 +58,18 @@ date it was resolved from):
   "March last year" give the month of that year;
   N days/weeks/months/years ago (days give a day, weeks an ISO week, months
   a month, years a year); all anchored on the dateline.
+* Periods of budgets and sanctions reports: "the second quarter (of
+  2023 / of next year)", "second-quarter", "Q3 (2023)", "last quarter",
+  "the first half", "H1 2023", "fiscal 2024", "fiscal year 2025", "the 2024
+  fiscal year", "FY2024", "FY24", "next fiscal year". A quarter, half or
+  season named without its year ("in the third quarter", "in the spring",
+  "by winter"; a bare season only in lower case after a preposition) is the
+  latest one begun by the dateline in a past-tense clause, the first one
+  not yet over in a future-tense clause, else the one holding the dateline
+  (or the nearest). "year-earlier" / "year-ago" is the same period one
+  year before the last month, quarter, half, season, year or fiscal year
+  named before it ("the second quarter ... the year-earlier quarter" is
+  ``2023-Q2``), else the year before the dateline.
 * A weekday is the most recent such day on or before the dateline (a
   Wednesday report's "on Wednesday" is that day), unless the clause is in
   the future tense ("will meet on Friday": the first such day on or after
@@ -162,7 +176,10 @@ _PART_WORDS = MappingProxyType({"MO": "morning", "AF": "afternoon", "EV": "eveni
 #: Granularities a sentence's narrative date can carry forward (day level or finer).
 _DAY_LEVEL = frozenset({"day", "part_of_day"})
 #: Coarser granularities a sentence can be dated by, but that never carry forward.
-_COARSE = frozenset({"week", "month", "season", "year", "decade", "interval"})
+_COARSE = frozenset({"week", "month", "quarter", "half", "season", "year", "fiscal_year",
+                     "decade", "interval"})
+#: Granularities "year-earlier" can be anchored on (the last period named before it).
+_PERIODS = frozenset({"month", "quarter", "half", "season", "year", "fiscal_year"})
 
 
 # --------------------------------------------------------------------------------------
@@ -293,6 +310,24 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                 r"(?i:the)\s+(?P<do_d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
                 r"(?!-|\s+of\b|\s+(?!(?:and|or|but|when|while|as|at|in|to|after|before|until"
                 r"|with|from|he|she|they|it|the|a|an)\b)[a-z])"),
+        # the second quarter (of 2023), Q3 2023, the first half, H1, fiscal 2024, FY2024,
+        # last quarter, year-earlier
+        ("period", rf"(?:(?i:the)\s+)?(?P<pe_n>(?i:first|second|third|fourth|final|1st|2nd|3rd"
+                   r"|4th))[\s-]+(?P<pe_u>(?i:quarter|half))\b(?!\s+(?:a|an|of\s+an?)\b)"
+                   # a half of a thing is no period: "the first half of the convoy"
+                   rf"(?!\s+of\s+(?!{_YEAR}|(?i:(?:the\s+)?fiscal|(?:last|this|next|the)\s+year)\b))"
+                   rf"(?:\s+(?i:of)\s+(?:(?P<pe_y>{_YEAR}){_YEND}"
+                   rf"|(?:(?i:the)\s+)?(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<pe_fy>{_YEAR}){_YEND}"
+                   r"|(?P<pe_yrel>(?i:last|this|next))\s+(?i:year)\b|(?i:the\s+year)\b))?"
+                   rf"|\b(?P<pe_c>Q[1-4]|H[12])(?:\s+(?P<pe_cy>{_YEAR}))?{_YEND}"
+                   r"|(?P<pe_rel>(?i:last|this|next|the\s+current|the\s+previous|the\s+coming))"
+                   r"\s+(?i:quarter)\b"
+                   rf"|(?:(?i:the)\s+)?(?P<fy_a>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
+                   rf"|(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy_b>{_YEAR}){_YEND}"
+                   rf"|FY\s?(?P<fy_c>{_YEAR}|[0-9]{{2}}){_YEND}"
+                   r"|(?P<fy_rel>(?i:last|this|next|the\s+current|the\s+previous|the\s+coming))"
+                   r"\s+(?i:fiscal)\s+(?i:year)\b"
+                   r"|(?P<pe_ye>(?i:year)-(?:earlier|ago))\b"),
         ("month_year", rf"(?:(?P<my_pm>{pmod})[\s-]+)?(?P<my_m>{mon}),?\s+(?:of\s+)?"
                        rf"(?P<my_y>{_YEAR}){_YEND}"),
         # (late) last September, early July this year
@@ -313,7 +348,12 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                      rf"(?P<ym_y>{_YEAR}){_YEND}"),
         # last summer, the summer of 2020, spring 2023
         ("season", rf"(?P<se_rel>(?i:last|this|next))\s+(?P<se_a>{season})\b"
-                   rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"),
+                   rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"
+                   # (in) the spring, (by) summer: lower case, after a preposition
+                   r"|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)"
+                   r"|(?<=\b[Ss]ince\s)|(?<=\b[Ff]or\s)|(?<=\b[Tt]hrough\s)|(?<=\b[Oo]ver\s)"
+                   r"|(?<=\b[Tt]hroughout\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))"
+                   rf"(?:(?i:the)\s+)?(?P<se_c>{_alt(w.seasons)})\b(?![’'-])"),
         # yesterday('s), today, tomorrow morning, the day before yesterday, tonight
         ("rel_day", r"(?:(?P<rd_pm>(?i:early|late))\s+)?"
                     r"(?P<rd_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -411,10 +451,12 @@ def _starters() -> list[str]:
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
                  "coming every each once twice daily weekly monthly annually yearly nightly "
                  "early mid late noon midday midnight".split())
-    words.update(("then", "circa"))
+    words.update(("then", "circa", "fiscal", "first", "second", "third", "fourth", "final",
+                  "1st", "2nd", "3rd", "4th", "quarter"))
     words.update(f"that {u}" for u in ("day", "same", *w.parts))
     words.update(f"the {u}" for u in (
         "day early small wee previous following next same past last first final coming current "
+        "second third fourth 1st 2nd 3rd 4th "
         "other start beginning middle end future near night week month year weekend time".split()
         + list(w.seasons) + list(w.parts)))
     return sorted(words)
@@ -434,7 +476,7 @@ def _pattern() -> re.Pattern[str]:
     prep = (
         rf"(?:(?P<prep>(?P<yprep>{_PREP_Y})|(?P<oprep>{_PREP_O})|(?P<bprep>(?i:between)))\s+)?"
     )
-    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|{_trie(_starters())}s?\b)"
+    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|FY|[QH][1-4]|{_trie(_starters())}s?\b)"
     return re.compile(rf"(?<![\w.,/\-]){prep}{gate}(?:{body}){year_tail}")
 
 
@@ -493,6 +535,7 @@ class _State:
     text: str
     dateline: dt.date | None
     last_day: dt.date | None = None
+    last_period: str | None = None  # the last quarter/half/month/year value, for "year-earlier"
 
     def dl(self) -> dt.date:
         if self.dateline is None:
@@ -798,6 +841,99 @@ def _r_dom(m: re.Match[str], st: _State) -> _R:
     return _day(date, "day-of-month:last", dl)
 
 
+def _period_year(first_month: int, months: int, dl: dt.date, tense: str | None) -> int:
+    """The year of a period of the year named without one (a quarter, a half, a season).
+
+    In a past-tense clause, the latest such period that began on or before
+    the dateline; in a future-tense one, the first that ends after it;
+    otherwise the one that holds the dateline, else the nearest.
+    """
+    def span(y: int) -> tuple[dt.date, dt.date]:
+        ey, em = _add_months(y, first_month, months)
+        return dt.date(y, first_month, 1), dt.date(ey, em, 1)
+
+    years = (dl.year - 1, dl.year, dl.year + 1)
+    if tense == "past":
+        return max(y for y in years if span(y)[0] <= dl)
+    if tense == "future":
+        return min(y for y in years if span(y)[1] > dl)
+    for y in years:
+        a, b = span(y)
+        if a <= dl < b:
+            return y
+    return min(years, key=lambda y: min(abs((span(y)[0] - dl).days),
+                                         abs((span(y)[1] - dl).days)))
+
+
+def _previous_year_of(value: str) -> str | None:
+    """The same period one year earlier: ``2024-Q2`` -> ``2023-Q2``, ``FY2024`` -> ``FY2023``."""
+    m = re.match(r"(FY)?([0-9]{4})", value)
+    if m is None:
+        return None
+    return f"{m[1] or ''}{int(m[2]) - 1:04d}{value[m.end():]}"
+
+
+def _r_period(m: re.Match[str], st: _State) -> _R:
+    if m["pe_ye"]:
+        if st.last_period is not None:
+            return _R(_previous_year_of(st.last_period), _period_gran(st.last_period), "date",
+                      "year-earlier", st.last_period)
+        dl = st.dl()
+        return _R(f"{dl.year - 1:04d}", "year", "date", "year-earlier:dateline", dl.isoformat())
+    fy = m["fy_a"] or m["fy_b"] or m["fy_c"]
+    if fy:
+        y = int(fy) if len(fy) == 4 else (2000 if int(fy) < 50 else 1900) + int(fy)
+        return _R(f"FY{y:04d}", "fiscal_year", "date", "fiscal-year")
+    if m["fy_rel"]:
+        dl = st.dl()
+        rel = _key(m["fy_rel"]).replace("the ", "")
+        n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+        return _R(f"FY{dl.year + n:04d}", "fiscal_year", "date", f"fiscal-year:{rel}",
+                  dl.isoformat())
+    if m["pe_rel"]:
+        dl = st.dl()
+        rel = _key(m["pe_rel"]).replace("the ", "")
+        n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+        y, q = divmod((dl.year * 4 + (dl.month - 1) // 3) + n, 4)
+        return _R(f"{y:04d}-Q{q + 1}", "quarter", "date", f"quarter:{rel}", dl.isoformat())
+    if m["pe_c"]:
+        unit, n = ("quarter" if m["pe_c"][0] == "Q" else "half"), int(m["pe_c"][1])
+        year = m["pe_cy"]
+    else:
+        unit = m["pe_u"].lower()
+        word = m["pe_n"].lower()
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4 if unit == "quarter" else 2}[word]
+        if unit == "half" and n > 2:
+            return _R(None, "half", "date", "half:invalid")
+        year = m["pe_y"]
+        if m["pe_fy"]:
+            return _R(f"FY{m['pe_fy']}-{unit[0].upper()}{n}", unit, "date", f"{unit}:fiscal-year")
+    code = f"{unit[0].upper()}{n}"
+    if year:
+        return _R(f"{year}-{code}", unit, "date", unit)
+    dl = st.dl()
+    if not m["pe_c"] and m["pe_yrel"]:
+        rel = m["pe_yrel"].lower()
+        y = dl.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return _R(f"{y:04d}-{code}", unit, "date", f"{unit}:{rel}-year", dl.isoformat())
+    months = 3 if unit == "quarter" else 6
+    y = _period_year((n - 1) * months + 1, months, dl, _tense_of(m, st))
+    return _R(f"{y:04d}-{code}", unit, "date", f"{unit}:year-from-dateline", dl.isoformat())
+
+
+def _period_gran(value: str) -> str:
+    if value.startswith("FY"):
+        return "quarter" if "-Q" in value else "fiscal_year"
+    if re.fullmatch(r"[0-9]{4}-Q[1-4]", value):
+        return "quarter"
+    if re.fullmatch(r"[0-9]{4}-H[12]", value):
+        return "half"
+    if _SPAN_SEASON.fullmatch(value):
+        return "season"
+    return "month" if len(value) == 7 else "year"
+
+
 def _r_month_year(m: re.Match[str], st: _State) -> _R:
     mod = _words().point_mods[_key(m["my_pm"])] if m["my_pm"] else None
     return _R(_month(int(m["my_y"]), _month_of(m["my_m"])), "month", "date", "month-year", mod=mod)
@@ -855,6 +991,11 @@ def _r_season(m: re.Match[str], st: _State) -> _R:
     if m["se_y"]:
         return _R(f"{m['se_y']}-{seasons[_key(m['se_b'])]}", "season", "date", "season")
     dl = st.dl()
+    if m["se_c"]:
+        code = seasons[_key(m["se_c"])]
+        first, stop = _SEASON_MONTHS[code]
+        y = _period_year(first, stop - first, dl, _tense_of(m, st))
+        return _R(f"{y}-{code}", "season", "date", "season:year-from-dateline", dl.isoformat())
     code, rel = seasons[_key(m["se_a"])], m["se_rel"].lower()
     y = dl.year + {"last": -1, "this": 0, "next": 1}[rel]
     return _R(f"{y}-{code}", "season", "date", f"season:{rel}", dl.isoformat())
@@ -1136,6 +1277,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
     "mdy_range": _r_mdy_range,
     "mdy": _r_mdy,
     "dom": _r_dom,
+    "period": _r_period,
     "month_year": _r_month_year,
     "month_rel": _r_month_rel,
     "decade": _r_decade,
@@ -1281,6 +1423,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
         out.append(ref)
         if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
             st.last_day = dt.date.fromisoformat(r.value[:10])
+        if r.value is not None and r.kind == "date" and r.granularity in _PERIODS:
+            st.last_period = r.value
     return out
 
 
@@ -1415,6 +1559,7 @@ def sentence_dates(
 _SPAN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI))?")
 _SPAN_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 _SPAN_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_SPAN_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])")
 
 
 def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
@@ -1422,10 +1567,11 @@ def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
 
     Days, parts of day (morning 06-12 h, afternoon 12-18 h, evening 18-22 h,
     night 21 h to 05 h the next day), ISO weeks (``-WE``: Saturday and
-    Sunday), months, seasons (northern hemisphere), years, decades (``199``)
+    Sunday), months, quarters (``2023-Q3``), halves (``2023-H2``), seasons
+    (northern hemisphere), years, decades (``199``)
     and intervals (``1992/1994``: from the start of the first to the end of
-    the last). Durations, sets, clock times without a day and ``None`` give
-    ``None``.
+    the last). Durations, sets, clock times without a day, fiscal years
+    (they start on different days by country) and ``None`` give ``None``.
 
     Args:
         value: a ``DateRef.value``.
@@ -1460,6 +1606,11 @@ def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
         if m[3]:
             return monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
         return monday, monday + dt.timedelta(days=7)
+    m = _SPAN_PART.fullmatch(value)
+    if m:
+        y, size, n = int(m[1]), (3 if m[2][0] == "Q" else 6), int(m[2][1])
+        ey, em = _add_months(y, (n - 1) * size + 1, size)
+        return dt.datetime(y, (n - 1) * size + 1, 1), dt.datetime(ey, em, 1)
     m = _SPAN_SEASON.fullmatch(value)
     if m:
         a, b = _SEASON_MONTHS[m[2]]

@@ -187,7 +187,8 @@ class DateRef:
             reference) or ``None`` when it cannot be resolved (a missing
             dateline, a date anchored on an event).
         granularity: ``day``, ``part_of_day``, ``week``, ``month``,
-            ``season``, ``year``, ``decade``, ``interval``, ``time``,
+            ``quarter``, ``half``, ``season``, ``year``, ``fiscal_year``,
+            ``decade``, ``interval``, ``time``,
             ``duration``, ``set`` or ``vague``.
         kind: ``date``, ``duration``, ``set`` or ``vague``.
         rule: the name of the rule that resolved it (``yesterday``,

@@ -834,6 +834,74 @@ def test_an_approximate_count_is_not_a_year(sentence):
     assert [d.text for d in find_dates(sentence, DL)] == []
 
 
+# (sentence, dateline, expression, value, granularity): periods of aid budgets and sanctions
+PERIODS = [
+    ("Donors paid less in the second quarter, the agency said.", "2024-07-18",
+     "the second quarter", "2024-Q2", "quarter"),
+    ("Officials warned that the third quarter will be harder.", "2024-07-18",
+     "the third quarter", "2024-Q3", "quarter"),
+    ("Exports fell in the fourth quarter of 2022.", DL, "the fourth quarter of 2022", "2022-Q4",
+     "quarter"),
+    ("A treaty could be ready in the first quarter of next year.", DL,
+     "the first quarter of next year", "2024-Q1", "quarter"),
+    ("Second-quarter pledges were the lowest on record.", "2024-07-18", "Second-quarter",
+     "2024-Q2", "quarter"),
+    ("Transit fell by a quarter in Q3, the ministry said.", "2023-10-05", "Q3", "2023-Q3",
+     "quarter"),
+    ("Revenue in Q1 2022 was flat.", DL, "Q1 2022", "2022-Q1", "quarter"),
+    ("Growth slowed last quarter.", DL, "last quarter", "2023-Q2", "quarter"),
+    ("Spending for the first half reached 61 percent.", "2024-07-18", "the first half",
+     "2024-H1", "half"),
+    ("The plan runs through the second half of 2025.", DL, "the second half of 2025", "2025-H2",
+     "half"),
+    ("Imports compared with H1 2023 were down.", DL, "H1 2023", "2023-H1", "half"),
+    ("The agency's fiscal 2024 budget was approved.", DL, "fiscal 2024", "FY2024",
+     "fiscal_year"),
+    ("Its fiscal year 2025 begins in October.", DL, "fiscal year 2025", "FY2025", "fiscal_year"),
+    ("Cuts in the 2024 fiscal year hit clinics.", DL, "the 2024 fiscal year", "FY2024",
+     "fiscal_year"),
+    ("The FY2023 appeal was underfunded.", DL, "FY2023", "FY2023", "fiscal_year"),
+    ("Funds for FY24 are frozen.", DL, "FY24", "FY2024", "fiscal_year"),
+    ("Aid will be cut next fiscal year.", DL, "next fiscal year", "FY2024", "fiscal_year"),
+    ("Pledges fell in the first quarter, down from the year-earlier period.", "2024-05-02",
+     "year-earlier", "2023-Q1", "quarter"),
+    ("The harvest failed in the spring, farmers said.", DL, "the spring", "2023-SP", "season"),
+    ("A summit could follow in the spring.", "2024-01-10", "the spring", "2024-SP", "season"),
+    ("A visit planned for the autumn was postponed.", "2023-10-05", "the autumn", "2023-FA",
+     "season"),
+    ("Prices will rise by winter.", DL, "winter", "2023-WI", "season"),
+    ("Since the summer of 2022, needs have grown.", DL, "the summer of 2022", "2022-SU",
+     "season"),
+    ("Rations were cut last winter.", "2024-07-18", "last winter", "2023-WI", "season"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dateline", "expression", "value", "granularity"),
+                         PERIODS)
+def test_quarters_halves_fiscal_years_and_seasons(sentence, dateline, expression, value,
+                                                  granularity):
+    ref = _find(sentence, dateline, expression)
+    assert (ref.value, ref.granularity, ref.kind) == (value, granularity, "date"), ref.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "A quarter of the families fled.",
+    "The first half of the convoy crossed.",  # a half of a thing, not of a year
+    "Water from the spring was unsafe.",
+    "The Prague Spring is remembered.",
+    "Queue 3 moved, said Q. Smith.",
+])
+def test_periods_that_are_not_time_expressions(sentence):
+    assert [d.text for d in find_dates(sentence, DL) if d.granularity in
+            ("quarter", "half", "season")] == []
+
+
+def test_quarter_and_half_spans():
+    assert timex_span("2023-Q3") == (dt.datetime(2023, 7, 1), dt.datetime(2023, 10, 1))
+    assert timex_span("2023-H2") == (dt.datetime(2023, 7, 1), dt.datetime(2024, 1, 1))
+    assert timex_span("FY2024") is None  # fiscal years start on different days by country
+
+
 def _issue19_tables():
     """The issue-19 tables (defined below the test that reads them when it runs)."""
-    return [*FUTURE, *REFERENCES, *SPANS]
+    return [*FUTURE, *REFERENCES, *SPANS, *((p[0],) for p in PERIODS)]
