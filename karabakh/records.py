@@ -183,11 +183,12 @@ class DateRef:
         text: the exact slice.
         value: TIMEX3-style ISO 8601 value (``2023-09-19``, ``2022-11``,
             ``2020``, ``2023-W37``, ``1992/1994``, ``2023-09-19TNI`` for a
-            part of day, ``P1D`` for a duration) or ``None`` when it cannot
-            be resolved (vague expressions, a missing dateline, a date
-            anchored on an event).
+            part of day, ``P1D`` for a duration, ``PAST_REF`` for a vague
+            reference) or ``None`` when it cannot be resolved (a missing
+            dateline, a date anchored on an event).
         granularity: ``day``, ``part_of_day``, ``week``, ``month``,
-            ``season``, ``year``, ``decade``, ``interval``, ``time``,
+            ``quarter``, ``half``, ``season``, ``year``, ``fiscal_year``,
+            ``decade``, ``interval``, ``time``,
             ``duration``, ``set`` or ``vague``.
         kind: ``date``, ``duration``, ``set`` or ``vague``.
         rule: the name of the rule that resolved it (``yesterday``,
