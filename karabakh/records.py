@@ -306,6 +306,9 @@ class Figure:
             when dates were passed in and one is there, else ``None``.
         trend: a stated trend ("could rise", "rose"), else ``None``. A
             trend with no number is its own record with ``qualifier="trend"``.
+        problem: what could not be read as written, else ``None``: a hedge
+            with a word missing ("more 9,400", read as "more than"), or a run
+            of digits too long to be a count (kept with both bounds ``None``).
 
     >>> Figure(0, 9, "32 deaths", "killed", 32, 32, "exact").low
     32
@@ -324,6 +327,7 @@ class Figure:
     source_text: str | None = None
     date: str | None = None
     trend: str | None = None
+    problem: str | None = None
 
 
 def to_frame(records: Sequence[Any]) -> pd.DataFrame:
