@@ -416,6 +416,14 @@ def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
                 k -= 1
             if text[k] in _OPEN:
                 partial_open = k
+                # a short quoted term: the claim it stands in runs from the cue
+                # (or the sentence start) to the end of the sentence
+                sent_lo = max((b.end() for b in re.finditer(r"[.!?]\s", text[:k])), default=0)
+                if q.cue_end is not None and sent_lo <= q.cue_end <= k:
+                    sent_lo = q.cue_end
+                stop = re.search(r"[.!?](?=\s|$)", text[q.content_end:])
+                lo = sent_lo + (len(text[sent_lo:k]) - len(text[sent_lo:k].lstrip()))
+                hi = q.content_end + (stop.start() if stop else len(text) - q.content_end)
         out.append((_Unit(lo, hi, q.content_start, q.content_end,
                           "claim" if q.kind == "indirect" else "quote",
                           actor_id, q.speaker_text, q.speaker_start, q.speaker_end,
@@ -528,7 +536,31 @@ def find_statements(
                    skip=lambda s, e, q=q: _inner(quotes, q, s, e))
     if events:
         _code_events(text, events, compiled, sw, mentions, found, article_id, quotes)
-    return sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id))
+    return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
+
+
+def _merge(text: str, statements: list[Statement]) -> list[Statement]:
+    """One statement for the same position told in two pieces of one sentence.
+
+    "said there was no need for foreign mediation, calling the conflict an
+    internal affair": two claims of one speaker, one statement whose
+    evidence spans both (rule ``+merged``).
+    """
+    out: list[Statement] = []
+    for st in statements:
+        for i, prev in enumerate(out):
+            same = (prev.actor_id, prev.concept_id, prev.agreement, prev.voice,
+                    prev.reported_by) == (st.actor_id, st.concept_id, st.agreement, st.voice,
+                                          st.reported_by)
+            between = text[prev.end:st.start] if prev.end <= st.start else None
+            if (same and prev.actor_id is not None and between is not None
+                    and len(between) <= 40 and not re.search(r"[.!?;]", between)):
+                out[i] = replace(prev, end=st.end, text=text[prev.start:st.end],
+                                 rule=prev.rule + "+merged")
+                break
+        else:
+            out.append(st)
+    return out
 
 
 def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
@@ -649,26 +681,32 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
     if unit.cue and unit.cue.casefold() in _REJECTING_CUES and voice == "own":
         agreement, rules = -agreement, [*rules, f"cue-verb:{unit.cue.casefold()}"]
     # 4. scare quotes and distancing
+    ev_start, ev_end = unit.ev_start, unit.ev_end
+    inside = unit.ev_start <= m.start() and m.end() <= unit.ev_end
     mark = _in_marks(text, lo, m.start(), m.end(), hi)
-    partial = unit.partial_open is not None and mark is None
-    if partial:
-        mark = unit.partial_open
-        before = text[max(0, (mark or 0) - 40):mark].rstrip()
+    if unit.partial_open is not None and (mark == unit.partial_open or (mark is None and inside)):
+        # the speaker's own quoted term, unless it stands after a determiner, a
+        # possessive or a distancing phrase ("the “anti-terrorist” operation")
+        before = text[max(0, unit.partial_open - 40):unit.partial_open].rstrip()
         last = before.split()[-1].casefold() if before.split() else ""
-        if not (last in _DETERMINERS or sw.distancing.search(before)):
-            mark = None
+        mark = None
+        if last in _DETERMINERS or re.search(r"\w['’]s?$", last) or sw.distancing.search(before):
+            mark = unit.partial_open
+    if unit.partial_open is not None and (mark is not None or not inside):
+        ev_start, ev_end = lo, hi  # the claim the term stands in is the evidence
     if mark is not None:
         before = text[max(0, mark - 40):mark].rstrip()
         if sw.distancing.search(before):
             agreement, rules = -1, [*rules, "distancing"]
         else:
             agreement, rules = 0, [*rules, "scare-quotes"]
-    elif sw.distancing.search(text[max(lo, m.start() - 40):m.start()].rstrip()):
+    elif sw.distancing.search(re.sub(r"[«»“”„‘’‹›\"']", "",
+                                     text[max(lo, m.start() - 40):m.start()]).rstrip()):
         agreement, rules = -1, [*rules, "distancing"]
     return Statement(
-        start=unit.ev_start,
-        end=unit.ev_end,
-        text=text[unit.ev_start:unit.ev_end],
+        start=ev_start,
+        end=ev_end,
+        text=text[ev_start:ev_end],
         actor_id=actor_id,
         actor_text=actor_text,
         actor_start=actor_start,
@@ -693,7 +731,8 @@ def score_statements(
 ) -> Any:
     """Precision and recall of statements against a hand annotation, with :func:`karabakh.evaluate.score`.
 
-    A found statement matches a gold row of the same ``concept_id`` whose
+    A found statement matches a gold row of the same ``concept_id`` (and
+    ``article_id``, when every gold row has one) whose
     evidence span (``evidence_start``, ``evidence_end``) overlaps its own by
     at least half (Jaccard), one to one; ``actor_id``, ``agreement`` and
     ``voice`` are then compared as fields. Statements the researcher
@@ -719,14 +758,21 @@ def score_statements(
     from .evaluate import Score, score
 
     live = [s for s in statements if s.status != "removed"]
-    concepts = sorted({s.concept_id for s in live} | {g.get("concept_id", "") for g in gold})
+    by_article = bool(gold) and all(g.get("article_id") for g in gold)
+
+    def group(article: str | None, concept: str) -> tuple[str, str]:
+        return (article or "") if by_article else "", concept
+
+    keys = sorted({group(s.article_id, s.concept_id) for s in live}
+                  | {group(g.get("article_id"), g.get("concept_id", "")) for g in gold})
     parts = []
-    for cid in concepts:
-        parts.append(score([s for s in live if s.concept_id == cid],
-                           [g for g in gold if g.get("concept_id") == cid],
+    for key in keys:
+        parts.append(score([s for s in live if group(s.article_id, s.concept_id) == key],
+                           [g for g in gold if group(g.get("article_id"),
+                                                     g.get("concept_id", "")) == key],
                            fields=("actor_id", "agreement", "voice"),
                            gold_span=("evidence_start", "evidence_end"),
-                           match="overlap", floor=0.5, name=cid))
+                           match="overlap", floor=0.5, name="/".join(key)))
     tp = sum(p.tp for p in parts)
     n_found, n_gold = len(live), len(gold)
     precision = tp / n_found if n_found else float(not gold)
