@@ -29,9 +29,26 @@ from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
+from .records import (
+    DateRef,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Statement,
+    Token,
+    to_frame,
+)
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
+from .statements import (
+    Concept,
+    compile_cue,
+    find_statements,
+    load_concepts,
+    score_statements,
+)
 
 __version__ = "0.1.0"
 
@@ -40,6 +57,7 @@ __all__ = [
     "ActorInfo",
     "Analysis",
     "Article",
+    "Concept",
     "DateRef",
     "Figure",
     "FigureWords",
@@ -50,17 +68,21 @@ __all__ = [
     "RoleInfo",
     "Sentence",
     "SentenceDate",
+    "Statement",
     "Token",
     "actor_info",
     "analyze",
     "article_dates",
     "build_nltk_data",
+    "compile_cue",
     "ensure_nltk_data",
     "extract_quotes",
     "figure_words",
     "find_dates",
     "find_figures",
+    "find_statements",
     "load_actors",
+    "load_concepts",
     "load_places",
     "load_roles",
     "parse_dateline",
@@ -72,6 +94,7 @@ __all__ = [
     "reporting_verbs",
     "resolve_role",
     "role_holders",
+    "score_statements",
     "sentence_dates",
     "split_sentences",
     "tag_mentions",
