@@ -184,7 +184,8 @@ class Score:
             rows.append({"error": f"wrong {name}", "expected": g.get(name, ""),
                          "got": cell(f.get(name)), **{k: v for k, v in f.items() if k != name}})
         cols = ["error", "start", "end", "text", "expected", "got"]
-        frame = pd.DataFrame(rows)
+        frame = pd.DataFrame(rows).astype(object)
+        frame = frame.where(frame.notna(), "")
         front = [c for c in cols if c in frame.columns]
         return frame[front + [c for c in frame.columns if c not in front]]
 

@@ -142,3 +142,29 @@ def test_main_prints_the_table(capsys):
     out = capsys.readouterr().out
     assert code == 0 and "mentions" in out and "figures" in out
     assert karabakh.evaluate.main(["x.txt", "--annotations", str(ANN), "--prefix", "nope"]) == 2
+
+
+ANNOTATION_FILES = sorted(ANN.glob("*.csv"))
+
+
+@pytest.mark.parametrize("path", ANNOTATION_FILES, ids=lambda p: p.name)
+def test_every_annotated_span_matches_its_article(path):
+    """Each annotation row's words are exactly the article's text at its offsets."""
+    import karabakh as kb
+
+    rows = load_annotation(path)
+    assert rows, f"{path.name} is empty"
+    cols = rows[0].keys()
+    span = next(((a, b, t) for a, b, t in (("start", "end", "text"),
+                                           ("content_start", "content_end", "content"))
+                 if {a, b, t} <= cols), None)
+    if span is None:
+        pytest.skip(f"{path.name} has no span with its text")
+    texts: dict[str, str] = {}
+    for r in rows:
+        name = r.get("article") or "../../seeds/000_bf20561892d8202b.txt"
+        if name not in texts:
+            p = (ROOT / "tests" / "harder" / name)
+            texts[name] = kb.read_article(p if p.suffix else p.with_suffix(".txt")).text
+        a, b, t = span
+        assert texts[name][int(r[a]):int(r[b])] == r[t], (path.name, r)
