@@ -27,11 +27,13 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
+from .templates import generate_articles, templates_frame, write_templates
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __all__ = [
     "ActorInfo",
     "Analysis",
     "Article",
+    "CorpusRun",
     "DateRef",
     "Figure",
     "FigureWords",
@@ -53,6 +56,7 @@ __all__ = [
     "Token",
     "actor_info",
     "analyze",
+    "analyze_corpus",
     "article_dates",
     "build_nltk_data",
     "ensure_nltk_data",
@@ -60,6 +64,7 @@ __all__ = [
     "figure_words",
     "find_dates",
     "find_figures",
+    "generate_articles",
     "load_actors",
     "load_places",
     "load_roles",
@@ -69,13 +74,16 @@ __all__ = [
     "quote_spans",
     "quotes_table",
     "read_article",
+    "read_corpus",
     "reporting_verbs",
     "resolve_role",
     "role_holders",
     "sentence_dates",
     "split_sentences",
     "tag_mentions",
+    "templates_frame",
     "timex_span",
     "to_frame",
     "tokenize",
+    "write_templates",
 ]

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from .analysis import EXTRACTORS, Analysis, analyze
+from .corpus import add_corpus_parser, run_corpus
 
 __all__ = ["main", "summary"]
 
@@ -62,7 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_an.add_argument("path", help="a UTF-8 text file (a sidecar PATH.json is read if present)")
     p_an.add_argument("--dateline", help="publication date YYYY-MM-DD (wins over sidecar/header)")
     p_an.add_argument("--json", action="store_true", help="print one JSON object (the contract)")
+    add_corpus_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "corpus":
+        return run_corpus(args)
 
     try:
         result = analyze(args.path, dateline=args.dateline)
