@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench clean
+.PHONY: help install test lint report lab bench eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,12 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench.py --out reports/bench.json
+
+eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team's harder paragraphs
+	$(BIN)/python -m karabakh.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
+	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
+	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
+	fi
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -12,7 +12,7 @@ inside each function.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,6 +24,7 @@ __all__ = [
     "plot_mentions_by_side",
     "plot_places_map",
     "plot_quotes_by_side",
+    "plot_scores",
     "plot_sentence_lengths",
     "plot_timeline",
 ]
@@ -580,4 +581,50 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
               fontsize=8)
     ax.set_title("Figures as ranges: dot exact, diamond approximate, arrow open-ended")
     ax.grid(axis="x", which="both", alpha=0.2)
+    return fig
+
+
+# --- evaluation ---
+
+
+def plot_scores(tables: dict[str, Any], title: str | None = None) -> Figure:
+    """Precision, recall and F1 per extractor, one panel per annotated set.
+
+    Args:
+        tables: ``{set name: DataFrame}`` as returned by
+            :func:`karabakh.evaluate.scores_frame` (columns ``extractor``,
+            ``precision``, ``recall``, ``f1``, ``matched``, ``gold``).
+        title: an overall title.
+
+    >>> from karabakh.evaluate import score, scores_frame
+    >>> t = scores_frame([score([{"start": 0, "end": 1}], [{"start": "0", "end": "1"}],
+    ...                         name="dates")])
+    >>> len(plot_scores({"seed": t}).axes)
+    1
+    """
+    import matplotlib.pyplot as plt
+
+    names = list(tables)
+    fig, axes = plt.subplots(1, max(1, len(names)), figsize=(5.2 * max(1, len(names)), 3.6),
+                             squeeze=False, sharey=True)
+    metrics = (("precision", "#4c72b0"), ("recall", "#dd8452"), ("f1", "#55a868"))
+    for ax, name in zip(axes[0], names, strict=False):
+        table = tables[name]
+        xs = range(len(table))
+        width = 0.26
+        for k, (metric, colour) in enumerate(metrics):
+            ax.bar([x + (k - 1) * width for x in xs], table[metric], width,
+                   label=metric, color=colour)
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels([f"{e}\n({m}/{g})" for e, m, g in
+                            zip(table["extractor"], table["matched"], table["gold"], strict=True)],
+                           fontsize=8)
+        ax.set_ylim(0, 1.05)
+        ax.set_title(name, fontsize=10)
+        ax.grid(axis="y", alpha=0.3)
+    axes[0][0].set_ylabel("score")
+    axes[0][0].legend(loc="lower left", fontsize=8, frameon=True)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
     return fig
