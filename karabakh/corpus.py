@@ -53,6 +53,7 @@ import argparse
 import concurrent.futures as cf
 import dataclasses
 import datetime as dt
+import functools
 import json
 import multiprocessing
 import os
@@ -398,6 +399,7 @@ def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
     """Analyse a batch of tasks; return Arrow tables, article rows and failure rows."""
     import pyarrow as pa
 
+    _warm_up()
     per_table: dict[str, tuple[type, list[str], list[Any]]] = {}
     extracted: set[str] = set()
     articles: list[dict[str, Any]] = []
@@ -449,6 +451,12 @@ def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
         "articles": pa.Table.from_pylist(articles, schema=_articles_schema()),
         "failures": failures,
     }
+
+
+@functools.cache
+def _warm_up() -> None:
+    """Load the dictionaries once per process, so ``seconds`` times the analysis alone."""
+    analyze(Article.from_text("date 2023-09-20 “Calm,” Baku said on Tuesday; 3 died."))
 
 
 class _InlineExecutor(cf.Executor):
@@ -642,7 +650,7 @@ def analyze_corpus(
     done_ids, done_paths = _resume_state(out_dir)
     token = secrets.token_hex(3)
 
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     bar = tqdm(
         total=total, unit=" articles", disable=None if progress else True, file=sys.stderr,

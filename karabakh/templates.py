@@ -176,7 +176,7 @@ def _article_text(rng: random.Random, outlet: str, day: dt.date) -> str:
         else:
             if first not in _PROPER:
                 claim = claim[0].lower() + claim[1:]
-            paragraphs.append(f"{speaker} {cue} that {claim}.")
+            paragraphs.append(f"{speaker[0].upper()}{speaker[1:]} {cue} that {claim}.")
     if rng.random() < 0.7:
         crossed = rng.randint(1, 120) * 500
         paragraphs.append(
