@@ -27,6 +27,7 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
@@ -50,6 +51,8 @@ from .statements import (
     score_statements,
 )
 
+from .templates import generate_articles, templates_frame, write_templates
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -58,6 +61,8 @@ __all__ = [
     "Analysis",
     "Article",
     "Concept",
+
+    "CorpusRun",
     "DateRef",
     "Figure",
     "FigureWords",
@@ -72,6 +77,7 @@ __all__ = [
     "Token",
     "actor_info",
     "analyze",
+    "analyze_corpus",
     "article_dates",
     "build_nltk_data",
     "compile_cue",
@@ -81,6 +87,8 @@ __all__ = [
     "find_dates",
     "find_figures",
     "find_statements",
+
+    "generate_articles",
     "load_actors",
     "load_concepts",
     "load_places",
@@ -91,6 +99,7 @@ __all__ = [
     "quote_spans",
     "quotes_table",
     "read_article",
+    "read_corpus",
     "reporting_verbs",
     "resolve_role",
     "role_holders",
@@ -98,7 +107,9 @@ __all__ = [
     "sentence_dates",
     "split_sentences",
     "tag_mentions",
+    "templates_frame",
     "timex_span",
     "to_frame",
     "tokenize",
+    "write_templates",
 ]
