@@ -74,6 +74,7 @@ _WORKER = (
     "open(os.path.join(ready, str(os.getpid())), 'w').close()\n"
     "while not os.path.exists(go):\n"
     "    time.sleep(0.002)\n"
+    "time.sleep(float(sys.argv[3]))  # staggered: some arrive while others are mid-build\n"
     "root = ensure_nltk_data()\n"
     "assert nltk.sent_tokenize('Sept. 20 was calm. Then it was not.') == "
     "['Sept. 20 was calm.', 'Then it was not.']\n"
@@ -91,9 +92,9 @@ def test_many_processes_build_an_empty_cache_at_once(tmp_path):
     ready.mkdir()
     env = {**os.environ, "NLTK_DATA": str(empty), "KARABAKH_CACHE": str(cache)}
     procs = [
-        subprocess.Popen([sys.executable, "-c", _WORKER, str(go), str(ready)], env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(PARALLEL_BUILDS)
+        subprocess.Popen([sys.executable, "-c", _WORKER, str(go), str(ready), str(0.02 * (i % 8))],
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i in range(PARALLEL_BUILDS)
     ]
     deadline = time.monotonic() + 600
     while len(list(ready.iterdir())) < len(procs) and time.monotonic() < deadline:
