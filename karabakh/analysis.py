@@ -21,10 +21,10 @@ import os
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from .actors import tag_mentions
 from .articles import Article, DatelineLike, read_article
 from .casualties import find_figures
 from .dates import find_dates
+from .document import Document
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
 from .sentences import split_sentences
@@ -137,12 +137,14 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     """
     if not isinstance(article, Article):
         article = read_article(article, dateline=dateline)
-    text = article.masked_text
+    # One document per article: masked text, dateline, mentions (tagged once:
+    # titles such as "the president of Azerbaijan" resolve by the dateline),
+    # quotations and the sentence index, shared by every extractor.
+    doc = Document.from_article(article)
+    text = doc.text
     sentences = split_sentences(article.text)
-    # Titles ("the president of Azerbaijan") resolve by the dateline; the header
-    # is masked, so the date is passed explicitly.
-    mentions = tag_mentions(text, on=article.dateline)
-    quotes = extract_quotes(text, mentions, on=article.dateline)
+    mentions = doc.mentions
+    quotes = extract_quotes(doc)
     # Without a dateline, absolute dates still resolve and relative ones are
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)

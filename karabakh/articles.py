@@ -103,6 +103,21 @@ _HEADER = re.compile(r"\A[ \t]*(date[ \t]+(\d[\d./-]*\d))[ \t]*(?:\r?\n)?")
 DatelineLike = dt.date | str | None
 
 
+def header_match(text: str) -> re.Match[str] | None:
+    r"""Match a leading ``date YYYY-MM-DD`` header (the one helper every module asks).
+
+    Group 1 is the header's words, group 2 its date token; ``m.end()`` is
+    where the body may start (after the header's line break, if any).
+
+    >>> m = header_match("date 2023-09-20\nCalm.")
+    >>> m.group(1), m.group(2), m.end()
+    ('date 2023-09-20', '2023-09-20', 16)
+    >>> header_match("Calm.") is None
+    True
+    """
+    return _HEADER.match(text)
+
+
 def parse_dateline(value: DatelineLike, *, where: str = "dateline") -> dt.date | None:
     """Parse a dateline given as a date or an ISO ``YYYY-MM-DD`` string.
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import read_article
+from .corpus import add_corpus_parser, run_corpus
 from .resources import ResourceError
 
 __all__ = ["main", "safe", "summary"]
@@ -288,6 +289,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     side.add_argument("--sidecar", help="read this JSON file as the sidecar instead of PATH.json")
     side.add_argument("--no-sidecar", action="store_true", help="read no sidecar")
     p_an.set_defaults(func=_cmd_analyze)
+    add_corpus_parser(sub).set_defaults(func=run_corpus)
     return parser, sub
 
 
