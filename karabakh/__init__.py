@@ -28,7 +28,7 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
-from .dates import article_dates, find_dates, sentence_dates, timex_span
+from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
@@ -78,5 +78,6 @@ __all__ = [
     "tag_mentions",
     "timex_span",
     "to_frame",
+    "to_timeml",
     "tokenize",
 ]
