@@ -1040,6 +1040,55 @@ def test_to_timeml_bad_input_raises(dates, dct, message):
         to_timeml("today it rained", dates, dct=dct)
 
 
+def _score_set(annotation, conventions):
+    """TempEval-3-style strict F1, relaxed F1 and value F1 over one annotated set."""
+    from collections import defaultdict
+
+    from karabakh.articles import read_article
+    from karabakh.evaluate import load_annotation, score
+
+    by_file = defaultdict(list)
+    for row in load_annotation(ROOT / "tests" / "annotations" / annotation):
+        by_file[row["file"]].append(row)
+    found, gold = [], []
+    for i, (name, rows) in enumerate(sorted(by_file.items())):
+        article = read_article(ROOT / "tests" / "harder" / name)
+        shift = i * 1_000_000  # one offset space per file
+        for d in article_dates(article, conventions=conventions):
+            assert d.text == article.text[d.start : d.end]
+            found.append({"start": d.start + shift, "end": d.end + shift, "value": d.value})
+        gold += [{**g, "start": str(int(g["start"]) + shift), "end": str(int(g["end"]) + shift)}
+                 for g in rows]
+    strict = score(found, gold, fields=("value",))
+    relaxed = score(found, gold, fields=("value",), match="overlap", floor=1e-9)
+    return strict.f1, relaxed.f1, relaxed.f1 * relaxed.fields["value"]
+
+
+@pytest.mark.parametrize(("annotation", "conventions", "floors"), [
+    # measured at the issue-19 commit: 0.985/0.995/0.935, 1.0/1.0/0.980, 0.895/0.921/0.816
+    ("harder_dates.csv", "project", (0.95, 0.97, 0.90)),
+    ("harder_dates.csv", "timeml", (0.97, 0.97, 0.95)),
+    ("harder_dates_heldout.csv", "project", (0.85, 0.88, 0.78)),
+])
+def test_harder_sets_strict_relaxed_and_value_f1(annotation, conventions, floors):
+    strict, relaxed, value = _score_set(annotation, conventions)
+    assert strict >= floors[0] and relaxed >= floors[1] and value >= floors[2], (
+        strict, relaxed, value)
+
+
+def test_harder_annotations_are_consistent():
+    from karabakh.articles import read_article
+    from karabakh.evaluate import load_annotation
+
+    for annotation in ("harder_dates.csv", "harder_dates_heldout.csv"):
+        for row in load_annotation(ROOT / "tests" / "annotations" / annotation):
+            text = read_article(ROOT / "tests" / "harder" / row["file"]).text
+            assert text[int(row["start"]) : int(row["end"])] == row["text"], row
+            assert row["kind"] in ("date", "duration", "set", "vague"), row
+            assert row["mod"] in ("", "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN",
+                                  "EQUAL_OR_LESS", "EQUAL_OR_MORE"), row
+
+
 def _issue19_tables():
     """The issue-19 tables (defined below the test that reads them when it runs)."""
     return [*FUTURE, *REFERENCES, *SPANS, *((p[0],) for p in PERIODS), *TIMEML]
