@@ -55,12 +55,16 @@ def _heideltime(article: kb.Article) -> list[dict[str, Any]]:
     return out
 
 
-def _find(article: kb.Article, conventions: str) -> list[Any]:
+def _find(article: kb.Article, conventions: str) -> list[dict[str, Any]]:
+    """The time expressions found in one article, as dicts (start, end, text, value, mod, rule)."""
     if conventions == "heideltime":
         return _heideltime(article)
     if conventions == "project":  # also runs on code older than the conventions option
-        return kb.find_dates(article.masked_text, article.dateline)
-    return kb.find_dates(article.masked_text, article.dateline, conventions=conventions)
+        refs = kb.find_dates(article.masked_text, article.dateline)
+    else:
+        refs = kb.find_dates(article.masked_text, article.dateline, conventions=conventions)
+    return [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "mod": d.mod,
+             "rule": d.rule} for d in refs]
 
 
 def measure(conventions: str = "project", which: str = "harder") -> dict[str, float]:
@@ -75,8 +79,8 @@ def measure(conventions: str = "project", which: str = "harder") -> dict[str, fl
         found = _find(article, conventions)
         shift = i * 1_000_000  # one offset space per file, so spans never meet across files
         for d in found:
-            found_all.append({"start": d.start + shift, "end": d.end + shift, "text": d.text,
-                              "value": d.value, "mod": d.mod, "file": name})
+            found_all.append({**d, "start": d["start"] + shift, "end": d["end"] + shift,
+                              "file": name})
         for g in gold:
             gold_all.append({**g, "start": str(int(g["start"]) + shift),
                              "end": str(int(g["end"]) + shift)})
