@@ -50,7 +50,6 @@ from .statements import (
     load_concepts,
     score_statements,
 )
-
 from .templates import generate_articles, templates_frame, write_templates
 
 __version__ = "0.1.0"
