@@ -28,7 +28,7 @@ from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .corpus import CorpusRun, analyze_corpus, read_corpus
-from .dates import article_dates, find_dates, sentence_dates, timex_span
+from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
     DateRef,
@@ -109,6 +109,7 @@ __all__ = [
     "templates_frame",
     "timex_span",
     "to_frame",
+    "to_timeml",
     "tokenize",
     "write_templates",
 ]
