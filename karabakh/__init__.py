@@ -24,6 +24,7 @@ from .actors import (
     resolve_role,
     role_holders,
     tag_mentions,
+    translit_key,
 )
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
@@ -79,4 +80,5 @@ __all__ = [
     "timex_span",
     "to_frame",
     "tokenize",
+    "translit_key",
 ]

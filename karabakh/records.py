@@ -95,8 +95,12 @@ class Mention:
             names that are both actor and place ``actor-verb``,
             ``actor-object``, ``actor-preposition``, ``default-actor``,
             ``dateline``, ``locative``, ``place-verb``, ``coordination``,
-            ``default-place``; unknown
-            names have ``capitalised`` (see :mod:`karabakh.actors`).
+            ``default-place``; ``transliteration`` (a spelling variant),
+            ``glued`` (a name glued to the next word), ``surname`` (a
+            surname alone after the full name), ``title-anaphor`` ("the
+            minister" after the minister's name); unknown names have
+            ``capitalised`` and a guessed ``type`` (person, organisation,
+            place or ``None``) (see :mod:`karabakh.actors`).
 
     >>> Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE").kind
     'actor'
