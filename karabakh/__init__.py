@@ -29,9 +29,20 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .datelines import find_wire_dateline
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
+from .records import (
+    DateRef,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Token,
+    WireDateline,
+    to_frame,
+)
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 
@@ -53,6 +64,7 @@ __all__ = [
     "Sentence",
     "SentenceDate",
     "Token",
+    "WireDateline",
     "actor_info",
     "analyze",
     "article_dates",
@@ -62,6 +74,7 @@ __all__ = [
     "figure_words",
     "find_dates",
     "find_figures",
+    "find_wire_dateline",
     "load_actors",
     "load_places",
     "load_roles",

@@ -361,3 +361,40 @@ def to_frame(records: Sequence[Any]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows, columns=list(rows[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """The place-and-date line that opens a wire or agency report.
+
+    "STEPANAKERT, SEPTEMBER 23, ARMENPRESS.", "GORIS, Armenia, Sept 26
+    (Reuters) -", "MOSCOW, September 25. /TASS/.": read by
+    :func:`karabakh.datelines.find_wire_dateline` and checked against the
+    article's own date.
+
+    Attributes:
+        start: offset of the line's first character.
+        end: offset one past the date (or the place, when no date is given).
+        text: the exact slice.
+        place_text: the place as written ("STEPANAKERT").
+        place_id: its ``places.csv`` id, ``None`` when not in the dictionary.
+        date: ISO ``YYYY-MM-DD`` of the dateline, ``None`` when it has no
+            date or no year can be given to it.
+        year_given: whether the dateline states its year (a wire dateline
+            usually does not: the year is then the article's).
+        problem: a disagreement with the article's date, or why no date
+            could be given, else ``None``.
+
+    >>> WireDateline(0, 23, "STEPANAKERT, SEPTEMBER 23", "STEPANAKERT", "STEPANAKERT",
+    ...              "2023-09-23", False).date
+    '2023-09-23'
+    """
+
+    start: int
+    end: int
+    text: str
+    place_text: str
+    place_id: str | None
+    date: str | None
+    year_given: bool
+    problem: str | None = None
