@@ -23,11 +23,13 @@ from .actors import (
     resolve_role,
     role_holders,
     tag_mentions,
+    translit_key,
 )
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .corpus import CorpusRun, analyze_corpus, read_corpus
+from .datelines import find_wire_dateline
 from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
@@ -39,6 +41,7 @@ from .records import (
     SentenceDate,
     Statement,
     Token,
+    WireDateline,
     to_frame,
 )
 from .resources import build_nltk_data, ensure_nltk_data
@@ -60,7 +63,6 @@ __all__ = [
     "Analysis",
     "Article",
     "Concept",
-
     "CorpusRun",
     "DateRef",
     "Figure",
@@ -74,6 +76,7 @@ __all__ = [
     "SentenceDate",
     "Statement",
     "Token",
+    "WireDateline",
     "actor_info",
     "analyze",
     "analyze_corpus",
@@ -86,7 +89,7 @@ __all__ = [
     "find_dates",
     "find_figures",
     "find_statements",
-
+    "find_wire_dateline",
     "generate_articles",
     "load_actors",
     "load_concepts",
@@ -111,5 +114,6 @@ __all__ = [
     "to_frame",
     "to_timeml",
     "tokenize",
+    "translit_key",
     "write_templates",
 ]
