@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,7 +33,14 @@ from .articles import header_match
 from .records import Sentence, Token
 from .resources import ensure_nltk_data
 
-__all__ = ["SentenceIndex", "paragraph_breaks", "sentence_starts", "split_sentences", "tokenize"]
+__all__ = [
+    "MAX_SENTENCE",
+    "SentenceIndex",
+    "paragraph_breaks",
+    "sentence_starts",
+    "split_sentences",
+    "tokenize",
+]
 
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
@@ -178,8 +186,38 @@ def sentence_starts(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+#: a "sentence" longer than this is cut (see :class:`SentenceIndex`)
+MAX_SENTENCE = 2000
+_CUT_AT = re.compile(r"[,;:][ \t]+|[ \t]+")
+
+
+def _cut(text: str, a: int, b: int) -> list[int]:
+    """Forced starts that split ``text[a:b]`` into pieces of at most MAX_SENTENCE."""
+    cuts = []
+    while b - a > MAX_SENTENCE:
+        limit = a + MAX_SENTENCE
+        clause = space = None
+        for m in _CUT_AT.finditer(text, a + MAX_SENTENCE // 2, limit):
+            if m.group()[0] in ",;:":
+                clause = m.end()
+            else:
+                space = m.end()
+        cut = clause or space
+        if cut is None or cut >= limit:
+            cut = limit
+        cuts.append(cut)
+        a = cut
+    return cuts
+
+
 class SentenceIndex:
     """Sentence starts of one text, for ``start_of`` / ``end_of`` look-ups in O(log n).
+
+    A "sentence" longer than :data:`MAX_SENTENCE` characters (text without
+    full stops: lists, run-on or broken input) is cut at its last clause
+    boundary (``, ; :``), else at a space, before the limit; these starts are
+    in :attr:`forced`, so that an extractor can say so. Every pass over a
+    sentence is thereby bounded, and the time over a text linear.
 
     Args:
         text: the text indexed.
@@ -208,6 +246,12 @@ class SentenceIndex:
             if k >= 0 and inside[k][0] < s < inside[k][1]:
                 continue
             keep.append(s)
+        self.forced: frozenset[int] = frozenset()
+        bounds = [*keep, len(text)]
+        if any(y - x > MAX_SENTENCE for x, y in itertools.pairwise(bounds)):
+            forced = [c for x, y in itertools.pairwise(bounds) for c in _cut(text, x, y)]
+            self.forced = frozenset(forced)
+            keep = sorted({*keep, *forced})
         self.starts = keep
 
     def start_of(self, pos: int) -> int:
