@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench clean
+.PHONY: help install test lint report lab bench stress clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,10 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench.py --out reports/bench.json
+
+stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json
+	mkdir -p reports
+	$(BIN)/python benchmarks/stress.py --out reports/stress.json
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
