@@ -57,14 +57,14 @@ def import_time(repeat: int) -> float:
 def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
     """Each step alone, given the results of the steps it depends on, then analyze()."""
     text, on = article.masked_text, article.dateline
-    mentions = kb.tag_mentions(text, on=on)
-    quotes = kb.extract_quotes(text, mentions, on=on)
+    mentions = kb.tag_mentions(text, dateline=on)
+    quotes = kb.extract_quotes(text, mentions, dateline=on)
     dates = kb.find_dates(text, on)
     return {
         "split_sentences": lambda: kb.split_sentences(article.text),
         "tokenize": lambda: kb.tokenize(article.text),
-        "tag_mentions": lambda: kb.tag_mentions(text, on=on),
-        "extract_quotes": lambda: kb.extract_quotes(text, mentions, on=on),
+        "tag_mentions": lambda: kb.tag_mentions(text, dateline=on),
+        "extract_quotes": lambda: kb.extract_quotes(text, mentions, dateline=on),
         "find_dates": lambda: kb.find_dates(text, on),
         "find_figures": lambda: kb.find_figures(text, mentions, quotes, dates),
         "analyze (all)": lambda: kb.analyze(article),

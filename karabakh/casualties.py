@@ -156,6 +156,7 @@ from ._patterns import Trie, build_trie, trie_to_regex
 from .actors import tag_mentions
 from .records import DateRef, Figure, Mention, Quote
 from .resources import read_data_csv
+from .sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
 
@@ -606,30 +607,7 @@ def parse_number(phrase: str) -> int | float | None:
 
 # --------------------------------------------------------------------------- sentences
 
-# Starts with a character set, so the engine can skip quickly to candidates.
-_BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[.!?]*[”\"»’)]*\s+(?=[“\"«‘(]?[A-Z0-9])|(?<=\n)[ \t]*\r?\n\s*)"
-)
-_ABBREV_BEFORE = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|st|no|vs|prof|rep|sen|gov|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec|approx)|\b[A-Za-z](?:\.[A-Za-z])*)\Z",
-    re.IGNORECASE,
-)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        end = m.start() + len(m.group().rstrip())
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+# one sentence index for every extractor: karabakh.sentences.sentence_spans
 
 
 # --------------------------------------------------------------------------- candidates
@@ -851,7 +829,7 @@ def find_figures(
     if mentions is None:
         mentions = tag_mentions(text)
     pats = _patterns()
-    spans = _sentence_spans(text)
+    spans = sentence_spans(text)
     starts = [s for s, _ in spans]
 
     def sentence_of(pos: int) -> int:

@@ -37,6 +37,7 @@ __all__ = [
     "MAX_SENTENCE",
     "SentenceIndex",
     "paragraph_breaks",
+    "sentence_spans",
     "sentence_starts",
     "split_sentences",
     "tokenize",
@@ -263,3 +264,26 @@ class SentenceIndex:
         """The start of the next sentence after ``pos`` (or the end of the text)."""
         k = bisect.bisect_right(self.starts, pos)
         return self.starts[k] if k < len(self.starts) else len(self.text)
+
+
+def sentence_spans(text: str | SentenceIndex) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of every sentence of the rule-based index, white space trimmed.
+
+    Blank stretches are left out; a :class:`SentenceIndex` may be passed
+    instead of the text (for a Document: ``doc.sentences``).
+
+    >>> t = "Troops moved. Gen. Doe said so.\n\nCalm."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Troops moved.', 'Gen. Doe said so.', 'Calm.']
+    """
+    idx = text if isinstance(text, SentenceIndex) else SentenceIndex(text)
+    raw = idx.text
+    out = []
+    for a, b in itertools.pairwise([*idx.starts, len(raw)]):
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
