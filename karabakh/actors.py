@@ -116,6 +116,7 @@ from types import MappingProxyType
 
 from ._patterns import trie_regex
 from .articles import header_match, parse_dateline
+from .lexicon import month_names, weekday_names
 from .records import Mention
 from .resources import read_data_csv
 
@@ -729,7 +730,7 @@ def _droppable(word: str, drop: frozenset[str], common: frozenset[str]) -> bool:
 
 def _unknown_mentions(text: str, masked: str) -> list[Mention]:
     cues = _cues()
-    drop_anywhere = cues["title"] | cues["month"] | cues["weekday"]
+    drop_anywhere = cues["title"] | month_names() | weekday_names()  # time_words.csv
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function

@@ -154,6 +154,7 @@ from types import MappingProxyType
 
 from ._patterns import Trie, build_trie, trie_to_regex
 from .actors import tag_mentions
+from .lexicon import month_names
 from .records import DateRef, Figure, Mention, Quote
 from .resources import read_data_csv
 from .sentences import sentence_spans
@@ -288,7 +289,7 @@ def figure_words() -> FigureWords:
         modals=frozenset(by_role["modal"]),
         subsets=frozenset(by_role["subset"]),
         reporting=frozenset(by_role["reporting"]),
-        months=frozenset(by_role["month"]),
+        months=month_names(),  # one list, in time_words.csv
         follow=frozenset(by_role["follow"]),
         zeros=MappingProxyType({k: (v, e or None) for k, (v, e) in by_role["zero"].items()}),
         movement_verbs=frozenset(k for k, (_, e) in by_role["verb_after"].items()

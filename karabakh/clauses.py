@@ -47,6 +47,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from .lexicon import weekday_names
 from .resources import read_data_csv
 
 if TYPE_CHECKING:
@@ -138,8 +139,9 @@ AUX = (
     r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
     r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
     r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
-    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)"
+    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:"
+    + "|".join(sorted(d.capitalize() for d in weekday_names()))
+    + ")"
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
 _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
