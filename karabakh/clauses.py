@@ -144,6 +144,9 @@ AUX = (
     + ")"
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
+# the last auxiliary before the end, after white space (or at the start of the text)
+# as _TRAILING_AUX finds it, without trying every start in a run of white space
+_LAST_AUX = re.compile(rf"(?:(?<=\s)|^)(?:{AUX})$")
 _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
 _BOUNDARY = re.compile(
@@ -195,8 +198,9 @@ def strip_aux(text: str, a: int, b: int) -> int:
     """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs.
 
     Only the last few words are read at each step (a window of
-    ``_AUX_WINDOW`` characters after the white space before ``b``), so a
-    call costs the words it strips, not the length of ``text[a:b]``.
+    ``_AUX_WINDOW`` characters before the white space that ends the phrase),
+    so a call costs the words and spaces it strips, not the length of
+    ``text[a:b]``.
 
     >>> t = "the ministry has also already said"
     >>> t[:strip_aux(t, 0, t.index("said"))]
@@ -206,11 +210,8 @@ def strip_aux(text: str, a: int, b: int) -> int:
         e = b
         while e > a and text[e - 1].isspace():
             e -= 1
-        w = max(a, e - _AUX_WINDOW)
-        while w > a and text[w - 1].isspace():
-            w -= 1  # keep the white space before the first word of the window
-        m = _TRAILING_AUX.search(text, w, e)
-        if not m or m.start() == m.end():
+        m = _LAST_AUX.search(text, max(a, e - _AUX_WINDOW), e)
+        if not m or m.start() == m.end() or (m.start() == a and a > 0):
             b = e
             break
         b = m.start()

@@ -43,7 +43,8 @@ __all__ = [
     "tokenize",
 ]
 
-_PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+# (?<![ \t]): tried once per run of spaces, not at each space of it (linear time)
+_PARAGRAPH_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
 # everything else that is not space is a one-character token.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
@@ -124,7 +125,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
 #: the end of a sentence: ``. ! ?`` (closing marks allowed) before a capital or digit
-SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
+SENT_END = re.compile(r"(?<![.!?])[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
 _DATELINE = re.compile(
