@@ -10,7 +10,8 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import plots as plots
+from typing import TYPE_CHECKING, Any
+
 from .actors import (
     ActorInfo,
     PlaceInfo,
@@ -33,7 +34,19 @@ from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, To
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 
+if TYPE_CHECKING:
+    from . import plots as plots
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``karabakh.plots`` (and matplotlib) only when ``kb.plots`` is first used."""
+    if name == "plots":
+        import importlib
+
+        return importlib.import_module(".plots", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTORS",

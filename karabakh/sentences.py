@@ -160,10 +160,18 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
 def sentence_starts(text: str) -> list[int]:
     """Offsets where a sentence starts, by the rules of :class:`SentenceIndex`.
 
+    Computed once per text (the last few texts are kept): every extractor
+    that asks about the same article shares the result.
+
     >>> t = "BAKU (AP) — Troops moved. Gen. Doe said so. U.S. aid came."
     >>> [t[i:i + 6] for i in sentence_starts(t)]
     ['BAKU (', 'Troops', 'Gen. D', 'U.S. a']
     """
+    return list(_sentence_starts(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     header = header_match(text)
     if header:
@@ -185,7 +193,7 @@ def sentence_starts(text: str) -> list[int]:
         dateline = _DATELINE.match(text, p)
         if dateline:
             starts.append(dateline.end())
-    return sorted(set(starts))
+    return tuple(sorted(set(starts)))
 
 
 #: a "sentence" longer than this is cut (see :class:`SentenceIndex`)
