@@ -10,7 +10,8 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import plots as plots
+from typing import TYPE_CHECKING, Any
+
 from .actors import (
     ActorInfo,
     PlaceInfo,
@@ -55,7 +56,19 @@ from .statements import (
 )
 from .templates import generate_articles, templates_frame, write_templates
 
+if TYPE_CHECKING:
+    from . import plots as plots
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``karabakh.plots`` (and matplotlib) only when ``kb.plots`` is first used."""
+    if name == "plots":
+        import importlib
+
+        return importlib.import_module(".plots", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTORS",
