@@ -77,11 +77,13 @@ __all__ = [
     "Concept",
     "actor_graph",
     "actor_network",
+    "actor_tone",
     "apply_corrections",
     "compile_cue",
     "corrections_table",
     "find_statements",
     "load_concepts",
+    "position_map",
     "position_matrix",
     "positions",
     "score_statements",
@@ -1213,3 +1215,112 @@ def statement_table(statements: Sequence[Statement]) -> pd.DataFrame:
             "agreement", "actor_text", "evidence", "cue", "voice", "reported_by", "rule",
             "status", "rule_agreement", "note"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def position_map(statements: Sequence[Statement], *, voice: str | None = "own") -> pd.DataFrame:
+    """Two-dimensional map of the actors' positions: PCA of the actor x concept matrix.
+
+    The matrix of :func:`position_matrix` (mean agreement, 0 where an actor
+    said nothing on a concept) is centred by concept and reduced by a
+    singular value decomposition (principal component analysis in plain
+    numpy: the matrix is a few dozen cells, and agreement in -1..+1 is not
+    the table of counts that correspondence analysis needs). Actors close on
+    the map take similar positions.
+
+    Args:
+        statements: statements (removed ones and those without an actor are left out).
+        voice: as in :func:`positions`.
+
+    Returns:
+        One row per actor: ``actor_id``, ``side``, ``x``, ``y``, ``n``
+        (statements). ``attrs["explained"]`` holds the share of variance of
+        the two axes and ``attrs["loadings"]`` a frame of each concept's
+        ``x``/``y`` direction. With one actor or one concept the axes are 0.
+
+    >>> st = [Statement(0, 1, "x", a, "x", 0, 1, c, g, "claim", 0, 1, "x")
+    ...       for a, c, g in (("AZE", "counter_terrorism", 1), ("ARM", "counter_terrorism", -1),
+    ...                       ("ARM", "ethnic_cleansing", 1), ("DEU", "ethnic_cleansing", 1))]
+    >>> m = position_map(st)
+    >>> list(m.actor_id), bool(m.set_index("actor_id").x.abs().max() > 0)
+    (['AZE', 'ARM', 'DEU'], True)
+    """
+    import numpy as np
+    import pandas as pd
+
+    matrix = position_matrix(statements, voice=voice)
+    cols = ["actor_id", "side", "x", "y", "n"]
+    if matrix.empty:
+        out = pd.DataFrame(columns=cols)
+        out.attrs.update(explained=(0.0, 0.0), loadings=pd.DataFrame(columns=["x", "y"]))
+        return out
+    values = matrix.fillna(0.0).to_numpy(dtype=float)
+    centred = values - values.mean(axis=0, keepdims=True)
+    u, s, vt = np.linalg.svd(centred, full_matrices=False)
+    k = min(2, len(s))
+    coords = np.zeros((len(matrix), 2))
+    coords[:, :k] = u[:, :k] * s[:k]
+    # a deterministic sign: the first actor of the first side on the left
+    for j in range(k):
+        if coords[0, j] > 0:
+            coords[:, j] *= -1
+            vt[j] *= -1
+    total = float((s ** 2).sum())
+    explained = tuple(float(s[j] ** 2 / total) if total and j < k else 0.0 for j in range(2))
+    counts = positions(statements, voice=voice).groupby("actor_id")["n"].sum()
+    out = pd.DataFrame({"actor_id": list(matrix.index),
+                        "side": [_side(a) for a in matrix.index],
+                        "x": coords[:, 0], "y": coords[:, 1],
+                        "n": [int(counts.get(a, 0)) for a in matrix.index]}, columns=cols)
+    load = np.zeros((len(matrix.columns), 2))
+    load[:, :k] = vt[:k].T
+    out.attrs.update(explained=explained,
+                     loadings=pd.DataFrame(load, index=list(matrix.columns), columns=["x", "y"]))
+    return out
+
+
+def actor_tone(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> pd.DataFrame:
+    """Each speaker's lexical tone toward each other actor, from the VADER lexicon.
+
+    A separate, lexical measure, not a position: for every quotation or claim
+    with a known speaker, each sentence of its content that names another
+    actor is scored with VADER's compound score (-1 negative .. +1
+    positive), and the scores are averaged per (speaker, named actor).
+    The lexicon comes from :func:`karabakh.resources.ensure_nltk_data`,
+    offline.
+
+    Returns:
+        Columns ``speaker_id``, ``target_id``, ``tone`` (mean compound), ``n``
+        (sentences), ordered by the speaker's side.
+
+    >>> t = "Baku said Yerevan was guilty of a terrible, cruel provocation."
+    >>> from karabakh import tag_mentions, extract_quotes
+    >>> m = tag_mentions(t)
+    >>> tone = actor_tone(t, m, extract_quotes(t, m))
+    >>> tone[["speaker_id", "target_id"]].values.tolist(), bool(tone.tone.iloc[0] < 0)
+    ([['AZE_GOV', 'ARM_GOV']], True)
+    """
+    import pandas as pd
+    from nltk.sentiment import SentimentIntensityAnalyzer
+
+    from .resources import ensure_nltk_data
+
+    ensure_nltk_data()
+    sia = SentimentIntensityAnalyzer()
+    scores: dict[tuple[str, str], list[float]] = {}
+    for q in quotes:
+        if q.speaker_id is None:
+            continue
+        for piece in re.finditer(r"[^.!?]+[.!?]?", text[q.content_start:q.content_end]):
+            lo = q.content_start + piece.start()
+            hi = q.content_start + piece.end()
+            named = {m.entity_id for m in _mentions_in(mentions, lo, hi)} - {q.speaker_id}
+            if not named:
+                continue
+            compound = float(sia.polarity_scores(piece.group(0))["compound"])
+            for target in named:
+                assert target is not None
+                scores.setdefault((q.speaker_id, target), []).append(compound)
+    rows = [{"speaker_id": a, "target_id": b, "tone": sum(v) / len(v), "n": len(v)}
+            for (a, b), v in sorted(scores.items(), key=lambda kv: (_side_key(kv[0][0]),
+                                                                    _side_key(kv[0][1])))]
+    return pd.DataFrame(rows, columns=["speaker_id", "target_id", "tone", "n"])
