@@ -10,7 +10,6 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import evaluate as evaluate
 from . import plots as plots
 from .actors import (
     ActorInfo,
@@ -28,6 +27,7 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
@@ -60,6 +60,7 @@ from .statements import (
     statement_table,
     to_graphml,
 )
+from .templates import generate_articles, templates_frame, write_templates
 
 __version__ = "0.1.0"
 
@@ -69,6 +70,8 @@ __all__ = [
     "Analysis",
     "Article",
     "Concept",
+
+    "CorpusRun",
     "DateRef",
     "Figure",
     "FigureWords",
@@ -86,6 +89,7 @@ __all__ = [
     "actor_network",
     "actor_tone",
     "analyze",
+    "analyze_corpus",
     "apply_corrections",
     "article_dates",
     "build_nltk_data",
@@ -97,6 +101,8 @@ __all__ = [
     "find_dates",
     "find_figures",
     "find_statements",
+
+    "generate_articles",
     "load_actors",
     "load_concepts",
     "load_places",
@@ -110,6 +116,7 @@ __all__ = [
     "quote_spans",
     "quotes_table",
     "read_article",
+    "read_corpus",
     "reporting_verbs",
     "resolve_role",
     "role_holders",
@@ -118,8 +125,10 @@ __all__ = [
     "split_sentences",
     "statement_table",
     "tag_mentions",
+    "templates_frame",
     "timex_span",
     "to_frame",
     "to_graphml",
     "tokenize",
+    "write_templates",
 ]

@@ -184,7 +184,8 @@ class Score:
             rows.append({"error": f"wrong {name}", "expected": g.get(name, ""),
                          "got": cell(f.get(name)), **{k: v for k, v in f.items() if k != name}})
         cols = ["error", "start", "end", "text", "expected", "got"]
-        frame = pd.DataFrame(rows)
+        frame = pd.DataFrame(rows).astype(object)
+        frame = frame.where(frame.notna(), "")
         front = [c for c in cols if c in frame.columns]
         return frame[front + [c for c in frame.columns if c not in front]]
 
@@ -334,3 +335,291 @@ def scores_frame(scores: Sequence[Score]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame([s.row() for s in scores])
+
+
+#: How each extractor's records are matched to an annotation file
+#: ``<prefix>_<extractor>.csv`` (documented in docs/annotation.md): the record
+#: span, the annotation's span columns, the match rule, the fields compared
+#: (annotation column -> record attribute) and, for ``match="key"``, the key.
+SPECS: dict[str, dict[str, Any]] = {
+    "mentions": {"fields": ("entity_id", "kind"), "match": "exact",
+                 "found": lambda r: r.kind != "unknown"},
+    "quotes": {"span": ("content_start", "content_end"),
+               "gold_span": ("content_start", "content_end"), "match": "overlap",
+               "floor": 0.5, "fields": ("kind", "speaker_id")},
+    "dates": {"fields": ("value", "granularity", "kind"), "match": "exact"},
+    "figures": {"fields": ("category", "low", "high", "qualifier", "group", "source_id"),
+                "match": "exact"},
+    "events": {"match": "overlap", "floor": 0.3,
+               "fields": ("source_id", "root_code", "target_id", "date", "modality")},
+    "statements": {"match": "overlap", "floor": 0.3,
+                   "fields": ("actor_id", "concept_id", "agreement")},
+}
+
+
+def score_extractor(
+    extractor: str, found: Sequence[Any], gold: Sequence[Mapping[str, str]], **options: Any
+) -> Score:
+    """Score one extractor's records with its :data:`SPECS` (``options`` override them).
+
+    Only the fields the annotation has are compared, so a partial annotation
+    (say, spans and speakers only) is scored on what it holds.
+
+    >>> gold = [{"start": "0", "end": "4", "entity_id": "AZE", "kind": "actor"}]
+    >>> from karabakh.records import Mention
+    >>> found = [Mention(0, 4, "Baku", "AZE", "actor", "state", "AZE")]
+    >>> str(score_extractor("mentions", found, gold))
+    'mentions: P=1.000 R=1.000 F1=1.000 (gold 1, found 1, matched 1) fields: entity_id=1.00 kind=1.00'
+    """
+    if extractor not in SPECS:
+        raise ValueError(f"no scoring spec for {extractor!r}; known: {', '.join(SPECS)}")
+    spec = {**SPECS[extractor], **options}
+    keep = spec.pop("found", None)
+    if keep is not None:
+        found = [r for r in found if keep(r)]
+    columns = set(gold[0]) if gold else set()
+    wanted = spec.get("fields", ())
+    if isinstance(wanted, Mapping):
+        spec["fields"] = {k: v for k, v in wanted.items() if k in columns}
+    else:
+        spec["fields"] = tuple(f for f in wanted if f in columns)
+    return score(found, gold, name=extractor, **spec)
+
+
+def combine(scores: Sequence[Score], name: str | None = None) -> Score:
+    """Pool scores of several articles into one (micro-averaged).
+
+    >>> a = score([{"start": 0, "end": 1}], [{"start": "0", "end": "1"}], name="q")
+    >>> b = score([], [{"start": "0", "end": "1"}], name="q")
+    >>> c = combine([a, b])
+    >>> (c.tp, c.n_gold, c.precision, c.recall)
+    (1, 2, 1.0, 0.5)
+    """
+    tp = sum(s.tp for s in scores)
+    n_gold = sum(s.n_gold for s in scores)
+    n_found = sum(s.n_found for s in scores)
+    precision = tp / n_found if n_found else float(not n_gold)
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    names = list(dict.fromkeys(k for s in scores for k in s.fields))
+    fields_ = {k: (sum(s.fields.get(k, 0.0) * s.tp for s in scores) / tp if tp else 0.0)
+               for k in names}
+    return Score(
+        name=name if name is not None else (scores[0].name if scores else ""),
+        n_gold=n_gold, n_found=n_found, tp=tp, precision=precision, recall=recall, f1=f1,
+        fields=fields_,
+        exact=sum(s.exact * s.tp for s in scores) / tp if tp else 0.0,
+        pairs=tuple(p for s in scores for p in s.pairs),
+        misses=tuple(m for s in scores for m in s.misses),
+        false_alarms=tuple(f for s in scores for f in s.false_alarms),
+        wrong=tuple(w for s in scores for w in s.wrong),
+    )
+
+
+def annotation_files(folder: str | os.PathLike[str], prefix: str) -> dict[str, Path]:
+    """The annotation files ``<prefix>_<extractor>.csv`` present in ``folder``.
+
+    >>> sorted(annotation_files("tests/annotations", "seed"))[:2]
+    ['dates', 'figures']
+    """
+    base = Path(folder)
+    return {ex: base / f"{prefix}_{ex}.csv" for ex in SPECS
+            if (base / f"{prefix}_{ex}.csv").is_file()}
+
+
+def _rows_for(rows: Sequence[Mapping[str, str]], article_id: str) -> list[Mapping[str, str]]:
+    """The rows of one article, when the annotation covers several (``article`` column)."""
+    if not rows or "article" not in rows[0]:
+        return list(rows)
+    stem = Path(article_id).stem
+    return [r for r in rows if Path(r.get("article") or "").stem == stem]
+
+
+def evaluate_articles(
+    analyses: Sequence[Any],
+    annotations: Mapping[str, str | os.PathLike[str] | Sequence[Mapping[str, str]]],
+) -> list[Score]:
+    """Score the analyses of one or more articles against annotation files.
+
+    Args:
+        analyses: :class:`~karabakh.analysis.Analysis` objects.
+        annotations: ``{extractor: path or rows}``. A file covering several
+            articles names each row's article (file name or stem) in an
+            ``article`` column; only the articles it names are scored for that
+            extractor, so one annotation file need not cover every article.
+
+    Returns:
+        One pooled :class:`Score` per extractor, in :data:`SPECS` order.
+
+    >>> import karabakh as kb
+    >>> a = kb.analyze("seeds/000_bf20561892d8202b.txt")
+    >>> [s.name for s in evaluate_articles([a], annotation_files("tests/annotations", "seed"))]
+    ['mentions', 'quotes', 'dates', 'figures']
+    """
+    out: list[Score] = []
+    for extractor in SPECS:
+        if extractor not in annotations:
+            continue
+        src = annotations[extractor]
+        rows = load_annotation(src) if isinstance(src, str | os.PathLike) else list(src)
+        covered = ({Path(r.get("article") or "").stem for r in rows}
+                   if rows and "article" in rows[0] else None)
+        per_article = []
+        for analysis in analyses:
+            art_id = analysis.article.id
+            if covered is not None and Path(art_id).stem not in covered:
+                continue
+            found = getattr(analysis, extractor, None)
+            per_article.append(score_extractor(extractor, found or [], _rows_for(rows, art_id)))
+        out.append(combine(per_article, name=extractor))
+    return out
+
+
+# ---------------------------------------------------------------- Citron format
+
+_MARKS = "\"'“”‘’«»„‚"
+
+
+def to_citron(text: str, quotes: Sequence[Any]) -> dict[str, Any]:
+    """Quotes in the JSON format of BBC R&D's Citron (cue, sources, contents spans).
+
+    Each quote becomes ``{"cue", "sources", "contents"}``, each span
+    ``{"start", "end", "text"}``; a direct quote's content span includes its
+    marks, as Citron's do. Quotes without a cue or speaker get an empty list
+    or ``null`` there.
+
+    >>> import karabakh as kb
+    >>> t = 'Baku said: "We are done."'
+    >>> doc = to_citron(t, kb.extract_quotes(t))
+    >>> doc["quotes"][0]["sources"][0]["text"], doc["quotes"][0]["contents"][0]["text"]
+    ('Baku', '"We are done."')
+    """
+
+    def span(a: int | None, b: int | None) -> dict[str, Any] | None:
+        if a is None or b is None:
+            return None
+        return {"start": a, "end": b, "text": text[a:b]}
+
+    quotes_out = []
+    for q in quotes:
+        a, b = q.content_start, q.content_end
+        if q.kind != "indirect":
+            # the marks around the words, and a comma trimmed before the closing one
+            if a > 0 and text[a - 1] in _MARKS:
+                a -= 1
+            if text[b : b + 1] in (",", ".", "?", "!") and text[b + 1 : b + 2] in tuple(_MARKS):
+                b += 1
+            if text[b : b + 1] and text[b] in _MARKS:
+                b += 1
+        src = span(q.speaker_start, q.speaker_end)
+        quotes_out.append({
+            "cue": span(q.cue_start, q.cue_end),
+            "sources": [src] if src else [],
+            "contents": [span(a, b)],
+        })
+    return {"text": text, "quotes": quotes_out}
+
+
+def read_citron(doc: Mapping[str, Any] | str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Citron quote annotations as rows of this project's quote annotation format.
+
+    The content span runs from the first to the last content span with outer
+    quote marks trimmed; ``kind`` is ``direct`` when the content was in marks,
+    else ``indirect``; ``speaker_text``/``speaker_start``/``speaker_end`` and
+    ``cue`` come from the first source and the cue. Citron names no actor ids,
+    so ``speaker_id`` is left empty: score such rows on spans and
+    ``speaker_text`` (``score_extractor("quotes", ..., fields=("speaker_text", "cue"))``).
+
+    >>> doc = {"text": 'Baku said: "We are done."', "quotes": [{"cue": {"start": 5, "end": 9,
+    ...   "text": "said"}, "sources": [{"start": 0, "end": 4, "text": "Baku"}],
+    ...   "contents": [{"start": 11, "end": 25, "text": '"We are done."'}]}]}
+    >>> row = read_citron(doc)[0]
+    >>> row["kind"], row["content"], row["speaker_text"], row["cue"]
+    ('direct', 'We are done.', 'Baku', 'said')
+    """
+    if not isinstance(doc, Mapping):
+        p = Path(doc)
+        try:
+            import json
+
+            doc = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{p}: not a Citron JSON file ({exc})") from None
+        assert isinstance(doc, Mapping)
+    text = doc.get("text")
+    if not isinstance(text, str):
+        raise ValueError("Citron document has no 'text'")
+    rows = []
+    for i, q in enumerate(doc.get("quotes") or []):
+        contents = q.get("contents") or []
+        if not contents:
+            raise ValueError(f"Citron quote {i} has no contents span")
+        a = min(int(c["start"]) for c in contents)
+        b = max(int(c["end"]) for c in contents)
+        direct = text[a:b][:1] in _MARKS
+        while a < b and (text[a] in _MARKS or text[a].isspace()):
+            a += 1
+        while b > a and (text[b - 1] in _MARKS or text[b - 1] in " ,"):
+            b -= 1
+        src = (q.get("sources") or [None])[0]
+        cue = q.get("cue") or {}
+        rows.append({
+            "kind": "direct" if direct else "indirect",
+            "content_start": str(a), "content_end": str(b), "content": text[a:b],
+            "speaker_id": "",
+            "speaker_text": src["text"] if src else "",
+            "speaker_start": str(src["start"]) if src else "",
+            "speaker_end": str(src["end"]) if src else "",
+            "cue": cue.get("text", ""),
+        })
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m karabakh.evaluate``: print the per-extractor table for some articles.
+
+    >>> main(["seeds/000_bf20561892d8202b.txt", "--annotations", "tests/annotations",
+    ...       "--prefix", "seed", "--title", "seed"])  # doctest: +ELLIPSIS
+    seed (1 article)
+     extractor ...
+    0
+    """
+    import argparse
+    import sys
+
+    from .analysis import analyze
+
+    parser = argparse.ArgumentParser(
+        prog="python -m karabakh.evaluate",
+        description="Score every extractor against annotation files <prefix>_<extractor>.csv.")
+    parser.add_argument("articles", nargs="+", help="article .txt files")
+    parser.add_argument("--annotations", required=True, help="folder of annotation CSV files")
+    parser.add_argument("--prefix", required=True, help="annotation file prefix (e.g. seed)")
+    parser.add_argument("--title", default=None, help="a heading for the table")
+    parser.add_argument("--errors", action="store_true", help="also list every miss and error")
+    args = parser.parse_args(argv)
+    files = annotation_files(args.annotations, args.prefix)
+    if not files:
+        print(f"no {args.prefix}_<extractor>.csv in {args.annotations}", file=sys.stderr)
+        return 2
+    try:
+        analyses = [analyze(p) for p in args.articles]
+        scores = evaluate_articles(analyses, files)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    n = len(analyses)
+    print(f"{args.title or args.prefix} ({n} article{'s' if n != 1 else ''})")
+    table = scores_frame(scores)
+    print(table.astype(object).where(table.notna(), "").to_string(index=False))
+    if args.errors:
+        for s in scores:
+            errors = s.errors()
+            if len(errors):
+                print(f"\n{s.name}: {len(errors)} errors")
+                print(errors.head(50).to_string(index=False, max_colwidth=60))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

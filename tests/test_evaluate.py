@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-import karabakh as kb
+import karabakh.evaluate
 from karabakh.evaluate import Score, cell, load_annotation, score, scores_frame
 
 ANN = ROOT / "tests" / "annotations"
@@ -107,4 +107,64 @@ def test_seed_annotations_load_and_score(seed_analysis):
     assert s.recall >= 0.95 and s.precision >= 0.95
     frame = scores_frame([s])
     assert frame.loc[0, "extractor"] == "mentions" and frame.loc[0, "matched"] == s.tp
-    assert isinstance(s, Score) and kb.evaluate.score is score
+    assert isinstance(s, Score) and karabakh.evaluate.score is score
+
+
+def test_evaluate_articles_pools_articles_named_in_the_annotation(tmp_path):
+    import karabakh as kb
+
+    a = kb.analyze(kb.Article.from_text("Baku said it was calm.", id="a1"))
+    b = kb.analyze(kb.Article.from_text("Yerevan said it was not.", id="b2"))
+    c = kb.analyze(kb.Article.from_text("Moscow spoke.", id="c3"))  # not annotated: not scored
+    rows = [{"article": "a1.txt", "start": "0", "end": "4", "entity_id": "AZE_GOV", "kind": "actor"},
+            {"article": "b2", "start": "0", "end": "7", "entity_id": "ARM_GOV", "kind": "actor"}]
+    (s,) = karabakh.evaluate.evaluate_articles([a, b, c], {"mentions": rows})
+    assert (s.n_gold, s.tp, s.n_found) == (2, 2, 2)
+
+
+def test_citron_round_trip_keeps_spans(seed_analysis):
+    text = seed_analysis.article.text
+    doc = karabakh.evaluate.to_citron(text, seed_analysis.quotes)
+    for q in doc["quotes"]:
+        for sp in [q["cue"], *q["sources"], *q["contents"]]:
+            if sp:
+                assert text[sp["start"]:sp["end"]] == sp["text"]
+    rows = karabakh.evaluate.read_citron(doc)
+    s = karabakh.evaluate.score_extractor("quotes", seed_analysis.quotes, rows,
+                                          fields=("kind", "speaker_text", "cue"))
+    assert s.recall == 1.0 and s.precision == 1.0
+    assert s.fields["speaker_text"] == 1.0 and s.fields["cue"] == 1.0
+
+
+def test_main_prints_the_table(capsys):
+    code = karabakh.evaluate.main([str(ROOT / "seeds" / "000_bf20561892d8202b.txt"),
+                                   "--annotations", str(ANN), "--prefix", "seed"])
+    out = capsys.readouterr().out
+    assert code == 0 and "mentions" in out and "figures" in out
+    assert karabakh.evaluate.main(["x.txt", "--annotations", str(ANN), "--prefix", "nope"]) == 2
+
+
+ANNOTATION_FILES = sorted(ANN.glob("*.csv"))
+
+
+@pytest.mark.parametrize("path", ANNOTATION_FILES, ids=lambda p: p.name)
+def test_every_annotated_span_matches_its_article(path):
+    """Each annotation row's words are exactly the article's text at its offsets."""
+    import karabakh as kb
+
+    rows = load_annotation(path)
+    assert rows, f"{path.name} is empty"
+    cols = rows[0].keys()
+    span = next(((a, b, t) for a, b, t in (("start", "end", "text"),
+                                           ("content_start", "content_end", "content"))
+                 if {a, b, t} <= cols), None)
+    if span is None:
+        pytest.skip(f"{path.name} has no span with its text")
+    texts: dict[str, str] = {}
+    for r in rows:
+        name = r.get("article") or "../../seeds/000_bf20561892d8202b.txt"
+        if name not in texts:
+            p = (ROOT / "tests" / "harder" / name)
+            texts[name] = kb.read_article(p if p.suffix else p.with_suffix(".txt")).text
+        a, b, t = span
+        assert texts[name][int(r[a]):int(r[b])] == r[t], (path.name, r)

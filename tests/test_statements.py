@@ -26,13 +26,13 @@ ANN = ROOT / "tests" / "annotations"
 
 def coded(text: str) -> list[tuple[str | None, str, int]]:
     m = kb.tag_mentions(text, on="2023-09-21")
-    q = kb.extract_quotes(text, m, on="2023-09-21")
+    q = kb.extract_quotes(text, m, dateline="2023-09-21")
     return [(s.actor_id, s.concept_id, s.agreement) for s in find_statements(text, m, q)]
 
 
 def statements(text: str) -> list[kb.Statement]:
     m = kb.tag_mentions(text, on="2023-09-21")
-    q = kb.extract_quotes(text, m, on="2023-09-21")
+    q = kb.extract_quotes(text, m, dateline="2023-09-21")
     return find_statements(text, m, q)
 
 
