@@ -520,8 +520,9 @@ def find_statements(
         text: the text the mentions and quotes index (the article text).
         mentions: actor mentions (from :func:`karabakh.actors.tag_mentions`).
         quotes: quotations and claims (from :func:`karabakh.quotes.extract_quotes`).
-        events: optional speech-act events; records with ``source_id``,
-            ``start``/``end`` and a ``plover_type`` of a speech act
+        events: optional speech-act events (:func:`karabakh.events.find_events`);
+            records with ``source_id``, the clause span (``clause_start``/``clause_end``,
+            else ``start``/``end``) and a ``plover_type`` of a speech act
             (``ACCUSE``, ``REJECT``, ``REQUEST``, ``AGREE``, ``THREATEN``,
             ``SUPPORT``, ``DEMAND``, ``DISAPPROVE``) add statements from
             their clause when no quotation already covers the cue.
@@ -583,8 +584,14 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
               "DISAPPROVE", "CONSULT"}
     for ev in events:
         kind = getattr(ev, "plover_type", None)
-        start, end = getattr(ev, "start", None), getattr(ev, "end", None)
+        start = getattr(ev, "clause_start", None) or getattr(ev, "start", None)
+        end = getattr(ev, "clause_end", None) or getattr(ev, "end", None)
         if kind not in speech or start is None or end is None:
+            continue
+        # the writer's own account of talks is nobody's statement; a promise on
+        # a condition states the condition, not a position on what is promised
+        if getattr(ev, "source_id", None) is None or "conditional" in str(
+                getattr(ev, "modality", "")):
             continue
         unit = _Unit(start, end, start, end, "event", getattr(ev, "source_id", None),
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),

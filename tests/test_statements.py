@@ -13,6 +13,7 @@ import pytest
 
 import karabakh as kb
 from karabakh.evaluate import load_annotation
+from karabakh.records import Event
 from karabakh.statements import (
     compile_cue,
     find_statements,
@@ -474,3 +475,45 @@ def test_statement_table(seed_run: tuple[str, list[kb.Statement]]) -> None:
     assert set(table.coder) == {"rules", "researcher"}
     for r in table.itertuples():
         assert text[r.start : r.stop] == r.text
+
+
+# --- analyze() and events ------------------------------------------------------------
+
+def test_analyze_fills_statements(seed_analysis: kb.Analysis) -> None:
+    st = seed_analysis.statements
+    assert st is not None and len(st) > 20
+    assert all(s.article_id == seed_analysis.article.id for s in st)
+    d = seed_analysis.to_dict()
+    assert isinstance(d["statements"], list) and d["statements"][0].keys() >= {
+        "start", "end", "text", "actor_id", "concept_id", "agreement", "voice", "rule"}
+    assert list(d["statements"][0])[:3] == ["start", "end", "text"]
+
+
+def _event(text: str, clause: str, source: str | None, kind: str, modality: str = "happened"
+           ) -> Event:
+    s = text.index(clause)
+    return Event(start=s, end=s + len(clause), text=clause, sentence=0, kind="verbal",
+                    source_id=source, source_text=source, source_start=None, source_end=None,
+                    plover_type=kind, modality=modality, clause_start=s,
+                    clause_end=s + len(clause), clause_text=clause)
+
+
+@pytest.mark.parametrize(("source", "modality", "expected"), [
+    ("ICRC", "happened", [("ICRC", "humanitarian_access", 1, "event")]),
+    (None, "happened", []),  # the writer's own account is nobody's statement
+    ("ICRC", "conditional", []),
+])
+def test_speech_act_events_add_statements(source: str | None, modality: str,
+                                          expected: list[tuple[str, str, int, str]]) -> None:
+    text = "A new request for humanitarian access reached Baku on Friday."
+    ev = _event(text, text, source, "REQUEST", modality)
+    st = find_statements(text, [], [], [ev])
+    assert [(s.actor_id, s.concept_id, s.agreement, s.evidence) for s in st] == expected
+
+
+def test_events_do_not_repeat_a_quotes_statement() -> None:
+    text = "The ICRC called for humanitarian access."
+    m = kb.tag_mentions(text)
+    q = kb.extract_quotes(text, m)
+    ev = _event(text, text, "ICRC", "REQUEST")
+    assert len(find_statements(text, m, q, [ev])) == len(find_statements(text, m, q))
