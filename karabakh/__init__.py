@@ -28,8 +28,17 @@ from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .dates import article_dates, find_dates, sentence_dates, timex_span
+from .events import (
+    EventVerb,
+    event_verbs,
+    explain_merges,
+    find_events,
+    merge_events,
+    to_acled,
+    unmerge,
+)
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
+from .records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 
@@ -41,6 +50,8 @@ __all__ = [
     "Analysis",
     "Article",
     "DateRef",
+    "Event",
+    "EventVerb",
     "Figure",
     "FigureWords",
     "Mention",
@@ -56,13 +67,17 @@ __all__ = [
     "article_dates",
     "build_nltk_data",
     "ensure_nltk_data",
+    "event_verbs",
+    "explain_merges",
     "extract_quotes",
     "figure_words",
     "find_dates",
+    "find_events",
     "find_figures",
     "load_actors",
     "load_places",
     "load_roles",
+    "merge_events",
     "parse_dateline",
     "parse_number",
     "place_info",
@@ -76,6 +91,8 @@ __all__ = [
     "split_sentences",
     "tag_mentions",
     "timex_span",
+    "to_acled",
     "to_frame",
     "tokenize",
+    "unmerge",
 ]

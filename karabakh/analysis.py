@@ -25,6 +25,7 @@ from .actors import tag_mentions
 from .articles import Article, DatelineLike, read_article
 from .casualties import find_figures
 from .dates import find_dates
+from .events import find_events
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
 from .sentences import split_sentences
@@ -51,10 +52,10 @@ class Analysis:
         quotes: quotations and claims, or ``None`` if not extracted.
         dates: time expressions, or ``None`` if not extracted.
         figures: casualty and displacement figures, or ``None``.
-        events: coded events, or ``None`` (not built yet).
+        events: coded events (:func:`karabakh.events.find_events`), or ``None``.
         statements: actor positions, or ``None`` (not built yet).
 
-    >>> analyze(Article.from_text("Calm.")).events is None
+    >>> analyze(Article.from_text("Calm.")).statements is None
     True
     """
 
@@ -72,7 +73,7 @@ class Analysis:
 
         >>> frames = analyze(Article.from_text("Yerevan said it was calm.")).to_frames()
         >>> sorted(frames), frames["mentions"].loc[0, "entity_id"]
-        (['dates', 'figures', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
+        (['dates', 'events', 'figures', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
         """
         out = {"sentences": to_frame(self.sentences)}
         for key in EXTRACTORS:
@@ -141,6 +142,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
+    events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)
     return Analysis(
         article=article,
         sentences=sentences,
@@ -148,4 +150,5 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
         quotes=quotes,
         dates=dates,
         figures=figures,
+        events=events,
     )
