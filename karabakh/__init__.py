@@ -27,6 +27,7 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .events import (
     EventVerb,
@@ -38,9 +39,29 @@ from .events import (
     unmerge,
 )
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
+from .records import (
+    DateRef,
+    Event,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Statement,
+    Token,
+    to_frame,
+)
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
+from .statements import (
+    Concept,
+    compile_cue,
+    find_statements,
+    load_concepts,
+    score_statements,
+)
+
+from .templates import generate_articles, templates_frame, write_templates
 
 __version__ = "0.1.0"
 
@@ -49,6 +70,9 @@ __all__ = [
     "ActorInfo",
     "Analysis",
     "Article",
+    "Concept",
+
+    "CorpusRun",
     "DateRef",
     "Event",
     "EventVerb",
@@ -61,11 +85,14 @@ __all__ = [
     "RoleInfo",
     "Sentence",
     "SentenceDate",
+    "Statement",
     "Token",
     "actor_info",
     "analyze",
+    "analyze_corpus",
     "article_dates",
     "build_nltk_data",
+    "compile_cue",
     "ensure_nltk_data",
     "event_verbs",
     "explain_merges",
@@ -74,7 +101,11 @@ __all__ = [
     "find_dates",
     "find_events",
     "find_figures",
+    "find_statements",
+
+    "generate_articles",
     "load_actors",
+    "load_concepts",
     "load_places",
     "load_roles",
     "merge_events",
@@ -84,15 +115,19 @@ __all__ = [
     "quote_spans",
     "quotes_table",
     "read_article",
+    "read_corpus",
     "reporting_verbs",
     "resolve_role",
     "role_holders",
+    "score_statements",
     "sentence_dates",
     "split_sentences",
     "tag_mentions",
+    "templates_frame",
     "timex_span",
     "to_acled",
     "to_frame",
     "tokenize",
     "unmerge",
+    "write_templates",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "Quote",
     "Sentence",
     "SentenceDate",
+    "Statement",
     "Token",
     "to_frame",
 ]
@@ -184,11 +185,12 @@ class DateRef:
         text: the exact slice.
         value: TIMEX3-style ISO 8601 value (``2023-09-19``, ``2022-11``,
             ``2020``, ``2023-W37``, ``1992/1994``, ``2023-09-19TNI`` for a
-            part of day, ``P1D`` for a duration) or ``None`` when it cannot
-            be resolved (vague expressions, a missing dateline, a date
-            anchored on an event).
+            part of day, ``P1D`` for a duration, ``PAST_REF`` for a vague
+            reference) or ``None`` when it cannot be resolved (a missing
+            dateline, a date anchored on an event).
         granularity: ``day``, ``part_of_day``, ``week``, ``month``,
-            ``season``, ``year``, ``decade``, ``interval``, ``time``,
+            ``quarter``, ``half``, ``season``, ``year``, ``fiscal_year``,
+            ``decade``, ``interval``, ``time``,
             ``duration``, ``set`` or ``vague``.
         kind: ``date``, ``duration``, ``set`` or ``vague``.
         rule: the name of the rule that resolved it (``yesterday``,
@@ -306,6 +308,9 @@ class Figure:
             when dates were passed in and one is there, else ``None``.
         trend: a stated trend ("could rise", "rose"), else ``None``. A
             trend with no number is its own record with ``qualifier="trend"``.
+        problem: what could not be read as written, else ``None``: a hedge
+            with a word missing ("more 9,400", read as "more than"), or a run
+            of digits too long to be a count (kept with both bounds ``None``).
 
     >>> Figure(0, 9, "32 deaths", "killed", 32, 32, "exact").low
     32
@@ -324,6 +329,7 @@ class Figure:
     source_text: str | None = None
     date: str | None = None
     trend: str | None = None
+    problem: str | None = None
 
 
 def to_frame(records: Sequence[Any]) -> pd.DataFrame:
@@ -354,6 +360,79 @@ def to_frame(records: Sequence[Any]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows, columns=list(rows[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An actor's position on a disputed question, as discourse network analysis codes it.
+
+    One statement is (actor, concept, agreement) with its evidence: the
+    words of the quotation, claim or event it comes from. See
+    :mod:`karabakh.statements` for the rules and
+    :func:`karabakh.statements.apply_corrections` for the researcher's coding.
+
+    Attributes:
+        start: offset of the evidence (the content of the quotation or claim,
+            or the event's clause).
+        end: offset one past it.
+        text: the exact slice ``article.text[start:end]``.
+        actor_id: whose position it is, or ``None`` when the words naming the
+            actor are not a known actor (never a guess).
+        actor_text: the words naming the actor, or ``None``.
+        actor_start: offset of ``actor_text``, or ``None``.
+        actor_end: offset one past it, or ``None``.
+        concept_id: a ``concept_id`` of ``data/concepts.csv``.
+        agreement: ``1`` agrees, ``-1`` rejects, ``0`` mentions without
+            taking a side (e.g. the concept's words in scare quotes).
+        evidence: ``quote`` (direct or partial quotation), ``claim``
+            (reported speech) or ``event`` (a speech-act event).
+        cue_start: offset of the concept's cue words.
+        cue_end: offset one past them.
+        cue_text: the cue words.
+        voice: ``own`` (the actor's own words) or ``attributed`` (ascribed
+            to the actor by another speaker, ``reported_by``:
+            "Baku accuses Yerevan of refusing talks").
+        reported_by: the speaker's actor id for an attributed statement.
+        reported_by_opponent: True when the reporter is of another side
+            than the actor (an accusation by an opponent).
+        rule: how the statement was derived (e.g. ``cue``,
+            ``cue+negation``, ``counter-cue``, ``stance:rejected``,
+            ``scare-quotes``, ``distancing``, ``attributed``).
+        article_id: the article, when known (keys researcher corrections).
+        status: ``rules`` (as derived), or after
+            :func:`~karabakh.statements.apply_corrections` ``changed``,
+            ``added`` or ``removed`` (removed statements are kept, marked).
+        rule_agreement: what the rules said before a correction (``None``
+            for a statement the researcher added).
+        note: the researcher's note on a correction, or ``None``.
+
+    >>> st = Statement(0, 4, "talk", "AZE", "Baku", 0, 4, "ceasefire_and_talks", 1,
+    ...                "claim", 0, 4, "talk")
+    >>> st.voice, st.status
+    ('own', 'rules')
+    """
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    actor_text: str | None
+    actor_start: int | None
+    actor_end: int | None
+    concept_id: str
+    agreement: int
+    evidence: str
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    voice: str = "own"
+    reported_by: str | None = None
+    reported_by_opponent: bool = False
+    rule: str = "cue"
+    article_id: str | None = None
+    status: str = "rules"
+    rule_agreement: int | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
