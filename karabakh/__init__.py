@@ -32,9 +32,19 @@ from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .datelines import find_wire_dateline
 from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
+from .events import (
+    EventVerb,
+    event_verbs,
+    explain_merges,
+    find_events,
+    merge_events,
+    to_acled,
+    unmerge,
+)
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
     DateRef,
+    Event,
     Figure,
     Mention,
     Quote,
@@ -88,6 +98,8 @@ __all__ = [
     "Concept",
     "CorpusRun",
     "DateRef",
+    "Event",
+    "EventVerb",
     "Figure",
     "FigureWords",
     "Mention",
@@ -112,9 +124,12 @@ __all__ = [
     "compile_cue",
     "corrections_table",
     "ensure_nltk_data",
+    "event_verbs",
+    "explain_merges",
     "extract_quotes",
     "figure_words",
     "find_dates",
+    "find_events",
     "find_figures",
     "find_statements",
     "find_wire_dateline",
@@ -123,6 +138,7 @@ __all__ = [
     "load_concepts",
     "load_places",
     "load_roles",
+    "merge_events",
     "parse_dateline",
     "parse_number",
     "place_info",
@@ -143,10 +159,12 @@ __all__ = [
     "tag_mentions",
     "templates_frame",
     "timex_span",
+    "to_acled",
     "to_frame",
     "to_graphml",
     "to_timeml",
     "tokenize",
     "translit_key",
+    "unmerge",
     "write_templates",
 ]
