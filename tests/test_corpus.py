@@ -370,3 +370,8 @@ def test_cli_corpus_bad_source_exits_2(tmp_path, capsys):
     assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("karabakh: error:") and "no such file" in err
+
+
+def test_progress_bar_is_quiet_when_not_a_terminal(folder, tmp_path, capsys):
+    analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=True)
+    assert "articles/s" not in capsys.readouterr().err
