@@ -16,7 +16,8 @@ Output layout (one folder per table, one Parquet file per batch)::
     OUT/articles/...  (id, path, dateline, counts, seconds, metadata as JSON)
     OUT/failures/...  (id, path, error, message)
 
-Every extractor table has ``article_id`` and the record's fields; any
+Every extractor table has ``article_id`` (the corpus id, which replaces a
+record's own ``article_id`` field) and the record's fields; any
 record list the :class:`Analysis` has (see :data:`EXTRACTORS`) that is not
 ``None`` becomes a table, so new extractors appear without changes here.
 Read a table in one line: ``pd.read_parquet("OUT/quotes")`` or
@@ -312,6 +313,8 @@ def _record_schema(cls: type) -> tuple[pa.Schema, frozenset[str]]:
     fields = [pa.field("article_id", pa.string(), nullable=False)]
     as_json: set[str] = set()
     for f in dataclasses.fields(cls):
+        if f.name == "article_id":  # the record's own (Statement has one): the corpus id wins
+            continue
         typ, js = _arrow_type(hints.get(f.name, Any))
         fields.append(pa.field(f.name, typ))
         if js:
