@@ -810,16 +810,18 @@ def plot_corpus_counts_by_day(
     >>> a = pd.DataFrame({"id": ["a"], "dateline": ["2023-09-21"]})
     >>> plot_corpus_counts_by_day(r, a, by="kind").axes[0].get_ylabel()
     'records'
+    >>> plot_corpus_counts_by_day(pd.DataFrame(), a).axes[0].texts[0].get_text()
+    'no records'
     """
     import matplotlib.pyplot as plt
 
-    table = _with_day(records, articles, date_column)
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.set_title(title)
     ax.set_ylabel("records")
-    if table.empty:
+    if records.empty or "article_id" not in records.columns:
         ax.text(0.5, 0.5, "no records", ha="center", transform=ax.transAxes)
         return fig
+    table = _with_day(records, articles, date_column)
     if by is None or by not in table.columns:
         counts = table.groupby("day").size().to_frame("all")
     else:
@@ -866,11 +868,15 @@ def plot_corpus_positions(
     """
     import matplotlib.pyplot as plt
 
-    table = _with_day(statements, articles, None)
-    table = table[table[actor].notna() & table[value].notna()]
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.set_title(f"Positions by actor over time (mean {value} per day)")
     ax.set_ylabel(f"mean {value}")
+    needed = {"article_id", actor, value}
+    if statements.empty or not needed <= set(statements.columns):
+        ax.text(0.5, 0.5, "no positions", ha="center", transform=ax.transAxes)
+        return fig
+    table = _with_day(statements, articles, None)
+    table = table[table[actor].notna() & table[value].notna()]
     if table.empty:
         ax.text(0.5, 0.5, "no positions", ha="center", transform=ax.transAxes)
         return fig
