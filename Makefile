@@ -21,7 +21,7 @@ LAB_ARGS ?=
 LAB_IP   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench clean
+.PHONY: help install test lint report lab bench eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -54,6 +54,12 @@ lab: $(STAMP) ## JupyterLab on notebooks/ at 127.0.0.1; options in LAB_ARGS= (ro
 bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench.py --out reports/bench.json
+
+eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team's harder paragraphs
+	$(BIN)/python -m karabakh.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
+	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
+	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
+	fi
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

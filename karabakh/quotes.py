@@ -181,15 +181,35 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._patterns import trie_regex
-from .actors import actor_info, fold, load_actors, load_places, load_roles, tag_mentions
-from .articles import _HEADER
+from .actors import actor_info
+from .articles import header_match, parse_dateline
+from .clauses import (
+    AUX,
+    CLAUSE_START,
+    DETERMINERS,
+    FINITE,
+    NP_STOP,
+    PREP_START,
+    WORD_BEFORE,
+    np_after,
+    np_ok,
+    speaker_nouns,
+    speaks_for_in,
+    strip_aux,
+    subject_of,
+    trim,
+)
+from .document import Document
 from .records import Mention, Quote
+from .references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
 from .resources import read_data_csv
+from .sentences import SENT_END, SentenceIndex, paragraph_breaks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,12 +242,6 @@ class ReportingVerb(NamedTuple):
     kind: str
     frame: str
     nouns: tuple[str, ...] = ()
-
-
-class _Noun(NamedTuple):
-    types: frozenset[str]
-    match: str
-    speaks_for: bool = False
 
 
 # ---------------------------------------------------------------- loaders
@@ -278,33 +292,6 @@ def _cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{alts}|According\s+to)(?![\w’'-])")
 
 
-@functools.cache
-def _speaker_nouns() -> dict[str, tuple[_Noun, ...]]:
-    table: dict[str, list[_Noun]] = {}
-    for row in read_data_csv("speaker_nouns.csv"):
-        noun = _Noun(
-            frozenset(row["types"].split("|")),
-            row["match"].lower(),
-            (row.get("speaks_for") or "").strip().lower() == "y",
-        )
-        for form in row["forms"].split("|"):
-            table.setdefault(form.strip().lower(), []).append(noun)
-    return {k: tuple(v) for k, v in table.items()}
-
-
-@functools.cache
-def _speaker_noun_re() -> re.Pattern[str]:
-    forms = sorted(_speaker_nouns(), key=len, reverse=True)
-    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
-
-
-@functools.cache
-def _abbreviations() -> frozenset[str]:
-    from punkt.data import english
-
-    return frozenset(a.lower() for a in english.ABBREV_TYPES) | {"u.s", "u.n", "e.u", "u.k"}
-
 
 # ------------------------------------------------------------ quote marks
 
@@ -314,13 +301,11 @@ _OPEN_GLYPH = frozenset("«„“‟‘‚‹")
 _CLOSE_GLYPH = frozenset("»”’›")
 _BEFORE_OPEN = frozenset("([{—–-/:;,…") | _DOUBLE | frozenset("‘’'‹›‚")
 _AFTER_CLOSE = frozenset(")]}—–-.,;:!?…") | _DOUBLE | frozenset("‘’'‹›")
-_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
-_NEWLINE = re.compile(r"\r?\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
-    """A top-level quotation found from the marks (internal)."""
+class QuotationSpan:
+    """A top-level quotation found from the marks (offsets of marks and content)."""
 
     open: int | None  # offset of the opening mark; None for a lone closing mark
     close: int | None  # offset of the closing mark; None when never closed
@@ -338,19 +323,6 @@ class _Span:
     @property
     def end(self) -> int:
         return self.close + 1 if self.close is not None else self.cend
-
-
-def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
-    return [m.span() for m in pattern.finditer(text) if m.end() < len(text)]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
-        b -= 1
-    return a, b
 
 
 def _role(text: str, i: int) -> str:
@@ -375,10 +347,10 @@ def _role(text: str, i: int) -> str:
     return "toggle"
 
 
-def _pair(text: str) -> list[_Span]:
+def _pair(text: str) -> list[QuotationSpan]:
     """Pair quote marks into top-level quotations (see the module rules)."""
-    breaks = _paragraph_breaks(text)
-    spans: list[_Span] = []
+    breaks = paragraph_breaks(text)
+    spans: list[QuotationSpan] = []
     stack: list[tuple[int, bool]] = []  # (offset, is_double)
     para_start = 0
     last_end = 0
@@ -392,9 +364,9 @@ def _pair(text: str) -> list[_Span]:
         kept = [pos for pos, dbl in stack if dbl or text[pos] != "'"]
         opened = kept[0] if kept else None
         if opened is not None:
-            a, b = _trim(text, opened + 1, at)
+            a, b = trim(text, opened + 1, at)
             spans.append(
-                _Span(
+                QuotationSpan(
                     opened,
                     None,
                     a,
@@ -437,8 +409,8 @@ def _pair(text: str) -> list[_Span]:
                     continue  # an apostrophe (Armenians’) or a stray mark
                 pos, _ = stack.pop()
                 if not stack:
-                    a, b = _trim(text, pos + 1, i)
-                    spans.append(_Span(pos, i, a, b))
+                    a, b = trim(text, pos + 1, i)
+                    spans.append(QuotationSpan(pos, i, a, b))
                     last_end = i + 1
                 continue
             if c == "’" and _p_is_letter(text, i):
@@ -452,9 +424,9 @@ def _pair(text: str) -> list[_Span]:
             stack.append((i, True))
             continue
         if not has_double:
-            a, b = _trim(text, max(para_start, last_end), i)
+            a, b = trim(text, max(para_start, last_end), i)
             spans.append(
-                _Span(
+                QuotationSpan(
                     None,
                     i,
                     a,
@@ -470,8 +442,8 @@ def _pair(text: str) -> list[_Span]:
             stack.pop()  # single marks left open inside a double quotation
         pos, _ = stack.pop()
         if not stack:
-            a, b = _trim(text, pos + 1, i)
-            spans.append(_Span(pos, i, a, b, reopened=reopened))
+            a, b = trim(text, pos + 1, i)
+            spans.append(QuotationSpan(pos, i, a, b, reopened=reopened))
             reopened = False
             last_end = i + 1
     for pb_start, pb_end in breaks[b_index:]:
@@ -507,258 +479,27 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in quote_spans(t)]
     ['Peace', 'We agree']
     """
-    return [(s.cstart, s.cend) for s in _split_attributions(text, _pair(text))]
+    return [(s.cstart, s.cend) for s in pair_quote_marks(text)]
 
 
-# ------------------------------------------------------------- sentences
+def pair_quote_marks(text: str) -> list[QuotationSpan]:
+    """The top-level quotations of ``text`` with their marks, problems and inner cues.
 
-_SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
-# a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
-# "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
-_DATELINE = re.compile(
-    r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}[ \t]*"
-    r"(?:\([A-Z][\w .&/-]{0,30}\)[ \t]*)?|\([A-Z][\w .&/-]{0,30}\)[ \t]*)[-—–]{1,2}[ \t]+"
-)
+    What :func:`quote_spans` returns, with everything the attribution needs:
+    rules 1-4 of the module docstring. A :class:`~karabakh.document.Document`
+    keeps the result as ``doc.quotation_marks``.
 
-
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    header = _HEADER.match(text)
-    if header:
-        starts.append(header.end())
-    abbrevs = _abbreviations()
-    for m in _SENT_END.finditer(text):
-        dot = m.start()
-        if text[dot] == ".":
-            w = dot
-            while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
-                w -= 1
-            word = text[w:dot].lower()
-            if len(word) == 1 or word in abbrevs:
-                continue
-        starts.append(m.end())
-    paragraphs = [b for _, b in _paragraph_breaks(text)]
-    starts.extend(paragraphs)
-    for p in [header.end() if header else 0, *paragraphs]:
-        dateline = _DATELINE.match(text, p)
-        if dateline:
-            starts.append(dateline.end())
-    return sorted(set(starts))
+    >>> [(q.open, q.close, q.problem is None) for q in pair_quote_marks("“Yes,” he said.")]
+    [(0, 5, True)]
+    """
+    return _split_attributions(text, _pair(text))
 
 
-class _Sentences:
-    """Sentence starts that are not inside a quotation (internal)."""
 
-    def __init__(self, text: str, quotes: Sequence[_Span]) -> None:
-        self.text = text
-        inside = [(q.cstart, q.cend) for q in quotes]
-        qs = [a for a, _ in inside]
-        keep = []
-        for s in _sentence_starts(text):
-            k = bisect.bisect_right(qs, s) - 1
-            if k >= 0 and inside[k][0] < s < inside[k][1]:
-                continue
-            keep.append(s)
-        self.starts = keep
-
-    def start_of(self, pos: int) -> int:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return self.starts[k] if k >= 0 else 0
-
-    def end_of(self, pos: int) -> int:
-        k = bisect.bisect_right(self.starts, pos)
-        return self.starts[k] if k < len(self.starts) else len(self.text)
-
-
-# -------------------------------------------------- attribution patterns
-
-_AUX = (
-    r"has|have|had|will|would|shall|should|could|can|may|might|must|did|does|do|also|"
-    r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
-    r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
-    r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
-    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)"
-)
-_TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{_AUX})\s*$")
-_LEADING_AUX = re.compile(rf"(?i:{_AUX})\s+")
-_BOUNDARY = re.compile(
-    r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
-    r"although|though|that|where|if|so|meanwhile|whom|then|yet|what)(?![\w-])"
-)
-_FINITE = re.compile(
-    r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
-    r"could|must|should|seems?|appears?)(?![\w-])"
-)
-_PREP_START = re.compile(r"^(?:to|of|in|on|at|for|from|with|by|about|into|over|under)\b", re.I)
-_PREP_IN_NP = re.compile(r"\s(?:of|in|from|at|for|on|with)\s")
-_DETERMINER = frozenset(
-    "a an the this that these those its his her their our my your some any each every no "
-    "of in on for with by from to at initial first new latest".split()
-)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
 _BY_AGENT = re.compile(r"(?<![\w-])by\s+(?P<np>[^,;:.!?“”«»\"]{2,80})")
-_NP_STOP = re.compile(
-    r"\s(?:was|were|is|are|has|have|had|that|which|who|to|in|on|at|for|with|during|after|"
-    r"before|and|but|without|while|from|as|according|last|this|yesterday|today)\b"
-)
 _ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
 _THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
-_CLAUSE = re.compile(
-    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
-    r"about|this|so|that)\b)(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
-    r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
-    r"might)\s|[a-z]{3,}ed\b))",
-    re.IGNORECASE,
-)
-_QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
-_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "body", "we": "body"}
-
-
-def _np_ok(text: str, a: int, b: int) -> bool:
-    phrase = text[a:b].strip()
-    if not phrase or len(phrase.split()) > 10 or _QUOTE_CHARS.search(phrase):
-        return False
-    return not _FINITE.search(phrase) and not _PREP_START.match(phrase)
-
-
-def _strip_aux(text: str, a: int, b: int) -> int:
-    """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs."""
-    while b > a:
-        m = _TRAILING_AUX.search(text, a, b)
-        if not m or m.start() == m.end():
-            break
-        b = m.start()
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
-
-
-class _Subject(NamedTuple):
-    a: int
-    b: int
-    coordinated: bool  # no subject of its own: shares the previous cue's speaker
-
-
-def _subject(text: str, s0: int, cue_start: int) -> _Subject | None:
-    """Find the subject phrase of the cue at ``cue_start`` in the sentence from ``s0``."""
-    b = _strip_aux(text, s0, cue_start)
-    if b <= s0:
-        return None
-    if text[b - 1] == ",":
-        # "X, apposition, cue": the subject is the first phrase of the clause
-        segments = []
-        pos = s0
-        for m in re.finditer(r",", text[s0 : b - 1]):
-            segments.append((pos, s0 + m.start()))
-            pos = s0 + m.end()
-        segments.append((pos, b - 1))
-        for k, (x, y) in enumerate(segments):
-            x, y = _trim(text, x, y)
-            lead = _LEADING_AUX.match(text, x, y) if k == 0 else None
-            while lead is not None and lead.end() < y:  # "Later the governor, X, said"
-                x = lead.end()
-                lead = _LEADING_AUX.match(text, x, y)
-            if _np_ok(text, x, y):
-                if k + 1 < len(segments):
-                    nx, ny = _trim(text, *segments[k + 1])
-                    if 0 < len(text[nx:ny].split()) <= 4 and text[nx : nx + 1].isupper():
-                        return _Subject(x, ny, False)
-                    if _speaks_for_in(text, nx, ny) and _np_ok(text, x, ny):
-                        return _Subject(x, ny, False)  # Jane Doe, a spokeswoman for X,
-                return _Subject(x, y, False)
-            if len(text[x:y].split()) > 3:
-                return None
-        return None
-    last = None
-    for m in _BOUNDARY.finditer(text, s0, b):
-        last = m
-    a = last.end() if last else s0
-    a, b2 = _trim(text, a, b)
-    lead = _LEADING_AUX.match(text, a, b2)
-    while lead is not None and lead.end() < b2:  # "Later the governor said"
-        a = lead.end()
-        lead = _LEADING_AUX.match(text, a, b2)
-    if a >= b2:
-        if last is not None and last.group().lower() in {"and", "but", ","}:
-            return _Subject(last.start(), last.start(), True)
-        return None
-    word = text[a:b2].lower()
-    if word in {"who", "which"} and last is not None:
-        return _subject(text, s0, last.start())
-    if not _np_ok(text, a, b2):
-        return None
-    if last is not None and last.group().lower() == "and":
-        a = _joint_start(text, s0, last, cue_start, a)
-    return _Subject(a, b2, False)
-
-
-_SINGULAR_CUE = re.compile(r"[a-z]+[^s\W]s\b")
-
-
-def _joint_start(text: str, s0: int, and_: re.Match[str], cue_start: int, a: int) -> int:
-    """Start of ``X and Y`` when both are the subject of the cue (``Macron and Scholz said``).
-
-    The phrase before ``and`` must look like a name or a description (capitalised
-    or ending in a describing noun: "The Armenian ministry and ...") and the cue
-    must not be a singular form (``says``, ``claims``).
-    """
-    if _SINGULAR_CUE.match(text, cue_start):
-        return a
-    prev = None
-    for m in _BOUNDARY.finditer(text, s0, and_.start()):
-        prev = m
-    pa, pb = _trim(text, prev.end() if prev else s0, and_.start())
-    lead = _LEADING_AUX.match(text, pa, pb)
-    while lead is not None and lead.end() < pb:
-        pa = lead.end()
-        lead = _LEADING_AUX.match(text, pa, pb)
-    words = text[pa:pb].split()
-    if not words or len(words) > 8 or not _np_ok(text, pa, pb):
-        return a
-    if not (words[0][:1].isupper() or words[0].lower() in {"the", "both"}):
-        return a
-    last_word = words[-1]
-    nouns = _speaker_nouns()
-    if last_word[:1].isupper() or last_word.lower() in nouns:
-        return pa
-    return a
-
-
-def _speaks_for_in(text: str, a: int, b: int) -> bool:
-    """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
-    for m in _speaker_noun_re().finditer(text, a, b):
-        key = re.sub(r"\s+", " ", m.group().lower())
-        if any(n.speaks_for for n in _speaker_nouns()[key]):
-            return True
-    return False
-
-
-def _np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
-    """The speaker phrase right after an inverted cue (``said the ministry``)."""
-    b = a
-    m = re.compile(r"[,;:.!?“”«»\"(]").search(text, a, limit)
-    b = m.start() if m else limit
-    stop = _NP_STOP.search(text, a, b)
-    if stop:
-        b = stop.start()
-    a, b = _trim(text, a, b)
-    if a >= b or not _np_ok(text, a, b):
-        return None
-    return a, b
-
-
-# ------------------------------------------------------------ resolution
-
-
-class _Actor(NamedTuple):
-    id: str
-    type: str | None
-    side: str | None
-    name: str
-    role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -775,604 +516,18 @@ class _Raw:
     unbalanced: bool = False
 
 
-def _tag(text: str, on: dt.date | str | None) -> list[Mention]:
-    return list(tag_mentions(text, on))
 
 
-@functools.cache
-def _role_words(actor_id: str) -> str:
-    """Lower-case name, type and role description of an actor (for describing nouns)."""
-    info = actor_info(actor_id)
-    if info is None:
-        return ""
-    role = load_roles().get(info.role) if info.role else None
-    parts = [info.name, info.type, role.description if role else ""]
-    return " ".join(parts).lower()
-
-
-@functools.cache
-def _institutions() -> tuple[_Actor, ...]:
-    """Every actor of the dictionary that is not a person."""
-    return tuple(
-        _Actor(a.actor_id, a.type, a.side, a.name, a.role or "")
-        for a in load_actors().values()
-        if a.type != "person"
-    )
-
-
-@functools.cache
-def _metonyms() -> dict[str, tuple[str, str]]:
-    """Folded place names that also name an actor (``baku`` -> ``AZE_GOV``, side ``AZE``)."""
-    places = {fold(alias) for p in load_places().values() for alias in p.aliases}
-    out: dict[str, tuple[str, str]] = {}
-    for a in load_actors().values():
-        if a.type == "person":
-            continue
-        for alias in a.aliases:
-            key = fold(alias)
-            if key in places:
-                out.setdefault(key, (a.actor_id, a.side))
-    return out
-
-
-def _fits(cand: _Actor, nouns: Sequence[_Noun], qualifier: str = "") -> bool:
-    if qualifier and qualifier not in _role_words(cand.id) + " " + cand.name.lower():
-        return False  # "the health ministry" is no foreign ministry
-    for c in nouns:
-        if cand.type not in c.types:
-            continue
-        if c.match == "-":  # "a source", "residents": never an actor of the dictionary
-            continue
-        if c.match and c.match not in _role_words(cand.id) + " " + cand.name.lower():
-            continue
-        return True
-    return False
-
-
-@functools.cache
-def _by_description(
-    noun_key: str, side: str, metonym: str, qualifier: str = ""
-) -> tuple[str, ...]:
-    """Ids of the dictionary's institutions of ``side`` that the describing noun fits.
-
-    When several fit, those whose name contains the noun win ("the government
-    in Yerevan" -> Government of Armenia), then the actor the place itself
-    names ("the authorities in Stepanakert" -> the Stepanakert authorities).
-    """
-    nouns = _speaker_nouns()[noun_key]
-    fits = [x for x in _institutions() if x.side == side and _fits(x, nouns, qualifier)]
-    if len(fits) > 1:
-        word = noun_key.split()[-1]
-        fits = [x for x in fits if word in x.name.lower()] or fits
-    if len(fits) > 1 and metonym:
-        fits = [x for x in fits if x.id == metonym] or fits
-    return tuple(x.id for x in fits)
-
-
-class _Who(NamedTuple):
-    """A possible antecedent of a pronoun or description.
-
-    A dictionary actor, a person the dictionary does not know, or both (an
-    unknown spokesperson speaking for an actor).
-    """
-
-    actor: _Actor | None
-    person: Mention | None = None
-    title: str = ""  # the describing noun an unknown person was introduced with
-
-    @property
-    def is_person(self) -> bool:
-        return self.person is not None or (self.actor is not None and self.actor.type == "person")
-
-
-class _Resolved(NamedTuple):
-    actor: _Actor | None
-    rule: str | None
-    problem: str | None
-    mention: Mention | None
-    person: Mention | None = None  # a speaker the dictionary does not know
-    note: str | None = None  # kept as the quote's problem even when resolved
-    title: str = ""
-
-
-_POSS_PRONOUN = re.compile(r"(?i:his|her|its|their)\s+")
-_JOINT_AND = re.compile(r"\s+and\s+")
-_SPEAKS_FOR_TAIL = re.compile(r"\s+(?:for|of|to)\s+")
-_SOURCE_TAIL = re.compile(r"\s(?:from|by)\s+")
-_POSS_END = re.compile(r"(?:['’]s?)$")
-
-
-class _Resolver:
-    """Resolves speaker phrases in text order, remembering earlier speakers."""
-
-    def __init__(
-        self, text: str, mentions: Sequence[Mention], quotes: Sequence[_Span], sents: _Sentences
-    ):
-        self.text = text
-        self.sents = sents
-        inside = [(q.cstart, q.cend) for q in quotes]
-        qs = [a for a, _ in inside]
-
-        def quoted(m: Mention) -> bool:
-            k = bisect.bisect_right(qs, m.start) - 1
-            return k >= 0 and inside[k][0] <= m.start and m.end <= inside[k][1]
-
-        self.sided = sorted(
-            ((m.start, m.end, m.side) for m in mentions if m.kind == "actor" and m.side),
-        )
-        self.sided_starts = [x for x, _, _ in self.sided]
-        metonyms = _metonyms()
-        places = []
-        actors = []
-        unknown = []
-        for m in mentions:
-            if m.kind == "place":
-                name = _POSS_END.sub("", m.text) if m.possessive else m.text
-                hit = metonyms.get(_fold(name))
-                if hit is not None:
-                    places.append((m.start, m.end, hit[1], hit[0]))
-                continue
-            if m.kind == "unknown" and not quoted(m):
-                unknown.append(m)
-                continue
-            if m.kind != "actor" or not m.entity_id or quoted(m):
-                continue
-            actors.append(m)
-        actors.sort(key=lambda m: (m.start, -m.end))
-        self.mentions = actors
-        self.starts = [m.start for m in actors]
-        self.places = sorted(places)
-        self.place_starts = [p[0] for p in self.places]
-        unknown.sort(key=lambda m: m.start)
-        self.unknown = unknown
-        self.unknown_starts = [m.start for m in unknown]
-        pool = [(m.start, _Who(self._actor(m))) for m in actors if not m.adjective]
-        for m in unknown:
-            title = self._title_before(m)
-            if title:
-                pool.append((m.start, _Who(None, m, title)))
-        pool.sort(key=lambda x: x[0])
-        self.pool = [w for _, w in pool]
-        self.pool_starts = [p for p, _ in pool]
-        self.history: list[tuple[int, _Who]] = []
-        self.unnamed: set[str] = set()
-
-    def _title_before(self, m: Mention) -> str:
-        """The person title right before an unknown name ("spokeswoman Jane Doe")."""
-        lo = max(0, m.start - 40)
-        last = None
-        for nm in _speaker_noun_re().finditer(self.text, lo, m.start):
-            last = nm
-        if last is None or self.text[last.end() : m.start].strip(" ,"):
-            return ""
-        key = re.sub(r"\s+", " ", last.group().lower())
-        return key if any("person" in n.types for n in _speaker_nouns()[key]) else ""
-
-    def _actor(self, m: Mention) -> _Actor:
-        return _Actor(m.entity_id or "", m.type, m.side, m.name or m.text, "")
-
-    def in_span(self, a: int, b: int) -> list[Mention]:
-        k = bisect.bisect_left(self.starts, a)
-        out = []
-        while k < len(self.mentions) and self.mentions[k].start < b:
-            if self.mentions[k].end <= b:
-                out.append(self.mentions[k])
-            k += 1
-        return out
-
-    def remember(self, pos: int, who: _Who) -> None:
-        self.history.append((pos, who))
-
-    def _candidates(self, pos: int) -> Iterator[_Who]:
-        """Earlier speakers (most recent first), then earlier mentions (lazily)."""
-        for who, _ in self._candidates_at(pos):
-            yield who
-
-    def _candidates_at(self, pos: int) -> Iterator[tuple[_Who, int]]:
-        """As :meth:`_candidates`, with the pool index of a mention (-1 for a speaker)."""
-        for p, who in reversed(self.history):
-            if p < pos:
-                yield who, -1
-        for k in range(bisect.bisect_left(self.pool_starts, pos) - 1, -1, -1):
-            yield self.pool[k], k
-
-    def _person(self, pos: int) -> _Who | bool | None:
-        """The antecedent of he/she/his/her before ``pos``.
-
-        The most recent sentence that names a person (earlier speakers and
-        mentions alike) is the one referred to; in it, a speaker wins over
-        other mentions. ``False`` when that sentence offers two different
-        persons and no single speaker (ambiguous: no guess); ``None`` when no
-        person comes before.
-        """
-        # speakers are remembered in text order: scan them backwards from pos
-        recent: list[tuple[int, _Who]] = []
-        latest = -1
-        s0 = -1
-        for p, who in reversed(self.history):
-            if p >= pos or not who.is_person:
-                continue
-            if latest < 0:
-                latest = p
-                s0 = self.sents.start_of(p)
-            if p < s0:
-                break
-            recent.append((p, who))
-        k = bisect.bisect_left(self.pool_starts, pos) - 1
-        while k >= 0 and not self.pool[k].is_person:
-            k -= 1
-        if k >= 0 and self.pool_starts[k] > latest:
-            latest = self.pool_starts[k]
-        if latest < 0:
-            return None
-        s0 = self.sents.start_of(latest)
-        speakers = {_identity(w): w for p, w in recent if p >= s0}
-        if len(speakers) == 1:
-            return next(iter(speakers.values()))
-        if speakers:
-            return False
-        named: dict[tuple[str, int], _Who] = {}
-        while k >= 0 and self.pool_starts[k] >= s0:
-            if self.pool[k].is_person:
-                named.setdefault(_identity(self.pool[k]), self.pool[k])
-            k -= 1
-        if len(named) == 1:
-            return next(iter(named.values()))
-        return False
-
-    def _given_name_before(self, m: Mention) -> Mention | None:
-        """``Hayk Vardanyan`` when only ``Vardanyan`` is an alias (another person)."""
-        if len(m.text.split()) != 1:
-            return None
-        k = bisect.bisect_left(self.unknown_starts, m.start) - 1
-        if k < 0:
-            return None
-        u = self.unknown[k]
-        if u.end + 1 != m.start or self.text[u.end] != " " or not u.text[:1].isupper():
-            return None
-        text = self.text[u.start : m.end]
-        return Mention(u.start, m.end, text, None, "unknown", None, None, rule="capitalised")
-
-    def _unknown_in(self, a: int, b: int) -> Mention | None:
-        k = bisect.bisect_left(self.unknown_starts, a)
-        found = None
-        while k < len(self.unknown) and self.unknown[k].start < b:
-            if self.unknown[k].end <= b:
-                found = self.unknown[k]
-            k += 1
-        return found
-
-    def _sides(self, a: int, b: int) -> tuple[set[str], str]:
-        """Sides named in ``text[a:b]`` (actors first, else capitals) and a metonym id."""
-        lo = bisect.bisect_left(self.sided_starts, a)
-        hi = bisect.bisect_left(self.sided_starts, b)
-        sides = {side for _, y, side in self.sided[lo:hi] if y <= b}
-        if sides:
-            return sides, ""
-        lo = bisect.bisect_left(self.place_starts, a)
-        hi = bisect.bisect_left(self.place_starts, b)
-        hits = [(side, actor) for _, y, side, actor in self.places[lo:hi] if y <= b]
-        return {s for s, _ in hits}, hits[0][1] if len(hits) == 1 else ""
-
-    def _antecedent(self, word: str, a: int, pos: int) -> _Who | bool | None:
-        """The antecedent of a possessive pronoun: its own sentence first, then as he/it."""
-        person = word.lower() in {"his", "her"}
-        if person:
-            return self._person(pos)
-        s0 = self.sents.start_of(a)
-        for k in range(bisect.bisect_left(self.pool_starts, a) - 1, -1, -1):
-            if self.pool_starts[k] < s0:
-                break
-            who = self.pool[k]
-            if not who.is_person and who.actor is not None:
-                return who
-        for who in self._candidates(pos):
-            if not who.is_person and who.actor is not None:
-                return who
-        return None
-
-    def _unknown_person(self, who: _Who, via: str) -> _Resolved:
-        assert who.person is not None
-        name = who.person.text
-        if who.actor is None:
-            why = f"speaker is not in the dictionary: {name!r}{via}"
-            return _Resolved(None, None, why, None, who.person, None, who.title)
-        note = (
-            f"speaker is not in the dictionary: {name!r}{via}; the words are attributed to "
-            f"{who.actor.name}, on whose behalf the speaker speaks"
-        )
-        return _Resolved(who.actor, "spokesperson-for", None, None, who.person, note, who.title)
-
-    def _pronoun(self, word: str, phrase: str, pos: int) -> _Resolved:
-        if _PRONOUNS[word] == "person":
-            who = self._person(pos)
-            if who is False:
-                why = (
-                    f"pronoun {phrase!r} is ambiguous: the sentence it refers to names "
-                    "two persons"
-                )
-                return _Resolved(None, None, why, None)
-            if isinstance(who, _Who):
-                if who.person is not None:
-                    return self._unknown_person(who, f" (antecedent of {phrase!r})")
-                return _Resolved(who.actor, "pronoun", None, None)
-        else:
-            for cand in self._candidates(pos):
-                if cand.actor is not None and cand.actor.type != "person":
-                    return _Resolved(cand.actor, "pronoun", None, None)
-        why = f"pronoun {phrase!r} has no earlier compatible actor"
-        return _Resolved(None, None, why, None)
-
-    def _speaks_for(
-        self, a: int, b: int, noun: re.Match[str], unknown: Mention | None, pos: int
-    ) -> _Resolved | None:
-        """The actor a spokesperson speaks for, or ``None`` when none is named.
-
-        ``his spokesman``, ``Armenian government spokeswoman Jane Doe``,
-        ``a spokesman for the ministry``, ``Pashinyan's office``.
-        """
-        phrase = self.text[a:b]
-        before = self.text[a : noun.start()]
-        poss = _POSS_PRONOUN.match(before)
-        who: _Who | None = None
-        if poss:
-            found = self._antecedent(poss.group().strip(), a, pos)
-            if not isinstance(found, _Who):
-                why = _no_antecedent(poss.group().strip(), phrase, found is False)
-                return _Resolved(None, None, why, None, unknown)
-            who = found
-            if who.actor is None:
-                return self._unknown_person(who, f" ({phrase!r} speaks for them)")
-        else:
-            before_noun = [m for m in self.in_span(a, noun.start()) if not m.adjective]
-            if before_noun:
-                who = _Who(self._actor(before_noun[-1]))
-            else:
-                x, y = _trim(self.text, a, noun.start())
-                y = x + len(_POSS_END.sub("", self.text[x:y]))
-                tail = _SPEAKS_FOR_TAIL.match(self.text, noun.end(), b)
-                if tail:  # a spokesman for the ministry
-                    x, y = tail.end(), b
-                if x < y and (tail or _speaker_noun_re().search(self.text, x, y)):
-                    inner = self.resolve(x, y, pos)
-                    if inner.actor is not None:
-                        who = _Who(inner.actor)
-        if who is None or who.actor is None:
-            return None
-        spoken = who.actor
-        if unknown is not None:
-            return self._unknown_person(_Who(spoken, unknown), "")
-        note = f"{phrase!r} speaks for {spoken.name}; the words are attributed to {spoken.name}"
-        return _Resolved(spoken, "spokesperson-for", None, None, None, note)
-
-    def _joint(self, a: int, b: int, pos: int) -> _Resolved | None:
-        """``Macron and Scholz``: several speakers are no one speaker (``None``)."""
-        for m in _JOINT_AND.finditer(self.text, a, b):
-            if any(x.start < m.start() and m.end() <= x.end for x in self.in_span(a, b)):
-                continue  # "Organization for Security and Co-operation"
-            la, lb = _trim(self.text, a, m.start())
-            ra, rb = _trim(self.text, m.end(), b)
-            if la >= lb or ra >= rb:
-                return None
-            parts = [self.resolve(la, lb, pos), self.resolve(ra, rb, pos)]
-            ids = {p.actor.id for p in parts if p.actor is not None}
-            if len(ids) == 1 and all(p.actor is not None for p in parts):
-                return parts[0]
-            names = [
-                f"{p.actor.name} ({p.actor.id})" if p.actor is not None
-                else repr(self.text[x:y])
-                for p, (x, y) in zip(parts, [(la, lb), (ra, rb)], strict=True)
-            ]
-            why = (
-                f"several speakers: {' and '.join(names)}; words said jointly are not "
-                "attributed to one of them"
-            )
-            return _Resolved(None, None, why, None)
-        return None
-
-    def resolve(self, a: int, b: int, pos: int) -> _Resolved:
-        """Resolve the speaker phrase ``text[a:b]`` (see the module rules)."""
-        phrase = self.text[a:b]
-        if " and " in phrase or "\nand " in phrase:
-            joint = self._joint(a, b, pos)
-            if joint is not None:
-                return joint
-        found = self.in_span(a, b)
-        named = [m for m in found if not m.adjective]
-        persons = [m for m in named if m.type == "person"]
-        if len(persons) == 1 and persons[0].start == a and persons[0].end == b:
-            first = persons[0]  # the phrase is a name: the usual case, decided at once
-            if self._given_name_before(first) is None:
-                return _Resolved(self._actor(first), "name", None, first)
-        words = phrase.lower().split()
-        if len(words) == 1 and words[0] in _PRONOUNS and not named:
-            return self._pronoun(words[0], phrase, pos)
-        cut = _PREP_IN_NP.search(phrase)
-        head_end = a + cut.start() if cut else b
-        noun = None
-        for nm in _speaker_noun_re().finditer(self.text, a, b):
-            if nm.start() < head_end:
-                noun = nm
-        noun_key = re.sub(r"\s+", " ", noun.group().lower()) if noun is not None else ""
-        constraints = _speaker_nouns()[noun_key] if noun is not None else ()
-        speaks_for = noun is not None and any(c.speaks_for for c in constraints)
-        if persons:
-            # the spokesperson named after the title speaks ("spokesman Dmitry Peskov");
-            # a person before it or after "for" is spoken for ("Pashinyan's office")
-            after = [m for m in persons if noun is not None and m.start >= noun.end()]
-            if speaks_for and noun is not None and not after:
-                spoken = self._speaks_for(a, b, noun, None, pos)
-                if spoken is not None:
-                    return spoken
-            first = after[0] if after else persons[0]
-            other = self._given_name_before(first)
-            if other is not None:
-                why = (
-                    f"speaker is not in the dictionary: {other.text!r} (only the surname "
-                    f"matches {first.name or first.text})"
-                )
-                return _Resolved(None, None, why, None, other)
-            return _Resolved(self._actor(first), "name", None, first)
-        head = [m for m in named if m.start < head_end]
-        unknown = self._unknown_in(a, head_end)
-        if unknown is None:  # an appositive name: "the governor of Syunik, Jane Doe"
-            unknown = self._unknown_in(a, b)
-            if unknown is not None and not self.text[a : unknown.start].rstrip().endswith(","):
-                unknown = None
-        if speaks_for and noun is not None:
-            spoken = self._speaks_for(a, b, noun, unknown, pos)
-            if spoken is not None:
-                return spoken
-        if unknown is not None and (noun is None or noun.start() < unknown.start):
-            title = noun_key if any("person" in c.types for c in constraints) else ""
-            return self._unknown_person(_Who(None, unknown, title), "")
-        poss = _POSS_PRONOUN.match(phrase)
-        if noun is not None and poss is not None:
-            return self._possessive(poss.group().strip(), noun_key, phrase, a, pos)
-        if not head and noun is None and cut is not None:
-            source = _SOURCE_TAIL.search(self.text, a + cut.start(), b)
-            if source is not None and source.end() < b:  # a statement from the ministry
-                return self.resolve(source.end(), b, pos)
-        if head and (noun is None or noun.start() < head[0].end):
-            return _Resolved(self._actor(head[0]), "name", None, head[0])
-        if noun is not None and words and words[0] in _INDEFINITE and not named:
-            self.unnamed.add(noun_key)
-            why = f"{phrase!r} introduces an unnamed speaker"
-            return _Resolved(None, None, why, None)
-        if (
-            noun is not None
-            and not named
-            and words[0] not in _DETERMINER
-            and re.search(r"[^s]s$", noun_key)
-            and not self._sides(a, b)[0]
-        ):
-            self.unnamed.add(noun_key)
-            why = f"{phrase!r} names no one: an unnamed speaker"
-            return _Resolved(None, None, why, None)
-        if noun is not None and noun_key in self.unnamed and not named:
-            why = f"{phrase!r} refers back to an unnamed speaker"
-            return _Resolved(None, None, why, None)
-        if noun is not None:
-            sides, metonym = self._sides(a, b)
-            qualifier = self._qualifier(a, noun, constraints)
-            for who, k in self._candidates_at(pos):
-                cand = who.actor
-                if cand is None:
-                    if who.title and set(_speaker_nouns()[who.title]) & set(constraints):
-                        return self._unknown_person(who, f" (referred to as {phrase!r})")
-                    continue
-                if sides and cand.side not in sides:
-                    continue
-                if _fits(cand, constraints, qualifier):
-                    rival = self._rival(k, cand, sides, constraints, qualifier) if k >= 0 else None
-                    if rival is not None:
-                        why = (
-                            f"the description {phrase!r} is ambiguous: the sentence it refers "
-                            f"to names {rival.name} and {cand.name}"
-                        )
-                        return _Resolved(None, None, why, None)
-                    return _Resolved(cand, "description", None, None)
-            # a country or its capital names a side; a party or agency named is the speaker
-            by_side = len(sides) == 1 and all(m.type in {"state", "government"} for m in named)
-            side = next(iter(sides)) if by_side else ""
-            ids = _by_description(noun_key, side, metonym, qualifier) if by_side else ()
-            if len(ids) == 1:
-                return _Resolved(self._dictionary(ids[0]), "dictionary", None, None)
-            if named:
-                note = None
-                if ids:
-                    note = (
-                        f"several actors of the dictionary fit {phrase!r} ({', '.join(ids)}); "
-                        f"attributed to {named[0].name or named[0].text}, named in it"
-                    )
-                return _Resolved(self._actor(named[0]), "name", None, named[0], None, note)
-            if ids:
-                why = (
-                    f"no earlier actor matches the description {phrase!r} and several "
-                    f"actors of the dictionary do ({', '.join(ids)})"
-                )
-                return _Resolved(None, None, why, None)
-            why = f"no earlier actor matches the description {phrase!r}"
-            return _Resolved(None, None, why, None)
-        if named:
-            return _Resolved(self._actor(named[0]), "name", None, named[0])
-        return _Resolved(None, None, f"speaker {phrase!r} is not an actor in the dictionary", None)
-
-    def _qualifier(self, a: int, noun: re.Match[str], constraints: Sequence[_Noun]) -> str:
-        """The lower-case word before a generic ministry noun ("health" in "health ministry")."""
-        if any(c.types != {"ministry"} or c.match for c in constraints):
-            return ""
-        word = _WORD_BEFORE.search(self.text, max(a, noun.start() - 30), noun.start())
-        if word is None or not word.group(1).islower() or word.group(1) in _DETERMINER:
-            return ""
-        return word.group(1)
-
-    def _rival(
-        self,
-        k: int,
-        cand: _Actor,
-        sides: set[str],
-        constraints: Sequence[_Noun],
-        qualifier: str,
-    ) -> _Actor | None:
-        """Another actor of the same sentence as mention ``k`` that the description fits."""
-        s0 = self.sents.start_of(self.pool_starts[k])
-        j = k - 1
-        while j >= 0 and self.pool_starts[j] >= s0:
-            other = self.pool[j].actor
-            if (
-                other is not None
-                and other.id != cand.id
-                and (not sides or other.side in sides)
-                and _fits(other, constraints, qualifier)
-            ):
-                return other
-            j -= 1
-        return None
-
-    def _dictionary(self, actor_id: str) -> _Actor:
-        return next(x for x in _institutions() if x.id == actor_id)
-
-    def _possessive(self, word: str, noun_key: str, phrase: str, a: int, pos: int) -> _Resolved:
-        """``its army``, ``his government``: the antecedent's own body of that kind."""
-        who = self._antecedent(word, a, pos)
-        if not isinstance(who, _Who) or who.actor is None:
-            return _Resolved(None, None, _no_antecedent(word, phrase, who is False), None)
-        ids = _by_description(noun_key, who.actor.side or "", "")
-        if len(ids) == 1:
-            note = f"{phrase!r} read as the {noun_key} of {who.actor.name}"
-            return _Resolved(self._dictionary(ids[0]), "dictionary", None, None, None, note)
-        why = f"{phrase!r} belongs to {who.actor.name}, but no single actor of the dictionary fits"
-        return _Resolved(None, None, why, None)
-
-
-def _identity(who: _Who) -> tuple[str, int]:
-    return (who.actor.id if who.actor else "", who.person.start if who.person else -1)
-
-
-def _no_antecedent(word: str, phrase: str, ambiguous: bool) -> str:
-    if ambiguous:
-        return f"{word!r} in {phrase!r} is ambiguous: the sentence it refers to names two persons"
-    return f"{word!r} in {phrase!r} has no earlier compatible actor in the dictionary"
-
-
-def _fold(text: str) -> str:
-    return fold(text)
-
-
-# ------------------------------------------------------------ extraction
-
-
-def _split_attributions(text: str, spans: list[_Span]) -> list[_Span]:
+def _split_attributions(text: str, spans: list[QuotationSpan]) -> list[QuotationSpan]:
     """Split quotations that swallowed an attribution clause (rule 4)."""
-    out: list[_Span] = []
+    out: list[QuotationSpan] = []
     cue_re = _cue_re()
     for sp in spans:
         pieces = [sp]
         while True:
             cur = pieces[-1]
             found = None
-            for s in _SENT_END.finditer(text, cur.cstart, cur.cend):
+            for s in SENT_END.finditer(text, cur.cstart, cur.cend):
                 dot = s.start()
                 # the sentence ending at `dot`: does it end in ", X cue[, ...]"?
                 seg_start = text.rfind(",", cur.cstart, dot)
@@ -1388,11 +543,11 @@ def _split_attributions(text: str, spans: list[_Span]) -> list[_Span]:
                         before = text[seg_start + 1 : cue.start()].strip()
                         after_cue = text[cue.end() : dot]
                         np: tuple[int, int] | None = None
-                        if before and _np_ok(text, seg_start + 1, cue.start()):
-                            x, y = _trim(text, seg_start + 1, cue.start())
-                            np = (x, _strip_aux(text, x, y))
+                        if before and np_ok(text, seg_start + 1, cue.start()):
+                            x, y = trim(text, seg_start + 1, cue.start())
+                            np = (x, strip_aux(text, x, y))
                         elif not before:
-                            np = _np_after(text, cue.end(), dot)
+                            np = np_after(text, cue.end(), dot)
                         if np and (not after_cue.strip() or after_cue.lstrip().startswith(",")):
                             found = (seg_start, np, cue.span(), s.end())
                             break
@@ -1406,7 +561,7 @@ def _split_attributions(text: str, spans: list[_Span]) -> list[_Span]:
                 f"the attribution {text[np[0] : cue_span[1]]!r} stands inside the quotation "
                 "marks; the marks around it are taken as missing and the quotation split there"
             )
-            a1, b1 = _trim(text, cur.cstart, comma)
+            a1, b1 = trim(text, cur.cstart, comma)
             first = replace(
                 cur, close=None, cstart=a1, cend=b1, problem=problem, inner=(*np, *cue_span)
             )
@@ -1424,7 +579,7 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
     if _PASSIVE_BEFORE.search(before):
         return False
     prev = re.search(r"([\w’'-]+)\W*$", before)
-    if prev and prev.group(1).lower() in _DETERMINER and m.group().lower() != "according to":
+    if prev and prev.group(1).lower() in DETERMINERS and m.group().lower() != "according to":
         return False
     if _nominal(text, m.start(), m.end()):
         return False
@@ -1432,7 +587,6 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
 _POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
 _NOUN_MODIFIERS = frozenset(
     "new fresh false media press all both many several other such member whole entire "
@@ -1454,7 +608,7 @@ def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
             return False
     if _OF_AFTER.match(text, ce):
         return True
-    prev = _WORD_BEFORE.search(text, max(0, cs - 40), cs)
+    prev = WORD_BEFORE.search(text, max(0, cs - 40), cs)
     if prev is None:
         return False
     word = prev.group(1)
@@ -1463,8 +617,8 @@ def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
         before = text[: prev.start(1)].rstrip()
         if before and before[-1] not in ".!?:;”\"»(":
             return False  # a name, the subject of the verb ("Baku reports")
-    if word.islower() and low not in _speaker_nouns():
-        two_back = _WORD_BEFORE.search(text, max(0, prev.start(1) - 20), prev.start(1))
+    if word.islower() and low not in speaker_nouns():
+        two_back = WORD_BEFORE.search(text, max(0, prev.start(1) - 20), prev.start(1))
         if two_back is not None and two_back.group(1).lower() in {"a", "an", "the", "its", "their"}:
             return True  # "a joint call", "the daily report"
     return (
@@ -1473,7 +627,7 @@ def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
         or low in _NOUN_MODIFIERS
         or low.isdigit()
         or bool(_POSSESSIVE_WORD.search(word))
-        or (determiners and low in _DETERMINER)
+        or (determiners and low in DETERMINERS)
     )
 
 
@@ -1494,13 +648,13 @@ def _cue_before(
         if verb is not None and verb.frame == "colon" and ":" not in text[last.end() : qstart]:
             continue  # "addressed the nation:" introduces a quotation; "continued" alone not
         prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
-        if prev_word and prev_word.group(1).lower() in _DETERMINER:
+        if prev_word and prev_word.group(1).lower() in DETERMINERS:
             agent = _BY_AGENT.search(text, last.end(), qstart)
             if agent:
                 x = agent.start("np")
-                stop = _NP_STOP.search(text, x, agent.end("np"))
+                stop = NP_STOP.search(text, x, agent.end("np"))
                 y = stop.start() if stop else agent.end("np")
-                x, y = _trim(text, x, y)
+                x, y = trim(text, x, y)
                 return last.span(), (x, y), "np"
             if last.group().lower() in _noun_forms():
                 continue
@@ -1510,13 +664,13 @@ def _cue_before(
             earlier = _cue_before(text, s0, last.start(), inside_quote, cue_re)
             if earlier is not None and earlier[1] is not None:
                 return last.span(), earlier[1], earlier[2]
-        subj = _subject(text, s0, last.start())
+        subj = subject_of(text, s0, last.start())
         if subj is not None and not subj.coordinated:
             return last.span(), (subj.a, subj.b), "np"
         if subj is not None:
             return last.span(), None, "coordinated"
         if last.group()[0].isupper() or last.group() == "according to":
-            np = _np_after(text, last.end(), qstart)
+            np = np_after(text, last.end(), qstart)
             if np:
                 return last.span(), np, "np"
         return None
@@ -1545,10 +699,10 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
     addressee = _ADDRESSEE.match(rest) if verb.lemma == "tell" and m is None else None
     if rest.lstrip().startswith(":"):
         a = ce + rest.index(":") + 1
-    elif addressee and _CLAUSE.match(rest[addressee.end() :]):
+    elif addressee and CLAUSE_START.match(rest[addressee.end() :]):
         a = ce + addressee.end()  # "told reporters the talks had failed"
     elif verb.frame == "that":
-        if _CLAUSE.match(rest) or _NUMBER_FIRST.match(rest):
+        if CLAUSE_START.match(rest) or _NUMBER_FIRST.match(rest):
             a = ce
         elif m:
             a = ce + m.end()
@@ -1564,11 +718,11 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
         head = text[a:s_end].lstrip()
         if not first or not (first.isalnum() or first in "“«\"„‘$€£"):
             return None
-        if _PREP_START.match(head):
+        if PREP_START.match(head):
             return None
         if re.match(r"not\b", head):
             return None
-    a, b = _trim(text, a, s_end)
+    a, b = trim(text, a, s_end)
     colon = _COLON_QUOTE.search(text, a, b)
     if colon:  # "rejected the criticism: “...”": the quotation is a record of its own
         b = colon.start()
@@ -1580,38 +734,77 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
 
 
 def extract_quotes(
-    text: str, mentions: Sequence[Mention] | None = None, *, on: dt.date | str | None = None
+    text: str | Document,
+    mentions: Sequence[Mention] | None = None,
+    *,
+    dateline: dt.date | str | None = None,
+    on: dt.date | str | None = None,
 ) -> list[Quote]:
     """Find every quotation and reported claim, with its cue and speaker.
 
     Args:
         text: the article text (for an :class:`~karabakh.Article`, pass
-            ``article.text``); offsets index it unchanged.
+            ``article.text``), or a :class:`~karabakh.document.Document`
+            (whose mentions, quotations and sentences are then reused);
+            offsets index the text unchanged.
         mentions: actor mentions of ``text``; when ``None`` they are found
             with :func:`karabakh.actors.tag_mentions`. Pass ``[]`` to extract
             without any actor dictionary (every speaker is then ``None``).
-        on: the article's date, passed to ``tag_mentions`` to resolve title
-            phrases ("the president of Azerbaijan") when ``mentions`` is
-            ``None``; by default a leading ``date YYYY-MM-DD`` header is used.
+        dateline: the article's date, passed to ``tag_mentions`` to resolve
+            title phrases ("the president of Azerbaijan") when ``mentions``
+            is ``None``; by default a leading ``date YYYY-MM-DD`` header is
+            used.
+        on: deprecated alias of ``dateline``.
 
     Returns:
         Quotes in text order (by content start). ``speaker_id`` is an actor
         id or ``None`` with a ``problem`` saying why.
 
     Raises:
-        ValueError: if ``text`` is not a string.
+        ValueError: if ``text`` is not a string or a Document.
 
     >>> t = "Moscow accuses: «A car was hit.” Armenia claims that it has no troops there."
     >>> [(q.kind, q.content, q.cue, q.speaker_text) for q in extract_quotes(t, [])]
     [('direct', 'A car was hit.', 'accuses', 'Moscow'),
      ('indirect', 'it has no troops there', 'claims', 'Armenia')]
     """
+    doc = as_document(text, mentions, dateline, on, where="extract_quotes")
+    return _extract(doc, doc.mentions if mentions is None else mentions)
+
+
+def as_document(
+    text: str | Document,
+    mentions: Sequence[Mention] | None,
+    dateline: dt.date | str | None,
+    on: dt.date | str | None,
+    *,
+    where: str,
+) -> Document:
+    """The :class:`Document` an extractor works on, from its plain-text arguments.
+
+    ``on`` is the deprecated spelling of ``dateline`` (a ``DeprecationWarning``);
+    a string date is parsed with :func:`karabakh.parse_dateline`.
+
+    >>> as_document("Calm.", [], "2023-09-20", None, where="x").dateline
+    datetime.date(2023, 9, 20)
+    """
+    if on is not None:
+        warnings.warn(
+            f"{where}: on= is deprecated, use dateline=", DeprecationWarning, stacklevel=3
+        )
+        if dateline is None:
+            dateline = on
+    if isinstance(text, Document):
+        return text
     if not isinstance(text, str):
-        raise ValueError(f"extract_quotes: text must be a str, not {type(text).__name__}")
-    if mentions is None:
-        mentions = _tag(text, on)
-    spans = _split_attributions(text, _pair(text))
-    sents = _Sentences(text, spans)
+        raise ValueError(f"{where}: text must be a str, not {type(text).__name__}")
+    return Document(text, parse_dateline(dateline, where=f"{where}: dateline"), mentions)
+
+
+def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
+    text = doc.text
+    spans = doc.quotation_marks
+    sents = doc.sentences
     raws: list[_Raw] = []
     used: set[int] = set()  # offsets of cues already used by a quotation
     qbounds = [(s.start, s.end) for s in spans]
@@ -1686,10 +879,10 @@ def extract_quotes(
                 raws.append(raw)
                 last_claim[s0] = len(raws) - 1
             continue
-        subj = _subject(text, s0, cs)
+        subj = subject_of(text, s0, cs)
         if subj is not None and form.endswith("ing") and _VERB_FIRST.match(text, subj.a):
             # "Shahramanyan signed a decree saying ...": the subject of the verb
-            subj = _subject(text, s0, subj.a)
+            subj = subject_of(text, s0, subj.a)
         if subj is None or content is None:
             continue
         if any(inside_quote(p) for p in (content[0], content[1] - 1)):
@@ -1715,7 +908,7 @@ def extract_quotes(
 
 
 _VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
-_COORDINATION = re.compile(r"(?:,|\band)\s*(?:(?:" + _AUX + r")\s+)*$")
+_COORDINATION = re.compile(r"(?:,|\band)\s*(?:(?:" + AUX + r")\s+)*$")
 
 
 _FRAGMENT_STOP = re.compile(r"\s(?:on|about|over|to|at|in|after|before)\s")
@@ -1725,7 +918,7 @@ _NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
 def _claim_end(text: str, ce: int, s1: int, cue_re: re.Pattern[str]) -> int:
     """Where the content of the cue ending at ``ce`` ends: before a coordinated cue."""
     for nxt in cue_re.finditer(text, ce, s1):
-        gap = text[_strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
+        gap = text[strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
         if _COORDINATION.search(gap):
             end = max(text.rfind(" and ", ce, nxt.start()), text.rfind(",", ce, nxt.start()))
             if end > ce:
@@ -1772,7 +965,7 @@ def _trailing_claim(
         return None
     before = text[s0:cs].rstrip()
     if before.endswith(","):  # inverted: "..., said the ministry."
-        np = _np_after(text, ce, s1)
+        np = np_after(text, ce, s1)
         if np is None or not _SPEAKER_START.match(text, np[0]):
             return None
         if _RELATIVE.search(text, s0, cs):
@@ -1780,7 +973,7 @@ def _trailing_claim(
         comma = s0 + len(before) - 1
         tail_at = np[1]
     else:
-        subj = _subject(text, s0, cs)
+        subj = subject_of(text, s0, cs)
         if subj is None or subj.coordinated:
             return None
         lead = text[s0 : subj.a].rstrip()
@@ -1793,7 +986,7 @@ def _trailing_claim(
     if _TAIL_CLAUSE.match(text, tail_at, s1) and np[0] > comma:
         # "The road, the ministry said, will reopen": the attribution interrupts
         # the claim; the content keeps the whole sentence (never drop the words)
-        ca, cb = _trim(text, s0, s1)
+        ca, cb = trim(text, s0, s1)
         while cb > ca and text[cb - 1] in ".!?;:":
             cb -= 1
         problem = (
@@ -1805,7 +998,7 @@ def _trailing_claim(
         return (ca, cb), np, problem
     if not _TAIL_OK.match(text, tail_at, s1):
         return None
-    ca, cb = _trim(text, s0, comma)
+    ca, cb = trim(text, s0, comma)
     while cb > ca and text[cb - 1] in ",;:":
         cb -= 1
     if len(text[ca:cb].split()) < 3 or _SUBORDINATE.match(text, ca):
@@ -1821,17 +1014,17 @@ def _according_to(
     """``According to X, claim.`` or ``claim, according to X.``."""
     stop = re.compile(r"[,;:.!?]").search(text, ce, s1)
     np_end = stop.start() if stop else s1
-    a, b = _trim(text, ce, np_end)
+    a, b = trim(text, ce, np_end)
     if a >= b or len(text[a:b].split()) > 10:
         return None
     assert callable(inside_quote)
     before = text[s0:cs].strip()
     if not before or before in {"And", "But"} or before.endswith(","):
         if before and before.endswith(",") and before not in {"And", "But"}:
-            ca, cb = _trim(text, s0, cs)
+            ca, cb = trim(text, s0, cs)
             cb = cb - 1 if text[cb - 1 : cb] == "," else cb
         else:
-            ca, cb = _trim(text, np_end + 1, s1)
+            ca, cb = trim(text, np_end + 1, s1)
     else:
         return None
     while cb > ca and text[cb - 1] in ".!?;:,":
@@ -1843,10 +1036,10 @@ def _according_to(
 
 def _attribute(
     text: str,
-    sp: _Span,
+    sp: QuotationSpan,
     k: int,
-    spans: Sequence[_Span],
-    sents: _Sentences,
+    spans: Sequence[QuotationSpan],
+    sents: SentenceIndex,
     raws: Sequence[_Raw],
     used: set[int],
     inside_quote: object,
@@ -1858,8 +1051,9 @@ def _attribute(
     s1 = sents.end_of(max(sp.end - 1, sp.start))
     before = text[s0 : sp.start]
     before_s = before.strip()
-    if _HEADER.match(before):
-        before_s = before[_HEADER.match(before).end() :].strip()  # type: ignore[union-attr]
+    header = header_match(before)
+    if header:
+        before_s = before[header.end() :].strip()
     prev_end = spans[k - 1].end if k else 0
     before_s = before_s.lstrip("([").lstrip()  # a quotation that opens a parenthesis
     direct = not before_s or before_s.endswith(":") or (s0 >= prev_end and before_s == ",")
@@ -1905,25 +1099,25 @@ def _attribute(
                 break
         if cue and _verb_of_form().get(re.sub(r"\s+", " ", cue.group()).lower()):
             if cue.start() == a0:
-                np = _np_after(text, cue.end(), limit)
+                np = np_after(text, cue.end(), limit)
                 if np:
                     after_found = (cue.span(), np)
             else:
-                x, y = _trim(text, a0, _strip_aux(text, a0, cue.start()))
+                x, y = trim(text, a0, strip_aux(text, a0, cue.start()))
                 comma = re.search(r"[,;:]", text[x:y])
-                if comma and _speaks_for_in(text, x + comma.end(), y) and _np_ok(text, x, y):
+                if comma and speaks_for_in(text, x + comma.end(), y) and np_ok(text, x, y):
                     pass  # “...,” Jane Doe, a spokeswoman for the ICRC, said
                 elif comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
-                    first_ok = _np_ok(text, x, x + comma.start())
+                    first_ok = np_ok(text, x, x + comma.start())
                     last_comma = text.rfind(",", x, y)
                     if not first_ok and _TAIL_OK.match(text, cue.end(), limit):
                         # “sovereignty” over the region, the ministry said.
-                        x, y = _trim(text, last_comma + 1, y)
+                        x, y = trim(text, last_comma + 1, y)
                     else:
                         y = x + comma.start()
                 if text.startswith("as ", x) or text.startswith("As ", x):
                     x += 3  # “...,” as one official put it
-                if x < y and _np_ok(text, x, y):
+                if x < y and np_ok(text, x, y):
                     after_found = (cue.span(), (x, y))
     if (
         after_found is not None
@@ -1935,7 +1129,7 @@ def _attribute(
             return make(*found)  # “...”, a charge Baku denies: the cue before is the claim's
     if after_found is not None:
         (cs, ce), (x, y) = after_found
-        if _POSS_PRONOUN.match(text, x):
+        if POSSESSIVE_PRONOUN.match(text, x):
             # “...”, his spokesman said: the claim is the in-sentence subject's
             found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
             if found is not None and found[1] is not None:
@@ -1961,8 +1155,8 @@ def _attribute(
         s2 = sents.end_of(s1)
         for c in cue_re.finditer(text, s1, s2):
             if _ANAPHOR.match(text, c.end()):
-                x, y = _trim(text, s1, _strip_aux(text, s1, c.start()))
-                if x < y and _np_ok(text, x, y):
+                x, y = trim(text, s1, strip_aux(text, s1, c.start()))
+                if x < y and np_ok(text, x, y):
                     return make(c.span(), (x, y), "np")
             break
     # 5. a previous paragraph ending with a colon
@@ -1973,24 +1167,24 @@ def _attribute(
             for c in cue_re.finditer(text, p0, len(back)):
                 last = c
             if last is not None and last.start() >= p0:
-                subj = _subject(text, p0, last.start())
+                subj = subject_of(text, p0, last.start())
                 if subj is not None and not subj.coordinated:
                     return make(last.span(), (subj.a, subj.b), "np")
     # 6. a headline-like fragment before a colon: "Aliyev on the offensive: “...”"
     if before_s.endswith(":") and len(before_s.split()) <= 8:
         x = s0 + len(before) - len(before.lstrip())
         colon = s0 + len(before.rstrip()) - 1
-        if _HEADER.match(before):
-            x = s0 + _HEADER.match(before).end()  # type: ignore[union-attr]
+        if header:
+            x = s0 + header.end()
         stop = _FRAGMENT_STOP.search(text, x, colon)
-        x, y = _trim(text, x, stop.start() if stop else colon)
+        x, y = trim(text, x, stop.start() if stop else colon)
         fragment = text[x:colon]
         if (
             x < y
             and text[x].isupper()
-            and text[x:y].split()[0].lower() not in _DETERMINER
-            and _np_ok(text, x, y)
-            and not _FINITE.search(fragment)
+            and text[x:y].split()[0].lower() not in DETERMINERS
+            and np_ok(text, x, y)
+            and not FINITE.search(fragment)
             and cue_re.search(fragment) is None
         ):
             note = "no reporting verb: the speaker is the name heading the fragment before the colon"
@@ -2004,18 +1198,19 @@ def _attribute(
 def _resolve_all(
     text: str,
     mentions: Sequence[Mention],
-    spans: Sequence[_Span],
+    spans: Sequence[QuotationSpan],
     raws: list[_Raw],
-    sents: _Sentences,
+    sents: SentenceIndex,
 ) -> list[Quote]:
     """Resolve the speakers in text order of their phrases and build the records."""
-    resolver = _Resolver(text, mentions, spans, sents)
-    cache: dict[tuple[int, int], _Resolved] = {}
+    # a fresh resolver: what it remembers of this run's speakers stays in this run
+    resolver = Resolver(text, mentions, [(q.cstart, q.cend) for q in spans], sents)
+    cache: dict[tuple[int, int], Resolution] = {}
     results: list[Quote] = []
-    last = _Resolved(None, None, "the speaker of the earlier cue is unknown", None)
+    last = Resolution(None, None, "the speaker of the earlier cue is unknown", None)
     for raw in sorted(raws, key=lambda r: (r.np[0] if r.np else r.start, r.cstart)):
         problem = raw.problem
-        res = _Resolved(None, None, None, None)
+        res = Resolution(None, None, None, None)
         if raw.np is not None:
             if raw.np not in cache:
                 cache[raw.np] = resolver.resolve(raw.np[0], raw.np[1], raw.np[0])
@@ -2029,7 +1224,7 @@ def _resolve_all(
         elif problem is None:
             problem = "no speaker found"
         if res.actor is not None or res.person is not None:
-            who = _Who(res.actor, res.person, res.title)
+            who = Antecedent(res.actor, res.person, res.title)
             resolver.remember(raw.np[0] if raw.np else raw.start, who)
             last = res
         if res.actor is not None and res.note:

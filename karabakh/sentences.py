@@ -8,21 +8,31 @@ segment with ``is_header=True``.
 
 Offsets index the text given, unchanged.
 
+The extractors share a second, rule-based index (:class:`SentenceIndex`):
+sentence starts after ``. ! ?`` followed by a capital or a digit (not after
+an abbreviation or a single letter), at every paragraph start and after a
+wire-service dateline (``YEREVAN, Sept 25 (Reuters) -``), optionally
+ignoring the starts that fall inside given spans (quotations). It is built
+once per :class:`~karabakh.document.Document`; punkt's sentences are what the
+JSON reports.
+
 >>> [s.text for s in split_sentences("date 2023-09-20 Sept. 20 was calm. It was not.")]
 ['date 2023-09-20', 'Sept. 20 was calm.', 'It was not.']
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from .articles import _HEADER
+from .articles import header_match
 from .records import Sentence, Token
 from .resources import ensure_nltk_data
 
-__all__ = ["split_sentences", "tokenize"]
+__all__ = ["SentenceIndex", "paragraph_breaks", "sentence_starts", "split_sentences", "tokenize"]
 
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
@@ -65,7 +75,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     body_start = 0
-    m = _HEADER.match(text)
+    m = header_match(text)
     if m:
         hs, he = m.span(1)
         sentences.append(Sentence(0, hs, he, text[hs:he], 0, is_header=True))
@@ -98,3 +108,114 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     stop = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+# ------------------------------------------------- the rule-based index
+
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
+_NEWLINE = re.compile(r"\r?\n\s*")
+#: the end of a sentence: ``. ! ?`` (closing marks allowed) before a capital or digit
+SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
+# a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
+# "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}[ \t]*"
+    r"(?:\([A-Z][\w .&/-]{0,30}\)[ \t]*)?|\([A-Z][\w .&/-]{0,30}\)[ \t]*)[-—–]{1,2}[ \t]+"
+)
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    from punkt.data import english
+
+    return frozenset(a.lower() for a in english.ABBREV_TYPES) | {"u.s", "u.n", "e.u", "u.k"}
+
+
+def paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    r"""The ``(start, end)`` spans of the paragraph breaks of ``text``.
+
+    Blank lines separate paragraphs; a text without any blank line is cut at
+    every line break instead. A break at the very end is not a break.
+
+    >>> paragraph_breaks("One.\n\nTwo.\nStill two.")
+    [(4, 6)]
+    >>> paragraph_breaks("One.\nTwo.")
+    [(4, 5)]
+    """
+    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    return [m.span() for m in pattern.finditer(text) if m.end() < len(text)]
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence starts, by the rules of :class:`SentenceIndex`.
+
+    >>> t = "BAKU (AP) — Troops moved. Gen. Doe said so. U.S. aid came."
+    >>> [t[i:i + 6] for i in sentence_starts(t)]
+    ['BAKU (', 'Troops', 'Gen. D', 'U.S. a']
+    """
+    starts = [0]
+    header = header_match(text)
+    if header:
+        starts.append(header.end())
+    abbrevs = _abbreviations()
+    for m in SENT_END.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            w = dot
+            while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
+                w -= 1
+            word = text[w:dot].lower()
+            if len(word) == 1 or word in abbrevs:
+                continue
+        starts.append(m.end())
+    paragraphs = [b for _, b in paragraph_breaks(text)]
+    starts.extend(paragraphs)
+    for p in [header.end() if header else 0, *paragraphs]:
+        dateline = _DATELINE.match(text, p)
+        if dateline:
+            starts.append(dateline.end())
+    return sorted(set(starts))
+
+
+class SentenceIndex:
+    """Sentence starts of one text, for ``start_of`` / ``end_of`` look-ups in O(log n).
+
+    Args:
+        text: the text indexed.
+        inside: spans (``(start, end)``, sorted, not overlapping) whose
+            inner starts are ignored: a quotation of several sentences is
+            one sentence of the writer's.
+        starts: precomputed :func:`sentence_starts` of ``text`` (optional).
+
+    >>> t = "He said “Go. Now.” Then left."
+    >>> idx = SentenceIndex(t, inside=[(9, 17)])
+    >>> idx.starts, t[idx.start_of(20):idx.end_of(20)]
+    ([0, 19], 'Then left.')
+    """
+
+    def __init__(
+        self,
+        text: str,
+        inside: Sequence[tuple[int, int]] = (),
+        starts: Sequence[int] | None = None,
+    ) -> None:
+        self.text = text
+        qs = [a for a, _ in inside]
+        keep = []
+        for s in sentence_starts(text) if starts is None else starts:
+            k = bisect.bisect_right(qs, s) - 1
+            if k >= 0 and inside[k][0] < s < inside[k][1]:
+                continue
+            keep.append(s)
+        self.starts = keep
+
+    def start_of(self, pos: int) -> int:
+        """The start of the sentence holding ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[k] if k >= 0 else 0
+
+    def end_of(self, pos: int) -> int:
+        """The start of the next sentence after ``pos`` (or the end of the text)."""
+        k = bisect.bisect_right(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else len(self.text)

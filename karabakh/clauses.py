@@ -1,0 +1,429 @@
+"""Clause helpers: the subject of a verb, its auxiliaries, its object, its voice.
+
+A public-internal module of the text layer (not re-exported by ``karabakh``):
+quotes, figures (sources), events and statements ask it the same questions
+about a clause, and it answers from the text alone with rules written for
+news English. Offsets index the text given; nothing is normalised.
+
+Contract (every function takes ``text`` -- a ``str`` or a
+:class:`~karabakh.document.Document`, whose ``text`` is read -- and offsets):
+
+* :func:`subject_of` ``(text, clause_start, verb_start)`` -> :class:`Subject`
+  or ``None``: the noun phrase the verb at ``verb_start`` has as its subject,
+  auxiliaries and adverbs of time set aside (``Later the governor has
+  said``), an appositive name kept (``The President of Azerbaijan, Ilham
+  Aliyev, said``), two coordinated subjects joined (``Macron and Scholz
+  said``); ``coordinated=True`` with an empty span when the verb has no
+  subject of its own and shares the previous verb's (``... and called for``).
+* :func:`verb_group` ``(text, clause_start, verb_start, verb_end)`` ->
+  :class:`VerbGroup`: the auxiliaries and negation before the verb
+  (``has not yet said``), and the voice (``passive`` after a form of *be*).
+* :func:`object_after` ``(text, verb_end, limit)`` -> the noun phrase right
+  after a verb (``said the ministry``, ``denied the claims``) or ``None``.
+* :func:`coordinated` ``(text, start, verb_start)``: ``True`` when only a
+  comma or ``and`` (and auxiliaries) stand between ``start`` and the verb.
+* :func:`head_noun` ``(text, a, b)``: the describing noun heading a phrase
+  (``the Armenian foreign ministry`` -> ``foreign ministry``), from
+  ``data/speaker_nouns.csv`` (:func:`speaker_nouns`).
+* :func:`np_ok`, :func:`trim`, :func:`strip_aux`, :func:`np_after`,
+  :func:`speaks_for_in`: the building blocks.
+
+Every search is bounded by the offsets given (a sentence at most), so the
+time of a call is linear in the length of that window.
+
+>>> t = "Later the Armenian foreign ministry has not said that it agreed."
+>>> s = subject_of(t, 0, t.index("said"))
+>>> t[s.a:s.b], t[slice(*head_noun(t, s.a, s.b))]
+('the Armenian foreign ministry', 'foreign ministry')
+>>> v = verb_group(t, 0, t.index("said"), t.index("said") + 4)
+>>> t[v.start:v.end], v.negated, v.voice
+('has not said', True, 'active')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from .resources import read_data_csv
+
+if TYPE_CHECKING:
+    from .document import Document
+
+__all__ = [
+    "AUX",
+    "CLAUSE_START",
+    "DETERMINERS",
+    "FINITE",
+    "NP_STOP",
+    "PREP_START",
+    "WORD_BEFORE",
+    "SpeakerNoun",
+    "Subject",
+    "VerbGroup",
+    "coordinated",
+    "head_noun",
+    "np_after",
+    "np_ok",
+    "object_after",
+    "speaker_noun_re",
+    "speaker_nouns",
+    "speaks_for_in",
+    "strip_aux",
+    "subject_of",
+    "trim",
+    "verb_group",
+]
+
+
+class SpeakerNoun(NamedTuple):
+    """One reading of a describing noun of ``data/speaker_nouns.csv``.
+
+    Attributes:
+        types: the actor types the noun may describe (``ministry``, ``person`` ...).
+        match: a word the actor's name or role must contain (``foreign``), ``-``
+            for people never in the dictionary (``a source``), or empty.
+        speaks_for: a spokesperson noun (speaks on behalf of another actor).
+    """
+
+    types: frozenset[str]
+    match: str
+    speaks_for: bool = False
+
+
+@functools.cache
+def speaker_nouns() -> dict[str, tuple[SpeakerNoun, ...]]:
+    """Describing nouns (lower case, single spaces) and their readings (cached).
+
+    >>> "spokesman" in speaker_nouns(), speaker_nouns()["spokesman"][0].speaks_for
+    (True, True)
+    """
+    table: dict[str, list[SpeakerNoun]] = {}
+    for row in read_data_csv("speaker_nouns.csv"):
+        noun = SpeakerNoun(
+            frozenset(row["types"].split("|")),
+            row["match"].lower(),
+            (row.get("speaks_for") or "").strip().lower() == "y",
+        )
+        for form in row["forms"].split("|"):
+            table.setdefault(form.strip().lower(), []).append(noun)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def speaker_noun_re() -> re.Pattern[str]:
+    """One regex of every describing noun, longest first, case-insensitive."""
+    forms = sorted(speaker_nouns(), key=len, reverse=True)
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def _text(text: str | Document) -> str:
+    return text if isinstance(text, str) else text.text
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without white space around it and a final comma."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+AUX = (
+    r"has|have|had|will|would|shall|should|could|can|may|might|must|did|does|do|also|"
+    r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
+    r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
+    r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
+    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)"
+)
+_TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
+_LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
+_BOUNDARY = re.compile(
+    r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
+    r"although|though|that|where|if|so|meanwhile|whom|then|yet|what)(?![\w-])"
+)
+FINITE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
+    r"could|must|should|seems?|appears?)(?![\w-])"
+)
+PREP_START = re.compile(r"^(?:to|of|in|on|at|for|from|with|by|about|into|over|under)\b", re.I)
+PREP_IN_NP = re.compile(r"\s(?:of|in|from|at|for|on|with)\s")
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your some any each every no "
+    "of in on for with by from to at initial first new latest".split()
+)
+NP_STOP = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|that|which|who|to|in|on|at|for|with|during|after|"
+    r"before|and|but|without|while|from|as|according|last|this|yesterday|today)\b"
+)
+CLAUSE_START = re.compile(
+    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
+    r"about|this|so|that)\b)(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
+    r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
+    r"might)\s|[a-z]{3,}ed\b))",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
+
+WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
+
+
+def np_ok(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` can be a noun phrase.
+
+    It has 1-10 words, no finite verb, no quote mark, and does not open with
+    a preposition.
+
+    >>> np_ok("the ministry", 0, 12), np_ok("was hit", 0, 7)
+    (True, False)
+    """
+    phrase = text[a:b].strip()
+    if not phrase or len(phrase.split()) > 10 or _QUOTE_CHARS.search(phrase):
+        return False
+    return not FINITE.search(phrase) and not PREP_START.match(phrase)
+
+
+def strip_aux(text: str, a: int, b: int) -> int:
+    """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs."""
+    while b > a:
+        m = _TRAILING_AUX.search(text, a, b)
+        if not m or m.start() == m.end():
+            break
+        b = m.start()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+class Subject(NamedTuple):
+    """The subject of a verb: its span and whether it is shared (coordination).
+
+    Attributes:
+        a: start of the subject phrase.
+        b: end of the subject phrase.
+        coordinated: the verb has no subject of its own and shares the
+            previous verb's (``a == b`` then, at the ``and`` or comma).
+    """
+
+    a: int
+    b: int
+    coordinated: bool  # no subject of its own: shares the previous cue's speaker
+
+
+def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
+    """Find the subject phrase of the verb at ``cue_start`` in the clause from ``s0``.
+
+    Args:
+        text: the text (or a Document).
+        s0: where the clause or sentence starts.
+        cue_start: where the verb starts.
+
+    Returns:
+        The :class:`Subject`, or ``None`` when no noun phrase stands there.
+
+    >>> t = "Pashinyan, already accused of delays, assured today that it holds."
+    >>> s = subject_of(t, 0, t.index("assured"))
+    >>> t[s.a:s.b]
+    'Pashinyan'
+    >>> subject_of("Armenia claims X and calls for Y", 0, 21)
+    Subject(a=17, b=17, coordinated=True)
+    """
+    text = _text(text)
+    b = strip_aux(text, s0, cue_start)
+    if b <= s0:
+        return None
+    if text[b - 1] == ",":
+        # "X, apposition, cue": the subject is the first phrase of the clause
+        segments = []
+        pos = s0
+        for m in re.finditer(r",", text[s0 : b - 1]):
+            segments.append((pos, s0 + m.start()))
+            pos = s0 + m.end()
+        segments.append((pos, b - 1))
+        for k, (x, y) in enumerate(segments):
+            x, y = trim(text, x, y)
+            lead = _LEADING_AUX.match(text, x, y) if k == 0 else None
+            while lead is not None and lead.end() < y:  # "Later the governor, X, said"
+                x = lead.end()
+                lead = _LEADING_AUX.match(text, x, y)
+            if np_ok(text, x, y):
+                if k + 1 < len(segments):
+                    nx, ny = trim(text, *segments[k + 1])
+                    if 0 < len(text[nx:ny].split()) <= 4 and text[nx : nx + 1].isupper():
+                        return Subject(x, ny, False)
+                    if speaks_for_in(text, nx, ny) and np_ok(text, x, ny):
+                        return Subject(x, ny, False)  # Jane Doe, a spokeswoman for X,
+                return Subject(x, y, False)
+            if len(text[x:y].split()) > 3:
+                return None
+        return None
+    last = None
+    for m in _BOUNDARY.finditer(text, s0, b):
+        last = m
+    a = last.end() if last else s0
+    a, b2 = trim(text, a, b)
+    lead = _LEADING_AUX.match(text, a, b2)
+    while lead is not None and lead.end() < b2:  # "Later the governor said"
+        a = lead.end()
+        lead = _LEADING_AUX.match(text, a, b2)
+    if a >= b2:
+        if last is not None and last.group().lower() in {"and", "but", ","}:
+            return Subject(last.start(), last.start(), True)
+        return None
+    word = text[a:b2].lower()
+    if word in {"who", "which"} and last is not None:
+        return subject_of(text, s0, last.start())
+    if not np_ok(text, a, b2):
+        return None
+    if last is not None and last.group().lower() == "and":
+        a = _joint_start(text, s0, last, cue_start, a)
+    return Subject(a, b2, False)
+
+
+_SINGULAR_CUE = re.compile(r"[a-z]+[^s\W]s\b")
+
+
+def _joint_start(text: str, s0: int, and_: re.Match[str], cue_start: int, a: int) -> int:
+    """Start of ``X and Y`` when both are the subject of the cue (``Macron and Scholz said``).
+
+    The phrase before ``and`` must look like a name or a description (capitalised
+    or ending in a describing noun: "The Armenian ministry and ...") and the cue
+    must not be a singular form (``says``, ``claims``).
+    """
+    if _SINGULAR_CUE.match(text, cue_start):
+        return a
+    prev = None
+    for m in _BOUNDARY.finditer(text, s0, and_.start()):
+        prev = m
+    pa, pb = trim(text, prev.end() if prev else s0, and_.start())
+    lead = _LEADING_AUX.match(text, pa, pb)
+    while lead is not None and lead.end() < pb:
+        pa = lead.end()
+        lead = _LEADING_AUX.match(text, pa, pb)
+    words = text[pa:pb].split()
+    if not words or len(words) > 8 or not np_ok(text, pa, pb):
+        return a
+    if not (words[0][:1].isupper() or words[0].lower() in {"the", "both"}):
+        return a
+    last_word = words[-1]
+    nouns = speaker_nouns()
+    if last_word[:1].isupper() or last_word.lower() in nouns:
+        return pa
+    return a
+
+
+def speaks_for_in(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
+    for m in speaker_noun_re().finditer(text, a, b):
+        key = re.sub(r"\s+", " ", m.group().lower())
+        if any(n.speaks_for for n in speaker_nouns()[key]):
+            return True
+    return False
+
+
+def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue (``said the ministry``)."""
+    b = a
+    m = re.compile(r"[,;:.!?“”«»\"(]").search(text, a, limit)
+    b = m.start() if m else limit
+    stop = NP_STOP.search(text, a, b)
+    if stop:
+        b = stop.start()
+    a, b = trim(text, a, b)
+    if a >= b or not np_ok(text, a, b):
+        return None
+    return a, b
+
+
+_BE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_NEGATION = re.compile(r"(?<![\w-])(?:not|never|n[’']t)(?![\w-])", re.IGNORECASE)
+_AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|is|are|was|were|be|been|being|yet|n[’']t)\s*$")
+_COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
+
+
+class VerbGroup(NamedTuple):
+    """A verb with its auxiliaries: span, negation and voice.
+
+    Attributes:
+        start: start of the first auxiliary (or of the verb).
+        end: end of the verb.
+        negated: ``not`` / ``never`` / ``n't`` stands among the auxiliaries.
+        voice: ``passive`` after a form of *be* (``was reported``), else ``active``.
+    """
+
+    start: int
+    end: int
+    negated: bool
+    voice: str
+
+
+def verb_group(text: str | Document, s0: int, verb_start: int, verb_end: int) -> VerbGroup:
+    """The auxiliaries, negation and voice of the verb at ``verb_start:verb_end``.
+
+    Only the words right before the verb are read (at most 60 characters).
+
+    >>> t = "The report was not denied."
+    >>> verb_group(t, 0, 19, 25)
+    VerbGroup(start=11, end=25, negated=True, voice='passive')
+    """
+    text = _text(text)
+    lo = max(s0, verb_start - 60)
+    a = verb_start
+    while a > lo:
+        m = _AUX_WORDS.search(text, lo, a)
+        if not m or m.start() == m.end():
+            break
+        a = m.start()
+    while a < verb_start and text[a].isspace():
+        a += 1
+    negated = _NEGATION.search(text, a, verb_start) is not None
+    passive = _BE.search(text, lo, verb_start) is not None or bool(
+        re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$", text[lo:verb_start])
+    )
+    return VerbGroup(a, verb_end, negated, "passive" if passive else "active")
+
+
+def object_after(text: str | Document, verb_end: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase right after a verb, up to punctuation or a clause word.
+
+    >>> t = "Baku denied the claims on Tuesday."
+    >>> t[slice(*object_after(t, 11, len(t)))]
+    'the claims'
+    """
+    return np_after(_text(text), verb_end, limit)
+
+
+def coordinated(text: str | Document, start: int, verb_start: int) -> bool:
+    """True when the verb at ``verb_start`` is coordinated with an earlier one.
+
+    Only a comma or ``and`` (and auxiliaries) may stand between ``start``
+    (the end of the earlier verb's clause) and the verb.
+
+    >>> t = "Armenia denied it and has also called for talks."
+    >>> coordinated(t, 0, t.index("called"))
+    True
+    """
+    text = _text(text)
+    b = strip_aux(text, start, verb_start)
+    return _COORD_GAP.search(text, max(start, b - 5), verb_start) is not None
+
+
+def head_noun(text: str | Document, a: int, b: int) -> tuple[int, int] | None:
+    """The describing noun heading ``text[a:b]`` (before any ``of``/``in`` ...).
+
+    >>> t = "the foreign ministry in Baku"
+    >>> head_noun(t, 0, len(t))
+    (4, 20)
+    """
+    text = _text(text)
+    cut = PREP_IN_NP.search(text, a, b)
+    head_end = cut.start() if cut else b
+    last = None
+    for m in speaker_noun_re().finditer(text, a, b):
+        if m.start() < head_end:
+            last = m
+    return last.span() if last else None
