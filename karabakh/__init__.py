@@ -11,6 +11,7 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 """
 
 from . import plots as plots
+from . import todo as todo
 from .actors import (
     ActorInfo,
     PlaceInfo,
@@ -51,6 +52,7 @@ from .statements import (
     score_statements,
 )
 from .templates import generate_articles, templates_frame, write_templates
+from .todo import todo_list
 
 __version__ = "0.1.0"
 
@@ -109,6 +111,7 @@ __all__ = [
     "templates_frame",
     "timex_span",
     "to_frame",
+    "todo_list",
     "tokenize",
     "write_templates",
 ]
