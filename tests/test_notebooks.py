@@ -196,7 +196,7 @@ def test_every_chart_cell_shows_its_figure(own_report, path):
     assert report.missing_charts(page.nb) == []
     drawn = [i for i in charts if report.images_of(page.nb.cells[i])]
     images = sum(len(report.images_of(page.nb.cells[i])) for i in charts)
-    if path.name < "06":  # our notebooks draw every chart on any article
+    if path.name[:2] in {"01", "02", "03", "04", "05", "09"}:  # these draw every chart on any article
         assert drawn == charts
     embedded = [s for s in _parse(out / page.html_name).images if s.startswith("data:image/png")]
     assert len(embedded) >= len(drawn), f"{page.html_name}: {len(embedded)} images"
