@@ -30,9 +30,11 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@sh tools/install_git_filter.sh
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install karabakh with its dev tools
+install: $(STAMP) ## create .venv, install karabakh with its dev tools, set up the notebook git filter
+	@sh tools/install_git_filter.sh
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check karabakh tests benchmarks notebooks tools

@@ -12,6 +12,7 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 
 from typing import TYPE_CHECKING, Any
 
+from . import todo as todo
 from .actors import (
     ActorInfo,
     PlaceInfo,
@@ -75,6 +76,7 @@ from .statements import (
     to_graphml,
 )
 from .templates import generate_articles, templates_frame, write_templates
+from .todo import todo_list
 
 if TYPE_CHECKING:
     from . import plots as plots
@@ -163,6 +165,7 @@ __all__ = [
     "to_frame",
     "to_graphml",
     "to_timeml",
+    "todo_list",
     "tokenize",
     "translit_key",
     "unmerge",
