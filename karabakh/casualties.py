@@ -603,9 +603,6 @@ def _parse_words(phrase: str) -> int | float | None:
     return int(value) if value == int(value) else value
 
 
-_MAX_DIGITS = 100  # a digit run longer than this is no count anyone reports
-
-
 def parse_number(phrase: str) -> int | float | None:
     """Parse a number written in digits and/or words; ``None`` when it is not one.
 
@@ -640,8 +637,6 @@ def parse_number(phrase: str) -> int | float | None:
             return None
         scale = w.scales[scale_word.lower()]
     digits = digits.replace(" ", "")
-    if len(digits) > _MAX_DIGITS:
-        return None  # not a count (and past Python's int/str limit); _quantity keeps it
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
         value: float = int(digits.replace(",", ""))
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and scale == 1:
@@ -775,16 +770,12 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         if re.match(r"0\d", m.group("n")):
             return None
         value = _whole(parse_number(m.group("n")))
-        too_long = value is None and sum(c.isdigit() for c in m.group("n")) > _MAX_DIGITS
-        if value is None and not too_long:
+        if value is None:
             return None
         post = m.group("post")
         if post and qual is None:
             qual, bound = w.post_qualifiers[_norm(post.strip(" -+")) or "plus"]
-        if value is None:  # kept with its problem, not dropped (issue 14)
-            low, high, qualifier = None, None, "unparsed"
-        else:
-            low, high, qualifier = _bounds(value, value, qual, bound)
+        low, high, qualifier = _bounds(value, value, qual, bound)
     elif m.group("prop") is not None:
         low = high = None
         qualifier = "proportion"
