@@ -7,13 +7,24 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
-export MPLBACKEND := Agg
+# Notebook kernels inherit this environment and must draw with Jupyter's inline
+# backend: never pass MPLBACKEND (e.g. Agg) on to them, or charts vanish from
+# the report and from Lab. Plain pytest needs nothing: without a display,
+# matplotlib picks a non-interactive backend by itself.
+unexport MPLBACKEND
+
+# `make report ARTICLE=path DATELINE=YYYY-MM-DD`: the whole sequence on your article.
+ARTICLE  ?=
+DATELINE ?=
+# `make lab LAB_ARGS="--port 8899"`; as root (containers): LAB_ARGS=--allow-root
+LAB_ARGS ?=
+LAB_IP   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench stress clean
+.PHONY: help install test lint report lab bench stress eval clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,16 +41,15 @@ lint: $(STAMP) ## ruff and mypy only
 test: lint ## lint, type-check, then pytest: unit tests, doctests and every notebook (nbmake)
 	$(BIN)/python -m pytest --nbmake karabakh tests notebooks
 
-report: $(STAMP) ## execute every notebook in order and write HTML with figures to reports/
-	mkdir -p reports
-	for nb in notebooks/[0-9][0-9]*.ipynb; do \
-	  $(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
-	    --output-dir reports "$$nb" || exit 1; \
-	done
-	@echo "reports written to reports/"
+report: $(STAMP) ## run every notebook on ARTICLE= (default: the seed) -> reports/[name/]index.html, figures/
+	@$(BIN)/python tools/build_report.py $(if $(ARTICLE),--article "$(ARTICLE)") \
+	  $(if $(DATELINE),--dateline "$(DATELINE)")
 
-lab: $(STAMP) ## open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## JupyterLab on notebooks/ at 127.0.0.1; options in LAB_ARGS= (root: LAB_ARGS=--allow-root)
+	@if [ "$$(id -u)" = 0 ] && ! printf ' %s ' $(LAB_ARGS) | grep -q -- ' --allow-root '; then \
+	  echo "make lab: you are root (a container or CI image?); Jupyter refuses to run as root" >&2; \
+	  echo "unless asked: make lab LAB_ARGS=--allow-root" >&2; exit 1; fi
+	$(BIN)/jupyter lab --ServerApp.ip=$(LAB_IP) $(LAB_ARGS) notebooks/
 
 bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
 	mkdir -p reports
@@ -48,6 +58,12 @@ bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak
 stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/stress.py --out reports/stress.json
+
+eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team's harder paragraphs
+	$(BIN)/python -m karabakh.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
+	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
+	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
+	fi
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

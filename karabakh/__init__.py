@@ -28,11 +28,30 @@ from .actors import (
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
+from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import DateRef, Figure, Mention, Quote, Sentence, SentenceDate, Token, to_frame
+from .records import (
+    DateRef,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Statement,
+    Token,
+    to_frame,
+)
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
+from .statements import (
+    Concept,
+    compile_cue,
+    find_statements,
+    load_concepts,
+    score_statements,
+)
+from .templates import generate_articles, templates_frame, write_templates
 
 if TYPE_CHECKING:
     from . import plots as plots
@@ -53,6 +72,9 @@ __all__ = [
     "ActorInfo",
     "Analysis",
     "Article",
+    "Concept",
+
+    "CorpusRun",
     "DateRef",
     "Figure",
     "FigureWords",
@@ -63,17 +85,24 @@ __all__ = [
     "RoleInfo",
     "Sentence",
     "SentenceDate",
+    "Statement",
     "Token",
     "actor_info",
     "analyze",
+    "analyze_corpus",
     "article_dates",
     "build_nltk_data",
+    "compile_cue",
     "ensure_nltk_data",
     "extract_quotes",
     "figure_words",
     "find_dates",
     "find_figures",
+    "find_statements",
+
+    "generate_articles",
     "load_actors",
+    "load_concepts",
     "load_places",
     "load_roles",
     "parse_dateline",
@@ -82,13 +111,17 @@ __all__ = [
     "quote_spans",
     "quotes_table",
     "read_article",
+    "read_corpus",
     "reporting_verbs",
     "resolve_role",
     "role_holders",
+    "score_statements",
     "sentence_dates",
     "split_sentences",
     "tag_mentions",
+    "templates_frame",
     "timex_span",
     "to_frame",
     "tokenize",
+    "write_templates",
 ]

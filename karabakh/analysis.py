@@ -53,6 +53,8 @@ class Analysis:
         figures: casualty and displacement figures, or ``None``.
         events: coded events, or ``None`` (not built yet).
         statements: actor positions, or ``None`` (not built yet).
+        warnings: what limits these results (no dateline ...), one line
+            each; the article's own :attr:`Article.warnings` come first.
 
     >>> analyze(Article.from_text("Calm.")).events is None
     True
@@ -66,6 +68,7 @@ class Analysis:
     figures: list[Any] | None = None
     events: list[Any] | None = None
     statements: list[Any] | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
         """Return one DataFrame per record list that was extracted.
@@ -86,7 +89,7 @@ class Analysis:
 
         >>> d = analyze(Article.from_text("date 2023-09-20 Calm.", id="x")).to_dict()
         >>> d["article"], d["sentences"][1]
-        ({'id': 'x', 'dateline': '2023-09-20', 'n_chars': 21, 'n_words': 1}, {'start': 16, 'end': 21, 'text': 'Calm.', 'index': 1, 'paragraph': 0, 'is_header': False})
+        ({'id': 'x', 'dateline': '2023-09-20', 'n_chars': 21, 'n_words': 1, 'had_bom': False, 'offsets': 'code points of the decoded text, BOM removed'}, {'start': 16, 'end': 21, 'text': 'Calm.', 'index': 1, 'paragraph': 0, 'is_header': False})
         """
         art = self.article
         out: dict[str, Any] = {
@@ -95,12 +98,15 @@ class Analysis:
                 "dateline": art.dateline.isoformat() if art.dateline else None,
                 "n_chars": len(art.text),
                 "n_words": art.n_words,
+                "had_bom": art.had_bom,
+                "offsets": "code points of the decoded text, BOM removed",
             },
             "sentences": [_record_dict(s) for s in self.sentences],
         }
         for key in EXTRACTORS:
             records = getattr(self, key)
             out[key] = None if records is None else [_record_dict(r) for r in records]
+        out["warnings"] = list(self.warnings)
         return out
 
 
@@ -150,4 +156,5 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
         quotes=quotes,
         dates=dates,
         figures=figures,
+        warnings=article.warnings,
     )

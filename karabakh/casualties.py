@@ -78,6 +78,25 @@ Subsets
     whole (a population) is ``other``. A number that is not a figure
     ("in the past 24 hours") is never a parent.
 
+Hedged ranges, typos and unreadable numbers
+    "At least 30, and possibly as many as 80, people": a lower hedge, then
+    "and/or (possibly) as many as / up to" a second number, is one figure
+    with ``low`` 30, ``high`` 80 and the first hedge as ``qualifier``
+    ("range" without one). A hedge with a word missing ("more 9,400",
+    ``typo`` rows) is read as the full hedge ("more than") and the figure's
+    ``problem`` says so. A run of more than 30 digits is no count that
+    :func:`parse_number` reads (Python refuses ints of over 4,300 digits):
+    the figure is kept with both bounds ``None``, ``qualifier="unspecified"``
+    and a ``problem``; the rest of the article is read as usual.
+
+"Dozens of them", "two of them"
+    A quantity followed by "of them"/"of whom" is a subset of the nearest
+    earlier whole of its sentence, or, at the start of a sentence, of the
+    last whole of the sentence before. Its group is the one its predicate
+    names ("Dozens of them were children"), else its whole's group.
+    "The number of people who crossed ... reached 9,400": the number takes
+    the verb's category and the group of "the number of <group> who <verb>".
+
 Bounds (after ACLED's practice: record the stated figure, keep the hedge)
     exact and "a total of": ``low == high``; lower hedges ("at least",
     "more than", "over", "or more", "200-plus"): ``low`` = the stated
@@ -168,6 +187,7 @@ _ROLES = frozenset(
         "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
         "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
         "trend", "modal", "subset", "reporting", "month", "follow", "zero", "armed",
+        "typo",
     }
 )
 _BOUNDS = frozenset({"lower", "upper", "approx", "exact"})
@@ -194,6 +214,7 @@ class FigureWords:
     magnitudes: Mapping[str, tuple[int, str]]
     indefinites: Mapping[str, str]
     qualifiers: Mapping[str, tuple[str, str]]
+    typos: Mapping[str, tuple[str, str]]
     post_qualifiers: Mapping[str, tuple[str, str]]
     modifiers: Mapping[str, tuple[str | None, str | None]]
     groups: Mapping[str, tuple[str, bool]]
@@ -274,6 +295,7 @@ def figure_words() -> FigureWords:
         ),
         indefinites=MappingProxyType({k: v or k for k, (v, _) in by_role["indefinite"].items()}),
         qualifiers=MappingProxyType(hedges("qualifier")),
+        typos=MappingProxyType(hedges("typo")),
         post_qualifiers=MappingProxyType(hedges("post_qualifier")),
         modifiers=MappingProxyType(
             {k: (v or None, e or None) for k, (v, e) in by_role["modifier"].items()}
@@ -369,6 +391,8 @@ class _Patterns:
     trend_in: re.Pattern[str]
     bare_follow: re.Pattern[str]
     ratio_before: re.Pattern[str]
+    predicate_group: re.Pattern[str]
+    count_before: re.Pattern[str]
     population_before: re.Pattern[str]
     partitive_gap: re.Pattern[str]
     gapped: re.Pattern[str]
@@ -411,10 +435,15 @@ def _patterns() -> _Patterns:
         r"(?:thirds|quarters|fifths)|\d+(?:[.,]\d+)?\s*(?:%|per\s*cent))(?=\s+of\s)"
         rf"|(?:\d+|{word_num})\s+(?:in|out\s+of)\s+(?:\d+|{word_num})(?![\w-]))"
     )
+    upper = _alt(p for p, (_, b) in w.qualifiers.items() if b == "upper")
+    typo = _alt(w.typos)
     figure = rf"""
-        (?<![\w-])(?:(?P<qual>{qual})\s+)?
+        (?<![\w-])(?:(?P<qual>{qual})\s+|(?P<typo>{typo})\s+(?=\d))?
         (?:
             between\s+(?P<b1>{num})\s+and\s+(?P<b2>{num})
+          | (?P<h1>{num})\s*,?\s+(?:and|or|but)\s+
+            (?:(?:possibly|perhaps|maybe|probably|even|likely|reportedly)\s+)?
+            (?:{upper})\s+(?P<h2>{num2})\s*,?(?=\s)
           | (?P<r1>{num})(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<r2>{num2})
           | (?<![\w$€£¥.,:/#+-])(?P<prop>{prop})
           | (?P<n>{num})
@@ -425,12 +454,13 @@ def _patterns() -> _Patterns:
           | (?<![\w-])(?P<zero_det>{zero_det})(?=(?:\s+{mods}){{0,3}}\s+(?:{heads})(?![\w-]))
         )
         (?P<post>\s+(?:{post_words})(?![\w-])|-plus(?![\w-])|\+)?
+        (?P<anaph>(?:(?<=\bof)|\s+of)\s+(?:them|whom)(?![\w-]))?
         {np}
     """
     bare = rf"(?<![\w-])(?:{_scan_alt(p for p, (_, pl) in w.groups.items() if pl)})(?![\w-])"
     mods_before = rf"(?:(?<![\w-]){mods}\s+){{1,3}}\Z"
     anchor_words_list = [
-        *w.numbers, *w.magnitudes, *w.indefinites, *w.qualifiers, *w.zeros,
+        *w.numbers, *w.magnitudes, *w.indefinites, *w.qualifiers, *w.zeros, *w.typos,
         "a", "an", "half", "between",
     ]
     anchor = rf"(?<![\w-])(?:{_scan_alt(anchor_words_list)})(?!\w)"
@@ -493,6 +523,17 @@ def _patterns() -> _Patterns:
                                 i),
         trend_in=re.compile(trend_in, i),
         bare_follow=re.compile(rf"\s*(?:[^\w\s]|\Z)|\s+(?:{_alt(w.follow)})(?![\w-])", i),
+        # "Dozens of them were children": the group a partitive's predicate names
+        predicate_group=re.compile(
+            rf"\s+(?:were|are|was|is)\s+(?:(?:{mods})\s+){{0,2}}(?P<group>{groups})(?![\w-])", i
+        ),
+        # "the number of people who crossed ... reached 9,400": a count of those who did
+        count_before=re.compile(
+            rf"(?<![\w-])number\s+of\s+(?P<group>{groups})\s+(?:who|that)\s+"
+            rf"(?:(?:{aux})\s+)*(?P<verb>{_alt(w.verbs_after)})(?![\w-])"
+            r"(?P<gap>[^.;:!?\d]{0,60})\Z",
+            i,
+        ),
         # "one in three residents", "two out of five": a proportion, not a count
         ratio_before=re.compile(rf"(?<![\w-])(?:\d+|{word_num})\s+(?:in|out\s+of)\s+\Z", i),
         # "a population of about 120,000", "home to some 120,000"
@@ -588,6 +629,8 @@ def parse_number(phrase: str) -> int | float | None:
     if m is None:
         return _parse_words(s) if s else None
     digits, scale_word = m.group(1), m.group(2)
+    if _too_long(digits):
+        return None
     scale = 1
     if scale_word is not None:
         if scale_word.lower() not in w.scales:
@@ -635,6 +678,7 @@ class _Cand:
     is_subset: bool = False
     parent: _Cand | None = None
     partitive: str | None = None  # "of them ..." (anaphoric) / "of the ..." (definite)
+    problem: str | None = None
     sentence: int = 0
     category: str | None = None
 
@@ -653,6 +697,15 @@ def _bounds(
     return value_low, value_high, qualifier
 
 
+#: Longer runs of digits are not read as numbers (Python refuses to convert
+#: more than 4,300 digits to an int; no count of people needs more than a few).
+_MAX_DIGITS = 30
+
+
+def _too_long(number: str) -> bool:
+    return sum(ch.isdigit() for ch in number) > _MAX_DIGITS
+
+
 def _whole(value: int | float | None) -> int | None:
     if value is None or value != int(value):
         return None
@@ -667,9 +720,12 @@ def _is_year(m: re.Match[str], group: str) -> bool:
 def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
     w = figure_words()
     qual_text = m.group("qual")
-    qual = bound = None
+    qual = bound = problem = None
     if qual_text:
         qual, bound = w.qualifiers[_norm(qual_text)]
+    elif m.group("typo"):  # "more 9,400": a word is missing; read it as "more than"
+        qual, bound = w.typos[_norm(m.group("typo"))]
+        problem = f"hedge {m.group('typo')!r} without its second word, read as {qual!r}"
     low: int | None
     high: int | None
     needs_category = False
@@ -679,7 +735,17 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         return None  # "no one"
     if pats.ratio_before.search(text, max(0, m.start() - 20), m.start()):
         return None  # "one in three residents": a proportion, not a count
-    if m.group("b1") is not None or m.group("r1") is not None:
+    if m.group("n") is not None and _too_long(m.group("n")):
+        low = high = None  # parse_number cannot read it; keep the figure and say so
+        qualifier = "unspecified"
+        problem = f"a run of {len(m.group('n'))} digits is too long to be read as a count"
+    elif m.group("h1") is not None:  # "at least 30, and possibly as many as 80, people"
+        lo, hi = parse_number(m.group("h1")), parse_number(m.group("h2"))
+        low, high = _whole(lo), _whole(hi)
+        if low is None or high is None or low > high:
+            return None
+        qualifier = qual or "range"
+    elif m.group("b1") is not None or m.group("r1") is not None:
         a, b = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
         if qual is None and _is_year(m, a):
             return None
@@ -740,9 +806,17 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         group=None, needs_category=needs_category, has_head=bool(head),
         # a bare number followed by a noun we do not count ("two hours") is a
         # figure only when a casualty verb follows it
-        bare_ok=bool(head) or bool(pats.bare_follow.match(text, m.end())),
+        bare_ok=bool(head) or bool(m.group("anaph"))
+        or bool(pats.bare_follow.match(text, m.end())),
+        problem=problem,
     )
     _classify_np(cand, m.group("mods") or "", head, m.group("head2"))
+    if m.group("anaph"):
+        cand.partitive = "anaphoric"  # "dozens of them", "two of them civilians"
+        if head is None:
+            said = pats.predicate_group.match(text, m.end())
+            if said:  # "Dozens of them were children": the predicate names the group
+                cand.group = w.groups[_norm(said.group("group"))][0]
     if m.group("zero") is not None:
         cand.group = w.zeros[_norm(m.group("zero"))][1]
     if head is None and cand.low is not None and pats.population_before.search(
@@ -851,6 +925,8 @@ def find_figures(
         verb = pats.right.match(text, m.end(), s_end)
         if verb is None or pats.active_object.match(text, verb.end(), s_end):
             continue
+        if _NUMBER_OF.search(text, max(s_start, m.start() - 12), m.start()):
+            continue  # "the number of people who crossed ... reached 9,400": the count follows
         mods = pats.mods_before.search(text, max(s_start, m.start() - 60), m.start())
         start = _skip_determiners(text, mods.start() if mods else m.start(), m.start())
         if _overlaps(taken, start, m.end()):
@@ -897,6 +973,7 @@ def find_figures(
                 source_text=source_text,
                 date=_date_for(cand, spans, day_dates),
                 trend=cand.trend,
+                problem=cand.problem,
             )
         )
     return figures
@@ -958,6 +1035,11 @@ def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns)
     m = pats.left_verb.search(text, lo, cand.start)
     if m:
         cand.verb_before = w.verbs_before[_norm(m.group("verb"))]
+    m = pats.count_before.search(text, max(s_start, cand.start - 160), cand.start)
+    if m and cand.group is None and not cand.has_head:
+        cand.toll_cat = w.verbs_after[_norm(m.group("verb"))]
+        cand.group = w.groups[_norm(m.group("group"))][0]
+        return
     m = pats.toll_before.search(text, max(s_start, cand.start - 90), cand.start)
     if m:
         cand.toll_cat = w.tolls[_norm(m.group("toll"))]
@@ -965,6 +1047,8 @@ def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns)
         if t:
             cand.trend = _norm(t.group("trend"))
 
+
+_NUMBER_OF = re.compile(r"(?<![\w-])number\s+of\s+\Z", re.IGNORECASE)
 
 # "only 50 people are left": "left" after a form of "be" means "remain", not "departed"
 _BE_LEFT = re.compile(r"(?<![\w-])(?:are|is|were|was|be|been|being)\s+left\Z", re.IGNORECASE)
@@ -1016,14 +1100,26 @@ def _link_subsets(
     cands: list[_Cand], text: str, pats: _Patterns, spans: Sequence[tuple[int, int]]
 ) -> None:
     before: list[_Cand] = []  # earlier candidates of the current sentence
+    previous: _Cand | None = None  # the last whole of the sentence before
     for cand in cands:
         if before and before[-1].sentence != cand.sentence:
+            wholes = [c for c in before if not c.is_subset]
+            previous = wholes[-1] if wholes and before[-1].sentence == cand.sentence - 1 else None
             before = []
         s_start = spans[cand.sentence][0] if spans else 0
         if pats.subset_before.search(text, max(s_start, cand.start - 30), cand.start):
             cand.is_subset = True
         elif cand.partitive == "anaphoric" and before:
             cand.is_subset = True  # "..., two of them civilians"
+        elif (
+            cand.partitive == "anaphoric"
+            and previous is not None
+            and not text[s_start : cand.start].strip(" \t\n“\"‘'(")
+        ):  # "... 5,000 civilians. Dozens of them needed help.": the last sentence's whole
+            cand.is_subset, cand.parent = True, previous
+            cand.group = cand.group or previous.group
+            before.append(cand)
+            continue
         elif (
             before
             and before[-1].is_subset
@@ -1037,6 +1133,8 @@ def _link_subsets(
         if cand.is_subset:
             parents = [c for c in before if not c.is_subset]
             cand.parent = parents[-1] if parents else None
+        if cand.partitive == "anaphoric" and cand.parent is not None and cand.group is None:
+            cand.group = cand.parent.group  # "5,000 civilians ... dozens of them": civilians
         if cand.bare_ok:  # "in the past 24 hours, among them ...": not a parent
             before.append(cand)
 

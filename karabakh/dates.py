@@ -10,7 +10,8 @@ Spans. A record's span is the time expression itself: a leading preposition
 (*on* September 20, *in* 2020, *since* 1994, *for* 24 hours) is used as
 context and left out of the span; modifiers that belong to the expression
 stay in (*just* one day, *early* 2022, *the* 20th of September, *last*
-night), and so does a possessive (``yesterday’s``, ``Tuesday's``). Matches
+night, *late* last July, *about* five hours), but a possessive does not, as
+in TimeML (``Tuesday's`` gives ``Tuesday``). Matches
 never overlap; at one position the first alternative in the pattern wins,
 and the alternatives are ordered so that the longer reading comes first
 (``Tuesday, 19 September`` before ``Tuesday``, ``three days ago`` before
@@ -20,7 +21,9 @@ Values (``DateRef.value``), TIMEX3 style:
 
 * day ``2023-09-19``; month ``2022-11``; year ``2020``; ISO week
   ``2023-W37`` (``last week`` on 2023-09-20), weekend ``2023-W37-WE``;
-  season ``2023-SU``; decade ``199`` (the 1990s);
+  season ``2023-SU``; decade ``199`` (the 1990s); quarter ``2023-Q3``
+  (granularity ``quarter``), half ``2023-H2`` (``half``), fiscal year
+  ``FY2024`` (``fiscal_year``; a fiscal quarter ``FY2024-Q1``);
 * part of day: the day plus a TIMEX3 suffix, ``2023-09-19TNI`` (night),
   ``TMO`` (morning), ``TAF`` (afternoon), ``TEV`` (evening); the
   ``part_of_day`` field repeats it as a word (``night``), so ``value[:10]``
@@ -34,10 +37,12 @@ Values (``DateRef.value``), TIMEX3 style:
   ``P3DE``; an unspecified count gives ``X`` (``PXM`` for "for months");
   a set (kind ``set``: every day, twice a week, daily): ``P1D``, ``P1W``,
   ``XXXX-WXX-5`` (every Friday);
-* vague expressions (recently, in recent months, now, soon, the coming
-  days) have ``value=None``, granularity and kind ``vague``, and a rule
-  ``vague:PAST_REF`` / ``vague:PRESENT_REF`` / ``vague:FUTURE_REF`` naming
-  the TIMEX3 reference they stand for.
+* vague expressions (recently, in recent months, now, currently, soon,
+  the coming days; "since then", "by then", "at the time") have the TIMEX3
+  reference as their value (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``),
+  granularity and kind ``vague``, and a rule ``vague:PAST_REF`` ...;
+  "(of) the year", "(for) the month", "(during) the week" are the
+  dateline's year, month or week (rule ``the-year`` ...).
 
 Resolution rules (the ``rule`` field names the one used; ``anchor`` is the
 date it was resolved from):
@@ -53,6 +58,18 @@ date it was resolved from):
   "March last year" give the month of that year;
   N days/weeks/months/years ago (days give a day, weeks an ISO week, months
   a month, years a year); all anchored on the dateline.
+* Periods of budgets and sanctions reports: "the second quarter (of
+  2023 / of next year)", "second-quarter", "Q3 (2023)", "last quarter",
+  "the first half", "H1 2023", "fiscal 2024", "fiscal year 2025", "the 2024
+  fiscal year", "FY2024", "FY24", "next fiscal year". A quarter, half or
+  season named without its year ("in the third quarter", "in the spring",
+  "by winter"; a bare season only in lower case after a preposition) is the
+  latest one begun by the dateline in a past-tense clause, the first one
+  not yet over in a future-tense clause, else the one holding the dateline
+  (or the nearest). "year-earlier" / "year-ago" is the same period one
+  year before the last month, quarter, half, season, year or fiscal year
+  named before it ("the second quarter ... the year-earlier quarter" is
+  ``2023-Q2``), else the year before the dateline.
 * A weekday is the most recent such day on or before the dateline (a
   Wednesday report's "on Wednesday" is that day), unless the clause is in
   the future tense ("will meet on Friday": the first such day on or after
@@ -115,7 +132,11 @@ date it was resolved from):
   ``value=None`` (an unspecified count); "just", "nearly", "more than", "about" ...
   are kept as the TIMEX3 ``mod`` (EQUAL_OR_LESS, LESS_THAN, MORE_THAN,
   APPROX ...); "early", "mid", "late", "the end of" before a month or year
-  give ``mod`` START, MID, END.
+  give ``mod`` START, MID, END, also before a relative month ("late last
+  July", "early next month"); "around 2015", "about 3 p.m." are the year or
+  time with ``mod`` APPROX (not before a count: "about 2000 people"); "every
+  six months" is a set (``P6M``); "a week from today", "two years from now"
+  are dates ahead of the dateline.
 
 Without a dateline, absolute expressions (20 September 2023, November 2022,
 1992-94, durations) still resolve; every expression that needs the dateline
@@ -155,7 +176,10 @@ _PART_WORDS = MappingProxyType({"MO": "morning", "AF": "afternoon", "EV": "eveni
 #: Granularities a sentence's narrative date can carry forward (day level or finer).
 _DAY_LEVEL = frozenset({"day", "part_of_day"})
 #: Coarser granularities a sentence can be dated by, but that never carry forward.
-_COARSE = frozenset({"week", "month", "season", "year", "decade", "interval"})
+_COARSE = frozenset({"week", "month", "quarter", "half", "season", "year", "fiscal_year",
+                     "decade", "interval"})
+#: Granularities "year-earlier" can be anchored on (the last period named before it).
+_PERIODS = frozenset({"month", "quarter", "half", "season", "year", "fiscal_year"})
 
 
 # --------------------------------------------------------------------------------------
@@ -178,6 +202,8 @@ class _Words:
     vague: Mapping[str, str]
     future: tuple[str, ...]
     past: tuple[str, ...]
+    present: tuple[str, ...]
+    intent: tuple[str, ...]
     count_nouns: tuple[str, ...]
 
 
@@ -213,6 +239,8 @@ def _words() -> _Words:
         vague=MappingProxyType({_key(w): v for w, v in by["vague"].items()}),
         future=tuple(by["future_cue"]),
         past=tuple(by["past_cue"]),
+        present=tuple(by["present_cue"]),
+        intent=tuple(by["intent_cue"]),
         count_nouns=tuple(by["count_noun"]),
     )
 
@@ -247,6 +275,7 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
     mod = _alt(w.mods, ci=True)
     pmod = _alt(w.point_mods, ci=True)
     vague = _alt(w.vague, ci=True)
+    approx = "(?i:around|about|roughly|approximately|circa)"
     def day(name: str) -> str:
         return f"(?P<{name}>{_DAYNUM}){_ORD}"
 
@@ -281,23 +310,50 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                 r"(?i:the)\s+(?P<do_d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
                 r"(?!-|\s+of\b|\s+(?!(?:and|or|but|when|while|as|at|in|to|after|before|until"
                 r"|with|from|he|she|they|it|the|a|an)\b)[a-z])"),
+        # the second quarter (of 2023), Q3 2023, the first half, H1, fiscal 2024, FY2024,
+        # last quarter, year-earlier
+        ("period", rf"(?:(?i:the)\s+)?(?P<pe_n>(?i:first|second|third|fourth|final|1st|2nd|3rd"
+                   r"|4th))[\s-]+(?P<pe_u>(?i:quarter|half))\b(?!\s+(?:a|an|of\s+an?)\b)"
+                   # a half of a thing is no period: "the first half of the convoy"
+                   rf"(?!\s+of\s+(?!{_YEAR}|(?i:(?:the\s+)?fiscal|(?:last|this|next|the)\s+year)\b))"
+                   rf"(?:\s+(?i:of)\s+(?:(?P<pe_y>{_YEAR}){_YEND}"
+                   rf"|(?:(?i:the)\s+)?(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<pe_fy>{_YEAR}){_YEND}"
+                   r"|(?P<pe_yrel>(?i:last|this|next))\s+(?i:year)\b|(?i:the\s+year)\b))?"
+                   rf"|\b(?P<pe_c>Q[1-4]|H[12])(?:\s+(?P<pe_cy>{_YEAR}))?{_YEND}"
+                   r"|(?P<pe_rel>(?i:last|this|next|the\s+current|the\s+previous|the\s+coming))"
+                   r"\s+(?i:quarter)\b"
+                   rf"|(?:(?i:the)\s+)?(?P<fy_a>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
+                   rf"|(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy_b>{_YEAR}){_YEND}"
+                   rf"|FY\s?(?P<fy_c>{_YEAR}|[0-9]{{2}}){_YEND}"
+                   r"|(?P<fy_rel>(?i:last|this|next|the\s+current|the\s+previous|the\s+coming))"
+                   r"\s+(?i:fiscal)\s+(?i:year)\b"
+                   r"|(?P<pe_ye>(?i:year)-(?:earlier|ago))\b"),
         ("month_year", rf"(?:(?P<my_pm>{pmod})[\s-]+)?(?P<my_m>{mon}),?\s+(?:of\s+)?"
                        rf"(?P<my_y>{_YEAR}){_YEND}"),
-        # last September
-        ("month_rel", rf"(?P<mo_rel>(?i:last|this|next))\s+(?P<mo_m>{mon})"
+        # (late) last September, early July this year
+        ("month_rel", rf"(?:(?P<mo_pm1>{pmod})[\s-]+)?(?P<mo_rel>(?i:last|this|next))\s+"
+                      rf"(?P<mo_m>{mon})"
                       rf"|(?:(?P<mo_pm>{pmod})[\s-]+)?(?P<mo_m2>{mon}),?\s+(?:(?i:of)\s+)?"
                       r"(?P<mo_yrel>(?i:last|this|next))\s+(?i:year)\b"),
         # the (early) 1990s
-        ("decade", r"(?:(?P<dc_pm>(?i:early|mid|late))[\s-]+)?(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
+        ("decade", r"(?:(?:(?i:the)\s+)?(?P<dc_pm>(?i:early|mid|late))[\s-]+)?"
+                   r"(?P<dc_y>1[5-9][0-9]0|20[0-9]0)"
                    r"[’']?s\b"),
         # 1992-94, 1992–1994, 1988 to 1994, (between) 1988 and 1994
         ("year_range", rf"(?P<yr_a>{_YEAR})(?P<yr_s>\s*[-–—]\s*|/|\s+(?i:to|until|till|through)\s+"
                        rf"|(?(bprep)\s+and\s+|(?!)))(?P<yr_b>{_YEAR}|[0-9]{{2}}){_YEND}"),
         # early 2022, mid-2021, the end of 2020
-        ("year_mod", rf"(?P<ym_pm>{pmod})[\s-]+(?P<ym_y>{_YEAR}){_YEND}"),
+        ("year_mod", rf"(?:(?P<ym_pm>{pmod})[\s-]+|(?P<ym_ap>{approx})\s+(?={_YEAR}{_YEND}"
+                     r"(?:\s*[,.;:)]|\s+(?:and|or|when|to|the|in|on|at|after|before|until)\b)))"
+                     rf"(?P<ym_y>{_YEAR}){_YEND}"),
         # last summer, the summer of 2020, spring 2023
         ("season", rf"(?P<se_rel>(?i:last|this|next))\s+(?P<se_a>{season})\b"
-                   rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"),
+                   rf"|(?:(?i:the)\s+)?(?P<se_b>{season})\s+(?:of\s+)?(?P<se_y>{_YEAR}){_YEND}"
+                   # (in) the spring, (by) summer: lower case, after a preposition
+                   r"|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)"
+                   r"|(?<=\b[Ss]ince\s)|(?<=\b[Ff]or\s)|(?<=\b[Tt]hrough\s)|(?<=\b[Oo]ver\s)"
+                   r"|(?<=\b[Tt]hroughout\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))"
+                   rf"(?:(?i:the)\s+)?(?P<se_c>{_alt(w.seasons)})\b(?![’'-])"),
         # yesterday('s), today, tomorrow morning, the day before yesterday, tonight
         ("rel_day", r"(?:(?P<rd_pm>(?i:early|late))\s+)?"
                     r"(?P<rd_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -326,9 +382,10 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         ("ago", rf"(?:(?P<ag_mod>{mod})\s+)?"
                 rf"(?:(?P<ag_n>{num})\s+|(?=(?i:hours|days|weeks|months|years)\b))"
                 rf"(?P<ag_u>{unit})\s+"
-                r"(?P<ag_dir>(?i:ago|earlier|later|before|after))\b"),
+                r"(?P<ag_dir>(?i:ago|earlier|later|before|after|from\s+(?:today|now)))\b"),
         # every day, twice a week, daily, every Friday
         ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:day|week|month|year))\b"
+                rf"|(?i:every)\s+(?P<st_n>{num})\s+(?P<st_nu>{unit})\b"
                 rf"|(?i:every)\s+(?P<st_wd>{wd})\b"
                 r"|(?P<st_q>(?i:once|twice|(?:three|four|several|[0-9]+)\s+times))\s+(?i:a|per)\s+"
                 r"(?P<st_u2>(?i:day|week|month|year))\b"
@@ -348,14 +405,23 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
         # in November, early September, mid-October (a bare month needs a context)
         ("month_bare", rf"(?:(?P<mb_pm>{pmod})[\s-]+|(?(prep)|(?!)))(?P<mb_m>{mon})(?!\s*[0-9])"),
         # 13:00, 1 p.m., 7am, 0900 GMT, 13:00 UTC, noon, midnight
-        ("clock", r"(?:(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
+        ("clock", rf"(?:(?P<ck_ap0>{approx})\s+)?(?:"
+                  r"(?:(?P<ck_h>[01]?[0-9]|2[0-3]):(?P<ck_m>[0-5][0-9])"
                   r"(?:\s*(?P<ck_ap>[AaPp]\.?[Mm]\.?))?(?![0-9])"
                   r"|(?P<ck_h2>1[0-2]|0?[1-9])\s*(?P<ck_ap2>[AaPp]\.?[Mm]\b\.?)"
                   r"|(?P<ck_h3>[01][0-9]|2[0-3])(?P<ck_m3>[0-5][0-9])(?=\s*(?:GMT|UTC)\b))"
                   r"(?:\s*(?P<ck_z>GMT|UTC)\b)?"
-                  r"|(?P<ck_w>(?i:noon|midday|midnight))\b"),
+                  r"|(?P<ck_w>(?i:noon|midday|midnight))\b)"),
         # in 2020, since 1994, the 2020 war (a bare year needs a date context)
         ("year", rf"(?(yprep)|(?:{year_ctx}|(?={_YEAR}[’']s\b)))(?P<yr_y>{_YEAR}){_POSS}"),
+        # since then, by then, at the time; (of) the year, (during) the week
+        ("ref", r"(?:(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Bb]y\s)"
+                r"|(?<=\b[Bb]ack\s))(?P<rf_then>then)\b"
+                r"|(?<=\b[Aa]t\s)(?P<rf_time>the\s+time)\b(?!\s+of\b)"
+                r"|(?:(?<=\b[Oo]f\s)|(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)"
+                r"|(?<=\b[Tt]hroughout\s))(?i:the)\s+(?P<rf_u>year|month|week)\b"
+                r"(?![’'-]|\s+(?:of|before|after|earlier|later|ago|ahead|to|since|when|that"
+                r"|in|which|[0-9])\b)"),
         # recently, in recent months, now, soon, the coming days
         ("vague", rf"{vague}\b"),
     ]
@@ -385,10 +451,13 @@ def _starters() -> list[str]:
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
                  "coming every each once twice daily weekly monthly annually yearly nightly "
                  "early mid late noon midday midnight".split())
+    words.update(("then", "circa", "fiscal", "first", "second", "third", "fourth", "final",
+                  "1st", "2nd", "3rd", "4th", "quarter"))
     words.update(f"that {u}" for u in ("day", "same", *w.parts))
     words.update(f"the {u}" for u in (
         "day early small wee previous following next same past last first final coming current "
-        "other start beginning middle end future near night week month year weekend".split()
+        "second third fourth 1st 2nd 3rd 4th "
+        "other start beginning middle end future near night week month year weekend time".split()
         + list(w.seasons) + list(w.parts)))
     return sorted(words)
 
@@ -407,7 +476,7 @@ def _pattern() -> re.Pattern[str]:
     prep = (
         rf"(?:(?P<prep>(?P<yprep>{_PREP_Y})|(?P<oprep>{_PREP_O})|(?P<bprep>(?i:between)))\s+)?"
     )
-    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|{_trie(_starters())}s?\b)"
+    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|FY|[QH][1-4]|{_trie(_starters())}s?\b)"
     return re.compile(rf"(?<![\w.,/\-]){prep}{gate}(?:{body}){year_tail}")
 
 
@@ -466,6 +535,7 @@ class _State:
     text: str
     dateline: dt.date | None
     last_day: dt.date | None = None
+    last_period: str | None = None  # the last quarter/half/month/year value, for "year-earlier"
 
     def dl(self) -> dt.date:
         if self.dateline is None:
@@ -478,10 +548,19 @@ def _cue_pattern() -> re.Pattern[str]:
     w = _words()
     words = [c for c in w.future if c[0].isalpha()]
     clitics = [c for c in w.future if not c[0].isalpha()]
+    # an auxiliary or a verb of state before a participle makes it passive or adjectival, not
+    # past: "will be held", "is planned for", "would stay closed until"
+    not_after = "".join(f"(?<!\\b{a}\\s)" for a in (
+        "be", "is", "are", "was", "were", "been", "being", "stay", "stays", "remain", "remains"))
     return re.compile(
-        rf"(?P<fut>\b{_alt(words, ci=True)}\b|{_alt(clitics, ci=True)}\b)"
-        # a participle after "be" is passive, not past: "will be held", "to be signed"
-        rf"|(?<![Bb]e\s)(?P<past>\b{_alt(w.past, ci=True)}\b|\b[a-z]{{3,}}(?<!e)ed\b)"
+        # a verb of intent before a to-infinitive looks ahead: "agreed to meet on Monday"
+        rf"(?P<fut>\b{_alt(w.intent, ci=True)}\s+(?:(?!to\b)[\w’'-]+\s+){{0,3}}to\s+"
+        r"(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+\b"
+        rf"|\b{_alt(words, ci=True)}\b|{_alt(clitics, ci=True)}\b)"
+        # the present of a schedule: "the deadline is Friday", "the ban takes effect on Monday"
+        rf"|(?P<pres>\b{_alt(w.present, ci=True)}\b)"
+        # "unarmed", "unnamed", "unexploded" are adjectives, not verbs in the past
+        rf"|{not_after}(?P<past>\b{_alt(w.past, ci=True)}\b|\b(?!un)[a-z]{{3,}}(?<!e)ed\b)"
     )
 
 
@@ -489,17 +568,23 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 _PHRASE_END = re.compile(r"[.!?;\n,:()–—]")
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, *, after_first: bool = False) -> str | None:
     """``future`` or ``past`` from the nearest tense cue in the clause, else ``None``.
 
     The stretch between commas (or dashes, brackets) around the expression is
     read first ("will be dissolved by 1 January, its leader announced"), then
     the whole sentence clause.
     """
+    if after_first:
+        ahead = _tense_in(text, start, end, _PHRASE_END, after_only=True)
+        if ahead:
+            return ahead
     return _tense_in(text, start, end, _PHRASE_END) or _tense_in(text, start, end, _CLAUSE_END)
 
 
-def _tense_in(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str | None:
+def _tense_in(
+    text: str, start: int, end: int, boundary: re.Pattern[str], *, after_only: bool = False
+) -> str | None:
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = [m.end() for m in boundary.finditer(before)]
@@ -509,20 +594,40 @@ def _tense_in(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str
     hi = end + (stop.start() if stop else len(after))
     best: tuple[int, str] | None = None
     for m in _cue_pattern().finditer(text, lo, hi):
-        if m.start() < end and m.end() > start:
+        if (m.start() < end and m.end() > start) or (after_only and m.start() < end):
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        kind = "future" if m.group("fut") else "past"
+        kind = "future" if m["fut"] else "present" if m["pres"] else "past"
         if best is None or dist < best[0]:
             best = (dist, kind)
     return best[1] if best else None
 
 
+_ON_AFTER = re.compile(r"\s+on(?:wards)?\b")
+
+
 def _tense_of(m: re.Match[str], st: _State) -> str | None:
-    """The tense that places a match: "since" looks back; else the clause's cues."""
-    if (m["prep"] or "").lower() == "since":
+    """The tense that places a match: ``future``, ``past`` or ``None``.
+
+    "since" looks back. Otherwise the nearest tense cue of the phrase or
+    clause decides; a present tense of schedule ("the deadline is Friday",
+    "the ban takes effect on Monday") looks ahead, except for a possessive
+    date, which names an event ("Friday's attack is the worst"). Without a
+    cue, "by", "until" and "from ... on" look ahead.
+    """
+    prep = (m["prep"] or "").lower()
+    if prep == "since":
         return "past"
-    return _tense(st.text, m.start(), m.end())
+    # a possessive date determines a noun whose verb follows: "(officials said) Friday's
+    # session would be closed", "Tuesday's attack killed five"
+    possessive = m[0].endswith(("’s", "'s"))
+    tense = _tense(st.text, m.start(), m.end(), after_first=possessive)
+    if tense == "present":
+        tense = None if possessive else "future"
+    if tense is None and (prep in ("by", "until", "till")
+                          or (prep == "from" and _ON_AFTER.match(st.text, m.end()))):
+        tense = "future"
+    return tense
 
 
 def _year_for_month(m: int, dl: dt.date, tense: str | None) -> int:
@@ -736,6 +841,99 @@ def _r_dom(m: re.Match[str], st: _State) -> _R:
     return _day(date, "day-of-month:last", dl)
 
 
+def _period_year(first_month: int, months: int, dl: dt.date, tense: str | None) -> int:
+    """The year of a period of the year named without one (a quarter, a half, a season).
+
+    In a past-tense clause, the latest such period that began on or before
+    the dateline; in a future-tense one, the first that ends after it;
+    otherwise the one that holds the dateline, else the nearest.
+    """
+    def span(y: int) -> tuple[dt.date, dt.date]:
+        ey, em = _add_months(y, first_month, months)
+        return dt.date(y, first_month, 1), dt.date(ey, em, 1)
+
+    years = (dl.year - 1, dl.year, dl.year + 1)
+    if tense == "past":
+        return max(y for y in years if span(y)[0] <= dl)
+    if tense == "future":
+        return min(y for y in years if span(y)[1] > dl)
+    for y in years:
+        a, b = span(y)
+        if a <= dl < b:
+            return y
+    return min(years, key=lambda y: min(abs((span(y)[0] - dl).days),
+                                         abs((span(y)[1] - dl).days)))
+
+
+def _previous_year_of(value: str) -> str | None:
+    """The same period one year earlier: ``2024-Q2`` -> ``2023-Q2``, ``FY2024`` -> ``FY2023``."""
+    m = re.match(r"(FY)?([0-9]{4})", value)
+    if m is None:
+        return None
+    return f"{m[1] or ''}{int(m[2]) - 1:04d}{value[m.end():]}"
+
+
+def _r_period(m: re.Match[str], st: _State) -> _R:
+    if m["pe_ye"]:
+        if st.last_period is not None:
+            return _R(_previous_year_of(st.last_period), _period_gran(st.last_period), "date",
+                      "year-earlier", st.last_period)
+        dl = st.dl()
+        return _R(f"{dl.year - 1:04d}", "year", "date", "year-earlier:dateline", dl.isoformat())
+    fy = m["fy_a"] or m["fy_b"] or m["fy_c"]
+    if fy:
+        y = int(fy) if len(fy) == 4 else (2000 if int(fy) < 50 else 1900) + int(fy)
+        return _R(f"FY{y:04d}", "fiscal_year", "date", "fiscal-year")
+    if m["fy_rel"]:
+        dl = st.dl()
+        rel = _key(m["fy_rel"]).replace("the ", "")
+        n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+        return _R(f"FY{dl.year + n:04d}", "fiscal_year", "date", f"fiscal-year:{rel}",
+                  dl.isoformat())
+    if m["pe_rel"]:
+        dl = st.dl()
+        rel = _key(m["pe_rel"]).replace("the ", "")
+        n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+        y, q = divmod((dl.year * 4 + (dl.month - 1) // 3) + n, 4)
+        return _R(f"{y:04d}-Q{q + 1}", "quarter", "date", f"quarter:{rel}", dl.isoformat())
+    if m["pe_c"]:
+        unit, n = ("quarter" if m["pe_c"][0] == "Q" else "half"), int(m["pe_c"][1])
+        year = m["pe_cy"]
+    else:
+        unit = m["pe_u"].lower()
+        word = m["pe_n"].lower()
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4 if unit == "quarter" else 2}[word]
+        if unit == "half" and n > 2:
+            return _R(None, "half", "date", "half:invalid")
+        year = m["pe_y"]
+        if m["pe_fy"]:
+            return _R(f"FY{m['pe_fy']}-{unit[0].upper()}{n}", unit, "date", f"{unit}:fiscal-year")
+    code = f"{unit[0].upper()}{n}"
+    if year:
+        return _R(f"{year}-{code}", unit, "date", unit)
+    dl = st.dl()
+    if not m["pe_c"] and m["pe_yrel"]:
+        rel = m["pe_yrel"].lower()
+        y = dl.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return _R(f"{y:04d}-{code}", unit, "date", f"{unit}:{rel}-year", dl.isoformat())
+    months = 3 if unit == "quarter" else 6
+    y = _period_year((n - 1) * months + 1, months, dl, _tense_of(m, st))
+    return _R(f"{y:04d}-{code}", unit, "date", f"{unit}:year-from-dateline", dl.isoformat())
+
+
+def _period_gran(value: str) -> str:
+    if value.startswith("FY"):
+        return "quarter" if "-Q" in value else "fiscal_year"
+    if re.fullmatch(r"[0-9]{4}-Q[1-4]", value):
+        return "quarter"
+    if re.fullmatch(r"[0-9]{4}-H[12]", value):
+        return "half"
+    if _SPAN_SEASON.fullmatch(value):
+        return "season"
+    return "month" if len(value) == 7 else "year"
+
+
 def _r_month_year(m: re.Match[str], st: _State) -> _R:
     mod = _words().point_mods[_key(m["my_pm"])] if m["my_pm"] else None
     return _R(_month(int(m["my_y"]), _month_of(m["my_m"])), "month", "date", "month-year", mod=mod)
@@ -755,7 +953,8 @@ def _r_month_rel(m: re.Match[str], st: _State) -> _R:
         y = dl.year if mo < dl.month else dl.year - 1
     elif rel == "next":
         y = dl.year if mo > dl.month else dl.year + 1
-    return _R(_month(y, mo), "month", "date", f"month:{rel}", dl.isoformat())
+    mod = _words().point_mods[_key(m["mo_pm1"])] if m["mo_pm1"] else None
+    return _R(_month(y, mo), "month", "date", f"month:{rel}", dl.isoformat(), mod=mod)
 
 
 def _r_month_bare(m: re.Match[str], st: _State) -> _R:
@@ -782,6 +981,8 @@ def _r_year_range(m: re.Match[str], st: _State) -> _R:
 
 
 def _r_year_mod(m: re.Match[str], st: _State) -> _R:
+    if m["ym_ap"]:
+        return _R(m["ym_y"], "year", "date", "year:approx", mod="APPROX")
     return _R(m["ym_y"], "year", "date", "year", mod=_words().point_mods[_key(m["ym_pm"])])
 
 
@@ -790,6 +991,11 @@ def _r_season(m: re.Match[str], st: _State) -> _R:
     if m["se_y"]:
         return _R(f"{m['se_y']}-{seasons[_key(m['se_b'])]}", "season", "date", "season")
     dl = st.dl()
+    if m["se_c"]:
+        code = seasons[_key(m["se_c"])]
+        first, stop = _SEASON_MONTHS[code]
+        y = _period_year(first, stop - first, dl, _tense_of(m, st))
+        return _R(f"{y}-{code}", "season", "date", "season:year-from-dateline", dl.isoformat())
     code, rel = seasons[_key(m["se_a"])], m["se_rel"].lower()
     y = dl.year + {"last": -1, "this": 0, "next": 1}[rel]
     return _R(f"{y}-{code}", "season", "date", f"season:{rel}", dl.isoformat())
@@ -935,6 +1141,8 @@ def _r_ago(m: re.Match[str], st: _State) -> _R:
     if direction == "ago":
         anchor, rule = st.dl(), "ago"
         sign = -1
+    elif direction.startswith("from"):
+        anchor, rule, sign = st.dl(), "from-" + direction.split()[-1], 1
     else:
         anchor, how = _anaphor_anchor(st)
         rule = f"anaphoric:{direction}{how}"
@@ -946,6 +1154,8 @@ def _r_ago(m: re.Match[str], st: _State) -> _R:
         d = anchor + dt.timedelta(days=sign * (int(n) // 24))
         return _R(d.isoformat(), "day", "date", rule + ":hours", anchor.isoformat(), mod=mod)
     d = _shift(anchor, unit, sign * int(n))
+    if rule == "from-today" and unit in ("day", "week"):
+        return _R(d.isoformat(), "day", "date", rule, anchor.isoformat(), mod=mod)
     value, gran = _unit_ref(d, unit)
     return _R(value, gran, "date", rule, anchor.isoformat(), mod=mod)
 
@@ -955,6 +1165,9 @@ def _r_set(m: re.Match[str], st: _State) -> _R:
     if m["st_wd"]:
         iso = _words().weekdays[_key(m["st_wd"])] + 1
         return _R(f"XXXX-WXX-{iso}", "set", "set", "set:weekday")
+    if m["st_nu"]:
+        return _R(_duration(_number(m["st_n"]), _words().units[_key(m["st_nu"])]), "set", "set",
+                  "set:every-n")
     unit = (m["st_u"] or m["st_u2"] or "").lower()
     if m["st_adj"]:
         adj = m["st_adj"]
@@ -1016,11 +1229,28 @@ def _r_year(m: re.Match[str], st: _State) -> _R:
 
 def _r_vague(m: re.Match[str], st: _State) -> _R:
     ref = _words().vague[_key(m["vague"])]
-    return _R(None, "vague", "vague", f"vague:{ref}",
+    return _R(ref, "vague", "vague", f"vague:{ref}",
               st.dateline.isoformat() if st.dateline else None)
 
 
+def _r_ref(m: re.Match[str], st: _State) -> _R:
+    anchor = st.dateline.isoformat() if st.dateline else None
+    if m["rf_u"]:
+        dl, unit = st.dl(), m["rf_u"].lower()
+        value, gran = _unit_ref(dl, unit)
+        return _R(value, gran, "date", f"the-{unit}", anchor)
+    if m["rf_then"] and _tense_of(m, st) == "future":
+        return _R("FUTURE_REF", "vague", "vague", "vague:FUTURE_REF:then", anchor)
+    return _R("PAST_REF", "vague", "vague",
+              "vague:PAST_REF:" + ("then" if m["rf_then"] else "at-the-time"), anchor)
+
+
 def _r_clock(m: re.Match[str], st: _State) -> _R:
+    r = _r_clock_time(m)
+    return replace(r, mod="APPROX") if m["ck_ap0"] else r
+
+
+def _r_clock_time(m: re.Match[str]) -> _R:
     if m["ck_w"]:
         word = m["ck_w"].lower()
         return _R("XXXX-XX-XXT24:00" if word == "midnight" else "XXXX-XX-XXT12:00", "time",
@@ -1047,6 +1277,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
     "mdy_range": _r_mdy_range,
     "mdy": _r_mdy,
     "dom": _r_dom,
+    "period": _r_period,
     "month_year": _r_month_year,
     "month_rel": _r_month_rel,
     "decade": _r_decade,
@@ -1064,6 +1295,7 @@ _RESOLVERS: Mapping[str, _Resolver] = MappingProxyType({
     "weekday": _r_weekday,
     "month_bare": _r_month_bare,
     "year": _r_year,
+    "ref": _r_ref,
     "vague": _r_vague,
     "clock": _r_clock,
 })
@@ -1139,7 +1371,7 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
     ...     print(d.text, d.value, d.granularity, d.kind, d.rule)
     2020 2020 year date year:context
     just one day P1D duration duration duration
-    yesterday’s 2023-09-19 day date yesterday
+    yesterday 2023-09-19 day date yesterday
     >>> [d.value for d in find_dates("Talks will resume on Friday.", "2023-09-20")]
     ['2023-09-22']
     >>> [(d.value, d.rule) for d in find_dates("It fell yesterday, in November 2022.")]
@@ -1171,6 +1403,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             r = _R(None, _gran_no_dl(name, m), "date", f"{probe}:no-dateline")
         if r.end is not None:
             end = r.end
+        elif name != "decade" and text.endswith(("’s", "'s"), start, end):
+            end -= 2  # a possessive is not part of the expression: "Friday's" -> "Friday"
         if r.value is not None and r.kind == "date" and r.granularity in ("day", "interval"):
             start, r = _part_prefix(text, start, r, out[-1].end if out else 0)
         ref = DateRef(
@@ -1189,6 +1423,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
         out.append(ref)
         if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
             st.last_day = dt.date.fromisoformat(r.value[:10])
+        if r.value is not None and r.kind == "date" and r.granularity in _PERIODS:
+            st.last_period = r.value
     return out
 
 
@@ -1323,6 +1559,7 @@ def sentence_dates(
 _SPAN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI))?")
 _SPAN_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 _SPAN_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_SPAN_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])")
 
 
 def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
@@ -1330,10 +1567,11 @@ def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
 
     Days, parts of day (morning 06-12 h, afternoon 12-18 h, evening 18-22 h,
     night 21 h to 05 h the next day), ISO weeks (``-WE``: Saturday and
-    Sunday), months, seasons (northern hemisphere), years, decades (``199``)
+    Sunday), months, quarters (``2023-Q3``), halves (``2023-H2``), seasons
+    (northern hemisphere), years, decades (``199``)
     and intervals (``1992/1994``: from the start of the first to the end of
-    the last). Durations, sets, clock times without a day and ``None`` give
-    ``None``.
+    the last). Durations, sets, clock times without a day, fiscal years
+    (they start on different days by country) and ``None`` give ``None``.
 
     Args:
         value: a ``DateRef.value``.
@@ -1368,6 +1606,11 @@ def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
         if m[3]:
             return monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
         return monday, monday + dt.timedelta(days=7)
+    m = _SPAN_PART.fullmatch(value)
+    if m:
+        y, size, n = int(m[1]), (3 if m[2][0] == "Q" else 6), int(m[2][1])
+        ey, em = _add_months(y, (n - 1) * size + 1, size)
+        return dt.datetime(y, (n - 1) * size + 1, 1), dt.datetime(ey, em, 1)
     m = _SPAN_SEASON.fullmatch(value)
     if m:
         a, b = _SEASON_MONTHS[m[2]]

@@ -12,7 +12,7 @@ inside each function.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,6 +24,7 @@ __all__ = [
     "plot_mentions_by_side",
     "plot_places_map",
     "plot_quotes_by_side",
+    "plot_scores",
     "plot_sentence_lengths",
     "plot_timeline",
 ]
@@ -580,4 +581,305 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
               fontsize=8)
     ax.set_title("Figures as ranges: dot exact, diamond approximate, arrow open-ended")
     ax.grid(axis="x", which="both", alpha=0.2)
+    return fig
+
+
+# --- evaluation ---
+
+
+def plot_scores(tables: dict[str, Any], title: str | None = None) -> Figure:
+    """Precision, recall and F1 per extractor, one panel per annotated set.
+
+    Args:
+        tables: ``{set name: DataFrame}`` as returned by
+            :func:`karabakh.evaluate.scores_frame` (columns ``extractor``,
+            ``precision``, ``recall``, ``f1``, ``matched``, ``gold``).
+        title: an overall title.
+
+    >>> from karabakh.evaluate import score, scores_frame
+    >>> t = scores_frame([score([{"start": 0, "end": 1}], [{"start": "0", "end": "1"}],
+    ...                         name="dates")])
+    >>> len(plot_scores({"seed": t}).axes)
+    1
+    """
+    import matplotlib.pyplot as plt
+
+    names = list(tables)
+    fig, axes = plt.subplots(1, max(1, len(names)), figsize=(5.2 * max(1, len(names)), 3.6),
+                             squeeze=False, sharey=True)
+    metrics = (("precision", "#4c72b0"), ("recall", "#dd8452"), ("f1", "#55a868"))
+    for ax, name in zip(axes[0], names, strict=False):
+        table = tables[name]
+        xs = range(len(table))
+        width = 0.26
+        for k, (metric, colour) in enumerate(metrics):
+            ax.bar([x + (k - 1) * width for x in xs], table[metric], width,
+                   label=metric, color=colour)
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels([f"{e}\n({m}/{g})" for e, m, g in
+                            zip(table["extractor"], table["matched"], table["gold"], strict=True)],
+                           fontsize=8)
+        ax.set_ylim(0, 1.05)
+        ax.set_title(name, fontsize=10)
+        ax.grid(axis="y", alpha=0.3)
+    axes[0][0].set_ylabel("score")
+    axes[0][0].legend(loc="lower left", fontsize=8, frameon=True)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+# --- corpus ---
+# Charts of a corpus run (karabakh.corpus): each takes the DataFrames of
+# karabakh.read_corpus and returns the Figure.
+
+if TYPE_CHECKING:
+    import pandas as _pd
+
+__all__ += [
+    "plot_corpus_counts_by_day",
+    "plot_corpus_figures",
+    "plot_corpus_positions",
+    "plot_corpus_speakers",
+]
+
+
+def _with_day(records: _pd.DataFrame, articles: _pd.DataFrame, date_column: str | None) -> _pd.DataFrame:
+    """``records`` with a ``day`` column: its own day-level date, else the article's dateline."""
+    import pandas as pd
+
+    datelines = articles.set_index("id")["dateline"]
+    out = records.copy()
+    day = pd.to_datetime(out["article_id"].map(datelines), errors="coerce")
+    if date_column and date_column in out.columns:
+        own = pd.to_datetime(
+            out[date_column].where(out[date_column].astype("string").str.len() == 10),
+            errors="coerce",
+        )
+        day = own.fillna(day)
+    out["day"] = day.dt.normalize()
+    return out
+
+
+def plot_corpus_speakers(quotes: _pd.DataFrame, top: int = 5) -> Figure:
+    """Who is quoted most, per side: the ``top`` speakers of each side by quotes.
+
+    Args:
+        quotes: the ``quotes`` table of a corpus run (``speaker_id``, ``kind``).
+        top: how many speakers each side shows.
+
+    Returns:
+        The matplotlib figure, one panel per side (sides with most quotes first).
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"speaker_id": ["PASHINYAN_NIKOL", "ALIYEV_ILHAM", None],
+    ...                   "kind": ["direct", "indirect", "direct"]})
+    >>> sorted(ax.get_title() for ax in plot_corpus_speakers(q).axes)
+    ['ARM: 1 quotes', 'AZE: 1 quotes']
+    """
+    import matplotlib.pyplot as plt
+
+    from .actors import actor_info
+
+    rows = []
+    for sid, kind in zip(quotes["speaker_id"], quotes["kind"], strict=True):
+        info = actor_info(sid) if isinstance(sid, str) else None
+        if info is not None:
+            name = info.name if len(info.name) <= 30 else info.name[:29] + "…"
+            rows.append((info.side or "(no side)", name, kind))
+    kinds = list(_KIND_COLOURS)
+    by_side: dict[str, dict[str, dict[str, int]]] = {}
+    for side, name, kind in rows:
+        by_side.setdefault(side, {}).setdefault(name, dict.fromkeys(kinds, 0))[kind] += 1
+    sides = sorted(by_side, key=lambda s: -sum(sum(v.values()) for v in by_side[s].values()))
+    n = max(1, len(sides))
+    cols = min(3, n)
+    nrows = -(-n // cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(5 * cols, 2.6 * nrows), squeeze=False)
+    for ax in axes.flat[len(sides):]:
+        ax.remove()
+    if not sides:
+        fig.axes[0].text(0.5, 0.5, "no attributed quotes", ha="center")
+        return fig
+    for ax, side in zip(axes.flat, sides, strict=False):
+        speakers = sorted(by_side[side].items(), key=lambda kv: -sum(kv[1].values()))[:top][::-1]
+        left = [0] * len(speakers)
+        for kind in kinds:
+            values = [counts[kind] for _, counts in speakers]
+            ax.barh([name for name, _ in speakers], values, left=left,
+                    color=_KIND_COLOURS[kind], label=kind)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        total = sum(sum(v.values()) for v in by_side[side].values())
+        ax.set_title(f"{side}: {total} quotes")
+        ax.tick_params(axis="y", labelsize=8)
+    fig.axes[0].legend(loc="lower right", fontsize=8)
+    fig.suptitle("Who is quoted most, per side (quotes and claims, by kind)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_corpus_figures(
+    figures: _pd.DataFrame,
+    articles: _pd.DataFrame,
+    category: str = "killed",
+    by: str = "outlet",
+) -> Figure:
+    """How a casualty figure evolves by day and differs by source.
+
+    Left: every stated lower bound (``low``) of ``category`` by day (the
+    figure's own date, else the article's dateline), with the daily median.
+    Right: the median by source (``source_id``, or the figure's
+    ``source_text``, or "(the outlet itself)") and, beside it, by ``by``, a
+    column of ``articles`` such as the outlet.
+
+    Args:
+        figures: the ``figures`` table of a corpus run.
+        articles: the ``articles`` table (``read_corpus`` spreads metadata).
+        category: the figure category to chart.
+        by: a column of ``articles`` to compare (skipped if absent).
+
+    Returns:
+        The matplotlib figure.
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"article_id": ["a", "b"], "category": ["killed"] * 2, "low": [5, 9],
+    ...                   "date": [None, "2023-09-20"], "source_id": [None, "ICRC"],
+    ...                   "source_text": [None, "the ICRC"]})
+    >>> a = pd.DataFrame({"id": ["a", "b"], "dateline": ["2023-09-21", "2023-09-21"],
+    ...                   "outlet": ["wire", "wire"]})
+    >>> len(plot_corpus_figures(f, a).axes)
+    3
+    """
+    import matplotlib.pyplot as plt
+
+    sel = figures[(figures["category"] == category) & figures["low"].notna()]
+    sel = _with_day(sel, articles, "date")
+    panels = 3 if by in articles.columns else 2
+    fig, axes = plt.subplots(1, panels, figsize=(5 * panels + 2, 4),
+                             gridspec_kw={"width_ratios": [2] + [1] * (panels - 1)})
+    ax = axes[0]
+    ax.set_title(f"{category}: stated lower bounds by day")
+    if sel.empty:
+        ax.text(0.5, 0.5, f"no '{category}' figures", ha="center", transform=ax.transAxes)
+        return fig
+    ax.scatter(sel["day"], sel["low"], s=10, alpha=0.35, color="tab:gray", label="one figure")
+    daily = sel.groupby("day")["low"].median()
+    ax.plot(daily.index, daily.values, "o-", color="tab:red", label="median")
+    ax.set_ylabel("people (low)")
+    ax.legend(fontsize=8)
+    plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+    source = sel["source_id"].where(sel["source_id"].notna(), sel.get("source_text"))
+    sel = sel.assign(source=source.fillna("(the outlet itself)"))
+    for ax, col, title in ((axes[1], "source", "median by source"),
+                           *(((axes[2], by, f"median by {by}"),) if panels == 3 else ())):
+        if col == by:
+            sel = sel.assign(**{by: sel["article_id"].map(articles.set_index("id")[by])})
+        med = sel.groupby(col)["low"].median().sort_values()
+        ax.barh([str(i) for i in med.index], med.values, color="tab:blue")
+        ax.set_title(title)
+        ax.tick_params(axis="y", labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_corpus_counts_by_day(
+    records: _pd.DataFrame,
+    articles: _pd.DataFrame,
+    by: str | None = None,
+    date_column: str | None = "date",
+    title: str = "Records per day",
+    top: int = 8,
+) -> Figure:
+    """Records per day (their own day-level date, else the dateline), stacked by a column.
+
+    Args:
+        records: any record table of a corpus run (e.g. ``events``).
+        articles: the ``articles`` table.
+        by: a column to stack by (its ``top`` most frequent values, the rest
+            pooled as "other"); ``None`` for one bar per day.
+        date_column: the records' own date column, if they have one.
+        title: the chart title.
+        top: how many values of ``by`` to show.
+
+    Returns:
+        The matplotlib figure.
+
+    >>> import pandas as pd
+    >>> r = pd.DataFrame({"article_id": ["a", "a"], "kind": ["x", "y"]})
+    >>> a = pd.DataFrame({"id": ["a"], "dateline": ["2023-09-21"]})
+    >>> plot_corpus_counts_by_day(r, a, by="kind").axes[0].get_ylabel()
+    'records'
+    """
+    import matplotlib.pyplot as plt
+
+    table = _with_day(records, articles, date_column)
+    fig, ax = plt.subplots(figsize=(10, 4))
+    ax.set_title(title)
+    ax.set_ylabel("records")
+    if table.empty:
+        ax.text(0.5, 0.5, "no records", ha="center", transform=ax.transAxes)
+        return fig
+    if by is None or by not in table.columns:
+        counts = table.groupby("day").size().to_frame("all")
+    else:
+        keep = table[by].value_counts().index[:top]
+        table = table.assign(**{by: table[by].where(table[by].isin(keep), "other")})
+        counts = table.groupby(["day", by]).size().unstack(fill_value=0)
+    bottom = [0] * len(counts)
+    labels = [d.strftime("%m-%d") for d in counts.index]
+    for col in counts.columns:
+        values = counts[col].tolist()
+        ax.bar(labels, values, bottom=bottom, label=str(col))
+        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
+    if len(counts.columns) > 1:
+        ax.legend(title=by, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.set_xlabel("day (2023)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_corpus_positions(
+    statements: _pd.DataFrame,
+    articles: _pd.DataFrame,
+    actor: str = "actor_id",
+    value: str = "agreement",
+    top: int = 6,
+) -> Figure:
+    """Positions by actor over time: the mean of ``value`` per actor and day.
+
+    Args:
+        statements: the ``statements`` table of a corpus run.
+        articles: the ``articles`` table.
+        actor: the column naming the actor.
+        value: a numeric column (e.g. agreement +1/-1).
+        top: how many actors (those with most statements).
+
+    Returns:
+        The matplotlib figure.
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"article_id": ["a", "a"], "actor_id": ["X", "Y"], "agreement": [1, -1]})
+    >>> a = pd.DataFrame({"id": ["a"], "dateline": ["2023-09-21"]})
+    >>> plot_corpus_positions(s, a).axes[0].get_ylabel()
+    'mean agreement'
+    """
+    import matplotlib.pyplot as plt
+
+    table = _with_day(statements, articles, None)
+    table = table[table[actor].notna() & table[value].notna()]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    ax.set_title(f"Positions by actor over time (mean {value} per day)")
+    ax.set_ylabel(f"mean {value}")
+    if table.empty:
+        ax.text(0.5, 0.5, "no positions", ha="center", transform=ax.transAxes)
+        return fig
+    actors = table[actor].value_counts().index[:top]
+    for who in actors:
+        series = table[table[actor] == who].groupby("day")[value].mean()
+        ax.plot(series.index, series.values, "o-", label=str(who))
+    ax.axhline(0, color="0.7", lw=0.8)
+    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+    fig.tight_layout()
     return fig

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DateRef",
+    "Event",
     "Figure",
     "Mention",
     "Quote",
     "Sentence",
     "SentenceDate",
+    "Statement",
     "Token",
     "to_frame",
 ]
@@ -183,11 +185,12 @@ class DateRef:
         text: the exact slice.
         value: TIMEX3-style ISO 8601 value (``2023-09-19``, ``2022-11``,
             ``2020``, ``2023-W37``, ``1992/1994``, ``2023-09-19TNI`` for a
-            part of day, ``P1D`` for a duration) or ``None`` when it cannot
-            be resolved (vague expressions, a missing dateline, a date
-            anchored on an event).
+            part of day, ``P1D`` for a duration, ``PAST_REF`` for a vague
+            reference) or ``None`` when it cannot be resolved (a missing
+            dateline, a date anchored on an event).
         granularity: ``day``, ``part_of_day``, ``week``, ``month``,
-            ``season``, ``year``, ``decade``, ``interval``, ``time``,
+            ``quarter``, ``half``, ``season``, ``year``, ``fiscal_year``,
+            ``decade``, ``interval``, ``time``,
             ``duration``, ``set`` or ``vague``.
         kind: ``date``, ``duration``, ``set`` or ``vague``.
         rule: the name of the rule that resolved it (``yesterday``,
@@ -305,6 +308,9 @@ class Figure:
             when dates were passed in and one is there, else ``None``.
         trend: a stated trend ("could rise", "rose"), else ``None``. A
             trend with no number is its own record with ``qualifier="trend"``.
+        problem: what could not be read as written, else ``None``: a hedge
+            with a word missing ("more 9,400", read as "more than"), or a run
+            of digits too long to be a count (kept with both bounds ``None``).
 
     >>> Figure(0, 9, "32 deaths", "killed", 32, 32, "exact").low
     32
@@ -323,6 +329,7 @@ class Figure:
     source_text: str | None = None
     date: str | None = None
     trend: str | None = None
+    problem: str | None = None
 
 
 def to_frame(records: Sequence[Any]) -> pd.DataFrame:
@@ -353,3 +360,182 @@ def to_frame(records: Sequence[Any]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows, columns=list(rows[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An actor's position on a disputed question, as discourse network analysis codes it.
+
+    One statement is (actor, concept, agreement) with its evidence: the
+    words of the quotation, claim or event it comes from. See
+    :mod:`karabakh.statements` for the rules and
+    :func:`karabakh.statements.apply_corrections` for the researcher's coding.
+
+    Attributes:
+        start: offset of the evidence (the content of the quotation or claim,
+            or the event's clause).
+        end: offset one past it.
+        text: the exact slice ``article.text[start:end]``.
+        actor_id: whose position it is, or ``None`` when the words naming the
+            actor are not a known actor (never a guess).
+        actor_text: the words naming the actor, or ``None``.
+        actor_start: offset of ``actor_text``, or ``None``.
+        actor_end: offset one past it, or ``None``.
+        concept_id: a ``concept_id`` of ``data/concepts.csv``.
+        agreement: ``1`` agrees, ``-1`` rejects, ``0`` mentions without
+            taking a side (e.g. the concept's words in scare quotes).
+        evidence: ``quote`` (direct or partial quotation), ``claim``
+            (reported speech) or ``event`` (a speech-act event).
+        cue_start: offset of the concept's cue words.
+        cue_end: offset one past them.
+        cue_text: the cue words.
+        voice: ``own`` (the actor's own words) or ``attributed`` (ascribed
+            to the actor by another speaker, ``reported_by``:
+            "Baku accuses Yerevan of refusing talks").
+        reported_by: the speaker's actor id for an attributed statement.
+        reported_by_opponent: True when the reporter is of another side
+            than the actor (an accusation by an opponent).
+        rule: how the statement was derived (e.g. ``cue``,
+            ``cue+negation``, ``counter-cue``, ``stance:rejected``,
+            ``scare-quotes``, ``distancing``, ``attributed``).
+        article_id: the article, when known (keys researcher corrections).
+        status: ``rules`` (as derived), or after
+            :func:`~karabakh.statements.apply_corrections` ``changed``,
+            ``added`` or ``removed`` (removed statements are kept, marked).
+        rule_agreement: what the rules said before a correction (``None``
+            for a statement the researcher added).
+        note: the researcher's note on a correction, or ``None``.
+
+    >>> st = Statement(0, 4, "talk", "AZE", "Baku", 0, 4, "ceasefire_and_talks", 1,
+    ...                "claim", 0, 4, "talk")
+    >>> st.voice, st.status
+    ('own', 'rules')
+    """
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    actor_text: str | None
+    actor_start: int | None
+    actor_end: int | None
+    concept_id: str
+    agreement: int
+    evidence: str
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    voice: str = "own"
+    reported_by: str | None = None
+    reported_by_opponent: bool = False
+    rule: str = "cue"
+    article_id: str | None = None
+    status: str = "rules"
+    rule_agreement: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when and where: one telling of an event, coded.
+
+    See :mod:`karabakh.events` for the rules. Every telling is its own record;
+    tellings of the same event share ``event_id`` (``merge_rule`` says why).
+
+    Attributes:
+        start: offset of the words that tell the event (a verb group, a noun
+            phrase or a speech act).
+        end: offset one past them.
+        text: the exact slice.
+        sentence: index of the sentence.
+        kind: ``verb``, ``passive``, ``noun`` or ``speech`` (a speech act).
+        source_id: actor id of who did it, ``None`` when not named or unknown.
+        source_text: the words naming the source, ``None`` when there are none.
+        source_start: offset of ``source_text`` (``None`` without one).
+        source_end: offset one past it.
+        source_rule: how the source was found: ``subject``, ``by`` (passive
+            agent), ``modifier`` ("the Azerbaijani ultimatum"), ``of``/``from``,
+            ``light-verb``, ``reciprocal``, ``relative``, ``coordinated``,
+            ``pronoun:quote-speaker`` / ``pronoun:enclosing-quote`` /
+            ``pronoun:previous-subject`` / ``pronoun:unresolved``, or ``None``.
+        target_id: actor id of to whom, or ``None``.
+        target_text: the words naming the target, or ``None``.
+        target_start: offset of ``target_text``.
+        target_end: offset one past it.
+        code: CAMEO event code (``190``, ``0871``, ...).
+        root_code: its two-digit CAMEO root (``19``).
+        label: the CAMEO label of ``code``.
+        goldstein: Goldstein weight of ``code`` (-10 conflict .. +10 cooperation).
+        plover_type: PLOVER event type (``ASSAULT``, ``REQUEST``, ...).
+        plover_mode: PLOVER mode (``firearms``, ``aerial``, ...), or ``None``.
+        plover_context: PLOVER context tags: topical (``military``,
+            ``humanitarian`` ...) and ``historical``, ``future``, ``hypothetical``.
+        place_id: place id (``places.csv``) of where it happened, or ``None``.
+        place_text: the words naming the place, or ``None``.
+        lat: latitude of the place, or ``None``.
+        lon: longitude of the place, or ``None``.
+        date: ``YYYY-MM-DD`` for a day, else the coarser TIMEX3 value
+            (``2022-11``, ``2020``, ``1992/1994``), ``None`` when unknown.
+        date_precision: granularity of ``date`` (``day``, ``part_of_day``,
+            ``month``, ``year``, ``interval``) or ``None``.
+        date_rule: ``clause`` (a date in the clause), ``noun`` (a date
+            modifying the event noun: "the 2020 war"), ``relative`` ("the 2020
+            war in which ..."), or the sentence-date rule (``explicit``,
+            ``carried``, ``dateline`` ...).
+        modality: ``happened``, ``reported`` (told inside a quote or claim),
+            ``announced``, ``planned``, ``threatened``, ``conditional``,
+            ``demanded`` or ``denied``.
+        reported_by: speaker id of the quote or claim that tells it, or ``None``.
+        reported_by_text: the speaker's words, or ``None``.
+        fatalities: the lowest number of dead reported in the sentence for it.
+        fatalities_text: the words of that figure (the hedge kept), or ``None``.
+        clause_start: offset of the clause the event is read from.
+        clause_end: offset one past it.
+        clause_text: the clause.
+        event_id: id shared by all tellings of one event (``E1``, ``E2`` ...).
+        merge_rule: why this telling joined its event (``first`` for the first
+            telling, ``same-telling`` for a coordinated target, ``chain:...``).
+
+    >>> e = Event(0, 6, "attack", 0, "noun", code="190", root_code="19")
+    >>> e.modality, e.event_id
+    ('happened', None)
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+    source_id: str | None = None
+    source_text: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_rule: str | None = None
+    target_id: str | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    code: str = ""
+    root_code: str = ""
+    label: str = ""
+    goldstein: float = 0.0
+    plover_type: str = ""
+    plover_mode: str | None = None
+    plover_context: tuple[str, ...] = ()
+    place_id: str | None = None
+    place_text: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_rule: str | None = None
+    modality: str = "happened"
+    reported_by: str | None = None
+    reported_by_text: str | None = None
+    fatalities: int | None = None
+    fatalities_text: str | None = None
+    clause_start: int | None = None
+    clause_end: int | None = None
+    clause_text: str | None = None
+    event_id: str | None = None
+    merge_rule: str | None = None

@@ -139,3 +139,158 @@ def test_from_text_id_is_stable():
 def test_word_date_is_not_a_header():
     art = kb.Article.from_text("date palms grew in Agdam.")
     assert art.header_start is None and art.dateline is None and art.body_start == 0
+
+
+# --------------------------------------------------------------- sidecar date keys
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "expected"),
+    [
+        ({"dateline": "2023-09-21"}, "2023-09-21"),
+        ({"date": "2023-09-21"}, "2023-09-21"),
+        ({"published": "2023-09-21T23:10:00+04:00"}, "2023-09-21"),  # date as written, no tz shift
+        ({"published_at": "2023-09-21 08:00:00"}, "2023-09-21"),
+        ({"publishedAt": "2023-09-21T08:00:00Z"}, "2023-09-21"),
+        ({"pubdate": "Thu, 21 Sep 2023 10:00:00 GMT"}, "2023-09-21"),  # RSS, RFC 2822
+        ({"pubDate": "21 Sep 2023 10:00:00 +0000"}, "2023-09-21"),
+        ({"datePublished": "2023-09-21"}, "2023-09-21"),
+        ({"date_publish": "2023-09-21 10:00:00"}, "2023-09-21"),
+        ({"publication_date": "2023-09-21"}, "2023-09-21"),
+        # precedence: our own key, then the specific ones, the generic "date" last
+        ({"date": "2023-09-01", "datePublished": "2023-09-21"}, "2023-09-21"),
+        ({"dateline": "2023-09-22", "published": "2023-09-21", "date": "2023-09-01"}, "2023-09-22"),
+        ({"published": None, "date": "2023-09-21"}, "2023-09-21"),
+        ({"published": "", "date": "2023-09-21"}, "2023-09-21"),
+        ({"dateline_source": "2023-09-21"}, None),  # not a date key
+    ],
+)
+def test_sidecar_date_keys(tmp_path, sidecar, expected):
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_text("Baku said so yesterday.", encoding="utf-8")
+    path.with_suffix(".json").write_text(json.dumps(sidecar), encoding="utf-8")
+    art = kb.read_article(path)
+    assert (art.dateline.isoformat() if art.dateline else None) == expected
+    assert art.dateline_source == ("sidecar" if expected else None)
+    assert bool(art.warnings) == (expected is None)
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "message"),
+    [
+        ('{"date": "September 21, 2023"}', r"a\.json: sidecar key 'date': unparseable dateline"),
+        ('{"published": 20230921}', r"sidecar key 'published': dateline must be a date"),
+        ('{"dateline": "Thu, 21 Sep 2023"}', r"sidecar key 'dateline': unparseable"),
+        ("[1, 2]", r"a\.json: sidecar must hold a JSON object"),
+    ],
+)
+def test_bad_sidecar_dates(tmp_path, sidecar, message):
+    path = tmp_path / "a.txt"
+    path.write_text("Calm.", encoding="utf-8")
+    path.with_suffix(".json").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        kb.read_article(path)
+
+
+def test_sidecar_edge_cases(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Calm.", encoding="utf-8")
+    side = path.with_suffix(".json")
+    side.write_text("  \n", encoding="utf-8")
+    art = kb.read_article(path)
+    assert art.metadata == {} and any("empty sidecar ignored" in w for w in art.warnings)
+    side.unlink()
+    side.mkdir()
+    with pytest.raises(ValueError, match=r"a\.json: sidecar is a directory"):
+        kb.read_article(path)
+    assert kb.read_article(path, sidecar=False).metadata == {}
+    other = tmp_path / "meta.json"
+    other.write_text('{"id": "m", "date": "2023-09-19"}', encoding="utf-8")
+    art = kb.read_article(path, sidecar=other)
+    assert (art.id, art.dateline) == ("m", dt.date(2023, 9, 19))
+    with pytest.raises(ValueError, match=r"nope\.json: no such sidecar"):
+        kb.read_article(path, sidecar=tmp_path / "nope.json")
+    # the file being written as output is never read as the sidecar
+    side.rmdir()
+    side.write_text('{"id": "old"}', encoding="utf-8")
+    st = side.stat()
+    art = kb.read_article(path, exclude=(st.st_dev, st.st_ino))
+    assert art.id == "a" and any("output being written" in w for w in art.warnings)
+
+
+def test_a_json_article_is_not_its_own_sidecar(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text("Calm, they said.", encoding="utf-8")
+    assert kb.read_article(path).metadata == {}
+
+
+def test_name_too_long(tmp_path):
+    with pytest.raises(ValueError, match=r"xxx\.txt: cannot read \(file name too long"):
+        kb.read_article(tmp_path / ("x" * 300 + ".txt"))
+
+
+# --------------------------------------------------------------- no dateline
+
+
+def test_no_dateline_is_a_warning_on_the_article_and_the_analysis():
+    art = kb.Article.from_text("The president said so yesterday.", id="nd")
+    assert len(art.warnings) == 1
+    (warning,) = art.warnings
+    assert warning.startswith("article 'nd': no dateline")
+    assert "dateline='YYYY-MM-DD'" in warning
+    result = kb.analyze(art)
+    assert result.warnings == art.warnings
+    assert result.to_dict()["warnings"] == [warning]
+    # the dateline removes the warning
+    assert kb.Article.from_text("Calm.", dateline="2023-09-20").warnings == ()
+    assert kb.Article.from_text("date 2023-09-20\nCalm.").warnings == ()
+
+
+# --------------------------------------------------------------- markup
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ('<p class="q">Peace</p>', (0, 13)),
+        ("He said &#171;no&#187;.", (8, 14)),
+        ("He said >&#171 no", (9, 14)),  # numeric reference without its ';'
+        ("Baku &amp; Yerevan", (5, 10)),
+        ("Baku&nbsp;said", (4, 10)),
+        ("&#x201C;Peace", (0, 8)),
+        ("Text<br/>more", (4, 9)),
+        ("Calm.<!-- comment -->", (5, 9)),
+        ("Calm.\n</DIV>", (6, 12)),
+        ('<span\nclass="x">', (0, 16)),
+    ],
+)
+def test_markup_is_refused_with_line_and_span(text, span):
+    assert kb.articles.find_markup(text) == span
+    line = text.count("\n", 0, span[0]) + 1
+    with pytest.raises(ValueError, match=rf"x\.html: line {line}, offset {span[0]}-{span[1]}: HTML markup"):
+        kb.Article.from_text(text, path="x.html")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AT&T and Procter & Gamble said so.",
+        "Fewer than <5 people, officials said; x < y > z.",
+        "The <unknown> tag and <<quotes>> are prose here.",
+        "R&D spending, &c.",
+        "Casualties: 3 <-> 4, a > b.",
+        "&notanentity; stays prose.",
+    ],
+)
+def test_prose_with_angle_brackets_and_ampersands_is_not_markup(text):
+    assert kb.articles.find_markup(text) is None
+    assert kb.Article.from_text(text).text == text
+
+
+def test_markup_in_a_file_names_the_file(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Line one.\nHe said <em>no</em>.", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"page\.txt: line 2, offset 18-22: HTML markup '<em>'"):
+        kb.read_article(path)

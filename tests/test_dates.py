@@ -73,7 +73,7 @@ CASES = [
     ("The line had barely moved since 1994.", DL, "1994", "1994", "year"),
     ("Baku's 2020 offensive lasted six weeks.", DL, "2020", "2020", "year"),
     ("Both sides signed a truce in 1994 and again in 2020.", DL, "2020", "2020", "year"),
-    ("Refugees recalled the fighting of the early 1990s.", DL, "early 1990s", "199", "decade"),
+    ("Refugees recalled the fighting of the early 1990s.", DL, "the early 1990s", "199", "decade"),
     ("The talks are expected to resume in early 2024.", DL, "early 2024", "2024", "year"),
     ("The region was devastated in the 1992-94 war.", DL, "1992-94", "1992/1994", "interval"),
     ("The region was devastated in the 1992–1994 war.", DL, "1992–1994", "1992/1994", "interval"),
@@ -95,12 +95,12 @@ CASES = [
     ("He said on Tuesday that talks will resume.", DL, "Tuesday", "2023-09-19", "day"),
     ("Sirens sounded on Tuesday night across the city.",
      DL, "Tuesday night", "2023-09-19TNI", "part_of_day"),
-    ("Monday’s bombardment damaged the hospital.", DL, "Monday’s", "2023-09-18", "day"),
+    ("Monday’s bombardment damaged the hospital.", DL, "Monday", "2023-09-18", "day"),
     # relative days
     ("The separatist leaders agreed today to disarm.", DL, "today", "2023-09-20", "day"),
     ("Azerbaijan yesterday announced a new operation.", DL, "yesterday", "2023-09-19", "day"),
-    ("Yesterday's strikes hit the outskirts of the town.", DL, "Yesterday's", "2023-09-19", "day"),
-    ("After yesterday’s shelling, families fled.", DL, "yesterday’s", "2023-09-19", "day"),
+    ("Yesterday's strikes hit the outskirts of the town.", DL, "Yesterday", "2023-09-19", "day"),
+    ("After yesterday’s shelling, families fled.", DL, "yesterday", "2023-09-19", "day"),
     ("The convoy is expected to reach Goris tomorrow.", DL, "tomorrow", "2023-09-21", "day"),
     ("Drones were spotted the day before yesterday.",
      DL, "the day before yesterday", "2023-09-18", "day"),
@@ -194,7 +194,7 @@ CASES_WIRE = [
     ("He moved to the region in March last year.", DL, "March last year", "2022-03", "month"),
     ("Thousands crossed over the weekend.", "2023-09-26", "the weekend", "2023-W38-WE", "week"),
     ("More buses will leave at the weekend.", "2023-09-26", "the weekend", "2023-W39-WE", "week"),
-    ("Prices soared after last week's offensive.", DL, "last week's", "2023-W37", "week"),
+    ("Prices soared after last week's offensive.", DL, "last week", "2023-W37", "week"),
     ("This past weekend saw the largest crossings.",
      "2023-09-26", "This past weekend", "2023-W38-WE", "week"),
     # a day of the month left unnamed
@@ -212,7 +212,7 @@ CASES_WIRE = [
     ("Nobody has left the village since Sunday.", "2023-09-21", "Sunday", "2023-09-17", "day"),
     ("Organisers plan to march again by Monday.", "2023-09-21", "Monday", "2023-09-25", "day"),
     ("The road was cut last December.", DL, "last December", "2022-12", "month"),
-    ("Thursday's decree surprised diplomats.", "2023-09-29", "Thursday's", "2023-09-28", "day"),
+    ("Thursday's decree surprised diplomats.", "2023-09-29", "Thursday", "2023-09-28", "day"),
     ("The offices will work until January 1, 2024.",
      DL, "January 1, 2024", "2024-01-01", "day"),
     ("The republic ceases to exist from 1 January 2024.",
@@ -221,7 +221,7 @@ CASES_WIRE = [
     ("The envoy returns next week.", DL, "next week", "2023-W39", "week"),
     ("Aid agencies have struggled this week.", DL, "this week", "2023-W38", "week"),
     ("The blockade has been in place since December.", DL, "December", "2022-12", "month"),
-    ("Ethnic Armenians broke away in the early 1990s.", DL, "early 1990s", "199", "decade"),
+    ("Ethnic Armenians broke away in the early 1990s.", DL, "the early 1990s", "199", "decade"),
 ]
 
 # (sentence, expression, ISO duration, TIMEX3 mod)
@@ -250,7 +250,7 @@ DURATIONS = [
     ("The operation took less than 24 hours.", "less than 24 hours", "PT24H", "LESS_THAN"),
 ]
 
-# (sentence, TIMEX3 reference named in the rule)
+# (sentence, TIMEX3 reference: the value and the rule)
 VAGUE = [
     ("In recent months, shortages have worsened.", "recent months", "PAST_REF"),
     ("The region has recently been cut off.", "recently", "PAST_REF"),
@@ -328,7 +328,7 @@ def test_point_modifiers_on_relative_dates(sentence, dateline, expression, mod):
 @pytest.mark.parametrize(
     ("sentence", "expression", "attributive"),
     [
-        ("The first war in the early 1990s displaced thousands.", "early 1990s", False),
+        ("The first war in the early 1990s displaced thousands.", "the early 1990s", False),
         ("In the 1990s the enclave broke away.", "1990s", False),
         ("Since the 2020 war, peacekeepers have patrolled the road.", "2020", True),
         ("The 1994 ceasefire held until 2016.", "1994", True),
@@ -382,9 +382,9 @@ def test_durations_are_not_dates(sentence, expression, value, mod):
 
 
 @pytest.mark.parametrize(("sentence", "expression", "reference"), VAGUE)
-def test_vague_expressions_keep_no_value(sentence, expression, reference):
+def test_vague_expressions_take_their_timex3_reference(sentence, expression, reference):
     ref = _find(sentence, DL, expression)
-    assert (ref.value, ref.kind, ref.granularity) == (None, "vague", "vague")
+    assert (ref.value, ref.kind, ref.granularity) == (reference, "vague", "vague")
     assert ref.rule == f"vague:{reference}"
 
 
@@ -634,7 +634,8 @@ def test_time_words_data_integrity():
     rows = read_data_csv("time_words.csv")
     cats = {r["category"] for r in rows}
     assert cats == {"month", "weekday", "number", "unit", "part_of_day", "season", "mod",
-                    "point_mod", "vague", "future_cue", "past_cue", "count_noun"}
+                    "point_mod", "vague", "future_cue", "past_cue", "present_cue", "intent_cue",
+                    "count_noun"}
     keys = [(r["category"], r["word"].lower()) for r in rows]
     assert len(keys) == len(set(keys)), "duplicate rows"
     w = _words()
@@ -650,7 +651,7 @@ def test_every_alternative_has_a_resolver_and_is_exercised():
     names = [n for n, _ in _alternatives()]
     assert set(names) == set(_RESOLVERS)
     text = " ".join(c[0] for c in CASES + CASES_WIRE + [(d[0],) for d in DURATIONS]
-                    + [(v[0],) for v in VAGUE])
+                    + [(v[0],) for v in VAGUE] + [(r[0],) for r in _issue19_tables()])
     text += " Convoys cross daily."
     used = {m.lastgroup for m in _pattern().finditer(text)}
     assert used == set(names), set(names) - used
@@ -706,3 +707,201 @@ def test_plot_timeline_splits_story_time_from_background(seed):
     labels = [t.get_text() for t in top.get_yticklabels()]
     assert any("[last night]" in label and "2023-09-19TNI" in label for label in labels)
     plt.close(fig)
+
+
+# --- issue 19: TimeML conventions on any English news ----------------------------------
+# Dateline DL = Wednesday 2023-09-20: the coming Friday is 09-22, the last one 09-15.
+
+# (sentence, expression, value): a future cue, a schedule or a forward preposition puts a
+# weekday or a date without its year ahead of the dateline; past cues still win.
+FUTURE = [
+    ("Talks will resume on Monday in Geneva.", "Monday", "2023-09-25"),
+    ("The deadline for a reply is Friday.", "Friday", "2023-09-22"),
+    ("The summit is scheduled for Thursday.", "Thursday", "2023-09-21"),
+    ("A vote is due on Friday, diplomats said.", "Friday", "2023-09-22"),
+    ("The ban takes effect on Monday.", "Monday", "2023-09-25"),
+    ("Registration closes on Sunday.", "Sunday", "2023-09-24"),
+    ("Both sides agreed to hold a ceasefire until Sunday.", "Sunday", "2023-09-24"),
+    ("The ministry promised to pay salaries by Friday.", "Friday", "2023-09-22"),
+    ("Residents have until Monday to leave the zone.", "Monday", "2023-09-25"),
+    ("The crossing stays shut until Saturday.", "Saturday", "2023-09-23"),
+    ("Convoys must reach the town by Friday.", "Friday", "2023-09-22"),
+    ("From October 1 on, unarmed monitors will patrol the line.", "October 1", "2023-10-01"),
+    ("From 2 October onwards the office opens at nine.", "2 October", "2023-10-02"),
+    ("The border would stay closed until October 15, she said.", "October 15", "2023-10-15"),
+    ("Inflation is expected to peak in November.", "November", "2023-11"),
+    ("Officials said Friday's session would be closed to the press.", "Friday", "2023-09-22"),
+    # the past still wins where the clause is past
+    ("The road was closed until Monday.", "Monday", "2023-09-18"),
+    ("Talks resumed on Monday in Geneva.", "Monday", "2023-09-18"),
+    ("Friday's attack is the worst in months.", "Friday", "2023-09-15"),
+    ("Officials said Tuesday's strike killed five.", "Tuesday", "2023-09-19"),
+    ("Unidentified gunmen fired on a bus on Sunday.", "Sunday", "2023-09-17"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), FUTURE)
+def test_future_cues_win_over_the_past_default(sentence, expression, value):
+    ref = _find(sentence, DL, expression)
+    assert ref.value == value, ref.rule
+
+
+# (sentence, expression, value, kind): one-word and unit references (item 7)
+REFERENCES = [
+    ("Aid is currently reaching half the camps.", "currently", "PRESENT_REF", "vague"),
+    ("The town is now under curfew.", "now", "PRESENT_REF", "vague"),
+    ("Prices have risen sharply lately.", "lately", "PAST_REF", "vague"),
+    ("The agency recently cut rations.", "recently", "PAST_REF", "vague"),
+    ("Since then, trade has doubled.", "then", "PAST_REF", "vague"),
+    ("Back then the border was open.", "then", "PAST_REF", "vague"),
+    ("By then the mission will have left.", "then", "FUTURE_REF", "vague"),
+    ("At the time, the deal was seen as a breakthrough.", "the time", "PAST_REF", "vague"),
+    ("It was the deadliest attack of the year.", "the year", "2023", "date"),
+    ("The budget for the month was spent by Tuesday.", "the month", "2023-09", "date"),
+    ("Clinics ran on generators for hours.", "hours", "PTXH", "duration"),
+    ("Residents have had no water for weeks.", "weeks", "PXW", "duration"),
+    ("The siege went on for months.", "months", "PXM", "duration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "kind"), REFERENCES)
+def test_one_word_and_unit_references(sentence, expression, value, kind):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.kind) == (value, kind), ref.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "Then the convoy left for the border.",  # a sequence, not a time
+    "At the time of the attack, the hospital was full.",  # anchored on an event
+    "The year before the war, prices rose.",
+    "The week-long talks ended.",
+])
+def test_references_that_are_not_one_word_times(sentence):
+    found = [d.text for d in find_dates(sentence, DL)]
+    assert "then" not in found and "Then" not in found and "the time" not in found
+    assert "The year" not in found and "The week" not in found
+
+
+# (sentence, whole expression, value, mod): premodifiers belong to the span (item 8)
+SPANS = [
+    ("The previous round collapsed late last July.", "late last July", "2023-07", "END"),
+    ("Fighting flared early last month.", "early last month", "2023-08", "START"),
+    ("The worst drought in the past 90 years hit the south.",
+     "the past 90 years", "P90Y", None),
+    ("Talks lasted about five hours.", "about five hours", "PT5H", "APPROX"),
+    ("The envoy arrived earlier this week.", "earlier this week", "2023-W38", None),
+    ("Diplomats met late last week in Vienna.", "late last week", "2023-W37", "END"),
+    ("The deal may be signed by the end of next month.",
+     "the end of next month", "2023-10", "END"),
+    ("Prices rose sharply at the end of last year.", "the end of last year", "2022", "END"),
+    ("The factory closed around 2015, workers said.", "around 2015", "2015", "APPROX"),
+    ("Shelling began at around 3 p.m. local time.", "around 3 p.m.", "XXXX-XX-XXT15:00",
+     "APPROX"),
+    ("The maps were drawn in the early 2000s.", "the early 2000s", "200", "START"),
+    ("Convoys waited more than two days at the border.", "more than two days", "P2D",
+     "MORE_THAN"),
+    ("The siege lasted nearly three months.", "nearly three months", "P3M", "LESS_THAN"),
+    ("The line has not moved in at least a decade.", "at least a decade", "P1DE",
+     "EQUAL_OR_MORE"),
+    ("The vote takes place a week from today.", "a week from today", "2023-09-27", None),
+    ("Elections are due two years from now.", "two years from now", "2025", None),
+    # a possessive is not part of the expression
+    ("Friday's deadline will not be extended.", "Friday", "2023-09-22", None),
+    ("Prices soared after last week’s offensive.", "last week", "2023-W37", None),
+    ("Yesterday's talks ended late.", "Yesterday", "2023-09-19", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "mod"), SPANS)
+def test_whole_spans_with_their_modifiers(sentence, expression, value, mod):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.mod) == (value, mod), ref.rule
+    assert not ref.text.endswith(("'s", "’s"))
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("Monitors report every six months.", "every six months", "P6M"),
+    ("Patrols pass every two hours.", "every two hours", "PT2H"),
+])
+def test_sets_with_a_count(sentence, expression, value):
+    ref = _find(sentence, DL, expression)
+    assert (ref.value, ref.kind) == (value, "set")
+
+
+@pytest.mark.parametrize("sentence", ["About 2000 people left.", "Around 1500 troops crossed.",
+                                      "Some 2020 votes were counted."])
+def test_an_approximate_count_is_not_a_year(sentence):
+    assert [d.text for d in find_dates(sentence, DL)] == []
+
+
+# (sentence, dateline, expression, value, granularity): periods of aid budgets and sanctions
+PERIODS = [
+    ("Donors paid less in the second quarter, the agency said.", "2024-07-18",
+     "the second quarter", "2024-Q2", "quarter"),
+    ("Officials warned that the third quarter will be harder.", "2024-07-18",
+     "the third quarter", "2024-Q3", "quarter"),
+    ("Exports fell in the fourth quarter of 2022.", DL, "the fourth quarter of 2022", "2022-Q4",
+     "quarter"),
+    ("A treaty could be ready in the first quarter of next year.", DL,
+     "the first quarter of next year", "2024-Q1", "quarter"),
+    ("Second-quarter pledges were the lowest on record.", "2024-07-18", "Second-quarter",
+     "2024-Q2", "quarter"),
+    ("Transit fell by a quarter in Q3, the ministry said.", "2023-10-05", "Q3", "2023-Q3",
+     "quarter"),
+    ("Revenue in Q1 2022 was flat.", DL, "Q1 2022", "2022-Q1", "quarter"),
+    ("Growth slowed last quarter.", DL, "last quarter", "2023-Q2", "quarter"),
+    ("Spending for the first half reached 61 percent.", "2024-07-18", "the first half",
+     "2024-H1", "half"),
+    ("The plan runs through the second half of 2025.", DL, "the second half of 2025", "2025-H2",
+     "half"),
+    ("Imports compared with H1 2023 were down.", DL, "H1 2023", "2023-H1", "half"),
+    ("The agency's fiscal 2024 budget was approved.", DL, "fiscal 2024", "FY2024",
+     "fiscal_year"),
+    ("Its fiscal year 2025 begins in October.", DL, "fiscal year 2025", "FY2025", "fiscal_year"),
+    ("Cuts in the 2024 fiscal year hit clinics.", DL, "the 2024 fiscal year", "FY2024",
+     "fiscal_year"),
+    ("The FY2023 appeal was underfunded.", DL, "FY2023", "FY2023", "fiscal_year"),
+    ("Funds for FY24 are frozen.", DL, "FY24", "FY2024", "fiscal_year"),
+    ("Aid will be cut next fiscal year.", DL, "next fiscal year", "FY2024", "fiscal_year"),
+    ("Pledges fell in the first quarter, down from the year-earlier period.", "2024-05-02",
+     "year-earlier", "2023-Q1", "quarter"),
+    ("The harvest failed in the spring, farmers said.", DL, "the spring", "2023-SP", "season"),
+    ("A summit could follow in the spring.", "2024-01-10", "the spring", "2024-SP", "season"),
+    ("A visit planned for the autumn was postponed.", "2023-10-05", "the autumn", "2023-FA",
+     "season"),
+    ("Prices will rise by winter.", DL, "winter", "2023-WI", "season"),
+    ("Since the summer of 2022, needs have grown.", DL, "the summer of 2022", "2022-SU",
+     "season"),
+    ("Rations were cut last winter.", "2024-07-18", "last winter", "2023-WI", "season"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dateline", "expression", "value", "granularity"),
+                         PERIODS)
+def test_quarters_halves_fiscal_years_and_seasons(sentence, dateline, expression, value,
+                                                  granularity):
+    ref = _find(sentence, dateline, expression)
+    assert (ref.value, ref.granularity, ref.kind) == (value, granularity, "date"), ref.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "A quarter of the families fled.",
+    "The first half of the convoy crossed.",  # a half of a thing, not of a year
+    "Water from the spring was unsafe.",
+    "The Prague Spring is remembered.",
+    "Queue 3 moved, said Q. Smith.",
+])
+def test_periods_that_are_not_time_expressions(sentence):
+    assert [d.text for d in find_dates(sentence, DL) if d.granularity in
+            ("quarter", "half", "season")] == []
+
+
+def test_quarter_and_half_spans():
+    assert timex_span("2023-Q3") == (dt.datetime(2023, 7, 1), dt.datetime(2023, 10, 1))
+    assert timex_span("2023-H2") == (dt.datetime(2023, 7, 1), dt.datetime(2024, 1, 1))
+    assert timex_span("FY2024") is None  # fiscal years start on different days by country
+
+
+def _issue19_tables():
+    """The issue-19 tables (defined below the test that reads them when it runs)."""
+    return [*FUTURE, *REFERENCES, *SPANS, *((p[0],) for p in PERIODS)]

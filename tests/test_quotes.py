@@ -915,7 +915,7 @@ def test_nested_single_quotes_stay_inside():
      "AZE_MFA", "insisted"),
     # a number opens the reported clause
     ("The health ministry in Yerevan said 120 of the injured remained in hospital.",
-     "120 of the injured remained in hospital", None, "said"),
+     "120 of the injured remained in hospital", "ARM_MOH", "said"),
     # an amount is the object of "announced"; the relative clause stays with the subject
     ("Samantha Power, who visited the Kornidzor crossing, announced $11.5 million in aid.",
      "$11.5 million in aid", "POWER_SAMANTHA", "announced"),

@@ -1,0 +1,858 @@
+"""Corpus mode: every article of a folder or a table through :func:`analyze`.
+
+:func:`analyze_corpus` reads a folder of ``.txt`` files (each with its
+sidecar JSON or ``date`` header, as :func:`read_article` reads it) or a table
+of articles (CSV, JSON Lines or Parquet with ``id``, ``text`` and ``date``
+columns; other columns are kept as metadata), runs :func:`analyze` on every
+article, on all local cores with the standard library's
+:class:`~concurrent.futures.ProcessPoolExecutor` or on a Dask cluster
+(``scheduler="tcp://host:port"`` or a ``distributed.Client``) through the
+same code path, and writes one tidy Parquet table per extractor.
+
+Output layout (one folder per table, one Parquet file per batch)::
+
+    OUT/sentences/part-000000000-3f2a.parquet
+    OUT/mentions/...  OUT/quotes/...  OUT/dates/...  OUT/figures/...
+    OUT/articles/...  (id, path, dateline, counts, seconds, metadata as JSON)
+    OUT/failures/...  (id, path, error, message)
+
+Every extractor table has ``article_id`` and the record's fields; any
+record list the :class:`Analysis` has (see :data:`EXTRACTORS`) that is not
+``None`` becomes a table, so new extractors appear without changes here.
+Read a table in one line: ``pd.read_parquet("OUT/quotes")`` or
+``duckdb.sql("SELECT * FROM 'OUT/quotes/*.parquet'")``, or with
+:func:`read_corpus`.
+
+The Parquet schema of a table comes from the record's dataclass type hints,
+never from the values, so every batch has the same types and a column that
+is ``None`` in every row still has its type: ``int`` -> int64, ``str`` ->
+string, ``bool`` -> bool, ``float`` -> float64, ``list[T]``/``tuple[T, ...]``
+-> list of T, and anything else (dicts, ``Any``) a JSON string.
+
+Memory stays flat: articles stream through in batches (at most two batches
+per worker in flight) and each batch is written as soon as it is done. A
+batch's extractor tables are written before its ``articles`` part, and only
+batches with an ``articles`` part count as done; so a run that is
+interrupted (Ctrl-C, a crash) is resumed by running it again with the same
+``out``: finished articles are skipped, half-written batches removed.
+Articles that failed are tried again on a resumed run.
+
+>>> import tempfile
+>>> from karabakh.templates import write_templates
+>>> src = write_templates(tempfile.mkdtemp(), 4)
+>>> run = analyze_corpus(src, out=tempfile.mkdtemp(), processes=1, progress=False)
+>>> run.n_done, run.n_failed, sorted(run.tables)[:3]
+(4, 0, ['articles', 'dates', 'failures'])
+>>> read_corpus(run.out, "quotes")["article_id"].nunique()
+4
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import dataclasses
+import datetime as dt
+import functools
+import json
+import multiprocessing
+import os
+import secrets
+import sys
+import tempfile
+import time
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import records as _records
+from .analysis import EXTRACTORS, analyze
+from .articles import Article, parse_dateline, read_article
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = ["CorpusRun", "add_corpus_parser", "analyze_corpus", "read_corpus", "run_corpus"]
+
+#: The tables every run writes besides the extractor tables.
+_BOOK_TABLES = ("articles", "failures")
+_TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet", ".pq")
+_KNOWN_RECORDS: dict[str, type] = {
+    "sentences": _records.Sentence,
+    "mentions": _records.Mention,
+    "quotes": _records.Quote,
+    "dates": _records.DateRef,
+    "figures": _records.Figure,
+}
+
+
+@dataclass(frozen=True)
+class CorpusRun:
+    """What a corpus run did and where it wrote.
+
+    Attributes:
+        out: the output folder (one sub-folder per table).
+        n_done: articles analysed and written in this run.
+        n_failed: articles that failed in this run (see the ``failures`` table).
+        n_skipped: articles skipped because an earlier run had written them.
+        n_words: words in the articles analysed in this run.
+        seconds: wall-clock time of the run.
+        tables: the names of the tables present in ``out``.
+
+    >>> CorpusRun(Path("x"), 1, 0, 0, 10, 0.5, ("articles",)).n_done
+    1
+    """
+
+    out: Path
+    n_done: int
+    n_failed: int
+    n_skipped: int
+    n_words: int
+    seconds: float
+    tables: tuple[str, ...] = field(default=())
+
+    def read(self, table: str) -> pd.DataFrame:
+        """Read one table of this run into a DataFrame (see :func:`read_corpus`).
+
+        >>> import tempfile
+        >>> run = CorpusRun(Path(tempfile.mkdtemp()), 0, 0, 0, 0, 0.0)
+        >>> run.read("quotes").empty
+        True
+        """
+        return read_corpus(self.out, table)
+
+
+# --------------------------------------------------------------------------
+# Inputs: a stream of small tasks (a path, or an id with its text)
+# --------------------------------------------------------------------------
+
+
+def _iter_tasks(source: str | os.PathLike[str]) -> tuple[Iterator[dict[str, Any]], int | None]:
+    """Tasks for every article of ``source`` and their number when known cheaply."""
+    p = Path(source)
+    if not p.exists():
+        raise ValueError(f"{p}: no such file or folder")
+    if p.is_dir():
+        paths = sorted(q for q in p.rglob("*.txt") if q.is_file())
+        if not paths:
+            raise ValueError(f"{p}: no .txt files in this folder")
+        return ({"path": str(q)} for q in paths), len(paths)
+    suffix = p.suffix.lower()
+    if suffix not in _TABLE_SUFFIXES:
+        raise ValueError(
+            f"{p}: not a folder nor a table of articles (expected .csv, .jsonl or .parquet)"
+        )
+    if suffix in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        try:
+            pf = pq.ParquetFile(p)
+        except Exception as exc:  # pyarrow raises its own error classes
+            raise ValueError(f"{p}: not a readable Parquet file ({exc})") from None
+        _check_columns(p, pf.schema_arrow.names)
+        return _parquet_tasks(p, pf), pf.metadata.num_rows
+    return _text_table_tasks(p, suffix), None
+
+
+def _check_columns(path: Path, columns: Sequence[str]) -> None:
+    missing = [c for c in ("id", "text") if c not in columns]
+    if missing:
+        raise ValueError(
+            f"{path}: missing column(s) {', '.join(missing)} (a table of articles needs "
+            f"id, text and optionally date; found {', '.join(map(str, columns)) or 'none'})"
+        )
+
+
+def _row_task(path: Path, rowno: int, row: Mapping[str, Any]) -> dict[str, Any]:
+    meta = {k: _plain(v) for k, v in row.items() if k not in ("id", "text", "date")}
+    return {
+        "id": None if _missing(row.get("id")) else str(row["id"]),
+        "text": row.get("text"),
+        "date": _plain(row.get("date")),
+        "metadata": meta,
+        "where": f"{path}: row {rowno}",
+    }
+
+
+def _parquet_tasks(path: Path, pf: Any) -> Iterator[dict[str, Any]]:
+    rowno = 0
+    for batch in pf.iter_batches(batch_size=1000):
+        for row in batch.to_pylist():
+            rowno += 1
+            yield _row_task(path, rowno, row)
+
+
+def _text_table_tasks(path: Path, suffix: str) -> Iterator[dict[str, Any]]:
+    import pandas as pd
+
+    try:
+        if suffix == ".csv":
+            reader: Any = pd.read_csv(path, chunksize=1000, dtype={"id": str},
+                                      keep_default_na=False, na_values=[""])
+        else:
+            reader = pd.read_json(path, lines=True, chunksize=1000, dtype=False)
+        with reader:
+            rowno = 0
+            for chunk in reader:
+                if rowno == 0:
+                    _check_columns(path, list(chunk.columns))
+                for row in chunk.to_dict("records"):
+                    rowno += 1
+                    yield _row_task(path, rowno, row)
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        msg = str(exc)
+        if not msg.startswith(str(path)):
+            first = msg.splitlines()[0] if msg else type(exc).__name__
+            msg = f"{path}: cannot read the table ({first})"
+        raise ValueError(msg) from None
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pandas' NA."""
+    if value is None or type(value).__name__ == "NAType":
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: Any) -> Any:
+    """A table cell as plain JSON-able Python (NaN -> None, timestamps -> ISO)."""
+    if _missing(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()  # numpy scalars
+        except (ValueError, AttributeError):
+            pass
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _task_article(task: Mapping[str, Any]) -> Article:
+    if "path" in task:
+        return read_article(task["path"])
+    where = task["where"]
+    if task["id"] is None or task["id"] == "":
+        raise ValueError(f"{where}: no id")
+    text = task["text"]
+    if _missing(text):
+        raise ValueError(f"{where}: empty article (no text)")
+    if not isinstance(text, str):
+        raise ValueError(f"{where}: text must be a string, not {type(text).__name__}")
+    date = task["date"]
+    if date is not None and not isinstance(date, str):
+        date = str(date)
+    return Article.from_text(
+        text,
+        parse_dateline(date, where=f"{where}: date") if date else None,
+        id=task["id"],
+        metadata=task["metadata"],
+        path=where,
+    )
+
+
+# --------------------------------------------------------------------------
+# Schemas: from the record dataclasses, never from the values
+# --------------------------------------------------------------------------
+
+
+def _arrow_type(hint: Any) -> tuple[Any, bool]:
+    """The Arrow type for a type hint, and whether values go through JSON."""
+    import pyarrow as pa
+
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return _arrow_type(args[0])
+        return pa.string(), True
+    if origin is typing.Literal:
+        values = typing.get_args(hint)
+        if values and all(isinstance(v, str) for v in values):
+            return pa.string(), False
+        return pa.string(), True
+    if origin in (list, tuple, Sequence, frozenset, set) or (
+        isinstance(origin, type) and issubclass(origin, (list, tuple))
+    ):
+        args = [a for a in typing.get_args(hint) if a is not Ellipsis]
+        if len(args) == 1:
+            inner, as_json = _arrow_type(args[0])
+            if not as_json:
+                return pa.list_(inner), False
+        return pa.string(), True
+    simple = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string(),
+              dt.date: pa.date32()}
+    if hint in simple:
+        return simple[hint], False
+    return pa.string(), True
+
+
+def _record_schema(cls: type) -> tuple[pa.Schema, frozenset[str]]:
+    """The Arrow schema of a record table (``article_id`` first) and its JSON columns."""
+    import pyarrow as pa
+
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # unresolvable forward references: keep every field as JSON
+        hints = {}
+    fields = [pa.field("article_id", pa.string(), nullable=False)]
+    as_json: set[str] = set()
+    for f in dataclasses.fields(cls):
+        typ, js = _arrow_type(hints.get(f.name, Any))
+        fields.append(pa.field(f.name, typ))
+        if js:
+            as_json.add(f.name)
+    return pa.schema(fields), frozenset(as_json)
+
+
+def _record_class(key: str, records: Sequence[Any]) -> type | None:
+    if key in _KNOWN_RECORDS:
+        return _KNOWN_RECORDS[key]
+    if records:
+        return type(records[0])
+    guess = getattr(_records, key[:-1].capitalize(), None) if key.endswith("s") else None
+    return guess if dataclasses.is_dataclass(guess) and isinstance(guess, type) else None
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _records_table(cls: type, article_ids: list[str], recs: list[Any]) -> pa.Table:
+    import pyarrow as pa
+
+    schema, as_json = _record_schema(cls)
+    columns: dict[str, list[Any]] = {"article_id": article_ids}
+    for name in schema.names[1:]:
+        values = [getattr(r, name, None) for r in recs]
+        if name in as_json:
+            values = [_json(v) for v in values]
+        elif pa.types.is_list(schema.field(name).type):
+            values = [None if v is None else list(v) for v in values]
+        columns[name] = values
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def _articles_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    counts = [pa.field(f"n_{k}", pa.int64()) for k in ("sentences", *EXTRACTORS)]
+    return pa.schema(
+        [
+            pa.field("id", pa.string(), nullable=False),
+            pa.field("path", pa.string()),
+            pa.field("dateline", pa.date32()),
+            pa.field("dateline_source", pa.string()),
+            pa.field("n_chars", pa.int64()),
+            pa.field("n_words", pa.int64()),
+            *counts,
+            pa.field("seconds", pa.float64()),
+            pa.field("metadata", pa.string()),
+        ]
+    )
+
+
+def _failures_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            pa.field("id", pa.string()),
+            pa.field("path", pa.string()),
+            pa.field("error", pa.string()),
+            pa.field("message", pa.string()),
+        ]
+    )
+
+
+# --------------------------------------------------------------------------
+# The work of one batch (runs in a worker process or on a Dask worker)
+# --------------------------------------------------------------------------
+
+
+def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Analyse a batch of tasks; return Arrow tables, article rows and failure rows."""
+    import pyarrow as pa
+
+    _warm_up()
+    per_table: dict[str, tuple[type, list[str], list[Any]]] = {}
+    extracted: set[str] = set()
+    articles: list[dict[str, Any]] = []
+    failures: list[dict[str, Any]] = []
+    batch_ids: set[str] = set()
+    for task in tasks:
+        where = task.get("path") or task.get("where")
+        t0 = time.perf_counter()
+        try:
+            article = _task_article(task)
+            if article.id in batch_ids:
+                raise ValueError(f"{where}: duplicate article id {article.id!r}")
+            batch_ids.add(article.id)
+            result = analyze(article)
+        except Exception as exc:  # one broken article never stops the run
+            failures.append(
+                {"id": task.get("id"), "path": where, "error": type(exc).__name__,
+                 "message": str(exc)}
+            )
+            continue
+        seconds = time.perf_counter() - t0
+        row: dict[str, Any] = {
+            "id": article.id,
+            "path": article.path,
+            "dateline": article.dateline,
+            "dateline_source": article.dateline_source,
+            "n_chars": len(article.text),
+            "n_words": article.n_words,
+        }
+        for key in ("sentences", *EXTRACTORS):
+            recs = getattr(result, key, None)
+            row[f"n_{key}"] = None if recs is None else len(recs)
+            if recs is None:
+                continue
+            extracted.add(key)
+            cls = _record_class(key, recs)
+            if cls is None or not recs:
+                continue
+            entry = per_table.setdefault(key, (cls, [], []))
+            entry[1].extend([article.id] * len(recs))
+            entry[2].extend(recs)
+        row["seconds"] = seconds
+        row["metadata"] = _json(dict(article.metadata)) if article.metadata else None
+        articles.append(row)
+    tables = {key: _records_table(cls, ids, recs) for key, (cls, ids, recs) in per_table.items()}
+    return {
+        "tables": tables,
+        "extracted": sorted(extracted),
+        "articles": pa.Table.from_pylist(articles, schema=_articles_schema()),
+        "failures": failures,
+    }
+
+
+@functools.cache
+def _warm_up() -> None:
+    """Load the dictionaries once per process, so ``seconds`` times the analysis alone."""
+    analyze(Article.from_text("date 2023-09-20 “Calm,” Baku said on Tuesday; 3 died."))
+
+
+class _InlineExecutor(cf.Executor):
+    """Runs each task at once in this process (``processes=1``)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
+        fut: cf.Future[Any] = cf.Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # as a pool would; KeyboardInterrupt goes through
+            fut.set_exception(exc)
+        return fut
+
+
+# --------------------------------------------------------------------------
+# Writing and resuming
+# --------------------------------------------------------------------------
+
+
+def _write_part(out: Path, table: str, stem: str, data: pa.Table) -> None:
+    import pyarrow.parquet as pq
+
+    folder = out / table
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{stem}.parquet.tmp"
+    pq.write_table(data, tmp)
+    os.replace(tmp, folder / f"{stem}.parquet")
+
+
+def _resume_state(out: Path) -> tuple[set[str], set[str]]:
+    """Ids and paths already written; remove parts of batches that never finished."""
+    import pyarrow.parquet as pq
+
+    done_ids: set[str] = set()
+    done_paths: set[str] = set()
+    committed: set[str] = set()
+    arts = out / "articles"
+    if arts.is_dir():
+        for part in sorted(arts.glob("*.parquet")):
+            committed.add(part.stem)
+            t = pq.read_table(part, columns=["id", "path"])
+            done_ids.update(t.column("id").to_pylist())
+            done_paths.update(os.path.abspath(p) for p in t.column("path").to_pylist() if p)
+    if out.is_dir():
+        for folder in out.iterdir():
+            if not folder.is_dir() or folder.name == "articles":
+                continue
+            for part in folder.glob("*.parquet*"):
+                # Failures are tried again, so their old rows go; so do the parts
+                # of a batch whose articles part was never written.
+                if folder.name == "failures" or part.stem not in committed:
+                    part.unlink()
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink()
+    return done_ids, done_paths
+
+
+def _empty_parts(out: Path, extracted: set[str], token: str) -> None:
+    """Give every extracted table with no rows yet an empty part, so it reads."""
+    import pyarrow as pa
+
+    for key in sorted(extracted):
+        folder = out / key
+        if folder.is_dir() and any(folder.glob("*.parquet")):
+            continue
+        cls = _record_class(key, [])
+        if cls is None:
+            continue
+        schema, _ = _record_schema(cls)
+        _write_part(out, key, f"part-empty-{token}", schema.empty_table())
+    for key, schema in (("failures", _failures_schema()), ("articles", _articles_schema())):
+        folder = out / key
+        if not (folder.is_dir() and any(folder.glob("*.parquet"))):
+            _write_part(out, key, f"part-empty-{token}", pa.Table.from_pylist([], schema=schema))
+
+
+def _executor(
+    processes: int | None, scheduler: Any
+) -> tuple[cf.Executor, int, Callable[[], None]]:
+    """The executor, the number of workers, and how to close what was opened."""
+    if scheduler is not None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ValueError(
+                "scheduler: Dask is not installed; pip install 'karabakh[dask]'"
+            ) from None
+        if isinstance(scheduler, Client):
+            client, own = scheduler, False
+        elif isinstance(scheduler, str):
+            try:
+                client, own = Client(scheduler, timeout="10s"), True  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError) as exc:
+                raise ValueError(f"scheduler {scheduler}: cannot connect ({exc})") from None
+        else:
+            raise ValueError(
+                f"scheduler must be an address like 'tcp://host:8786' or a distributed.Client, "
+                f"not {type(scheduler).__name__}"
+            )
+        n = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
+        ex = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+        return ex, n, (client.close if own else (lambda: None))
+    if processes is None:
+        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1
+        )
+    if processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
+    if processes == 1:
+        return _InlineExecutor(), 1, lambda: None
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = cf.ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method))
+    return pool, processes, lambda: pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(
+    tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str]
+) -> Iterator[tuple[int, list[dict[str, Any]], int]]:
+    """(index of the first task, tasks, number skipped) batches of unfinished tasks."""
+    batch: list[dict[str, Any]] = []
+    first = 0
+    skipped = 0
+    for i, task in enumerate(tasks):
+        if ("path" in task and os.path.abspath(task["path"]) in done_paths) or (
+            task.get("id") is not None and task["id"] in done_ids
+        ):
+            skipped += 1
+            continue
+        if not batch:
+            first = i
+        batch.append(task)
+        if len(batch) >= size:
+            yield first, batch, skipped
+            batch, skipped = [], 0
+    if batch or skipped:
+        yield first, batch, skipped
+
+
+def analyze_corpus(
+    source: str | os.PathLike[str],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    processes: int | None = None,
+    scheduler: Any = None,
+    progress: bool = True,
+    batch_size: int = 50,
+) -> CorpusRun:
+    """Run :func:`analyze` on every article of a folder or table; write Parquet tables.
+
+    Args:
+        source: a folder of ``.txt`` articles (searched recursively; sidecar
+            JSON or ``date`` header as :func:`read_article` reads them), or a
+            ``.csv``, ``.jsonl`` or ``.parquet`` table with ``id``, ``text``
+            and optionally ``date`` (``YYYY-MM-DD``) columns; other columns
+            are kept, as JSON, in the ``metadata`` column of ``articles``.
+        out: the output folder; an existing one is resumed (its finished
+            articles are skipped). ``None`` writes to a new temporary folder.
+        processes: local worker processes; ``None`` uses every core, ``1``
+            runs in this process.
+        scheduler: a Dask scheduler address (``"tcp://host:8786"``) or a
+            ``distributed.Client``; then ``processes`` is ignored and the
+            batches run on the cluster (``pip install 'karabakh[dask]'``).
+        progress: show a tqdm progress bar (articles/s and words/s) on
+            standard error; it stays quiet when that is not a terminal.
+        batch_size: articles per batch (one Parquet part per table each).
+
+    Returns:
+        A :class:`CorpusRun` with the counts and the output folder.
+
+    Raises:
+        ValueError: if ``source`` is missing or not a folder or table of
+            articles, or a table lacks the ``id`` or ``text`` column. A broken
+            article never raises: it goes to the ``failures`` table and to
+            standard error, and the run goes on.
+
+    >>> import tempfile
+    >>> from karabakh.templates import templates_frame
+    >>> src = Path(tempfile.mkdtemp()) / "corpus.csv"
+    >>> templates_frame(3).to_csv(src, index=False)
+    >>> analyze_corpus(src, out=tempfile.mkdtemp(), processes=1, progress=False).n_done
+    3
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    t_start = time.perf_counter()
+    tasks, total = _iter_tasks(source)
+    out_dir = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="karabakh-corpus-"))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ValueError(f"{out_dir}: output exists and is not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    done_ids, done_paths = _resume_state(out_dir)
+    token = secrets.token_hex(3)
+
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=total, unit=" articles", disable=None if progress else True, file=sys.stderr,
+        dynamic_ncols=True, desc="corpus",
+    )
+    seen_ids = set(done_ids)
+    extracted: set[str] = set()
+    n_done = n_failed = n_skipped = n_words = 0
+
+    def note(msg: str) -> None:
+        if bar.disable:
+            print(msg, file=sys.stderr)
+        else:
+            bar.write(msg, file=sys.stderr)
+
+    def commit(first: int, batch: list[dict[str, Any]], result: dict[str, Any]) -> None:
+        nonlocal n_done, n_failed, n_words
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        stem = f"part-{first:09d}-{token}"
+        arts: pa.Table = result["articles"]
+        failures: list[dict[str, Any]] = list(result["failures"])
+        ids = arts.column("id").to_pylist()
+        dups = []
+        for aid in ids:
+            if aid in seen_ids:
+                dups.append(aid)
+            seen_ids.add(aid)
+        if dups:
+            # An id seen before: report it and drop its rows, so ids stay unique.
+            keep = pc.invert(pc.is_in(arts.column("id"), value_set=pa.array(dups)))
+            for row in arts.filter(pc.invert(keep)).select(["id", "path"]).to_pylist():
+                failures.append({**row, "error": "ValueError",
+                                 "message": f"{row['path']}: duplicate article id {row['id']!r}"})
+            arts = arts.filter(keep)
+        for key, table in result["tables"].items():
+            if dups:
+                table = table.filter(
+                    pc.invert(pc.is_in(table.column("article_id"), value_set=pa.array(dups)))
+                )
+            if table.num_rows:
+                _write_part(out_dir, key, stem, table)
+        extracted.update(result["extracted"])
+        if failures:
+            _write_part(out_dir, "failures", stem,
+                        pa.Table.from_pylist(failures, schema=_failures_schema()))
+            for f in failures:
+                where = f["path"] or f["id"]
+                msg = f["message"] if str(f["message"]).startswith(str(where)) else (
+                    f"{where}: {f['message']}")
+                note(f"karabakh: skipped {msg.splitlines()[0]} ({f['error']})")
+        _write_part(out_dir, "articles", stem, arts)  # last: marks the batch done
+        words = sum(arts.column("n_words").to_pylist())
+        n_done += arts.num_rows
+        n_failed += len(failures)
+        n_words += words
+        bar.update(len(batch))
+        elapsed = max(time.perf_counter() - t_start, 1e-9)
+        bar.set_postfix_str(f"{n_words / elapsed:,.0f} words/s, {n_failed} failed", refresh=False)
+
+    executor, n_workers, close = _executor(processes, scheduler)
+    in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]] = {}
+    try:
+        for first, batch, skipped in _batches(tasks, batch_size, done_ids, done_paths):
+            if skipped:
+                n_skipped += skipped
+                bar.update(skipped)
+            if not batch:
+                continue
+            in_flight[executor.submit(_run_batch, batch)] = (first, batch)
+            while len(in_flight) >= 2 * n_workers:
+                _drain(in_flight, commit, cf.FIRST_COMPLETED)
+        while in_flight:
+            _drain(in_flight, commit, cf.ALL_COMPLETED)
+        _empty_parts(out_dir, extracted, token)
+    finally:
+        close()
+        bar.close()
+    tables = tuple(sorted(d.name for d in out_dir.iterdir() if d.is_dir()))
+    return CorpusRun(out_dir, n_done, n_failed, n_skipped, n_words,
+                     time.perf_counter() - t_start, tables)
+
+
+def _drain(
+    in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]],
+    commit: Callable[[int, list[dict[str, Any]], dict[str, Any]], None],
+    when: str,
+) -> None:
+    done, _ = cf.wait(list(in_flight), return_when=when)
+    for fut in sorted(done, key=lambda f: in_flight[f][0]):
+        first, batch = in_flight.pop(fut)
+        try:
+            result = fut.result()
+        except Exception as exc:  # a worker died: every article of its batch failed
+            result = {
+                "tables": {}, "extracted": [], "articles": _empty_articles(),
+                "failures": [
+                    {"id": t.get("id"), "path": t.get("path") or t.get("where"),
+                     "error": type(exc).__name__, "message": f"worker failed: {exc}"}
+                    for t in batch
+                ],
+            }
+        commit(first, batch, result)
+
+
+def _empty_articles() -> pa.Table:
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([], schema=_articles_schema())
+
+
+def read_corpus(out: str | os.PathLike[str], table: str) -> pd.DataFrame:
+    """Read one table of a corpus run into a DataFrame.
+
+    The same as ``pd.read_parquet(Path(out) / table)``, except that a table
+    with no part files gives an empty frame and that in ``articles`` the
+    ``metadata`` JSON is spread into columns (``outlet`` ...).
+
+    Args:
+        out: the output folder of :func:`analyze_corpus`.
+        table: ``articles``, ``failures`` or an extractor table (``quotes`` ...).
+
+    Returns:
+        The table, in input order.
+
+    >>> import tempfile
+    >>> read_corpus(tempfile.mkdtemp(), "figures").empty
+    True
+    """
+    import pandas as pd
+
+    folder = Path(out) / table
+    parts = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    if not parts:
+        return pd.DataFrame()
+    frame = pd.read_parquet(folder)
+    if table == "articles" and "metadata" in frame.columns and len(frame):
+        meta = pd.json_normalize(
+            [json.loads(m) if isinstance(m, str) else {} for m in frame["metadata"]]
+        )
+        meta = meta.drop(columns=[c for c in meta.columns if c in frame.columns or c in ("id",)])
+        meta.index = frame.index
+        frame = pd.concat([frame.drop(columns=["metadata"]), meta], axis=1)
+    return frame
+
+
+# --------------------------------------------------------------------------
+# Command line: python -m karabakh corpus SOURCE --out DIR
+# --------------------------------------------------------------------------
+
+
+def add_corpus_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``corpus`` command to an argparse sub-parser collection.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> p = add_corpus_parser(parser.add_subparsers(dest="command"))
+    >>> parser.parse_args(["corpus", "in/", "--out", "o", "--processes", "2"]).processes
+    2
+    """
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "corpus",
+        help="run every article of a folder or table; write Parquet tables",
+        description="Run analyze() on every article of a folder of .txt files or a table "
+        "(CSV, JSON Lines, Parquet with id, text, date); write one Parquet table per "
+        "extractor plus articles and failures to --out. Running again resumes.",
+    )
+    p.add_argument("source", help="a folder of .txt articles, or a .csv/.jsonl/.parquet table")
+    p.add_argument("--out", required=True, help="output folder (resumed if it exists)")
+    p.add_argument("--processes", type=int, default=None,
+                   help="local worker processes (default: every core)")
+    p.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address tcp://host:port (needs karabakh[dask])")
+    p.add_argument("--batch-size", type=int, default=50, help="articles per batch (default 50)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    """Run the ``corpus`` command from parsed arguments; return the exit status.
+
+    Prints a one-line summary on standard output; bad input (a missing
+    source, a table without ``id``/``text``) exits with status 2 and a
+    one-line message on standard error.
+
+    >>> run_corpus(argparse.Namespace(source="no/such/dir", out="x", processes=1,
+    ...            scheduler=None, batch_size=50, quiet=True))
+    2
+    """
+    try:
+        run = analyze_corpus(
+            args.source, out=args.out, processes=args.processes, scheduler=args.scheduler,
+            progress=not args.quiet, batch_size=args.batch_size,
+        )
+    except ValueError as exc:
+        print(f"karabakh: error: {exc}".splitlines()[0], file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("karabakh: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    print(
+        f"{run.n_done} articles analysed, {run.n_failed} failed, {run.n_skipped} already done; "
+        f"{run.n_words:,} words in {run.seconds:.1f} s; tables in {run.out}"
+    )
+    return 0

@@ -1,0 +1,1183 @@
+"""Events: who did what to whom, when and where, coded and merged into event chains.
+
+A *telling* of an event is a verb ("Azerbaijan shelled ..."), a passive ("was
+blocked ... by Azerbaijan", "came under small arms fire"), a noun phrase
+("yesterday's massive military attack") or a speech act with a noun-phrase
+object ("launched an appeal for a ceasefire", "accuses", "calls for the
+intervention of ..."). Triggers come from ``data/event_verbs.csv`` (CAMEO code,
+Goldstein weight, PLOVER type, mode and context per form); the words read
+around a trigger (light verbs, modal and conditional cues, negation, forms of
+"be") from ``data/event_cues.csv``. Matching is case-insensitive; where
+triggers overlap the longest wins, ties go to the leftmost.
+
+Rules, per trigger, inside its clause (the stretch of the sentence between
+clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
+"who", "that", "but", "while", "otherwise"):
+
+* **source** -- active verb: the subject, i.e. the nearest actor mention
+  before the verb in the clause that is not the object of a preposition;
+  passive: the actor after "by"; noun: an actor adjective or possessive in the
+  noun phrase ("the Azerbaijani ultimatum"), else "by/from/of X" after it, else
+  the subject of a light verb before it ("Armenia *launched* an appeal"),
+  else the subject for reciprocal nouns ("during a conversation with X").
+  A pronoun is the speaker when it is a quote's speaker or inside a quote
+  ("we", "they" in a claim), else the subject of the previous sentence.
+* **target** -- active: the first actor mention after the trigger in the
+  clause (direct object or after "against", "on", "with", "of", "to");
+  passive: the subject. Coordinated targets give one record each.
+* **modality** -- conditional ("if", "unless", "would"), threatened
+  ("otherwise"), demanded ("must", "should"), denied (negation, "deny"),
+  planned ("will", "goal is to", "attempts at"; inside an announced claim
+  ``announced``), announced (a light verb "announce" before the noun),
+  reported (inside a quote or claim, ``reported_by`` = its speaker), else
+  happened. The object of an appeal, a promise or a threat is part of that
+  speech act and is not coded again as a deed.
+* **date** -- a date in the clause, else a date modifying the event noun
+  ("the 2020 war"), else the war of a relative clause ("the 2020 war in which
+  ..."), else the sentence's date from :func:`karabakh.dates.sentence_dates`;
+  so background years never date a current event. A date more than 30 days
+  before the dateline marks the event ``historical``.
+
+Event chains (:func:`merge_events`): tellings with the same CAMEO root, the
+same kind of modality (happened/reported/announced together, each other
+modality apart), compatible dates (a date that only comes from the dateline
+fits any stated day up to two days before it), compatible places and actors
+(a named target not yet in the chain starts a new event; verbal acts need the
+same speaker side) share one ``event_id``; :func:`explain_merges` shows why and
+:func:`unmerge` undoes them. :func:`to_acled` gives one ACLED-style row per event.
+
+>>> text = "Azerbaijan shelled Stepanakert on Tuesday. Armenia condemned the attack."
+>>> import karabakh as kb
+>>> m = kb.tag_mentions(text, on="2023-09-20")
+>>> d = kb.find_dates(text, "2023-09-20")
+>>> [(e.source_id, e.root_code, e.place_id, e.date) for e in find_events(text, m, [], d, on="2023-09-20")]
+[('AZE', '19', 'STEPANAKERT', '2023-09-19'), ('ARM', '11', None, '2023-09-19'), (None, '19', None, '2023-09-19')]
+>>> [e.event_id for e in find_events(text, m, [], d, on="2023-09-20")]
+['E1', 'E2', 'E1']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .actors import actor_info, place_info
+from .articles import DatelineLike, parse_dateline
+from .dates import sentence_dates
+from .records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
+from .resources import read_data_csv
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "EventVerb",
+    "event_verbs",
+    "explain_merges",
+    "find_events",
+    "merge_events",
+    "to_acled",
+    "unmerge",
+]
+
+
+# ----------------------------------------------------------------- dictionaries
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerb:
+    """One row of ``event_verbs.csv``: a surface form and its codes.
+
+    >>> v = [v for v in event_verbs() if v.form == "shelled"][0]
+    >>> v.code, v.root_code, v.goldstein, v.plover_type
+    ('194', '19', -10.0, 'ASSAULT')
+    """
+
+    form: str
+    kind: str
+    code: str
+    root_code: str
+    label: str
+    goldstein: float
+    plover_type: str
+    plover_mode: str | None
+    plover_context: tuple[str, ...]
+
+
+@functools.cache
+def event_verbs() -> tuple[EventVerb, ...]:
+    """Every form of ``data/event_verbs.csv`` with its CAMEO and PLOVER codes.
+
+    Raises:
+        ValueError: naming the line of a row with an unknown kind or a code
+            whose root is not its first two digits.
+
+    >>> len(event_verbs()) > 300
+    True
+    """
+    out: list[EventVerb] = []
+    for i, row in enumerate(read_data_csv("event_verbs.csv")):
+        code = row["code"]
+        if row["kind"] not in ("verb", "noun", "speech", "code") or row["root_code"] != code[:2]:
+            raise ValueError(f"karabakh/data/event_verbs.csv: row {i + 1}: bad kind or root ({row})")
+        forms = [f.strip() for f in row["forms"].split("|") if f.strip()] or [""]
+        for form in forms:
+            out.append(EventVerb(
+                form, row["kind"], code, row["root_code"], row["label"], float(row["goldstein"]),
+                row["plover_type"], row["plover_mode"] or None,
+                tuple(c.strip() for c in row["plover_context"].split(";") if c.strip())))
+    return tuple(out)
+
+
+@functools.cache
+def _codes() -> dict[str, EventVerb]:
+    """One entry per CAMEO code (its label, weight and PLOVER facts)."""
+    out: dict[str, EventVerb] = {}
+    for v in event_verbs():
+        out.setdefault(v.code, v)
+    return out
+
+
+@functools.cache
+def _cues() -> dict[str, frozenset[str]]:
+    """Cue words by role (``light``, ``light:announced``, ``modality:planned`` ...)."""
+    out: dict[str, set[str]] = {}
+    for row in read_data_csv("event_cues.csv"):
+        out.setdefault(row["role"], set()).add(row["cue"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cue(role: str) -> frozenset[str]:
+    return _cues().get(role, frozenset())
+
+
+def _cues_prefix(prefix: str) -> dict[str, str]:
+    """``{cue: role suffix}`` for every role starting with ``prefix``."""
+    out: dict[str, str] = {}
+    for role, cues in _cues().items():
+        if role == prefix or role.startswith(prefix + ":"):
+            for c in cues:
+                out[c] = role[len(prefix) + 1:] if role != prefix else ""
+    return out
+
+
+def _form_regex(form: str) -> str:
+    parts = []
+    for word in form.split():
+        if word == "*":
+            parts.append(r"(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+")
+        else:
+            parts.append(re.escape(word).replace("\\-", "[-\\s]?"))
+    return r"\s+".join(parts)
+
+
+@functools.cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[EventVerb, ...]]]:
+    by_form: dict[str, list[EventVerb]] = {}
+    for v in event_verbs():
+        if v.kind != "code":
+            by_form.setdefault(v.form.lower(), []).append(v)
+    forms = sorted(by_form, key=lambda f: (-len(f), f))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?![\w-])",
+                         re.IGNORECASE)
+    return pattern, {k: tuple(v) for k, v in by_form.items()}
+
+
+def _lookup(matched: str) -> tuple[EventVerb, ...]:
+    _, by_form = _lexicon()
+    key = re.sub(r"\s+", " ", matched.lower())
+    if key in by_form:
+        return by_form[key]
+    for form, rows in by_form.items():  # a form with a gap (*)
+        if "*" in form and re.fullmatch(_form_regex(form), matched, re.IGNORECASE):
+            return rows
+    return by_form.get(key.replace(" ", "-"), ())
+
+
+# --------------------------------------------------------------- text helpers
+
+_WORD = re.compile(r"[\w’'\-]+")
+_BREAK = re.compile(
+    r"[;:«»“”\"!?]|(?<!\w)(?:if|unless|when|which|who|whom|that|but|while|whereas|otherwise|"
+    r"although|because|after|before|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
+_TARGET_STOP = re.compile(r"[,;:«»“”\"!?]|\.(?=\s|$)|(?<!\w)(?:if|unless|when|which|who|that|but|while|"
+                          r"according to|following|after|because|due to)(?!\w)", re.IGNORECASE)
+_PREP = frozenset(
+    "of in at from with to by for on near into over under against after before during following "
+    "since about towards toward around across inside outside between among via through".split())
+_TARGET_PREP = frozenset("of against on with to at".split())
+_LOCATIVE = frozenset("in at near into from across inside outside around over".split())
+_DET = frozenset("the a an this that these those its his her their our your my".split())
+_PRONOUNS = {"he": "sg", "she": "sg", "it": "sg", "they": "pl", "we": "we", "i": "we"}
+_MOD_STOP = frozenset(
+    "of in on at by for with to from and or but after before during following since as is was were "
+    "are has have had be been will would must should could can may might not that which who when "
+    "announced announce launched launch completed complete said says".split())
+_MILITARY_HEADS = frozenset(
+    "attack attacks offensive operation operations fighting hostilities war actions action "
+    "measures shelling strikes bombardment clashes violence".split())
+_RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
+_SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+_SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
+                "army", "peacekeepers")
+_POLITY_PLACES = {"NAGORNO_KARABAKH": "NKR_AUTHORITIES", "AZE": "AZE", "ARM": "ARM", "RUS": "RUS"}
+_MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aerial"),
+               ("aircraft", "aerial"), ("artillery", "artillery"), ("shell", "artillery"),
+               ("rocket", "artillery"), ("missile", "artillery"), ("small arms", "firearms"),
+               ("small-arms", "firearms"), ("gunfire", "firearms"), ("sniper", "firearms"),
+               ("fire attack", "firearms"), ("ambush", "firearms"))
+
+
+def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
+    """The last ``n`` words before ``pos`` (nearest last) with their spans."""
+    lo = max(0, pos - 12 * n - 20)
+    found = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:pos])]
+    return found[-n:]
+
+
+def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
+    """Offset just after the last clause break in ``text[lo:pos]`` (``lo`` if none).
+
+    With ``quotes=False`` quotation marks do not break ("'Some soldiers' were killed").
+    """
+    cut = lo
+    for m in _BREAK.finditer(text, lo, pos):
+        if quotes or m.group() not in "«»“”\"":
+            cut = m.end()
+    return cut
+
+
+def _next_stop(text: str, pos: int, hi: int, pattern: re.Pattern[str] = _BREAK) -> int:
+    m = pattern.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+@dataclass
+class _Ctx:
+    text: str
+    mentions: list[Mention]
+    quotes: Sequence[Quote]
+    dateline: dt.date | None
+    subjects: dict[int, Mention | None]
+
+    def actors_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
+
+    def places_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "place"]
+
+    def inside_mention(self, a: int, b: int) -> bool:
+        return any(m.start <= a and b <= m.end and m.kind != "unknown" for m in self.mentions)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        best: Quote | None = None
+        for q in self.quotes:
+            if q.content_start <= pos < q.content_end and (
+                    best is None or q.content_end - q.content_start < best.content_end - best.content_start):
+                best = q
+        return best
+
+
+def _prev_word(text: str, pos: int) -> str:
+    w = _words_before(text, pos, 1)
+    return w[0][2].lower() if w else ""
+
+
+def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
+    """True when the mention follows a preposition (not a subject)."""
+    before = _words_before(ctx.text, m.start, 3)
+    for s, _e, w in reversed(before):
+        if s < lo:
+            break
+        lw = w.lower()
+        if lw in _DET or lw in ("current", "only", "the"):
+            continue
+        return lw in _PREP or lw == "according"
+    return False
+
+
+def _subject(ctx: _Ctx, lo: int, pos: int, *, unknown: bool = True) -> Mention | None:
+    """The nearest mention before ``pos`` in ``[lo, pos)`` that is not a prepositional object.
+
+    With ``unknown``, a capitalised name the dictionary does not know can be the
+    subject (its id stays ``None``, its words are kept).
+    """
+    kinds = ("actor", "unknown") if unknown else ("actor",)
+    for m in reversed([m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.kind in kinds]):
+        if not _is_prep_object(ctx, m, lo):
+            return m
+    return None
+
+
+def _main_subject(ctx: _Ctx, s: Sentence) -> Mention | None:
+    """The first actor of the sentence that is not the object of a preposition."""
+    for m in ctx.actors_in(s.start, s.end):
+        if not _is_prep_object(ctx, m, s.start):
+            return m
+    return None
+
+
+def _force_of(ctx: _Ctx, m: Mention) -> Mention:
+    """"Russian soldiers": an adjective of a state before a force noun is that state's armed forces."""
+    if not m.adjective or m.entity_id is None:
+        return m
+    after = ctx.text[m.end:m.end + 30].lower().strip()
+    for noun in _SIDE_FORCES:
+        rest = after[len(noun):].split()
+        if after.startswith(noun) and not (rest and rest[0] in _MILITARY_HEADS):
+            force = f"{m.entity_id}_ARMED_FORCES" if noun != "peacekeepers" else f"{m.entity_id}_PEACEKEEPERS"
+            if actor_info(force) is not None:
+                return dataclasses.replace(m, entity_id=force, end=m.end + ctx.text[m.end:].lower().index(noun)
+                                           + len(noun), text=ctx.text[m.start:m.end + ctx.text[m.end:].lower()
+                                           .index(noun) + len(noun)])
+    return m
+
+
+def _resolve_pronoun(ctx: _Ctx, start: int, end: int, sent_index: int) -> tuple[str | None, str]:
+    """A pronoun's actor id: a quote's speaker, else the previous sentence's subject."""
+    word = ctx.text[start:end].lower()
+    for sq in ctx.quotes:
+        if sq.speaker_start == start:
+            return sq.speaker_id, "quote-speaker"
+    q = ctx.quote_at(start)
+    if q is not None and (word in ("we", "i") or q.kind == "indirect"):
+        return q.speaker_id, "enclosing-quote"
+    prev = ctx.subjects.get(sent_index - 1)
+    if prev is not None and word != "we":
+        return prev.entity_id, "previous-subject"
+    return None, "unresolved"
+
+
+# ------------------------------------------------------------------ the coder
+
+
+@dataclass
+class _Trig:
+    start: int
+    end: int
+    rows: tuple[EventVerb, ...]
+    absorbed: bool = False
+    row: EventVerb | None = None
+    ext_end: int = -1
+    lead: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.ext_end < 0:
+            self.ext_end = self.end
+
+
+def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
+    """Noun or verb reading of a form by the word before it."""
+    if len(rows) == 1:
+        return rows[0]
+    prev = _prev_word(text, start)
+    nounish = prev in _DET or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military")
+    for r in rows:
+        if (r.kind == "noun") == nounish:
+            return r
+    return rows[0]
+
+
+def _mode(words: str) -> str | None:
+    low = words.lower()
+    for w, mode in _MODE_WORDS:
+        if w in low:
+            return mode
+    return None
+
+
+def _refine(code: str, obj: str) -> str:
+    """A more specific code from the object of an appeal, a refusal or a promise."""
+    low = obj.lower()
+    if code == "020":
+        if re.search(r"intervention|peacekeep|protection", low):
+            return "0234"
+        if re.search(r"ceasefire|truce|de-?escalat|stop|halt", low):
+            return "0256"
+        if re.search(r"talks|negotiat|dialogue", low):
+            return "026"
+        if "mediat" in low:
+            return "028"
+    if code == "120":
+        if re.search(r"\baid\b|assist|help", low):
+            return "122"
+        if re.search(r"talks|negotiat|meet", low):
+            return "125"
+    if code == "030" and re.search(r"\b(end|stop|halt)\b.*\b(" + "|".join(_MILITARY_HEADS) + r")\b", low):
+        return "0356"
+    return code
+
+
+def find_events(
+    text: str,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    dates: Sequence[DateRef],
+    sentences: Sequence[Sentence] | None = None,
+    *,
+    on: DatelineLike = None,
+    figures: Sequence[Figure] | None = None,
+    merge: bool = True,
+) -> list[Event]:
+    """Find and code the events an article tells, merged into event chains.
+
+    Args:
+        text: the article text (offsets index it).
+        mentions: from :func:`karabakh.tag_mentions`.
+        quotes: from :func:`karabakh.extract_quotes` (for ``reported_by`` and pronouns).
+        dates: from :func:`karabakh.find_dates`.
+        sentences: from :func:`karabakh.split_sentences`; split here if ``None``.
+        on: the dateline (dates the sentences without a date of their own).
+        figures: from :func:`karabakh.find_figures`, to link fatalities.
+        merge: give tellings of one event the same ``event_id`` (see :func:`merge_events`).
+
+    Returns:
+        One :class:`~karabakh.records.Event` per telling, in text order.
+
+    >>> text = "Armenia called for talks. He promises an end to the attack if they disarm."
+    >>> import karabakh as kb
+    >>> ev = find_events(text, kb.tag_mentions(text), [], [])
+    >>> [(e.text, e.code, e.modality) for e in ev]
+    [('called for talks', '026', 'happened'), ('promises an end to the attack', '0356', 'conditional'), ('disarm', '0873', 'conditional')]
+    """
+    dateline = parse_dateline(on, where="find_events: on")
+    sents = list(sentences) if sentences is not None else split_sentences(text)
+    sdates = {s.sentence: s for s in sentence_dates(sents, dates, dateline)}
+    ms = sorted((m for m in mentions), key=lambda m: m.start)
+    for m in ms:
+        if m.text != text[m.start:m.end]:
+            raise ValueError(f"find_events: mention {m.text!r} at {m.start}-{m.end} does not match the text")
+    ctx = _Ctx(text, ms, quotes, dateline, {})
+    pattern, _ = _lexicon()
+    out: list[Event] = []
+    for s in sents:
+        if s.is_header:
+            continue
+        ctx.subjects[s.index] = _main_subject(ctx, s)
+        trigs = [_Trig(m.start(), m.end(), _lookup(m.group())) for m in pattern.finditer(text, s.start, s.end)]
+        trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
+        _absorb_quoted_labels(ctx, trigs)
+        out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), dates, figures or ()))
+    return merge_events(out) if merge else out
+
+
+_ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_PARTICIPLE_LINK = re.compile(
+    r"\s+(?:addressed|issued|made|sent|launched|delivered|announced|carried out|conducted)\b")
+_CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|continues|resumed|resume|"
+                       r"began|begin|started|start)\b", re.IGNORECASE)
+
+
+def _row(t: _Trig, text: str) -> EventVerb:
+    if t.row is None:
+        t.row = _choose(t.rows, text, t.start)
+    return t.row
+
+
+def _absorb_quoted_labels(ctx: _Ctx, trigs: list[_Trig]) -> None:
+    """Absorb a quoted label after an accusation: it characterises a deed, it is not one.
+
+    "defined the offensive as 'an ethnic cleansing operation'" tells no second deed.
+    """
+    for q in ctx.quotes:
+        if q.kind != "partial" or q.cue_start is None:
+            continue
+        cue_speech = any(t.start <= q.cue_start < t.ext_end and _row(t, ctx.text).kind == "speech"
+                         and _row(t, ctx.text).root_code == "11" for t in trigs)
+        if not cue_speech:
+            continue
+        for t in trigs:
+            if q.content_start <= t.start < q.content_end:
+                t.absorbed = True
+
+
+def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDate | None,
+                   dates: Sequence[DateRef], figures: Sequence[Figure]) -> list[Event]:
+    text = ctx.text
+    # an end of fighting needs a word of military action next to it ("until the end" is no event)
+    keep: list[_Trig] = []
+    for t in trigs:
+        row = _row(t, text)
+        if row.code == "087":
+            after = " ".join(_WORD.findall(text[t.end:min(s.end, t.end + 50)].lower())[:4])
+            before = " ".join(_WORD.findall(text[max(s.start, t.start - 60):t.start].lower())[-7:])
+            if _prev_word(text, t.start) in ("until", "till", "the", "by") or not any(
+                    h in after.split() or h in before.split() for h in _MILITARY_HEADS):
+                continue
+        if row.code == "057" and row.kind == "noun" and _prev_word(text, t.start) not in _DET | {"ceasefire"}:
+            continue
+        keep.append(t)
+    trigs = keep
+    for i, t in enumerate(trigs):
+        if t.absorbed:
+            continue
+        row = _row(t, text)
+        nxt = trigs[i + 1:]
+        # compounds: "ethnic cleansing operation", "anti-terrorism measures" are one noun
+        if row.kind == "noun" and nxt and _row(nxt[0], text).kind == "noun" and \
+                re.fullmatch(r"\s*", text[t.end:nxt[0].start]):
+            t.absorbed = True
+            nxt[0].start = min(nxt[0].start, t.start)
+            continue
+        # the object of an appeal, a promise, a demand, a refusal or a threat is not a deed
+        if row.kind == "speech" and row.root_code in _ABSORBING_ROOTS:
+            stop = _next_stop(text, t.end, s.end, _TARGET_STOP)
+            for u in nxt:
+                if u.start < stop:
+                    u.absorbed = True
+                    t.ext_end = max(t.ext_end, u.end)
+        # "agreed to capitulate": the infinitive is the event
+        if row.code == "030" and nxt and re.fullmatch(r"\s+", text[t.end:nxt[0].start]) and \
+                text[t.start:t.end].lower().endswith("to"):
+            t.absorbed = True
+            nxt[0].lead = t.start
+            continue
+        # "was hit by a fire attack", "killed in the ambush": one telling, the noun gives the mode
+        if row.kind in ("verb", "speech") and nxt:
+            u = nxt[0]
+            gap = _WORD.findall(text[t.end:u.start].lower())
+            urow = _row(u, text)
+            if urow.kind == "noun" and urow.root_code == row.root_code and len(gap) <= 4 and \
+                    gap and gap[0] in ("by", "in", "under", "with") and "," not in text[t.end:u.start]:
+                u.absorbed = True
+                t.ext_end = max(t.ext_end, u.end)
+        # "military actions ... are stopped": the stop is the event
+        if row.kind == "noun" and nxt and _row(nxt[0], text).code == "087" and \
+                not _BREAK.search(text, t.end, nxt[0].start):
+            t.absorbed = True
+        # coordinated verbs or nouns of one root sharing their actor: "lay down their weapons and
+        # are disarmed", "dissolution and complete disarmament"
+        if nxt and not nxt[0].absorbed:
+            u = nxt[0]
+            urow = _row(u, text)
+            between = text[t.ext_end:u.start]
+            same_kind = (row.kind == urow.kind == "noun") or (row.kind in ("verb", "speech") and
+                                                               urow.kind in ("verb", "speech"))
+            if urow.root_code == row.root_code and same_kind and len(between.split()) <= 4 and \
+                    re.search(r"(?:,|\band)\s+(?:are\s+|were\s+|is\s+|complete\s+|full\s+)?$", between) and \
+                    not ctx.actors_in(t.ext_end, u.start) and not _BREAK.search(between):
+                u.absorbed = True
+                t.ext_end = u.end
+    out: list[Event] = []
+    prev: Event | None = None
+    for t in trigs:
+        if t.absorbed:
+            continue
+        evs = _code_one(ctx, s, t, _row(t, text), sdate, dates, figures, prev)
+        out.extend(evs)
+        prev = evs[0]
+    return out
+
+
+def _pre_modal(text: str, lo: int, start: int) -> str:
+    return text[lo:start].lower()
+
+
+def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceDate | None,
+              dates: Sequence[DateRef], figures: Sequence[Figure], prev: Event | None) -> list[Event]:
+    text = ctx.text
+    light = _cues_prefix("light")
+    trig_start = t.lead if t.lead is not None else t.start
+    clause_lo = _last_break(text, s.start, trig_start)
+    clause_hi = _next_stop(text, t.ext_end, s.end)
+    target_hi = _next_stop(text, t.ext_end, s.end, _TARGET_STOP)
+    start = trig_start
+    kind = row.kind if row.kind != "code" else "verb"
+    before = _words_before(text, trig_start, 6)
+    aux = _cue("aux") | _cue("passive") | _cue("negation")
+    passive = False
+    matched = text[t.start:t.end].lower()
+    if kind in ("verb", "speech"):
+        for ws, _we, w in reversed(before):
+            if ws < clause_lo or w.lower() not in aux:
+                break
+            start = ws
+            if w.lower() in _cue("passive") and re.match(r"\w+(ed|en|wn|ht|ck|ut|it)\b", matched):
+                passive = True
+        if matched.startswith(("came under", "come under", "comes under")):
+            passive = True
+        elif not passive and re.fullmatch(r"\w+ed", matched) and (
+                re.match(r"\s+by\s", text[t.end:]) or (row.kind == "speech" and re.match(r"\s+of\s", text[t.end:])
+                                                        and text[:start].rstrip().endswith(","))):
+            passive = True  # a participle: "X, already accused of ...", "... brokered by Russia"
+        if passive:
+            kind = "passive"
+    else:
+        for ws, _we, w in reversed(before):
+            low = w.lower()
+            if ws < clause_lo or low in _MOD_STOP or low in _DET:
+                if low in _DET and ws >= clause_lo:
+                    start = ws
+                break
+            start = ws
+        if _prev_word(text, start) == "application":
+            start = _words_before(text, start, 2)[0][0]
+    end = t.ext_end
+    words_before = [w.lower() for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
+
+    src: Mention | None = None
+    src_rule = ""
+    tgts: list[Mention] = []
+    src_words: tuple[int, int] | None = None
+    rel = _relative_antecedent(ctx, text, s, clause_lo, prev)
+    if kind == "passive":
+        lo = _last_break(text, s.start, start, quotes=False)
+        tg = _subject(ctx, lo, start, unknown=False)
+        if tg is None:
+            inside = [m for m in ctx.actors_in(lo, start)
+                      if _prev_word(text, m.start) in ("carrying", "with", "transporting", "")]
+            tg = inside[-1] if inside else None
+        reduced = start == t.start and not matched.startswith(("came", "come"))
+        if tg is not None and not reduced:
+            tgts = [tg]
+        by = re.match(r"\s+(?:[\w’'\-]+\s+){0,6}?by\s+(?:the\s+)?", text[end:s.end])
+        if by:
+            pos = end + by.end()
+            for m in ctx.actors_in(pos, s.end):
+                if m.start - pos <= 2:
+                    src, src_rule = m, "by"
+                    if text[start:end].lower().split()[0] not in _cue("passive") | _cue("aux"):
+                        end = m.end  # a reduced passive: the agent is part of its telling
+                break
+    elif kind == "noun":
+        inner = [m for m in ctx.actors_in(start, t.start) if m.kind == "actor"]
+        if inner:
+            src, src_rule = inner[-1], "modifier"
+        else:
+            by = re.match(r"\s+(?:(?:addressed|issued|made|sent|launched|delivered)\b[^.;:]{0,80}?\s)?"
+                          r"(by|from|of)\s+", text[end:s.end])
+            if by:
+                pos = end + by.end()
+                cand = [m for m in ctx.actors_in(pos, min(s.end, pos + 70))
+                        if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
+                if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
+                    src, src_rule = cand[0], by.group(1)
+            if src is None:
+                lw: list[str] = [w for w in words_before if w not in _DET]
+                lv = next((w for w in reversed(lw[-3:]) if w in light), None)
+                if lv is None and len(lw) >= 2 and " ".join(lw[-2:]) in light:
+                    lv = " ".join(lw[-2:])
+                if lv is not None and light.get(lv) != "adjunct":
+                    src, src_rule = _subject(ctx, clause_lo, start), "light-verb"
+                    if src is None and rel is not None:
+                        src, src_rule = rel, "relative"
+                    if src is None:
+                        src_words = _pronoun_subject(text, clause_lo, start)
+                elif row.code in _RECIPROCAL:
+                    src, src_rule = _subject(ctx, s.start, start), "reciprocal"
+                elif _CONTINUE.match(text[end:]):
+                    end = _CONTINUE.match(text[end:]).end() + end  # type: ignore[union-attr]
+        if row.code in _RECIPROCAL or re.match(r"\s+(?:\w+\s+)?(?:against|with)\b", text[end:]):
+            tgts = _targets(ctx, end, target_hi, src, strict=False)
+    else:  # active verb or speech act
+        src = _subject(ctx, clause_lo, start)
+        src_rule = "subject"
+        if src is None and rel is not None:
+            src, src_rule = rel, "relative"
+        if src is None:
+            if _prev_word(text, start) == "and":
+                src, src_rule = ctx.subjects.get(s.index), "coordinated"
+            if src is None:
+                src_words = _pronoun_subject(text, clause_lo, start)
+        tgts = _targets(ctx, end, target_hi, src)
+    if src is not None:
+        src = _force_of(ctx, src)
+    tgts = [_force_of(ctx, m) for m in tgts]
+    if not tgts and kind in ("verb", "speech") and row.root_code != "19":
+        for p in ctx.places_in(end, target_hi):
+            if _prev_word(text, p.start) in ("of", "against") and p.entity_id in _POLITY_PLACES:
+                tgts = [dataclasses.replace(p, entity_id=_POLITY_PLACES[p.entity_id], kind="actor")]
+            break
+    # the words of an appeal or call run to its object: "calls for the intervention"
+    if kind in ("speech", "noun") and row.root_code in _ABSORBING_ROOTS | {"04", "05", "08"}:
+        obj = re.match(r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+){1,2}",
+                       text[end:target_hi])
+        if obj:
+            end = end + obj.end()
+    end = max(end, t.ext_end)
+
+    source_id: str | None
+    source_text: str | None
+    ss: int | None
+    se: int | None
+    if src is not None:
+        source_id, source_text, ss, se = src.entity_id, src.text, src.start, src.end
+    elif src_words is not None:
+        ss, se = src_words
+        source_text = text[ss:se]
+        source_id, src_rule = _resolve_pronoun(ctx, ss, se, s.index)
+        src_rule = "pronoun:" + src_rule
+    else:
+        source_id = source_text = ss = se = None
+        if kind in ("verb", "speech"):
+            np = text[clause_lo:start].strip(" ,")
+            if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"}:
+                ss = text.index(np, clause_lo)
+                se, source_text = ss + len(np), np
+
+    # modality
+    q = ctx.quote_at(t.start)
+    if q is not None and q.kind == "indirect" and re.match(r"(?:an?|the)\s", q.content) and \
+            any(light.get(w) in ("", "announced") for w in (q.cue or "").lower().split()):
+        q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
+    group = text[start:t.start].lower()
+    sent_before = text[s.start:start].lower()
+    near_before = " ".join(_WORD.findall(sent_before)[-6:])
+    modality = "happened"
+    context: list[str] = list(row.plover_context)
+    governs = text[_last_strong(text, s.start, start):start].lower()
+    neg = bool(re.search(r"\b(not|never|n't|no longer)\b|n’t", group)) or bool(
+        re.search(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b", near_before))
+    sent_to_trig = text[s.start:trig_start].lower()
+    if re.search(r"(?<!\w)(if|unless|provided that)(?!\w)", governs) or re.search(r"\bwould\b", group):
+        modality = "conditional"
+    elif re.search(r"\botherwise\b", sent_before):
+        modality = "threatened"
+    elif neg or re.search(r"\bden(?:y|ies|ied)\b", near_before):
+        modality = "denied"
+    elif re.search(r"\b(must|should|have to|has to|needs? to)\b", group):
+        modality = "demanded"
+    elif re.search(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|"
+                   r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$",
+                   sent_to_trig[-70:]) or \
+            re.search(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$", sent_before[-80:]) or \
+            (re.search(r"\bon\s+(the\s+)?$", sent_before) and "agreement" in sent_before):
+        modality = "planned"
+    elif re.search(r"\b(will|going to|shall)\b", group):
+        cue = (q.cue or "").lower() if q else ""
+        modality = "announced" if any(c in cue.split() for c in _cue("light:announced")) else "planned"
+    elif any(w in _cue("light:announced") for w in words_before[-2:]):
+        modality = "announced"
+    elif kind == "speech" and row.root_code == "03" and re.search(r"(?<!\w)if(?!\w)", text[t.end:s.end]):
+        modality = "conditional"
+    elif q is not None:
+        modality = "reported"
+    if modality in ("planned", "announced", "threatened") and "future" not in context:
+        context.append("future")
+    if modality in ("conditional", "demanded"):
+        context.append("hypothetical")
+
+    code = row.code
+    if kind == "speech" or row.code == "030":
+        code = _refine(code, text[t.start:target_hi])
+    mode = row.plover_mode
+    m_ = _mode(text[start:end] + " " + text[end:min(target_hi, end + 40)])
+    if row.root_code == "19" and m_:
+        mode = {"aerial": "aerial", "artillery": "heavy-weapons", "firearms": "firearms"}[m_]
+        if code == "190":
+            code = {"aerial": "195", "artillery": "194", "firearms": "193"}[m_]
+    info = _codes().get(code, row)
+
+    date, prec, drule = _date_of(text, s, trig_start, start, clause_lo, min(clause_hi, target_hi), sdate, dates)
+    if date and ctx.dateline and _is_background(date, ctx.dateline):
+        context.append("historical")
+
+    place = None
+    for p in ctx.places_in(end, clause_hi) + ctx.places_in(clause_lo, start):
+        direct = re.fullmatch(r"\s+(?:the\s+)?", text[t.end:p.start]) is not None
+        if p.entity_id is not None and (direct or _prev_word(text, p.start) in _LOCATIVE | {"of"}):
+            place = p
+            break
+    pinfo = place_info(place.entity_id) if place and place.entity_id else None
+
+    fat: Figure | None = None
+    if row.root_code in ("18", "19", "20"):
+        for f in figures:
+            if s.start <= f.start < s.end and f.category == "killed" and f.low is not None and \
+                    f.part_of is None and (fat is None or (fat.low or 0) > f.low):
+                fat = f
+
+    base = Event(
+        start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
+        source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
+        source_rule=src_rule or None, code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
+        plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)),
+        place_id=place.entity_id if place else None, place_text=place.text if place else None,
+        lat=pinfo.lat if pinfo else None, lon=pinfo.lon if pinfo else None,
+        date=date, date_precision=prec, date_rule=drule, modality=modality,
+        reported_by=q.speaker_id if q else None, reported_by_text=q.speaker_text if q else None,
+        fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
+        clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
+    )
+    if not tgts:
+        return [base]
+    return [dataclasses.replace(base, target_id=m.entity_id, target_text=m.text, target_start=m.start,
+                                target_end=m.end) for m in tgts]
+
+
+def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
+                         prev: Event | None) -> Mention | None:
+    """"the Karabakh authorities, who agreed": the actor (or event's source) before who/which/that."""
+    m = re.search(r"(?:,\s*)?\b(who|which|that)\s*$", text[max(s.start, clause_lo - 12):clause_lo])
+    if not m:
+        return None
+    pos = max(s.start, clause_lo - 12) + m.start()
+    for a in reversed(ctx.actors_in(s.start, pos + 1)):
+        if pos - a.end <= 2:
+            return a
+        break
+    if prev is not None and pos - prev.end <= 2 and prev.source_id is not None and prev.source_start is not None:
+        for a in ctx.mentions:
+            if a.start == prev.source_start:
+                return a
+    return None
+
+
+def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
+    """A pronoun subject: just before the verb group, or opening the clause."""
+    words = [(ws, we, w) for ws, we, w in _words_before(text, start, 12) if ws >= lo]
+    near = [x for x in words[-3:] if x[2].lower() in _PRONOUNS]
+    if near:
+        return near[-1][0], near[-1][1]
+    if words and words[0][2].lower() in _PRONOUNS:
+        return words[0][0], words[0][1]
+    return None
+
+
+def _last_strong(text: str, lo: int, pos: int) -> int:
+    """Start of the stretch after the last ; or : (quotation marks do not cut it)."""
+    cut = lo
+    for m in re.finditer(r"[;:]|(?<!\w)(?:if|unless|and he|and she|and they)(?!\w)", text[lo:pos]):
+        cut = lo + (m.start() if m.group().lower() in ("if", "unless") else m.end())
+    return cut
+
+
+def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool = True) -> list[Mention]:
+    """Actor mentions after the verb: a direct object, or after a target preposition; coordination kept.
+
+    A mention that begins a new clause (a verb or auxiliary follows it) is not a target.
+    """
+    out: list[Mention] = []
+    aux = (_cue("aux") | _cue("passive")) - {"to"}
+    for m in [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "actor"]:
+        if src is not None and m.entity_id == src.entity_id:
+            continue
+        after = _WORD.findall(ctx.text[m.end:m.end + 20].lower())
+        if after and after[0] in aux:
+            break
+        gap = ctx.text[out[-1].end if out else lo:m.start]
+        words = [w.lower() for w in _WORD.findall(gap)]
+        content = [w for w in words if w not in _DET]
+        if out:
+            if content in (["and"], ["or"]) or (not content and "," in gap):
+                out.append(m)
+                continue
+            break
+        if content[:1] == ["and"] and strict:
+            break
+        if len(content) > 4:
+            break
+        prep = next((w for w in reversed(content) if w in _PREP), None)
+        if prep is None or prep in _TARGET_PREP:
+            out.append(m)
+        elif prep in _LOCATIVE or prep in ("by", "for", "from"):
+            break
+    return out
+
+
+def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int, clause_hi: int,
+             sdate: SentenceDate | None, dates: Sequence[DateRef]) -> tuple[str | None, str | None, str]:
+    def val(d: DateRef) -> tuple[str | None, str | None]:
+        if d.value is None:
+            return None, None
+        if d.granularity in ("day", "part_of_day"):
+            return d.value[:10], d.granularity
+        return d.value, d.granularity
+
+    usable = [d for d in dates if d.kind == "date" and d.value is not None and s.start <= d.start < s.end]
+    # a date modifying the event noun: "the 2020 war", "yesterday's attack"
+    for d in usable:
+        if start <= d.start < trig_start or (d.end <= start and start - d.end <= 2):
+            v, g = val(d)
+            return v, g, "noun"
+    for d in usable:
+        if clause_lo <= d.start < clause_hi and not d.attributive:
+            v, g = val(d)
+            return v, g, "clause"
+    # "... the 2020 war in which Azerbaijan recovered ..."
+    lead = text[max(s.start, clause_lo - 16):clause_lo].lower()
+    if re.search(r"\b(in which|during which|when)\s*$", lead + " ") or re.search(r"\b(in|during)\s*$", lead):
+        for d in reversed(usable):
+            if d.end <= clause_lo and d.attributive:
+                v, g = val(d)
+                return v, g, "relative"
+    if sdate is not None:
+        return (sdate.day or sdate.value), sdate.granularity, sdate.rule
+    return None, None, "unknown"
+
+
+def _is_background(value: str, dateline: dt.date) -> bool:
+    """True when the date ends more than 30 days before the dateline."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.split("/")[-1])
+    if not m:
+        return False
+    y = int(m.group(1))
+    last = value.split("/")[-1]
+    if len(last) == 2 and "/" in value:  # "1992/94"
+        y = int(value[:2] + last)
+    mo = int(m.group(2)) if m.group(2) else 12
+    day = int(m.group(3)) if m.group(3) else 28
+    try:
+        end = dt.date(y, mo, day)
+    except ValueError:
+        return False
+    return (dateline - end).days > 30
+
+
+# --------------------------------------------------------------------- chains
+
+_OCCURRED = frozenset({"happened", "reported", "announced"})
+
+
+def _side(actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    info = actor_info(actor_id)
+    return info.side if info else actor_id
+
+
+def _place_kind(place_id: str | None) -> str:
+    info = place_info(place_id) if place_id else None
+    return info.kind if info else ""
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return dt.date.fromisoformat(value)
+    return None
+
+
+def _dates_fit(a: Event, b: Event) -> bool:
+    if a.date == b.date:
+        return True
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        return False
+    weak_a, weak_b = a.date_rule == "dateline", b.date_rule == "dateline"
+    if weak_a and not weak_b:
+        return 0 <= (da - db).days <= 2
+    if weak_b and not weak_a:
+        return 0 <= (db - da).days <= 2
+    return False
+
+
+def _fits(chain: list[Event], e: Event) -> str | None:
+    """The merge rule if ``e`` can join ``chain``, else ``None``."""
+    first = chain[0]
+    if first.root_code != e.root_code:
+        return None
+    hist = "historical" in e.plover_context
+    if any(("historical" in c.plover_context) != hist for c in chain):
+        return None
+    if (e.modality in _OCCURRED) != (first.modality in _OCCURRED) or (
+            e.modality not in _OCCURRED and e.modality != first.modality):
+        return None
+    if not any(_dates_fit(c, e) for c in chain):
+        return None
+    places = {c.place_id for c in chain if c.place_id}
+    if e.place_id and places and e.place_id not in places:
+        kinds = {_place_kind(p) for p in places | {e.place_id}}
+        if not kinds & {"region", "country"}:
+            return None
+    src_sides = {_side(c.source_id) for c in chain if c.source_id}
+    if e.source_id and src_sides and _side(e.source_id) not in src_sides:
+        return None
+    if e.root_code in _SPEECH_ROOTS - {"04", "05"}:
+        if not e.source_id or _side(e.source_id) not in src_sides:
+            return None
+    tgt_sides = {_side(c.target_id) for c in chain if c.target_id}
+    if e.target_id and _side(e.target_id) not in tgt_sides:
+        return None
+    return f"chain:root={e.root_code},dates-fit,actors-compatible"
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Give tellings of the same event one ``event_id`` and say why (``merge_rule``).
+
+    Coordinated targets of one telling share it (``same-telling``); otherwise a
+    telling joins the most recent event it fits (same CAMEO root, modality of
+    the same kind, dates, places and actors compatible, see the module
+    docstring), preferring one told by the same speaker; else it starts one.
+
+    >>> a = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", date="2023-09-19")
+    >>> b = Event(20, 32, "the offensive", 1, "noun", code="190", root_code="19",
+    ...           date="2023-09-20", date_rule="dateline")
+    >>> [(e.event_id, e.merge_rule) for e in merge_events([a, b])]
+    [('E1', 'first'), ('E1', 'chain:root=19,dates-fit,actors-compatible')]
+    """
+    chains: list[list[Event]] = []
+    ids: list[str] = []
+    out: list[Event] = []
+    last_span: tuple[int, int] | None = None
+    for e in events:
+        if last_span == (e.start, e.end) and out:
+            chains[-1].append(e)
+            out.append(dataclasses.replace(e, event_id=out[-1].event_id, merge_rule="same-telling"))
+            continue
+        last_span = (e.start, e.end)
+        best: int | None = None
+        best_score = -1.0
+        rule = None
+        for i in range(len(chains) - 1, -1, -1):
+            r = _fits(chains[i], e)
+            if r is None:
+                continue
+            sc = i / (len(chains) + 1) + (1.0 if any(c.reported_by == e.reported_by for c in chains[i]) else 0)
+            if sc > best_score:
+                best, best_score, rule = i, sc, r
+        if best is None:
+            chains.append([e])
+            ids.append(f"E{len(chains)}")
+            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule="first"))
+        else:
+            chains[best].append(e)
+            chains.append(chains.pop(best))
+            ids.append(ids.pop(best))
+            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule=rule))
+    return out
+
+
+def unmerge(events: Sequence[Event], event_ids: Iterable[str] | None = None) -> list[Event]:
+    """Undo merges: every telling of the given events (all, if ``None``) becomes its own event.
+
+    New ids are ``<old id>.<n>`` so the former chain stays visible.
+
+    >>> a = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", event_id="E1", merge_rule="first")
+    >>> b = dataclasses.replace(a, start=10, end=16, event_id="E1", merge_rule="chain:root=19")
+    >>> [(e.event_id, e.merge_rule) for e in unmerge([a, b])]
+    [('E1.1', 'unmerged'), ('E1.2', 'unmerged')]
+    """
+    wanted = None if event_ids is None else set(event_ids)
+    count: dict[str, int] = {}
+    out = []
+    for e in events:
+        if e.event_id is None or (wanted is not None and e.event_id not in wanted):
+            out.append(e)
+            continue
+        count[e.event_id] = count.get(e.event_id, 0) + 1
+        out.append(dataclasses.replace(e, event_id=f"{e.event_id}.{count[e.event_id]}", merge_rule="unmerged"))
+    return out
+
+
+def explain_merges(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per telling, grouped by event: its words, actors, date and the merge rule.
+
+    >>> a = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", event_id="E1", merge_rule="first")
+    >>> explain_merges([a])[["event_id", "text", "merge_rule"]].values.tolist()
+    [['E1', 'attack', 'first']]
+    """
+    import pandas as pd
+
+    cols = ["event_id", "sentence", "start", "end", "text", "source_id", "code", "target_id", "date",
+            "date_rule", "modality", "reported_by", "place_id", "merge_rule"]
+    rows = [{c: getattr(e, c) for c in cols} for e in events]
+    df = pd.DataFrame(rows, columns=cols)
+    if df.empty:
+        return df
+    order = {eid: i for i, eid in enumerate(dict.fromkeys(df["event_id"]))}
+    return df.sort_values(by=["event_id", "start"], key=lambda c: c.map(order) if c.name == "event_id" else c,
+                          kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------- ACLED
+
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "actor2", "location", "latitude",
+                 "longitude", "geo_precision", "source", "notes", "fatalities")
+
+
+@functools.cache
+def _acled_map() -> tuple[tuple[str, str, str, str, str], ...]:
+    rows = read_data_csv("cameo_acled.csv")
+    return tuple((r["cameo_prefix"], r["mode"], r["disorder_type"], r["event_type"], r["sub_event_type"])
+                 for r in rows)
+
+
+def _acled_type(code: str, mode: str | None) -> tuple[str, str, str] | None:
+    best: tuple[int, int, tuple[str, str, str]] | None = None
+    mode_key = {"aerial": "aerial", "heavy-weapons": "artillery", "firearms": ""}.get(mode or "", "")
+    for prefix, m, dis, et, sub in _acled_map():
+        if not code.startswith(prefix) or (m and m != mode_key):
+            continue
+        rank = (len(prefix), 1 if m else 0)
+        if best is None or rank > best[:2]:
+            best = (rank[0], rank[1], (dis, et, sub))
+    return best[2] if best else None
+
+
+def _name(actor_id: str | None, words: str | None) -> str:
+    if actor_id:
+        info = actor_info(actor_id)
+        return info.name if info else actor_id
+    return ""
+
+
+def to_acled(events: Sequence[Event], *, source: str = "") -> pd.DataFrame:
+    """One ACLED-style row per merged event that ACLED would record (acts, not statements).
+
+    Columns are ACLED's (event_date, time_precision 1 = day, 2 = week or part, 3 =
+    month or coarser; disorder_type, event_type, sub_event_type from
+    ``data/cameo_acled.csv``; actor1, assoc_actor_1, actor2; location with
+    coordinates and geo_precision 1 = town or village, 2 = region, 3 = country;
+    source; notes; fatalities). Fatalities follow ACLED's rule, the lowest
+    figure reported, with the hedge and every other figure in ``notes``.
+    Only events that happened (or are reported or announced as done) are rows;
+    threats, demands, conditions and denials are not.
+
+    >>> e = Event(0, 6, "attack", 0, "noun", source_id="AZE", code="190", root_code="19",
+    ...           date="2023-09-19", date_precision="day", event_id="E1", fatalities=32,
+    ...           fatalities_text="at least 32 deaths")
+    >>> row = to_acled([e]).iloc[0]
+    >>> row["event_type"], row["actor1"], int(row["fatalities"]), int(row["time_precision"])
+    ('Battles', 'Azerbaijan', 32, 1)
+    """
+    import pandas as pd
+
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.event_id or f"{e.start}", []).append(e)
+    rows: list[dict[str, Any]] = []
+    for eid, tell in groups.items():
+        if not any(t.modality in _OCCURRED for t in tell):
+            continue
+        tell = [t for t in tell if t.modality in _OCCURRED] or tell
+        code = next((t.code for t in tell if len(t.code) > 3 or t.code not in ("190",)), tell[0].code)
+        mode = next((t.plover_mode for t in tell if t.plover_mode), None)
+        typ = _acled_type(code, mode)
+        if typ is None:
+            continue
+        srcs = list(dict.fromkeys(t.source_id for t in tell if t.source_id))
+        tgts = list(dict.fromkeys(t.target_id for t in tell if t.target_id))
+        days = sorted(t.date for t in tell if t.date and t.date_rule not in ("dateline",) and _day(t.date))
+        days = days or sorted(t.date for t in tell if t.date)
+        date = days[0] if days else None
+        prec = next((t.date_precision for t in tell if t.date == date), None)
+        tp = 1 if prec == "day" else 2 if prec in ("part_of_day", "week") else 3
+        place = next((t for t in tell if _place_kind(t.place_id) in ("village", "town", "city")), None) or \
+            next((t for t in tell if t.place_id), None)
+        pinfo = place_info(place.place_id) if place and place.place_id else None
+        geo = 1 if pinfo and pinfo.kind in ("village", "town", "city") else 2 if pinfo and \
+            pinfo.kind in ("region", "corridor") else 3 if pinfo else None
+        figs = sorted({(t.fatalities, t.fatalities_text) for t in tell if t.fatalities is not None},
+                      key=lambda x: x[0] or 0)
+        notes = "; ".join(f"{t.text!r} ({t.modality}{', by ' + t.reported_by if t.reported_by else ''})"
+                          for t in tell)
+        if figs:
+            notes += "; fatalities reported: " + ", ".join(str(f[1]) for f in figs)
+        rows.append({
+            "event_id_cnty": eid, "event_date": date, "time_precision": tp,
+            "disorder_type": typ[0], "event_type": typ[1], "sub_event_type": typ[2],
+            "actor1": _name(srcs[0], None) if srcs else "", "assoc_actor_1": "; ".join(
+                _name(s, None) for s in srcs[1:]), "actor2": _name(tgts[0], None) if tgts else "",
+            "location": pinfo.name if pinfo else "", "latitude": pinfo.lat if pinfo else None,
+            "longitude": pinfo.lon if pinfo else None, "geo_precision": geo,
+            "source": source or "; ".join(dict.fromkeys(t.reported_by for t in tell if t.reported_by)),
+            "notes": notes, "fatalities": figs[0][0] if figs else 0,
+        })
+    return pd.DataFrame(rows, columns=list(ACLED_COLUMNS))

@@ -1,0 +1,796 @@
+"""Actors' positions, coded as discourse network analysis (Leifeld's DNA) codes them.
+
+A :class:`~karabakh.records.Statement` is (actor, concept, agreement) with its
+evidence. :func:`find_statements` derives statements from the quotations and
+claims that :func:`karabakh.quotes.extract_quotes` found (the quote's speaker
+is the actor) and, when given, from speech-act events. The concepts are the
+disputed questions of ``data/concepts.csv`` (:func:`load_concepts`), each with
+cue phrases that state it (``cues``: agreement +1) or state its opposite
+(``counter_cues``: -1). The rules, in order:
+
+1. **Own words only.** A cue counts for the innermost quotation or claim
+   whose content holds it; the writer's own sentences are nobody's
+   statement. A reported claim loses a trailing background clause of the
+   writer (``", following the ... operation that regained control"``).
+2. **Clauses.** Negation and stance look inside the clause of the cue:
+   bounded by ``. ; ! ? :`` and by contrast words (``but``, ``however``,
+   ``otherwise`` ...: ``data/stance_words.csv``), so in "are not targeted,
+   but only legitimate military objectives are destroyed" the ``not``
+   stays in the first clause.
+3. **Negation flips.** A negator (``not``, ``no``, ``never``, ``n't`` ...;
+   not ``not only``) in the five words before the cue or inside its gaps
+   (``~``) flips the agreement: "Armenia did not participate" rejects the
+   counter-cue "Armenia ... participated" and so agrees that Armenia was no
+   party. So do ``rather than`` / ``instead of`` right before the cue, a
+   rejecting stance verb in the clause (``rejected``, ``refused``,
+   ``denied``), and a rejecting cue of the quotation itself ("Baku
+   *denied* targeting civilians").
+4. **Scare quotes block.** The concept's words inside quotation marks that
+   stand inside the speaker's own content or after a determiner ("the
+   “anti-terrorist” operation") give agreement 0 (rule ``scare-quotes``);
+   after a distancing phrase ("so-called", "what it called") -1 (rule
+   ``distancing``). A speaker's own words quoted by the writer ("defined
+   it as “an ethnic cleansing operation”") are the speaker's and agree.
+5. **Attributed positions are kept apart.** When an actor other than the
+   speaker is the subject of a stance verb in the clause ("the Karabakh
+   authorities, who agreed to capitulate"; "accuses Yerevan of refusing
+   talks"), the statement is that actor's with ``voice="attributed"`` and
+   ``reported_by`` the speaker, never the speaker's own.
+6. **Unknown is recorded.** A speaker the dictionary does not know keeps
+   its words with ``actor_id=None``; a known person's name glued to a
+   following word ("Ararat Mirzoyandenuncia", a translation artefact) is
+   resolved by its full alias (rule ``+glued-name``).
+
+Researchers correct the coding with :func:`apply_corrections`; the
+aggregates are :func:`positions`, :func:`actor_network`,
+:func:`to_graphml` and :func:`statement_table`.
+
+>>> from karabakh import tag_mentions, extract_quotes
+>>> text = 'Baku said civilians are not targeted, but only military targets are hit.'
+>>> m = tag_mentions(text); q = extract_quotes(text, m)
+>>> [(s.actor_id, s.concept_id, s.agreement) for s in find_statements(text, m, q)]
+[('AZE_GOV', 'civilians_not_targeted', 1)]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .actors import actor_info, load_actors
+from .records import Mention, Quote, Statement
+from .resources import read_data_csv
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "Concept",
+    "compile_cue",
+    "find_statements",
+    "load_concepts",
+    "score_statements",
+]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_WORD = r"[\w'’\-]"
+_GAP_WORDS = 5
+#: Pairs of sides that are opponents in this conflict (for ``reported_by_opponent``).
+_OPPONENTS = frozenset({frozenset({"AZE", "ARM"}), frozenset({"AZE", "NKR"})})
+_OPEN = "«“„‘‹\"'"
+_CLOSE = "»”“’›\"'"
+_DETERMINERS = frozenset(
+    "the a an its their his her this these those our your baku's yerevan's".split()
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One disputed question of ``data/concepts.csv``.
+
+    Attributes:
+        concept_id: stable snake-case id (``counter_terrorism``).
+        label: a short label for charts.
+        description: what agreeing with the concept means.
+        cues: cue phrases that state the concept (agreement +1).
+        counter_cues: cue phrases that state its opposite (-1).
+        requires: a cue word that must occur in the evidence too (e.g.
+            ``peacekeep*``), or ``""``.
+
+    >>> load_concepts()[0].concept_id
+    'counter_terrorism'
+    """
+
+    concept_id: str
+    label: str
+    description: str
+    cues: tuple[str, ...]
+    counter_cues: tuple[str, ...]
+    requires: str = ""
+
+
+def _word_regex(token: str, where: str) -> str:
+    alts = []
+    for alt in token.split("/"):
+        if not alt or not re.search(r"\w", alt):
+            raise ValueError(f"{where}: empty word in cue token {token!r}")
+        parts = []
+        for ch in alt:
+            if ch == "*":
+                parts.append(_WORD + "*")
+            elif ch == "-":
+                parts.append(r"[-‐‑–\s]?")
+            elif ch in "'’":
+                parts.append("['’]")
+            else:
+                parts.append(re.escape(ch))
+        alts.append("".join(parts))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def compile_cue(cue: str, where: str = "cue") -> re.Pattern[str]:
+    """Compile one cue phrase of ``concepts.csv`` (syntax in ``data/README.md``).
+
+    >>> bool(compile_cue("civilian* ~ target*").search("civilians are not targeted"))
+    True
+    """
+    tokens = cue.split()
+    if not tokens or tokens[0] == "~" or tokens[-1] == "~":
+        raise ValueError(f"{where}: cue {cue!r} is empty or starts or ends with '~'")
+    out: list[str] = []
+    gap = False
+    n_gap = 0
+    for tok in tokens:
+        if tok == "~":
+            gap = True
+            continue
+        if out:
+            if gap:
+                out.append(rf"(?P<g{n_gap}>(?:[^\w.;!?:]+{_WORD}+){{0,{_GAP_WORDS}}}?)[^\w.;!?:]+")
+                n_gap += 1
+            else:
+                out.append(r"[\s\-‐‑]+")
+        out.append(_word_regex(tok, where))
+        gap = False
+    return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)", re.IGNORECASE)
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(c.strip() for c in (cell or "").split("|") if c.strip())
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read ({exc})") from None
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    if not reader.fieldnames:
+        raise ValueError(f"{path}: no header row")
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _concepts_from_rows(rows: list[dict[str, str]], where: str) -> tuple[Concept, ...]:
+    out: list[Concept] = []
+    seen: set[str] = set()
+    for i, row in enumerate(rows, start=1):
+        cid = row.get("concept_id", "")
+        here = f"{where} row {i} ({cid or 'no id'})"
+        if not _ID.match(cid):
+            raise ValueError(f"{here}: concept_id must be snake case, got {cid!r}")
+        if cid in seen:
+            raise ValueError(f"{here}: duplicate concept_id {cid!r}")
+        seen.add(cid)
+        cues, counter = _split(row.get("cues")), _split(row.get("counter_cues"))
+        if not cues and not counter:
+            raise ValueError(f"{here}: no cues and no counter_cues")
+        for cue in (*cues, *counter, *_split(row.get("requires"))):
+            compile_cue(cue, here)
+        out.append(Concept(cid, row.get("label") or cid, row.get("description", ""), cues,
+                           counter, row.get("requires", "")))
+    return tuple(out)
+
+
+@functools.cache
+def _default_concepts() -> tuple[Concept, ...]:
+    return _concepts_from_rows(read_data_csv("concepts.csv"), "karabakh/data/concepts.csv")
+
+
+def load_concepts(path: str | os.PathLike[str] | None = None) -> tuple[Concept, ...]:
+    """Load the concepts: the shipped ``data/concepts.csv`` or a researcher's own file.
+
+    Args:
+        path: a CSV file with the columns of ``data/concepts.csv``
+            (``concept_id``, ``label``, ``description``, ``cues``,
+            ``counter_cues``, optional ``requires``); ``None`` for the shipped one.
+
+    Returns:
+        The concepts in file order.
+
+    Raises:
+        ValueError: naming the file and row for a bad id, a duplicate, a row
+            without cues or a malformed cue.
+
+    >>> [c.concept_id for c in load_concepts()][:3]
+    ['counter_terrorism', 'ethnic_cleansing', 'civilians_not_targeted']
+    """
+    if path is None:
+        return _default_concepts()
+    p = Path(path)
+    return _concepts_from_rows(_read_csv(p), str(p))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    concept: Concept
+    patterns: tuple[tuple[re.Pattern[str], int, str], ...]  # (regex, polarity, cue)
+    requires: re.Pattern[str] | None
+
+
+@functools.cache
+def _compiled(concepts: tuple[Concept, ...]) -> tuple[_Compiled, ...]:
+    out = []
+    for c in concepts:
+        pats = tuple((compile_cue(q), 1, q) for q in c.cues) + tuple(
+            (compile_cue(q), -1, q) for q in c.counter_cues)
+        req = None
+        if c.requires:
+            req = re.compile("|".join(compile_cue(r).pattern for r in _split(c.requires)),
+                             re.IGNORECASE)
+        out.append(_Compiled(c, pats, req))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _StanceWords:
+    negator: re.Pattern[str]
+    stance: tuple[tuple[re.Pattern[str], int, str], ...]
+    distancing: re.Pattern[str]
+    contrast: re.Pattern[str]
+    flip_before: re.Pattern[str]
+
+
+def _phrase(word: str) -> str:
+    parts = [re.escape(w) if w != "*" else r"\w+" for w in word.split()]
+    return r"\s+".join(parts)
+
+
+@functools.cache
+def _stance_words() -> _StanceWords:
+    rows = read_data_csv("stance_words.csv")
+    by: dict[str, list[dict[str, str]]] = {}
+    for i, row in enumerate(rows, start=1):
+        if row["category"] not in {"negator", "stance", "distancing", "contrast"}:
+            raise ValueError(f"karabakh/data/stance_words.csv row {i}: unknown category {row}")
+        by.setdefault(row["category"], []).append(row)
+
+    def alt(cat: str, exclude: Iterable[str] = ()) -> str:
+        words = sorted((r["word"] for r in by[cat] if r["word"] not in exclude), key=len,
+                       reverse=True)
+        return "|".join(_phrase(w) for w in words)
+
+    neg_words = [r["word"] for r in by["negator"] if r["word"] != "n't"]
+    negator = re.compile(
+        r"n['’]t\b|(?<!\w)(?:" + "|".join(_phrase(w) for w in neg_words)
+        + r")(?!\w)(?!\s+(?:only|just|least|doubt)\b)", re.IGNORECASE)
+    stance = tuple(
+        (re.compile(r"(?<!\w)" + _phrase(r["word"]) + r"(?!\w)", re.IGNORECASE),
+         int(r["polarity"]), r["word"])
+        for r in by["stance"])
+    return _StanceWords(
+        negator=negator,
+        stance=stance,
+        distancing=re.compile(r"(?<!\w)(?:" + alt("distancing") + r")\s*$", re.IGNORECASE),
+        contrast=re.compile(r"(?<!\w)(?:" + alt("contrast", ("rather than", "instead of"))
+                            + r")(?!\w)", re.IGNORECASE),
+        flip_before=re.compile(r"(?<!\w)(?:rather than|instead of)\s+(?:\w+\s+){0,2}$",
+                               re.IGNORECASE),
+    )
+
+
+@functools.cache
+def _glued_index() -> tuple[tuple[str, str], ...]:
+    """(folded alias of two or more words, actor id) of every person, longest first."""
+    out = []
+    for info in load_actors().values():
+        if info.type != "person":
+            continue
+        for alias in info.aliases:
+            if len(alias.split()) >= 2:
+                out.append((alias.casefold(), info.actor_id))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _glued_actor(speaker_text: str) -> str | None:
+    folded = speaker_text.casefold()
+    found = {aid for alias, aid in _glued_index()
+             if folded.startswith(alias) and len(folded) > len(alias)
+             and folded[len(alias)].isalpha() and " " not in folded[len(alias):]}
+    return found.pop() if len(found) == 1 else None
+
+
+def _side(actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    info = actor_info(actor_id)
+    return info.side if info else None
+
+
+def _opponents(a: str | None, b: str | None) -> bool:
+    sa, sb = _side(a), _side(b)
+    return sa is not None and sb is not None and frozenset({sa, sb}) in _OPPONENTS
+
+
+_BACKGROUND = re.compile(r",\s+(?:following|after|amid|despite|days after|hours after)\b",
+                         re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?:](?=\s|$|[»”\"’])")
+_REJECTING_CUES = frozenset({"deny", "denies", "denied", "denying", "reject", "rejects",
+                             "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
+                             "dismissing"})
+
+
+def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int, int]:
+    """The clause of ``text[m_start:m_end]`` inside ``[lo, hi)``."""
+    sw = _stance_words()
+    start, end = lo, hi
+    for b in _CLAUSE_END.finditer(text, lo, m_start):
+        start = b.end()
+    for b in sw.contrast.finditer(text, start, m_start):
+        start = b.end()
+    stop = _CLAUSE_END.search(text, m_end, hi)
+    if stop:
+        end = stop.start()
+    c = sw.contrast.search(text, m_end, end)
+    if c:
+        end = c.start()
+    return start, end
+
+
+def _last_words(text: str, start: int, end: int, n: int) -> int:
+    """Offset where the last ``n`` words of ``text[start:end]`` begin."""
+    spans = [m.start() for m in re.finditer(r"\S+", text[start:end])]
+    return start + (spans[-n] if len(spans) >= n else 0)
+
+
+def _in_marks(text: str, lo: int, m_start: int, m_end: int, hi: int) -> int | None:
+    """Offset of an opening mark just before the cue when the cue stands in marks."""
+    i = m_start - 1
+    while i >= lo and text[i] == " ":
+        i -= 1
+    if i < lo or text[i] not in _OPEN:
+        return None
+    j = m_end
+    tail = text[m_end:min(hi, m_end + 40)]
+    close = re.search(r"[»”“’›\"']", tail)
+    if close is None or len(tail[: close.start()].split()) > 3:
+        return None
+    j = m_end + close.start()
+    if "." in text[m_end:j]:
+        return None
+    return i
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One stretch of a speaker's own words."""
+
+    lo: int
+    hi: int
+    ev_start: int
+    ev_end: int
+    evidence: str
+    actor_id: str | None
+    actor_text: str | None
+    actor_start: int | None
+    actor_end: int | None
+    cue: str | None
+    rule: str
+    partial_open: int | None  # offset of the opening mark of a short partial quote
+
+
+def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+    out = []
+    for q in quotes:
+        lo, hi = q.content_start, q.content_end
+        if q.kind == "indirect":
+            bg = _BACKGROUND.search(text, lo, hi)
+            if bg:
+                hi = bg.start()
+        actor_id, rule = q.speaker_id, "quote" if q.kind != "indirect" else "claim"
+        if actor_id is None and q.speaker_text:
+            glued = _glued_actor(q.speaker_text)
+            if glued:
+                actor_id, rule = glued, rule + "+glued-name"
+        partial_open = None
+        if q.kind == "partial" and len(q.content.split()) <= 4 and q.content_start > 0:
+            k = q.content_start - 1
+            while k > 0 and text[k] == " ":
+                k -= 1
+            if text[k] in _OPEN:
+                partial_open = k
+                # a short quoted term: the claim it stands in runs from the cue
+                # (or the sentence start) to the end of the sentence
+                sent_lo = max((b.end() for b in re.finditer(r"[.!?]\s", text[:k])), default=0)
+                if q.cue_end is not None and sent_lo <= q.cue_end <= k:
+                    sent_lo = q.cue_end
+                stop = re.search(r"[.!?](?=\s|$)", text[q.content_end:])
+                lo = sent_lo + (len(text[sent_lo:k]) - len(text[sent_lo:k].lstrip()))
+                hi = q.content_end + (stop.start() if stop else len(text) - q.content_end)
+        out.append((_Unit(lo, hi, q.content_start, q.content_end,
+                          "claim" if q.kind == "indirect" else "quote",
+                          actor_id, q.speaker_text, q.speaker_start, q.speaker_end,
+                          q.cue, rule, partial_open), q))
+    return out
+
+
+@functools.cache
+def _bare_verbs() -> re.Pattern[str]:
+    from .quotes import reporting_verbs
+
+    forms = sorted({f for v in reporting_verbs() if v.frame == "that"
+                    and v.kind in {"speech", "claim", "announcement"} for f in v.forms
+                    if " " not in f}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])(?:\s+that\b)?")
+
+
+def _bare_claims(text: str, mentions: Sequence[Mention],
+                 quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+    """Reported claims without marks or "that" that the quote extractor left out.
+
+    ``<actor> said <clause>`` where no quotation or claim covers the verb:
+    the actor is the last actor mention in the five words before the verb,
+    the claim runs to the end of the sentence (rule ``bare-claim``).
+    """
+    out = []
+    for v in _bare_verbs().finditer(text):
+        if any(q.start <= v.start() < q.end or q.content_start <= v.start() < q.content_end
+               for q in quotes):
+            continue
+        sent_start = 0
+        for b in re.finditer(r"[.!?]\s", text[: v.start()]):
+            sent_start = b.end()
+        near = _last_words(text, sent_start, v.start(), 6)
+        who = [m for m in mentions if m.kind == "actor" and m.entity_id and not m.adjective
+               and near <= m.start and m.end <= v.start()]
+        if not who:
+            continue
+        stop = re.search(r"[.!?](?=\s|$)", text[v.end():])
+        hi = v.end() + (stop.start() if stop else len(text) - v.end())
+        lo = v.end() + (len(text[v.end():hi]) - len(text[v.end():hi].lstrip()))
+        if hi - lo < 3:
+            continue
+        sp = who[-1]
+        fake = Quote(sp.start, hi, text[sp.start:hi], "indirect", text[lo:hi], lo, hi,
+                     sp.entity_id, sp.text, sp.start, sp.end, v.group(0).split()[0])
+        out.append((_Unit(lo, hi, lo, hi, "claim", sp.entity_id, sp.text, sp.start, sp.end,
+                          fake.cue, "bare-claim", None), fake))
+    return out
+
+
+def _inner(quotes: Sequence[Quote], q: Quote, start: int, end: int) -> bool:
+    """True when a quotation nested in ``q`` holds ``[start, end)``."""
+    for o in quotes:
+        if o is q:
+            continue
+        if (q.content_start <= o.content_start and o.content_end <= q.content_end
+                and o.content_end - o.content_start < q.content_end - q.content_start
+                and o.content_start <= start and end <= o.content_end
+                and not (o.kind == "partial" and len(o.content.split()) <= 4)):
+            return True
+    return False
+
+
+def _mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.kind == "actor" and m.entity_id
+            and start <= m.start and m.end <= end and not m.adjective]
+
+
+def find_statements(
+    text: str,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    events: Sequence[Any] | None = None,
+    *,
+    concepts: Sequence[Concept] | None = None,
+    article_id: str | None = None,
+) -> list[Statement]:
+    """Derive the actors' statements (actor, concept, agreement) with their evidence.
+
+    Args:
+        text: the text the mentions and quotes index (the article text).
+        mentions: actor mentions (from :func:`karabakh.actors.tag_mentions`).
+        quotes: quotations and claims (from :func:`karabakh.quotes.extract_quotes`).
+        events: optional speech-act events; records with ``source_id``,
+            ``start``/``end`` and a ``plover_type`` of a speech act
+            (``ACCUSE``, ``REJECT``, ``REQUEST``, ``AGREE``, ``THREATEN``,
+            ``SUPPORT``, ``DEMAND``, ``DISAPPROVE``) add statements from
+            their clause when no quotation already covers the cue.
+        concepts: the concepts (default :func:`load_concepts`).
+        article_id: recorded on each statement (keys corrections).
+
+    Returns:
+        Statements sorted by evidence start and cue; one per actor, concept,
+        agreement, voice and evidence.
+
+    >>> text = 'Yerevan said Armenia did not participate in the fighting.'
+    >>> from karabakh import tag_mentions, extract_quotes
+    >>> m = tag_mentions(text)
+    >>> st = find_statements(text, m, extract_quotes(text, m))
+    >>> [(s.actor_id, s.concept_id, s.agreement, s.rule) for s in st]
+    [('ARM_GOV', 'armenia_not_party', 1, 'claim:counter-cue+negation')]
+    """
+    compiled = _compiled(tuple(concepts) if concepts is not None else load_concepts())
+    sw = _stance_words()
+    found: dict[tuple[Any, ...], Statement] = {}
+    units = _units(text, quotes) + _bare_claims(text, mentions, quotes)
+    for unit, q in units:
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id,
+                   skip=lambda s, e, q=q: _inner(quotes, q, s, e))
+    if events:
+        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes)
+    return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
+
+
+def _merge(text: str, statements: list[Statement]) -> list[Statement]:
+    """One statement for the same position told in two pieces of one sentence.
+
+    "said there was no need for foreign mediation, calling the conflict an
+    internal affair": two claims of one speaker, one statement whose
+    evidence spans both (rule ``+merged``).
+    """
+    out: list[Statement] = []
+    for st in statements:
+        for i, prev in enumerate(out):
+            same = (prev.actor_id, prev.concept_id, prev.agreement, prev.voice,
+                    prev.reported_by) == (st.actor_id, st.concept_id, st.agreement, st.voice,
+                                          st.reported_by)
+            between = text[prev.end:st.start] if prev.end <= st.start else None
+            if (same and prev.actor_id is not None and between is not None
+                    and len(between) <= 40 and not re.search(r"[.!?;]", between)):
+                out[i] = replace(prev, end=st.end, text=text[prev.start:st.end],
+                                 rule=prev.rule + "+merged")
+                break
+        else:
+            out.append(st)
+    return out
+
+
+def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
+                 sw: _StanceWords, mentions: Sequence[Mention],
+                 found: dict[tuple[Any, ...], Statement], article_id: str | None,
+                 quotes: Sequence[Quote]) -> None:
+    speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
+              "DISAPPROVE", "CONSULT"}
+    for ev in events:
+        kind = getattr(ev, "plover_type", None)
+        start, end = getattr(ev, "start", None), getattr(ev, "end", None)
+        if kind not in speech or start is None or end is None:
+            continue
+        unit = _Unit(start, end, start, end, "event", getattr(ev, "source_id", None),
+                     getattr(ev, "source_text", None), getattr(ev, "source_start", None),
+                     getattr(ev, "source_end", None), None, f"event:{kind}", None)
+
+        def covered(s: int, e: int) -> bool:
+            return any(q.content_start <= s and e <= q.content_end for q in quotes)
+
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, skip=covered)
+
+
+def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
+               mentions: Sequence[Mention], found: dict[tuple[Any, ...], Statement],
+               article_id: str | None, skip: Any) -> None:
+    lo, hi = unit.lo, unit.hi
+    for comp in compiled:
+        if comp.requires is not None and not comp.requires.search(text, lo, hi):
+            continue
+        for pattern, polarity, _cue in comp.patterns:
+            for m in pattern.finditer(text, lo, hi):
+                gaps = [g for k, g in m.groupdict().items() if k.startswith("g") and g]
+                if any(sw.contrast.search(g) for g in gaps):
+                    continue
+                if skip(m.start(), m.end()):
+                    continue
+                st = _code_match(text, unit, comp.concept.concept_id, polarity, m, gaps, sw,
+                                 mentions, article_id)
+                for one in _what_x_called(text, unit, st, mentions):
+                    key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
+                           one.end, one.reported_by)
+                    found.setdefault(key, one)
+
+
+_WHAT_X_CALLED = re.compile(r"\bwhat\s+(.{1,40}?)\s+(?:calls|called|describes as|described as|terms|termed)\s*[«“„‘‹\"']?\s*$",
+                            re.IGNORECASE)
+
+
+def _what_x_called(text: str, unit: _Unit, st: Statement,
+                   mentions: Sequence[Mention]) -> list[Statement]:
+    """Distancing: "Y condemned what X called “anti-terrorist measures”": X's own term, Y's distancing.
+
+    The quotation is X's words (X agrees, own voice); Y, the last actor before
+    ``what`` in the sentence, rejects the term (rule ``distancing``).
+    """
+    if not st.rule.endswith("distancing") or unit.actor_start is None:
+        return [st]
+    head = text[max(0, st.cue_start - 60):st.cue_start]
+    w = _WHAT_X_CALLED.search(head)
+    if w is None:
+        return [st]
+    what_at = st.cue_start - len(head) + w.start()
+    if not (what_at <= unit.actor_start < st.cue_start):
+        return [st]
+    sent_start = 0
+    for b in re.finditer(r"[.!?]\s", text[:what_at]):
+        sent_start = b.end()
+    other = [x for x in _mentions_in(mentions, sent_start, what_at)
+             if x.entity_id != unit.actor_id]
+    rule = st.rule.replace("+distancing", "")
+    mine = replace(st, agreement=1 if ":cue" in rule else -1, rule=rule + "+own-term")
+    out = [mine]
+    if other:
+        y = other[-1]
+        out.append(replace(st, actor_id=y.entity_id, actor_text=y.text, actor_start=y.start,
+                           actor_end=y.end, agreement=-1, rule=rule + "+distancing"))
+    return out
+
+
+def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Match[str],
+                gaps: list[str], sw: _StanceWords, mentions: Sequence[Mention],
+                article_id: str | None) -> Statement:
+    lo, hi = unit.lo, unit.hi
+    cstart, _cend = _clause(text, lo, hi, m.start(), m.end())
+    rules = ["cue" if polarity > 0 else "counter-cue"]
+    agreement = polarity
+    # 3. negation before the cue (last five words of its clause) or in its gaps
+    before_from = _last_words(text, cstart, m.start(), _GAP_WORDS)
+    negs = len(sw.negator.findall(text, before_from, m.start())) + sum(
+        len(sw.negator.findall(g)) for g in gaps)
+    if negs % 2:
+        agreement, rules = -agreement, [*rules, "negation"]
+    if sw.flip_before.search(text, cstart, m.start()):
+        agreement, rules = -agreement, [*rules, "rather-than"]
+    # stance verbs in the clause, and their subject
+    voice, reported_by = "own", None
+    actor_id, actor_text = unit.actor_id, unit.actor_text
+    actor_start, actor_end = unit.actor_start, unit.actor_end
+    stance_hit: tuple[int, int, int, str] | None = None
+    stance_from = _last_words(text, cstart, m.start(), 8)
+    for spat, spol, sword in sw.stance:
+        for sm in spat.finditer(text, stance_from, m.start()):
+            if stance_hit is None or sm.start() > stance_hit[0]:
+                stance_hit = (sm.start(), sm.end(), spol, sword)
+    if stance_hit is not None:
+        s0, _s1, spol, sword = stance_hit
+        if spol < 0:
+            agreement = -agreement
+        rules.append(f"stance:{sword}")
+        subject_from = _last_words(text, cstart, s0, 6)
+        subj = [x for x in _mentions_in(mentions, subject_from, s0) if x.entity_id != unit.actor_id]
+        if subj:
+            who = subj[-1]
+            voice, reported_by = "attributed", unit.actor_id
+            actor_id, actor_text, actor_start, actor_end = who.entity_id, who.text, who.start, who.end
+            rules.append("attributed")
+    if unit.cue and unit.cue.casefold() in _REJECTING_CUES and voice == "own":
+        agreement, rules = -agreement, [*rules, f"cue-verb:{unit.cue.casefold()}"]
+    # 4. scare quotes and distancing
+    ev_start, ev_end = unit.ev_start, unit.ev_end
+    inside = unit.ev_start <= m.start() and m.end() <= unit.ev_end
+    mark = _in_marks(text, lo, m.start(), m.end(), hi)
+    if unit.partial_open is not None and (mark == unit.partial_open or (mark is None and inside)):
+        # the speaker's own quoted term, unless it stands after a determiner, a
+        # possessive or a distancing phrase ("the “anti-terrorist” operation")
+        before = text[max(0, unit.partial_open - 40):unit.partial_open].rstrip()
+        last = before.split()[-1].casefold() if before.split() else ""
+        mark = None
+        if last in _DETERMINERS or re.search(r"\w['’]s?$", last) or sw.distancing.search(before):
+            mark = unit.partial_open
+    if unit.partial_open is not None and (mark is not None or not inside):
+        ev_start, ev_end = lo, hi  # the claim the term stands in is the evidence
+    if mark is not None:
+        before = text[max(0, mark - 40):mark].rstrip()
+        if sw.distancing.search(before):
+            agreement, rules = -1, [*rules, "distancing"]
+        else:
+            agreement, rules = 0, [*rules, "scare-quotes"]
+    elif sw.distancing.search(re.sub(r"[«»“”„‘’‹›\"']", "",
+                                     text[max(lo, m.start() - 40):m.start()]).rstrip()):
+        agreement, rules = -1, [*rules, "distancing"]
+    return Statement(
+        start=ev_start,
+        end=ev_end,
+        text=text[ev_start:ev_end],
+        actor_id=actor_id,
+        actor_text=actor_text,
+        actor_start=actor_start,
+        actor_end=actor_end,
+        concept_id=concept_id,
+        agreement=agreement,
+        evidence=unit.evidence,
+        cue_start=m.start(),
+        cue_end=m.end(),
+        cue_text=m.group(0),
+        voice=voice,
+        reported_by=reported_by,
+        reported_by_opponent=voice == "attributed" and _opponents(actor_id, reported_by),
+        rule=unit.rule.split("+")[0] + ":" + "+".join(rules)
+        + ("+glued-name" if "glued-name" in unit.rule else ""),
+        article_id=article_id,
+    )
+
+
+def score_statements(
+    statements: Sequence[Statement], gold: Sequence[Mapping[str, str]], *, name: str = "statements"
+) -> Any:
+    """Precision and recall of statements against a hand annotation, with :func:`karabakh.evaluate.score`.
+
+    A found statement matches a gold row of the same ``concept_id`` (and
+    ``article_id``, when every gold row has one) whose
+    evidence span (``evidence_start``, ``evidence_end``) overlaps its own by
+    at least half (Jaccard), one to one; ``actor_id``, ``agreement`` and
+    ``voice`` are then compared as fields. Statements the researcher
+    removed (``status="removed"``) are not counted.
+
+    Args:
+        statements: the statements found.
+        gold: rows of an annotation (:func:`karabakh.evaluate.load_annotation`)
+            with ``concept_id``, ``evidence_start``, ``evidence_end``,
+            ``actor_id``, ``agreement``, ``voice``.
+        name: a label for the score.
+
+    Returns:
+        A :class:`karabakh.evaluate.Score` summed over the concepts.
+
+    >>> st = [Statement(0, 4, "Baku", "AZE", "Baku", 0, 4, "sovereignty_restored", 1,
+    ...                 "claim", 0, 4, "Baku")]
+    >>> gold = [{"concept_id": "sovereignty_restored", "evidence_start": "0",
+    ...          "evidence_end": "4", "actor_id": "AZE", "agreement": "1", "voice": "own"}]
+    >>> s = score_statements(st, gold); (s.precision, s.recall, s.fields["agreement"])
+    (1.0, 1.0, 1.0)
+    """
+    from .evaluate import Score, score
+
+    live = [s for s in statements if s.status != "removed"]
+    by_article = bool(gold) and all(g.get("article_id") for g in gold)
+
+    def group(article: str | None, concept: str) -> tuple[str, str]:
+        return (article or "") if by_article else "", concept
+
+    keys = sorted({group(s.article_id, s.concept_id) for s in live}
+                  | {group(g.get("article_id"), g.get("concept_id", "")) for g in gold})
+    parts = []
+    for key in keys:
+        parts.append(score([s for s in live if group(s.article_id, s.concept_id) == key],
+                           [g for g in gold if group(g.get("article_id"),
+                                                     g.get("concept_id", "")) == key],
+                           fields=("actor_id", "agreement", "voice"),
+                           gold_span=("evidence_start", "evidence_end"),
+                           match="overlap", floor=0.5, name="/".join(key)))
+    tp = sum(p.tp for p in parts)
+    n_found, n_gold = len(live), len(gold)
+    precision = tp / n_found if n_found else float(not gold)
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    pairs = tuple(x for p in parts for x in p.pairs)
+    wrong = tuple(x for p in parts for x in p.wrong)
+    field_acc = {f: (sum(1 for g, s in pairs if (g.get(f) or "").strip() == _cell(s.get(f)))
+                     / tp if tp else 0.0) for f in ("actor_id", "agreement", "voice")}
+    exact = (sum(1 for g, s in pairs if all((g.get(f) or "").strip() == _cell(s.get(f))
+                                            for f in field_acc)) / tp) if tp else 0.0
+    return Score(name=name, n_gold=n_gold, n_found=n_found, tp=tp, precision=precision,
+                 recall=recall, f1=f1, fields=field_acc, exact=exact, pairs=pairs,
+                 misses=tuple(x for p in parts for x in p.misses),
+                 false_alarms=tuple(x for p in parts for x in p.false_alarms), wrong=wrong)
+
+
+def _cell(value: Any) -> str:
+    from .evaluate import cell
+
+    return cell(value)

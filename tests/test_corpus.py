@@ -1,0 +1,372 @@
+"""Corpus mode: inputs, output tables, failures, resume, and the same tables on
+every executor (in-process, process pool, Dask LocalCluster).
+
+The articles come from karabakh.templates (invented sentences, no news text)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import karabakh as kb
+from karabakh.corpus import _record_schema, analyze_corpus, read_corpus
+from karabakh.templates import templates_frame, write_templates
+
+N = 12
+RECORD_TABLES = ("sentences", "mentions", "quotes", "dates", "figures")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return write_templates(tmp_path_factory.mktemp("folder"), N)
+
+
+@pytest.fixture(scope="module")
+def inline_run(folder, tmp_path_factory):
+    return analyze_corpus(folder, out=tmp_path_factory.mktemp("out1"), processes=1,
+                          progress=False, batch_size=5)
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for d in sorted(p for p in Path(out).iterdir() if p.is_dir()):
+        df = pd.read_parquet(d)
+        if d.name == "articles":
+            df = df.drop(columns=["seconds"])
+        frames[d.name] = df.reset_index(drop=True)
+    return frames
+
+
+def _assert_same_tables(a: Path, b: Path) -> None:
+    ta, tb = _tables(a), _tables(b)
+    assert sorted(ta) == sorted(tb)
+    for name in ta:
+        pd.testing.assert_frame_equal(ta[name], tb[name], check_dtype=True, obj=name)
+
+
+def _norm(column: pd.Series) -> list:
+    """Values as plain Python, every kind of missing value as None."""
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else
+            (list(v) if hasattr(v, "tolist") and not isinstance(v, str) else v)
+            for v in column.astype(object).tolist()]
+
+
+# --- folder input ---------------------------------------------------------
+
+
+def test_folder_run_writes_one_table_per_extractor(inline_run):
+    assert (inline_run.n_done, inline_run.n_failed, inline_run.n_skipped) == (N, 0, 0)
+    expected = {"sentences", "articles", "failures"} | {
+        k for k in kb.EXTRACTORS if getattr(kb.analyze(kb.Article.from_text("Calm.")), k) is not None
+    }
+    assert set(inline_run.tables) == expected
+
+
+@pytest.mark.parametrize("table", RECORD_TABLES)
+def test_tables_match_analyze_article_by_article(inline_run, folder, table):
+    got = read_corpus(inline_run.out, table)
+    for path in sorted(folder.glob("*.txt"))[:4]:
+        art = kb.read_article(path)
+        want = kb.to_frame(getattr(kb.analyze(art), table))
+        mine = got[got.article_id == art.id].drop(columns="article_id").reset_index(drop=True)
+        assert len(mine) == len(want)
+        for col in want.columns:
+            assert _norm(mine[col]) == _norm(want[col]), f"{table}.{col} of {art.id}"
+
+
+def test_every_span_indexes_its_article(inline_run, folder):
+    texts = {kb.read_article(p).id: kb.read_article(p).text for p in folder.glob("*.txt")}
+    for table in RECORD_TABLES:
+        df = read_corpus(inline_run.out, table)
+        assert len(df)
+        for aid, start, end, text in df[["article_id", "start", "end", "text"]].itertuples(index=False):
+            assert texts[aid][start:end] == text
+
+
+def test_articles_table_has_datelines_counts_and_metadata(inline_run):
+    arts = read_corpus(inline_run.out, "articles")
+    assert arts["id"].tolist() == [f"gen-{i:06d}" for i in range(N)]
+    assert arts["dateline"].notna().all()
+    assert set(arts["dateline_source"]) == {"header", "sidecar"}
+    quotes = read_corpus(inline_run.out, "quotes")
+    assert arts.set_index("id")["n_quotes"].to_dict() == {
+        aid: int((quotes.article_id == aid).sum()) for aid in arts["id"]
+    }
+    assert set(arts["outlet"]) <= set(kb.templates.OUTLETS)
+    assert (arts["seconds"] > 0).all()
+
+
+def test_tables_read_in_one_line_with_pyarrow_dataset(inline_run):
+    import pyarrow.dataset as ds
+
+    assert ds.dataset(inline_run.out / "quotes").count_rows() == len(read_corpus(inline_run.out, "quotes"))
+
+
+# --- table inputs ---------------------------------------------------------
+
+
+def _write_table(df: pd.DataFrame, path: Path) -> Path:
+    if path.suffix == ".csv":
+        df.to_csv(path, index=False)
+    elif path.suffix == ".jsonl":
+        df.to_json(path, orient="records", lines=True)
+    else:
+        df.to_parquet(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_table_input_gives_the_same_records_as_the_folder(suffix, inline_run, tmp_path):
+    src = _write_table(templates_frame(N), tmp_path / f"corpus{suffix}")
+    run = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False, batch_size=5)
+    assert (run.n_done, run.n_failed) == (N, 0)
+    for table in RECORD_TABLES:
+        pd.testing.assert_frame_equal(read_corpus(run.out, table), read_corpus(inline_run.out, table))
+    arts = read_corpus(run.out, "articles")
+    assert arts["outlet"].tolist() == templates_frame(N)["outlet"].tolist()
+    assert arts["dateline"].tolist() == read_corpus(inline_run.out, "articles")["dateline"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        (["text", "date"], "missing column(s) id"),
+        (["id", "date"], "missing column(s) text"),
+    ],
+)
+def test_table_without_required_columns_is_refused(columns, message, tmp_path):
+    src = _write_table(templates_frame(2)[columns], tmp_path / "t.csv")
+    with pytest.raises(ValueError, match=r"t\.csv: " + message.replace("(", r"\(").replace(")", r"\)")):
+        analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [("missing", "no such file or folder"), ("notes.txt", "not a folder nor a table")],
+)
+def test_bad_source_is_refused(source, message, tmp_path):
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        analyze_corpus(tmp_path / source, out=tmp_path / "out", processes=1, progress=False)
+
+
+@pytest.mark.parametrize(
+    ("row", "error", "message"),
+    [
+        ({"id": "bad-date", "text": "Baku spoke.", "date": "20/09/2023"}, "ValueError", "unparseable dateline"),
+        ({"id": "no-text", "text": None, "date": "2023-09-20"}, "ValueError", "empty article"),
+        ({"id": "blank", "text": "   ", "date": "2023-09-20"}, "ValueError", "empty article"),
+        ({"id": "gen-000001", "text": "A second article with the same id.", "date": None},
+         "ValueError", "duplicate article id"),
+    ],
+)
+def test_bad_rows_land_in_failures_and_the_run_goes_on(row, error, message, tmp_path, capsys):
+    df = pd.concat([templates_frame(3), pd.DataFrame([row])], ignore_index=True)
+    src = _write_table(df, tmp_path / "t.jsonl")
+    run = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False)
+    assert (run.n_done, run.n_failed) == (3, 1)
+    failures = read_corpus(run.out, "failures")
+    assert failures[["id", "error"]].values.tolist() == [[row["id"], error]]
+    assert message in failures.loc[0, "message"]
+    assert message in capsys.readouterr().err
+    assert row["id"] not in set(read_corpus(run.out, "quotes")["article_id"]) or row["id"] == "gen-000001"
+    assert read_corpus(run.out, "articles")["id"].is_unique
+
+
+# --- a broken file in a folder --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe not utf-8 at all", "not UTF-8"),
+        (b"", "empty file"),
+        (b"date 2023-13-45\nA header that is no date.", "unparseable dateline"),
+        (b"Binary\x00data", "binary data"),
+    ],
+)
+def test_broken_file_lands_in_failures_with_its_path(content, message, tmp_path, capsys):
+    src = write_templates(tmp_path / "in", 6)
+    broken = src / "gen-000003.txt"
+    broken.write_bytes(content)
+    run = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False, batch_size=2)
+    assert (run.n_done, run.n_failed) == (5, 1)
+    failures = read_corpus(run.out, "failures")
+    assert failures["path"].tolist() == [str(broken)]
+    assert failures.loc[0, "error"] == "ValueError" and message in failures.loc[0, "message"]
+    err = capsys.readouterr().err
+    assert str(broken) in err and message in err
+    assert "gen-000003" not in set(read_corpus(run.out, "articles")["id"])
+
+
+def test_malformed_sidecar_is_a_failure(tmp_path):
+    src = write_templates(tmp_path / "in", 3)
+    (src / "gen-000001.json").write_text("{not json", encoding="utf-8")
+    run = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False)
+    assert run.n_failed == 1
+    assert "sidecar" in read_corpus(run.out, "failures").loc[0, "message"]
+
+
+# --- resume ---------------------------------------------------------------
+
+
+def test_resume_skips_finished_articles(folder, inline_run, tmp_path, monkeypatch):
+    from karabakh import corpus
+
+    calls: list[str] = []
+    real = corpus._task_article
+
+    def counting(task):
+        calls.append(task["path"])
+        if len(calls) > 7:
+            raise KeyboardInterrupt  # an interrupt in the middle of the third batch
+        return real(task)
+
+    monkeypatch.setattr(corpus, "_task_article", counting)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=False, batch_size=3)
+    assert len(read_corpus(tmp_path / "out", "articles")) == 6
+    calls.clear()
+    run = analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=False, batch_size=3)
+    assert (run.n_skipped, run.n_done) == (6, N - 6)
+    assert len(calls) == N - 6
+    _assert_same_tables(inline_run.out, tmp_path / "out")
+    again = analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=False)
+    assert (again.n_skipped, again.n_done) == (N, 0)
+
+
+def test_resume_removes_parts_of_an_unfinished_batch(folder, inline_run, tmp_path):
+    out = tmp_path / "out"
+    analyze_corpus(folder, out=out, processes=1, progress=False, batch_size=5)
+    # A crash after the quotes of the last batch were written, before its articles part.
+    last = sorted((out / "articles").glob("*.parquet"))[-1]
+    last.unlink()
+    run = analyze_corpus(folder, out=out, processes=1, progress=False, batch_size=5)
+    assert run.n_done == N - 10
+    _assert_same_tables(inline_run.out, out)
+
+
+def test_failures_are_tried_again_on_resume(tmp_path):
+    src = write_templates(tmp_path / "in", 4)
+    good = (src / "gen-000002.txt").read_bytes()
+    (src / "gen-000002.txt").write_bytes(b"\xff")
+    first = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False)
+    assert first.n_failed == 1
+    (src / "gen-000002.txt").write_bytes(good)
+    second = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False)
+    assert (second.n_done, second.n_failed, second.n_skipped) == (1, 0, 3)
+    assert read_corpus(second.out, "failures").empty
+
+
+# --- the same tables on every executor -----------------------------------
+
+
+def test_two_processes_give_identical_tables(folder, inline_run, tmp_path):
+    run = analyze_corpus(folder, out=tmp_path / "out", processes=2, progress=False, batch_size=2)
+    assert run.n_done == N
+    _assert_same_tables(inline_run.out, run.out)
+
+
+def test_dask_local_cluster_gives_identical_tables(folder, inline_run, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        run = analyze_corpus(folder, out=tmp_path / "out", scheduler=client, progress=False,
+                             batch_size=4)
+        assert client.status == "running"  # a client passed in is left open
+    assert run.n_done == N
+    _assert_same_tables(inline_run.out, run.out)
+
+
+def test_dask_scheduler_address_gives_identical_tables(folder, inline_run, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        run = analyze_corpus(folder, out=tmp_path / "out", scheduler=cluster.scheduler_address,
+                             progress=False, batch_size=6)
+    _assert_same_tables(inline_run.out, run.out)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"processes": 0}, "processes must be at least 1"),
+    ({"batch_size": 0}, "batch_size must be at least 1"),
+    ({"scheduler": 42}, "scheduler must be an address"),
+])
+def test_bad_options_are_refused(kwargs, message, folder, tmp_path):
+    with pytest.raises(ValueError, match=message):
+        analyze_corpus(folder, out=tmp_path / "out", progress=False, **kwargs)
+
+
+# --- schemas --------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Coded:
+    start: int
+    end: int
+    text: str
+    code: str | None
+    weight: float | None
+    context: list[str]
+    tags: tuple[str, ...] | None
+    extra: dict[str, int] | None
+    flag: bool = False
+
+
+@pytest.mark.parametrize(
+    ("name", "arrow_type", "as_json"),
+    [
+        ("article_id", pa.string(), False),
+        ("start", pa.int64(), False),
+        ("code", pa.string(), False),
+        ("weight", pa.float64(), False),
+        ("context", pa.list_(pa.string()), False),
+        ("tags", pa.list_(pa.string()), False),
+        ("extra", pa.string(), True),
+        ("flag", pa.bool_(), False),
+    ],
+)
+def test_schema_comes_from_type_hints(name, arrow_type, as_json):
+    schema, json_cols = _record_schema(_Coded)
+    assert schema.field(name).type == arrow_type
+    assert (name in json_cols) == as_json
+
+
+def test_none_only_and_list_columns_keep_their_types_across_batches(tmp_path):
+    from karabakh.corpus import _records_table, _write_part
+
+    a = _records_table(_Coded, ["x"], [_Coded(0, 1, "a", None, None, [], None, None)])
+    b = _records_table(_Coded, ["y"], [_Coded(0, 1, "b", "010", 2.5, ["c1", "c2"], ("t",), {"k": 1})])
+    _write_part(tmp_path, "coded", "part-1", a)
+    _write_part(tmp_path, "coded", "part-2", b)
+    assert pq.read_schema(tmp_path / "coded" / "part-1.parquet") == pq.read_schema(
+        tmp_path / "coded" / "part-2.parquet")
+    df = read_corpus(tmp_path, "coded")
+    assert df["context"].map(list).tolist() == [[], ["c1", "c2"]]
+    assert json.loads(df.loc[1, "extra"]) == {"k": 1} and pd.isna(df.loc[0, "extra"])
+
+
+# --- command line ---------------------------------------------------------
+
+
+def test_cli_corpus_command(folder, inline_run, tmp_path, capsys):
+    from karabakh.cli import main
+
+    status = main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--processes", "1", "--quiet"])
+    assert status == 0
+    assert f"{N} articles analysed, 0 failed" in capsys.readouterr().out
+    _assert_same_tables(inline_run.out, tmp_path / "out")
+
+
+def test_cli_corpus_bad_source_exits_2(tmp_path, capsys):
+    from karabakh.cli import main
+
+    assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("karabakh: error:") and "no such file" in err
