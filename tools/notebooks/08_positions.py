@@ -203,5 +203,5 @@ errors
 # Armenian opposition (the government must go). Each statement keeps its evidence span;
 # the researcher's corrections sit on top and keep what the rules said.
 #
-# **Next:** [11 · Corpus mode](11_corpus.ipynb) runs the same extraction over many
-# articles at once.
+# **Next:** [09 · Your article](09_your_article.ipynb) runs the whole pipeline, positions
+# included, on an article of your own.
