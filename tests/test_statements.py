@@ -202,7 +202,9 @@ def test_glued_name_resolves_to_the_full_alias() -> None:
     st = statements(text)
     assert [(s.actor_id, s.concept_id, s.agreement) for s in st] == [
         ("BAYRAMOV_JEYHUN", "counter_terrorism", 1)]
-    assert st[0].rule.endswith("+glued-name")
+    # the mention tagger now reads the glued name itself (actors rule 'glued', issue 12), so
+    # the quote already has the speaker and this module's fallback is not needed
+    assert st[0].rule.endswith("+glued-name") or st[0].actor_text == "Jeyhun Bayramovdijo"
 
 
 def test_offsets_are_spans_of_the_text() -> None:
