@@ -21,7 +21,7 @@ LAB_ARGS ?=
 LAB_IP   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench eval clean
+.PHONY: help install test lint report lab bench stress eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team'
 	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
 	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
 	fi
+
+stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json
+	mkdir -p reports
+	$(BIN)/python benchmarks/stress.py --out reports/stress.json
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

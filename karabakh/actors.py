@@ -136,12 +136,14 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ._patterns import trie_regex
-from .articles import _HEADER, parse_dateline
+from .articles import header_match, parse_dateline
+from .lexicon import month_names, weekday_names
 from .records import Mention
 from .resources import read_data_csv
 
@@ -680,7 +682,7 @@ def _date_of(text: str, on: dt.date | str | None) -> dt.date | None:
         return on
     if isinstance(on, str):
         return _date(on, "tag_mentions: on")
-    m = _HEADER.match(text)
+    m = header_match(text)
     return parse_dateline(m.group(2), where="tag_mentions: header") if m else None
 
 
@@ -757,7 +759,7 @@ def _droppable(word: str, drop: frozenset[str], common: frozenset[str]) -> bool:
 def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
     """The word spans of each capitalised name in ``masked``, trimmed (rule 9)."""
     cues = _cues()
-    drop_anywhere = cues["title"] | cues["month"] | cues["weekday"]
+    drop_anywhere = cues["title"] | month_names() | weekday_names()  # time_words.csv
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function
@@ -1066,7 +1068,9 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return sorted(taken)
 
 
-def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
+def tag_mentions(
+    text: str, dateline: dt.date | str | None = None, *, on: dt.date | str | None = None
+) -> list[Mention]:
     """Find every actor, place and unknown capitalised name in ``text``.
 
     See the module docstring for the rules (longest match, ties leftmost,
@@ -1075,16 +1079,17 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
 
     Args:
         text: the article text (offsets index it unchanged).
-        on: the date that resolves title phrases ("the Karabakh
+        dateline: the date that resolves title phrases ("the Karabakh
             president"), a :class:`datetime.date` or ``YYYY-MM-DD``; when
             ``None``, a leading ``date YYYY-MM-DD`` header of ``text`` is used
             if present, else titles stay unresolved (``entity_id=None``).
+        on: deprecated alias of ``dateline``.
 
     Returns:
         Mentions sorted by ``start``; ``m.text == text[m.start:m.end]``.
 
     Raises:
-        ValueError: if ``on`` is a string that is not an ISO date.
+        ValueError: if ``dateline`` is a string that is not an ISO date.
 
     >>> ms = tag_mentions("date 2023-09-20 Moscow accuses Baku. The President of "
     ...                   "Azerbaijan, Ilham Aliyev, spoke in Baku.")
@@ -1093,7 +1098,10 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
      ('President of Azerbaijan, Ilham Aliyev', 'ALIYEV_ILHAM', 'actor', 'role+name'),
      ('Baku', 'BAKU', 'place', 'locative')]
     """
-    day = _date_of(text, on)
+    if on is not None:
+        warnings.warn("tag_mentions: on= is deprecated, use dateline=", DeprecationWarning, 2)
+        dateline = on if dateline is None else dateline
+    day = _date_of(text, dateline)
     lex = _lexicon()
     folded = fold(text)
     # 1. candidates: the longest alias at each word start

@@ -28,6 +28,7 @@ from .document import Document
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
 from .sentences import split_sentences
+from .statements import find_statements
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,7 +53,8 @@ class Analysis:
         dates: time expressions, or ``None`` if not extracted.
         figures: casualty and displacement figures, or ``None``.
         events: coded events, or ``None`` (not built yet).
-        statements: actor positions, or ``None`` (not built yet).
+        statements: actors' positions (:func:`karabakh.statements.find_statements`),
+            or ``None`` if not extracted.
         warnings: what limits these results (no dateline ...), one line
             each; the article's own :attr:`Article.warnings` come first.
 
@@ -75,7 +77,7 @@ class Analysis:
 
         >>> frames = analyze(Article.from_text("Yerevan said it was calm.")).to_frames()
         >>> sorted(frames), frames["mentions"].loc[0, "entity_id"]
-        (['dates', 'figures', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
+        (['dates', 'figures', 'mentions', 'quotes', 'sentences', 'statements'], 'ARM_GOV')
         """
         out = {"sentences": to_frame(self.sentences)}
         for key in EXTRACTORS:
@@ -149,6 +151,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
+    statements = find_statements(text, mentions, quotes, article_id=article.id)
     return Analysis(
         article=article,
         sentences=sentences,
@@ -156,5 +159,6 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
         quotes=quotes,
         dates=dates,
         figures=figures,
+        statements=statements,
         warnings=article.warnings,
     )

@@ -961,3 +961,23 @@ def test_reopened_quotation_keeps_its_own_cue():
             '"Their rights are guaranteed," he added.')
     q = next(q for q in extract_quotes(text) if q.content.startswith("Nobody"))
     assert (q.speaker_id, q.cue) == ("HAJIYEV_HIKMET", "added")
+
+
+# ---------------------------------------------------------------- the shared layer
+
+
+def test_document_form_equals_plain_text_form():
+    from karabakh.document import Document
+
+    text = "date 2023-09-20\nThe Azerbaijani president said troops would stop. “We agree,” Yerevan replied."
+    assert extract_quotes(Document(text)) == extract_quotes(text)
+
+
+@pytest.mark.parametrize("fn", ["extract_quotes", "tag_mentions"])
+def test_on_is_a_deprecated_alias_of_dateline(fn):
+    import karabakh as kb
+
+    text = "The Azerbaijani president said troops would stop."
+    with pytest.warns(DeprecationWarning, match="dateline"):
+        old = getattr(kb, fn)(text, on="2023-09-20")
+    assert old == getattr(kb, fn)(text, dateline="2023-09-20")
