@@ -1291,7 +1291,7 @@ def _overlaps(fig: Figure, texts: list[Any]) -> list[tuple[int, int]]:
 
 def _separate_labels(fig: Figure, ax: Any, texts: list[Any], points: list[tuple[float, float]]) -> None:
     """Move labels until none overlaps: adjustText first, then a vertical nudge."""
-    from adjustText import adjust_text  # type: ignore[import-untyped]
+    from adjustText import adjust_text
 
     if len(texts) > 1:
         adjust_text(texts, x=[p[0] for p in points], y=[p[1] for p in points], ax=ax,
@@ -1396,8 +1396,9 @@ def plot_actor_tone(tone: _pd.DataFrame) -> Figure:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    fig, ax = plt.subplots(figsize=(9, 5))
+    fig, ax = plt.subplots(figsize=(11, 6))
     ax.set_title("Lexical tone (VADER) of each speaker toward the actors it names — not a position")
+    ax.title.set_wrap(True)
     if tone.empty:
         ax.text(0.5, 0.5, "no speaker names another actor", ha="center", transform=ax.transAxes)
         return fig
@@ -1417,7 +1418,7 @@ def plot_actor_tone(tone: _pd.DataFrame) -> Figure:
     ax.set_yticks(range(len(speakers)), [_actor_label(s) for s in speakers], fontsize=8)
     ax.set_xlabel("actor named")
     ax.set_ylabel("speaker")
-    fig.colorbar(image, ax=ax, label="VADER compound (-1 .. +1); number = sentences")
+    fig.colorbar(image, ax=ax, label="VADER compound (-1 .. +1)\nnumber in a cell = sentences")
     fig.tight_layout()
     return fig
 
