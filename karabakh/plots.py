@@ -1079,6 +1079,7 @@ def plot_corpus_counts_by_day(
     if len(counts.columns) > 1:
         ax.legend(title=by, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     ax.set_xlabel("day (2023)")
+    plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     fig.tight_layout()
     return fig
 

@@ -108,10 +108,12 @@ fig = plots.plot_corpus_figures(figures, articles, category="killed", by="outlet
 # %% [markdown]
 # ## Events per day and positions over time
 #
-# These tables appear by themselves once `analyze()` returns events and statements
-# (corpus mode writes every record list it returns, `statements` with `actor_id`,
-# `concept_id` and `agreement` +1/-1). While a table is absent, the cell says so and
-# the chart says "no records".
+# Corpus mode writes every record list `analyze()` returns, so the coded events (CAMEO
+# root codes) and the actors' statements (`actor_id`, `concept_id`, `agreement` +1/-1)
+# are tables like the others. Events are dated by their own day-level date, else the
+# dateline; a run whose `analyze()` has no such table prints so and charts "no records".
+# The generated articles give each side one stance, so the positions here are flat by
+# construction: the chart shows the method, not a finding.
 
 # %%
 events = kb.read_corpus(out, "events")
@@ -136,7 +138,8 @@ fig = plots.plot_corpus_positions(statements, articles, actor="actor_id", value=
 # through the same code path, in batches, so memory stays flat, and a second run resumes
 # where the first stopped. On this generated corpus the questions a researcher asks of a
 # week of coverage become short pandas expressions: who is quoted on each side, how the
-# stated death tolls differ between outlets and sources and move from day to day. The
+# stated death tolls differ between outlets and sources and move from day to day, how
+# many events of each kind are reported per day, where each actor stands. The
 # corpus is invented, so the numbers here say nothing about the real events: run the
 # same cells on your own articles.
 #
