@@ -71,7 +71,7 @@ def measure(conventions: str = "project", which: str = "harder") -> dict[str, fl
     """Strict, relaxed, value and mod F1 over every file of one annotated set."""
     gold_by: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in load_annotation(ANNOTATIONS[which]):
-        gold_by[row["file"]].append(row)
+        gold_by[row["article"]].append(row)
     found_all: list[dict[str, Any]] = []
     gold_all: list[dict[str, str]] = []
     for i, (name, gold) in enumerate(sorted(gold_by.items())):
@@ -100,7 +100,7 @@ def measure(conventions: str = "project", which: str = "harder") -> dict[str, fl
 def _errors(conventions: str, which: str) -> None:
     gold_by: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in load_annotation(ANNOTATIONS[which]):
-        gold_by[row["file"]].append(row)
+        gold_by[row["article"]].append(row)
     for name, gold in sorted(gold_by.items()):
         article = kb.read_article(ROOT / "tests" / "harder" / name)
         found = _find(article, conventions)

@@ -721,10 +721,10 @@ def test_harder_set_names() -> None:
 
     gold = load_annotation(HARDER_GOLD)
     right = 0
-    for name in sorted({g["file"] for g in gold}):
+    for name in sorted({g["article"] for g in gold}):
         text = (HARDER / name).read_text(encoding="utf-8")
         found = [m for m in ka.tag_mentions(text) if m.entity_id is not None]
-        for g in (g for g in gold if g["file"] == name):
+        for g in (g for g in gold if g["article"] == name):
             s, e = int(g["start"]), int(g["end"])
             assert text[s:e] == g["text"], g
             right += any(m.start < e and s < m.end and m.entity_id == g["entity_id"]
