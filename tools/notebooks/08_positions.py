@@ -55,9 +55,9 @@ pd.DataFrame([(c.concept_id, c.label, c.description) for c in kb.load_concepts()
 # another speaker ascribes to it (`attributed`, with `reported_by`).
 
 # %%
-table = kb.to_frame(statements)
-table[["actor_id", "concept_id", "agreement", "voice", "reported_by", "cue_text", "rule",
-       "start", "end", "text"]]
+table = kb.statement_table(statements)  # DNA's column names; empty but shaped if none
+table[["organization", "concept", "agreement", "voice", "reported_by", "cue", "rule",
+       "start", "stop", "text"]]
 
 # %% [markdown]
 # Every statement points back to the words it comes from: the evidence is an exact slice
@@ -148,7 +148,7 @@ corrections
 # a removed statement stays, marked, and a changed one keeps `rule_agreement`.
 
 # %%
-if article.id == "000_bf20561892d8202b":
+if set(corrections.article_id) == {article.id}:
     corrected = kb.apply_corrections(statements, example, text=article.text)
 else:  # the example is keyed to the seed; write your own file for your article
     corrected = list(statements)
@@ -184,9 +184,13 @@ kb.apply_corrections(statements, out / "my_corrections.csv", text=article.text) 
 from karabakh.evaluate import load_annotation
 
 gold_path = Path("../tests/annotations/seed_statements.csv")
+gold = load_annotation(gold_path) if gold_path.exists() else []
+# the annotation is the seed's: it applies when its evidence spans are this article's words
+fits = bool(gold) and all(
+    article.text[int(g["evidence_start"]):int(g["evidence_end"])] == g["evidence"] for g in gold)
 errors = None
-if article.id == "000_bf20561892d8202b" and gold_path.exists():
-    score = kb.score_statements(statements, load_annotation(gold_path))
+if fits:
+    score = kb.score_statements(statements, gold)
     print(score)
     errors = score.errors()
 errors
