@@ -31,6 +31,7 @@ from .corpus import CorpusRun, analyze_corpus, read_corpus
 from .dates import article_dates, find_dates, sentence_dates, timex_span
 from .events import (
     EventVerb,
+    event_table,
     event_verbs,
     explain_merges,
     find_events,
@@ -60,7 +61,6 @@ from .statements import (
     load_concepts,
     score_statements,
 )
-
 from .templates import generate_articles, templates_frame, write_templates
 
 __version__ = "0.1.0"
@@ -94,6 +94,7 @@ __all__ = [
     "build_nltk_data",
     "compile_cue",
     "ensure_nltk_data",
+    "event_table",
     "event_verbs",
     "explain_merges",
     "extract_quotes",

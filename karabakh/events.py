@@ -80,6 +80,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EventVerb",
+    "event_table",
     "event_verbs",
     "explain_merges",
     "find_events",
@@ -1245,6 +1246,50 @@ def explain_merges(events: Sequence[Event]) -> pd.DataFrame:
     order = {eid: i for i, eid in enumerate(dict.fromkeys(df["event_id"]))}
     return df.sort_values(by=["event_id", "start"], key=lambda c: c.map(order) if c.name == "event_id" else c,
                           kind="stable").reset_index(drop=True)
+
+
+def event_table(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per merged event, in the order of its first telling, with its evidence.
+
+    Columns: ``event_id``, ``day`` (the earliest stated day, else the date of
+    the first telling), ``date_precision``, ``historical``, ``source_id``,
+    ``target_id`` (the first named in any telling), ``code``, ``label``,
+    ``plover_type``, ``goldstein``, ``place_id``, ``modalities`` (as told, in
+    order), ``reported_by`` (who tells it; ``narrator`` for the article's own
+    voice), ``n_tellings``, ``sentences`` and ``tellings`` (the words of each).
+
+    >>> a = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", label="Use force",
+    ...           date="2023-09-19", event_id="E1")
+    >>> b = dataclasses.replace(a, start=9, end=12, text="war", sentence=2, source_id="AZE")
+    >>> event_table([a, b])[["event_id", "source_id", "n_tellings", "sentences"]].values.tolist()
+    [['E1', 'AZE', 2, [0, 2]]]
+    """
+    import pandas as pd
+
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.event_id or f"{e.start}", []).append(e)
+    rows = []
+    for eid, tell in groups.items():
+        stated = [t.date for t in tell if t.date and _day(t.date) and t.date_rule != "dateline"]
+        day = min(stated) if stated else tell[0].date
+        first = tell[0]
+        rows.append({
+            "event_id": eid, "day": day,
+            "date_precision": next((t.date_precision for t in tell if t.date == day), first.date_precision),
+            "historical": all("historical" in t.plover_context for t in tell),
+            "source_id": next((t.source_id for t in tell if t.source_id), None),
+            "target_id": next((t.target_id for t in tell if t.target_id), None),
+            "code": first.code, "label": first.label, "plover_type": first.plover_type,
+            "goldstein": first.goldstein,
+            "place_id": next((t.place_id for t in tell if t.place_id), None),
+            "modalities": list(dict.fromkeys(t.modality for t in tell)),
+            "reported_by": list(dict.fromkeys(t.reported_by or "narrator" for t in tell)),
+            "n_tellings": len({(t.start, t.end) for t in tell}),
+            "sentences": sorted({t.sentence for t in tell}),
+            "tellings": list(dict.fromkeys(t.text for t in tell)),
+        })
+    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------------- ACLED
