@@ -10,7 +10,9 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import plots as plots
+from typing import TYPE_CHECKING, Any
+
+from . import todo as todo
 from .actors import (
     ActorInfo,
     PlaceInfo,
@@ -23,12 +25,14 @@ from .actors import (
     resolve_role,
     role_holders,
     tag_mentions,
+    translit_key,
 )
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .corpus import CorpusRun, analyze_corpus, read_corpus
-from .dates import article_dates, find_dates, sentence_dates, timex_span
+from .datelines import find_wire_dateline
+from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
 from .events import (
     EventVerb,
     event_table,
@@ -50,20 +54,44 @@ from .records import (
     SentenceDate,
     Statement,
     Token,
+    WireDateline,
     to_frame,
 )
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 from .statements import (
     Concept,
+    actor_graph,
+    actor_network,
+    actor_tone,
+    apply_corrections,
     compile_cue,
+    corrections_table,
     find_statements,
     load_concepts,
+    position_map,
+    position_matrix,
+    positions,
     score_statements,
+    statement_table,
+    to_graphml,
 )
 from .templates import generate_articles, templates_frame, write_templates
+from .todo import todo_list
+
+if TYPE_CHECKING:
+    from . import plots as plots
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``karabakh.plots`` (and matplotlib) only when ``kb.plots`` is first used."""
+    if name == "plots":
+        import importlib
+
+        return importlib.import_module(".plots", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTORS",
@@ -71,7 +99,6 @@ __all__ = [
     "Analysis",
     "Article",
     "Concept",
-
     "CorpusRun",
     "DateRef",
     "Event",
@@ -87,12 +114,18 @@ __all__ = [
     "SentenceDate",
     "Statement",
     "Token",
+    "WireDateline",
+    "actor_graph",
     "actor_info",
+    "actor_network",
+    "actor_tone",
     "analyze",
     "analyze_corpus",
+    "apply_corrections",
     "article_dates",
     "build_nltk_data",
     "compile_cue",
+    "corrections_table",
     "ensure_nltk_data",
     "event_table",
     "event_verbs",
@@ -103,7 +136,7 @@ __all__ = [
     "find_events",
     "find_figures",
     "find_statements",
-
+    "find_wire_dateline",
     "generate_articles",
     "load_actors",
     "load_concepts",
@@ -113,6 +146,9 @@ __all__ = [
     "parse_dateline",
     "parse_number",
     "place_info",
+    "position_map",
+    "position_matrix",
+    "positions",
     "quote_spans",
     "quotes_table",
     "read_article",
@@ -123,12 +159,17 @@ __all__ = [
     "score_statements",
     "sentence_dates",
     "split_sentences",
+    "statement_table",
     "tag_mentions",
     "templates_frame",
     "timex_span",
     "to_acled",
     "to_frame",
+    "to_graphml",
+    "to_timeml",
+    "todo_list",
     "tokenize",
+    "translit_key",
     "unmerge",
     "write_templates",
 ]

@@ -819,7 +819,7 @@ def _harder_scores() -> tuple[float, float, float]:
 
     gold = load_annotation(HARDER_GOLD)
     found_all, gold_all = [], []
-    for i, name in enumerate(sorted({g["file"] for g in gold})):
+    for i, name in enumerate(sorted({g["article"] for g in gold})):
         text = (HARDER / name).read_text(encoding="utf-8")
         off = 1_000_000 * i  # one score over all files: spans kept apart by file
         mentions = tag_mentions(text)
@@ -830,7 +830,7 @@ def _harder_scores() -> tuple[float, float, float]:
             d["part_of"] = None if f.part_of is None else f.part_of + off
             found_all.append(d)
         for g in gold:
-            if g["file"] == name:
+            if g["article"] == name:
                 assert text[int(g["start"]):int(g["end"])] == g["text"], g
                 row = dict(g, start=str(int(g["start"]) + off), end=str(int(g["end"]) + off))
                 if g["part_of"]:

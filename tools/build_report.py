@@ -86,8 +86,17 @@ def images_of(cell: object) -> list[dict[str, object]]:
 
 
 def missing_charts(nb: object) -> list[int]:
-    """Chart cells (cells calling ``plot_*``) of an executed notebook that show no image."""
-    return [i for i in chart_cells(nb) if not images_of(nb.cells[i])]  # type: ignore[attr-defined]
+    """Chart cells (cells calling ``plot_*``) of an executed notebook that show no image.
+
+    A cell that draws only when there is something to draw (``if table.empty:
+    print(...) else: fig = plot_...``) must say why it drew nothing: a chart
+    cell with neither an image nor any other output is missing its chart (the
+    symptom of a kernel without the inline backend).
+    """
+    return [
+        i for i in chart_cells(nb)
+        if not images_of(nb.cells[i]) and not nb.cells[i].get("outputs")  # type: ignore[attr-defined]
+    ]
 
 
 def title_and_line(nb: object) -> tuple[str, str]:

@@ -102,4 +102,4 @@ plots.plot_events_map(events)
 # accused Azerbaijan of ethnic cleansing; in Yerevan the opposition announced impeachment
 # proceedings. Every step links to its sentences; the figures of the dead are in notebook 05.
 #
-# **Next:** [11 · Corpus mode](11_corpus.ipynb): the same steps on many articles at once.
+# **Next:** [08 · Positions](08_positions.ipynb): what each actor holds on each disputed question, from their own words.
