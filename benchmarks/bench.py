@@ -71,6 +71,8 @@ def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
     mentions = kb.tag_mentions(text, dateline=on)
     quotes = kb.extract_quotes(text, mentions, dateline=on)
     dates = kb.find_dates(text, on)
+    sentences = kb.split_sentences(article.text)
+    figures = kb.find_figures(text, mentions, quotes, dates)
     return {
         "split_sentences": lambda: kb.split_sentences(article.text),
         "tokenize": lambda: kb.tokenize(article.text),
@@ -78,6 +80,8 @@ def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
         "extract_quotes": lambda: kb.extract_quotes(text, mentions, dateline=on),
         "find_dates": lambda: kb.find_dates(text, on),
         "find_figures": lambda: kb.find_figures(text, mentions, quotes, dates),
+        "find_events": lambda: kb.find_events(text, mentions, quotes, dates, sentences, on=on,
+                                              figures=figures),
         "analyze (all)": lambda: kb.analyze(article),
     }
 
@@ -155,6 +159,10 @@ def main() -> None:
           f"analyze {ratio['analyze_seconds']:.3f} s; above 1 = analyze is faster)")
     print(f"import karabakh: {result['import_seconds']:.3f} s (median of {args.repeat}); "
           f"imports matplotlib: {result['import_loads_matplotlib']}")
+    secs = {r["stage"]: r["seconds"] for r in rows}
+    if "find_events" in secs and secs.get("analyze (all)"):
+        result["events_share_of_analyze"] = round(secs["find_events"] / secs["analyze (all)"], 3)
+        print(f"find_events / analyze(): {result['events_share_of_analyze']:.3f} of the time (same run)")
     print(f"analyze() peak traced memory: {result['analyze_peak_traced_mib']} MiB; "
           f"process max RSS: {result['max_rss_mib']} MiB")
     args.out.parent.mkdir(parents=True, exist_ok=True)

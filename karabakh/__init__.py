@@ -35,6 +35,7 @@ from .datelines import find_wire_dateline
 from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
 from .events import (
     EventVerb,
+    event_table,
     event_verbs,
     explain_merges,
     find_events,
@@ -126,6 +127,7 @@ __all__ = [
     "compile_cue",
     "corrections_table",
     "ensure_nltk_data",
+    "event_table",
     "event_verbs",
     "explain_merges",
     "extract_quotes",

@@ -60,6 +60,7 @@ E2 'condemned the shelling' ARM 111 None 2023-09-19
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EventVerb",
+    "event_table",
     "event_verbs",
     "explain_merges",
     "find_events",
@@ -155,10 +157,12 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@functools.cache
 def _cue(role: str) -> frozenset[str]:
     return _cues().get(role, frozenset())
 
 
+@functools.cache
 def _cues_prefix(prefix: str) -> dict[str, str]:
     """``{cue: role suffix}`` for every role starting with ``prefix``."""
     out: dict[str, str] = {}
@@ -180,15 +184,46 @@ def _form_regex(form: str) -> str:
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[EventVerb, ...]]]:
+def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, tuple[EventVerb, ...]]]:
+    """The forms by their first word, each group one pattern (longest form first), and the rows by form.
+
+    Matching tries a group only at a word that can start one of its forms, so a
+    long article is scanned once, word by word.
+    """
     by_form: dict[str, list[EventVerb]] = {}
     for v in event_verbs():
         if v.kind != "code":
             by_form.setdefault(v.form.lower(), []).append(v)
-    forms = sorted(by_form, key=lambda f: (-len(f), f))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?![\w-])",
-                         re.IGNORECASE)
-    return pattern, {k: tuple(v) for k, v in by_form.items()}
+    by_first: dict[str, list[str]] = {}
+    for form in by_form:
+        first = form.split()[0]
+        for key in {first, first.split("-")[0], first.replace("-", "")}:
+            by_first.setdefault(key, []).append(form)
+    patterns = {
+        key: re.compile(r"(?:" + "|".join(_form_regex(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+                        + r")(?![\w-])", re.IGNORECASE)
+        for key, forms in by_first.items()
+    }
+    return patterns, {k: tuple(v) for k, v in by_form.items()}
+
+
+def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Trigger matches in ``text[lo:hi]``: leftmost first, the longest form at a word, no overlaps."""
+    patterns, _ = _lexicon()
+    out: list[tuple[int, int, str]] = []
+    pos = lo
+    for w in _WORD.finditer(text, lo, hi):
+        if w.start() < pos:
+            continue
+        word = w.group().lower()
+        pat = patterns.get(word) or patterns.get(word.split("-")[0])
+        if pat is None:
+            continue
+        m = pat.match(text, w.start(), hi)
+        if m:
+            out.append((m.start(), m.end(), m.group()))
+            pos = m.end()
+    return out
 
 
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
@@ -281,6 +316,14 @@ class _Ctx:
     dateline: dt.date | None
     subjects: dict[int, Mention | None]
     body_lo: int = 0
+
+    def focus(self, s: Sentence, all_mentions: list[Mention], starts: list[int],
+              quotes: list[Quote]) -> None:
+        """Look only at the mentions and quotes of one sentence (keeps long articles linear)."""
+        lo = bisect.bisect_left(starts, s.start)
+        hi = bisect.bisect_left(starts, s.end)
+        self.mentions = all_mentions[lo:hi]
+        self.quotes = quotes
 
     def actors_in(self, lo: int, hi: int) -> list[Mention]:
         return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
@@ -495,18 +538,32 @@ def find_events(
         if m.text != text[m.start:m.end]:
             raise ValueError(f"find_events: mention {m.text!r} at {m.start}-{m.end} does not match the text")
     ctx = _Ctx(text, ms, quotes, dateline, {})
-    pattern, _ = _lexicon()
+    starts = [m.start for m in ms]
+    pending = sorted(quotes, key=lambda q: q.start)
+    active: list[Quote] = []
+    date_refs = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in date_refs]
+    fig_refs = sorted(figures or (), key=lambda f: f.start)
+    fig_starts = [f.start for f in fig_refs]
+    k = 0
     out: list[Event] = []
     for s in sents:
+        while k < len(pending) and pending[k].start < s.end:
+            active.append(pending[k])
+            k += 1
+        active = [q for q in active if q.end > s.start]
         if s.is_header:
             continue
+        ctx.focus(s, ms, starts, [q for q in active if q.start < s.end])
+        local_dates = date_refs[bisect.bisect_left(date_starts, s.start):bisect.bisect_left(date_starts, s.end)]
         dl = _DATELINE_PREFIX.match(text, s.start, s.end)
         ctx.body_lo = dl.end() if dl else s.start
         ctx.subjects[s.index] = _main_subject(ctx, s)
-        trigs = [_Trig(m.start(), m.end(), _lookup(m.group())) for m in pattern.finditer(text, s.start, s.end)]
+        trigs = [_Trig(a, b, _lookup(words)) for a, b, words in _scan(text, s.start, s.end)]
         trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
         _absorb_quoted_labels(ctx, trigs)
-        out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), dates, figures or ()))
+        local_figs = fig_refs[bisect.bisect_left(fig_starts, s.start):bisect.bisect_left(fig_starts, s.end)]
+        out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), local_dates, local_figs))
     return merge_events(out) if merge else out
 
 
@@ -1091,8 +1148,11 @@ def _is_background(value: str, dateline: dt.date) -> bool:
 # --------------------------------------------------------------------- chains
 
 _OCCURRED = frozenset({"happened", "reported", "announced"})
+#: how many of the most recently told events a telling is compared with (keeps long texts linear)
+_CHAIN_WINDOW = 15
 
 
+@functools.cache
 def _side(actor_id: str | None) -> str | None:
     if actor_id is None:
         return None
@@ -1173,20 +1233,33 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     >>> [(e.event_id, e.merge_rule) for e in merge_events([a, b])]
     [('E1', 'first'), ('E1', 'chain:root=19,dates-fit,actors-compatible')]
     """
+    # a chain is kept as its distinct tellings for the rules (same sides, date, place, speaker ...),
+    # so that a long article with many tellings of one event stays linear
     chains: list[list[Event]] = []
+    seen: list[set[tuple[Any, ...]]] = []
     ids: list[str] = []
     out: list[Event] = []
     last_span: tuple[int, int] | None = None
+
+    def sig(x: Event) -> tuple[Any, ...]:
+        return (x.root_code, "historical" in x.plover_context, x.modality, x.date, x.date_rule == "dateline",
+                x.reported_by, _side(x.source_id), _side(x.target_id), x.place_id)
+
+    def add(i: int, x: Event) -> None:
+        if sig(x) not in seen[i]:
+            seen[i].add(sig(x))
+            chains[i].append(x)
+
     for e in events:
         if last_span == (e.start, e.end) and out:
-            chains[-1].append(e)
+            add(len(chains) - 1, e)
             out.append(dataclasses.replace(e, event_id=out[-1].event_id, merge_rule="same-telling"))
             continue
         last_span = (e.start, e.end)
         best: int | None = None
         best_score = -1.0
         rule = None
-        for i in range(len(chains) - 1, -1, -1):
+        for i in range(len(chains) - 1, max(-1, len(chains) - 1 - _CHAIN_WINDOW), -1):
             r = _fits(chains[i], e)
             if r is None:
                 continue
@@ -1195,11 +1268,13 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
                 best, best_score, rule = i, sc, r
         if best is None:
             chains.append([e])
-            ids.append(f"E{len(chains)}")
+            seen.append({sig(e)})
+            ids.append(f"E{len(ids) + 1}")
             out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule="first"))
         else:
-            chains[best].append(e)
+            add(best, e)
             chains.append(chains.pop(best))
+            seen.append(seen.pop(best))
             ids.append(ids.pop(best))
             out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule=rule))
     return out
@@ -1245,6 +1320,50 @@ def explain_merges(events: Sequence[Event]) -> pd.DataFrame:
     order = {eid: i for i, eid in enumerate(dict.fromkeys(df["event_id"]))}
     return df.sort_values(by=["event_id", "start"], key=lambda c: c.map(order) if c.name == "event_id" else c,
                           kind="stable").reset_index(drop=True)
+
+
+def event_table(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per merged event, in the order of its first telling, with its evidence.
+
+    Columns: ``event_id``, ``day`` (the earliest stated day, else the date of
+    the first telling), ``date_precision``, ``historical``, ``source_id``,
+    ``target_id`` (the first named in any telling), ``code``, ``label``,
+    ``plover_type``, ``goldstein``, ``place_id``, ``modalities`` (as told, in
+    order), ``reported_by`` (who tells it; ``narrator`` for the article's own
+    voice), ``n_tellings``, ``sentences`` and ``tellings`` (the words of each).
+
+    >>> a = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", label="Use force",
+    ...           date="2023-09-19", event_id="E1")
+    >>> b = dataclasses.replace(a, start=9, end=12, text="war", sentence=2, source_id="AZE")
+    >>> event_table([a, b])[["event_id", "source_id", "n_tellings", "sentences"]].values.tolist()
+    [['E1', 'AZE', 2, [0, 2]]]
+    """
+    import pandas as pd
+
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.event_id or f"{e.start}", []).append(e)
+    rows = []
+    for eid, tell in groups.items():
+        stated = [t.date for t in tell if t.date and _day(t.date) and t.date_rule != "dateline"]
+        day = min(stated) if stated else tell[0].date
+        first = tell[0]
+        rows.append({
+            "event_id": eid, "day": day,
+            "date_precision": next((t.date_precision for t in tell if t.date == day), first.date_precision),
+            "historical": all("historical" in t.plover_context for t in tell),
+            "source_id": next((t.source_id for t in tell if t.source_id), None),
+            "target_id": next((t.target_id for t in tell if t.target_id), None),
+            "code": first.code, "label": first.label, "plover_type": first.plover_type,
+            "goldstein": first.goldstein,
+            "place_id": next((t.place_id for t in tell if t.place_id), None),
+            "modalities": list(dict.fromkeys(t.modality for t in tell)),
+            "reported_by": list(dict.fromkeys(t.reported_by or "narrator" for t in tell)),
+            "n_tellings": len({(t.start, t.end) for t in tell}),
+            "sentences": sorted({t.sentence for t in tell}),
+            "tellings": list(dict.fromkeys(t.text for t in tell)),
+        })
+    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------------- ACLED

@@ -1430,3 +1430,252 @@ __all__ += [
     "plot_position_map",
     "plot_positions_heatmap",
 ]
+
+
+# --- events ---
+
+__all__ += ["plot_event_timeline", "plot_events_map", "plot_goldstein"]
+
+_EVENT_MARKERS = {"ASSAULT": "X", "COERCE": "s", "REQUEST": "^", "ACCUSE": "v", "THREATEN": "D",
+                  "DEMAND": "P", "RETREAT": "<", "CONCEDE": "<", "AGREE": "o", "SUPPORT": "o",
+                  "CONSULT": "h", "AID": "*", "PROTEST": "p", "REJECT": ">", "MOBILIZE": "d",
+                  "SANCTION": "8", "COOPERATE": "o"}
+_DONE = ("happened", "reported", "announced")
+
+
+def _event_groups(events: Sequence[Any]) -> list[list[Any]]:
+    """Tellings grouped by ``event_id`` in order of the first telling."""
+    groups: dict[str, list[Any]] = {}
+    for e in events:
+        groups.setdefault(e.event_id or f"{e.start}", []).append(e)
+    return list(groups.values())
+
+
+def _side_of(actor_id: str | None) -> str:
+    from .actors import actor_info
+
+    info = actor_info(actor_id) if actor_id else None
+    return info.side if info else ("unnamed" if actor_id is None else actor_id)
+
+
+def plot_goldstein(events: Sequence[Any]) -> Figure:
+    """Conflict and cooperation by actor dyad and day: mean Goldstein weight of the events.
+
+    One value per merged event (its tellings count once), for events that
+    happened or were reported or announced as done; threats, demands and
+    conditions are left out, and so is the background (historical). Rows are
+    dyads of sides (source side -> target side, ``unnamed`` when the text does
+    not say), columns days; each cell shows the mean weight and the number of
+    events.
+
+    Args:
+        events: the result of :func:`karabakh.find_events`.
+
+    Returns:
+        The matplotlib figure.
+
+    >>> from karabakh.records import Event
+    >>> e = Event(0, 6, "attack", 0, "noun", source_id="AZE", code="190", root_code="19",
+    ...           goldstein=-10.0, date="2023-09-19", event_id="E1")
+    >>> plot_goldstein([e]).axes[0].get_title()
+    'Conflict (-10) and cooperation (+10) by dyad and day: mean Goldstein weight'
+    """
+    import matplotlib.pyplot as plt
+
+    cells: dict[tuple[str, str], list[float]] = {}
+    for tell in _event_groups(events):
+        done = [t for t in tell if t.modality in _DONE and "historical" not in t.plover_context]
+        if not done:
+            continue
+        first = done[0]
+        src = next((t.source_id for t in done if t.source_id), None)
+        tgt = next((t.target_id for t in done if t.target_id), None)
+        day = next((t.date for t in done if t.date and len(t.date) == 10 and t.date_rule != "dateline"),
+                   first.date) or "undated"
+        dyad = f"{_side_of(src)} → {_side_of(tgt)}"
+        cells.setdefault((dyad, day[:10]), []).append(first.goldstein)
+    dyads = sorted({d for d, _ in cells})
+    days = sorted({d for _, d in cells})
+    fig, ax = plt.subplots(figsize=(3 + 1.6 * max(1, len(days)), 1.2 + 0.45 * max(1, len(dyads))))
+    ax.set_title("Conflict (-10) and cooperation (+10) by dyad and day: mean Goldstein weight")
+    if not cells:
+        ax.text(0.5, 0.5, "no events", ha="center", transform=ax.transAxes)
+        return fig
+    grid = [[(sum(cells[(d, day)]) / len(cells[(d, day)])) if (d, day) in cells else float("nan")
+             for day in days] for d in dyads]
+    image = ax.imshow(grid, cmap="RdYlGn", vmin=-10, vmax=10, aspect="auto")
+    for i, d in enumerate(dyads):
+        for j, day in enumerate(days):
+            if (d, day) in cells:
+                vals = cells[(d, day)]
+                ax.text(j, i, f"{sum(vals) / len(vals):+.1f}\n(n={len(vals)})", ha="center", va="center",
+                        fontsize=8)
+    ax.set_xticks(range(len(days)), days)
+    ax.set_yticks(range(len(dyads)), dyads)
+    ax.set_xlabel("day (the stated day of the event; the dateline when none is stated)")
+    fig.colorbar(image, ax=ax, label="Goldstein weight", shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_event_timeline(events: Sequence[Any], days: Sequence[str] | None = None) -> Figure:
+    """The events in order on a timeline, one lane per side, markers by event type.
+
+    One marker per merged event at the day it happened (events of one day are
+    spread in the order they are first told), in the lane of the side that did
+    it (``unnamed`` when the text does not say); the marker's shape is the
+    PLOVER type, filled for what happened (or was reported or announced as
+    done) and hollow for threats, demands, conditions, plans and denials. Labels
+    give the event id, the CAMEO label and the number of tellings. The
+    background (events dated more than 30 days before the dateline) is drawn
+    apart, in a left panel with its years.
+
+    Args:
+        events: the result of :func:`karabakh.find_events`.
+        days: the days to show (``YYYY-MM-DD``); default: every stated day.
+
+    Returns:
+        The matplotlib figure.
+
+    >>> from karabakh.records import Event
+    >>> e = Event(0, 6, "attack", 0, "noun", source_id="AZE", code="190", root_code="19",
+    ...           label="Use conventional military force", plover_type="ASSAULT",
+    ...           date="2023-09-19", date_precision="day", event_id="E1")
+    >>> [ax.get_title() for ax in plot_event_timeline([e]).axes]
+    ['Background', 'Events by side, in the order told (filled: happened; hollow: threatened, demanded ...)']
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    groups = _event_groups(events)
+    current: list[list[Any]] = []
+    background: list[list[Any]] = []
+    for tell in groups:
+        (background if all("historical" in t.plover_context for t in tell) else current).append(tell)
+
+    def day_of(tell: list[Any]) -> str | None:
+        stated = [t.date for t in tell if t.date and len(t.date) == 10 and t.date_rule != "dateline"]
+        dated = stated or [t.date for t in tell if t.date and len(t.date) == 10]
+        return min(dated) if dated else None
+
+    shown: list[tuple[str, list[Any]]] = []
+    for t in current:
+        d = day_of(t)
+        if d is not None and (days is None or d in days):
+            shown.append((d, t))
+    all_days = sorted({d for d, _ in shown}) if days is None else list(days)
+    lanes = sorted({_side_of(next((x.source_id for x in t if x.source_id), None)) for _, t in shown},
+                   key=lambda s: (s == "unnamed", s))
+    fig, (axb, ax) = plt.subplots(1, 2, figsize=(15, 1.8 + 1.1 * max(2, len(lanes))),
+                                  gridspec_kw={"width_ratios": [1, 4]})
+    ax.set_title("Events by side, in the order told (filled: happened; hollow: threatened, demanded ...)")
+    axb.set_title("Background")
+    per_day: dict[str, int] = {}
+    totals = {d: sum(1 for dd, _ in shown if dd == d) for d in all_days}
+    used: dict[tuple[int, int], int] = {}
+    for d, tell in shown:
+        k = per_day.get(d, 0)
+        per_day[d] = k + 1
+        x = all_days.index(d) + (k + 0.5) / (totals[d] + 0.5) * 0.9
+        first = tell[0]
+        side = _side_of(next((t.source_id for t in tell if t.source_id), None))
+        y = lanes.index(side)
+        done = any(t.modality in _DONE for t in tell)
+        marker = _EVENT_MARKERS.get(first.plover_type, "o")
+        color = "tab:red" if first.goldstein < -5 else "tab:orange" if first.goldstein < 0 else "tab:green"
+        ax.plot(x, y, marker, markersize=11, color=color, markerfacecolor=color if done else "white",
+                markeredgewidth=1.8, zorder=3)
+        slot = (round(x * 4), y)
+        n = used.get(slot, 0)
+        used[slot] = n + 1
+        dy = 0.28 + 0.2 * (n % 2) if k % 2 == 0 else -0.3 - 0.2 * (n % 2)
+        label = f"{first.event_id} {first.label[:28]}" + (f" ×{len(tell)}" if len(tell) > 1 else "")
+        ax.annotate(label, (x, y), xytext=(x, y + dy), fontsize=7, ha="center",
+                    va="bottom" if dy > 0 else "top", rotation=0,
+                    arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "lw": 0.5})
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_ylim(-0.9, max(1, len(lanes)) - 0.1)
+    ax.set_xlim(0, max(1, len(all_days)))
+    ax.set_xticks([i + 0.5 for i in range(len(all_days))], all_days)
+    for i in range(1, len(all_days)):
+        ax.axvline(i, color="#dddddd", lw=1)
+    ax.set_xlabel("day")
+    types = sorted({t[0].plover_type for _, t in shown})
+    handles = [Line2D([], [], marker=_EVENT_MARKERS.get(tp, "o"), ls="", color="0.3", label=tp)
+               for tp in types]
+    if handles:
+        ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  title="PLOVER type", title_fontsize=7)
+    years = []
+    for tell in background:
+        first = tell[0]
+        year = (first.date or "?").split("/")[0][:4]
+        years.append((year, first))
+    years.sort(key=lambda p: p[0])
+    for i, (_year, first) in enumerate(years):
+        axb.plot(0, i, _EVENT_MARKERS.get(first.plover_type, "o"), color="0.4", markersize=9)
+        axb.text(0.08, i, f"{first.date}: {first.text[:30]}", va="center", fontsize=8)
+    axb.set_xlim(-0.1, 1.2)
+    axb.set_ylim(-1, max(1, len(years)))
+    axb.invert_yaxis()
+    axb.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def plot_events_map(events: Sequence[Any],
+                    bbox: tuple[float, float, float, float] = (44.5, 39.2, 48.0, 41.0)) -> Figure:
+    """Map of where the events happened: one marker per place, sized by its events.
+
+    Args:
+        events: the result of :func:`karabakh.find_events` (events with coordinates).
+        bbox: ``(lon_min, lat_min, lon_max, lat_max)`` of the map.
+
+    Returns:
+        The matplotlib figure; places outside ``bbox`` are listed in a note.
+
+    >>> from karabakh.records import Event
+    >>> e = Event(0, 6, "attack", 0, "noun", code="190", root_code="19", place_id="STEPANAKERT",
+    ...           place_text="Stepanakert", lat=39.82, lon=46.75, event_id="E1")
+    >>> plot_events_map([e]).axes[0].get_xlabel()
+    'longitude'
+    """
+    import matplotlib.pyplot as plt
+
+    from .actors import place_info
+    from .geo import country_outlines
+
+    places: dict[str, set[str]] = {}
+    for e in events:
+        if e.place_id and e.lat is not None and e.lon is not None:
+            places.setdefault(e.place_id, set()).add(e.event_id or str(e.start))
+    lon0, lat0, lon1, lat1 = bbox
+    fig, ax = plt.subplots(figsize=(9, 5.5))
+    shapes = country_outlines(bbox)
+    for outline in shapes:
+        for ring in outline.parts:
+            ax.fill([p[0] for p in ring], [p[1] for p in ring], facecolor="#f2efe6",
+                    edgecolor="#777777", linewidth=0.6, zorder=1)
+    outside = []
+    for pid, ids in sorted(places.items()):
+        info = place_info(pid)
+        if info is None:
+            continue
+        if not (lon0 <= info.lon <= lon1 and lat0 <= info.lat <= lat1):
+            outside.append(f"{info.name} ({len(ids)})")
+            continue
+        marker = "s" if info.kind in ("region", "corridor", "country") else "o"
+        ax.plot(info.lon, info.lat, marker, color="tab:red", alpha=0.75, markersize=6 + 4 * len(ids) ** 0.5,
+                zorder=3)
+        ax.annotate(f"{info.name}: {', '.join(sorted(ids))}", (info.lon, info.lat), xytext=(6, 6),
+                    textcoords="offset points", fontsize=8, zorder=4)
+    if outside:
+        ax.text(0.01, 0.01, "outside the map: " + ", ".join(outside), transform=ax.transAxes, fontsize=8)
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect(1.3)
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    ax.set_title("Where the events happened (squares: a region or corridor, not a point)")
+    fig.tight_layout()
+    return fig
