@@ -36,7 +36,6 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv, install karabakh with its dev tools, set up the notebook git filter
-	@sh tools/install_git_filter.sh
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check karabakh tests benchmarks notebooks tools
