@@ -21,7 +21,7 @@ LAB_ARGS ?=
 LAB_IP   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench eval test-browser clean
+.PHONY: help install test lint report lab bench bench-corpus stress eval test-browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -57,12 +57,21 @@ lab: $(STAMP) ## JupyterLab on notebooks/ at 127.0.0.1; options in LAB_ARGS= (ro
 bench: $(STAMP) ## benchmark analyze() (words/s per extractor, import time, peak memory) -> reports/bench.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench.py --out reports/bench.json
+	$(MAKE) bench-corpus
+
+bench-corpus: $(STAMP) ## corpus throughput: articles/s, words/s, speed-up of 2 processes, peak memory -> reports/corpus_bench.json
+	mkdir -p reports
+	$(BIN)/python benchmarks/corpus_bench.py --out reports/corpus_bench.json
 
 eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team's harder paragraphs
 	$(BIN)/python -m karabakh.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
 	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
 	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
 	fi
+
+stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json
+	mkdir -p reports
+	$(BIN)/python benchmarks/stress.py --out reports/stress.json
 
 test-browser: $(STAMP) ## open reports/ in headless Chromium offline: images load, links resolve, no console errors
 	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dev,browser]'

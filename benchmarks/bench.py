@@ -3,6 +3,11 @@
 Run with `make bench`. The corpus is the seed article's body repeated (paragraph
 separated) to about 200,000 words, analysed as one article. Each stage is run
 `--repeat` times and the best time is kept. Prints a table and writes JSON.
+
+The reference, in the same run: NLTK's own `sent_tokenize` + `word_tokenize` on
+the same texts -- the seed article 60 times, as 60 articles -- against
+`analyze()` of those 60 articles; the ratio printed is reference time divided by
+analyze time (above 1: analyze is faster than plain tokenization).
 This is a measurement, not a test: nothing here asserts a speed.
 """
 
@@ -54,21 +59,54 @@ def import_time(repeat: int) -> float:
     return statistics.median(runs)
 
 
+def import_loads_matplotlib() -> bool:
+    code = "import sys, karabakh; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip() == "True"
+
+
 def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
     """Each step alone, given the results of the steps it depends on, then analyze()."""
     text, on = article.masked_text, article.dateline
-    mentions = kb.tag_mentions(text, on=on)
-    quotes = kb.extract_quotes(text, mentions, on=on)
+    mentions = kb.tag_mentions(text, dateline=on)
+    quotes = kb.extract_quotes(text, mentions, dateline=on)
     dates = kb.find_dates(text, on)
     return {
         "split_sentences": lambda: kb.split_sentences(article.text),
         "tokenize": lambda: kb.tokenize(article.text),
-        "tag_mentions": lambda: kb.tag_mentions(text, on=on),
-        "extract_quotes": lambda: kb.extract_quotes(text, mentions, on=on),
+        "tag_mentions": lambda: kb.tag_mentions(text, dateline=on),
+        "extract_quotes": lambda: kb.extract_quotes(text, mentions, dateline=on),
         "find_dates": lambda: kb.find_dates(text, on),
         "find_figures": lambda: kb.find_figures(text, mentions, quotes, dates),
         "analyze (all)": lambda: kb.analyze(article),
     }
+
+
+def reference_ratio(repeat: int, copies: int = 60) -> dict[str, float]:
+    """analyze() of the seed ``copies`` times against NLTK sentence + word tokenization."""
+    from nltk.tokenize import sent_tokenize, word_tokenize
+
+    kb.ensure_nltk_data()
+    seed = kb.read_article(SEED)
+    # distinct texts (a closing line each), so that no cache of one article serves another
+    articles = [kb.Article.from_text(f"{seed.text}\n\nEnd of copy {i}.", id=f"seed-{i}")
+                for i in range(copies)]
+    texts = [a.text for a in articles]
+    word_tokenize("Warm-up. Sentence.")
+
+    def reference() -> None:
+        for t in texts:
+            sent_tokenize(t)
+            word_tokenize(t)
+
+    def ours() -> None:
+        for a in articles:
+            kb.analyze(a)
+
+    ref = best_time(reference, repeat)
+    own = best_time(ours, repeat)
+    return {"copies": copies, "nltk_seconds": round(ref, 4), "analyze_seconds": round(own, 4),
+            "ratio": round(ref / own, 3)}
 
 
 def main() -> None:
@@ -88,6 +126,8 @@ def main() -> None:
         rows.append({"stage": name, "seconds": round(seconds, 4),
                      "words_per_second": round(words / seconds)})
 
+    ratio = reference_ratio(args.repeat)
+
     tracemalloc.start()
     kb.analyze(article)
     _, peak = tracemalloc.get_traced_memory()
@@ -98,7 +138,9 @@ def main() -> None:
         "corpus_chars": len(article.text),
         "repeat": args.repeat,
         "stages": rows,
+        "vs_nltk": ratio,
         "import_seconds": round(import_time(args.repeat), 4),
+        "import_loads_matplotlib": import_loads_matplotlib(),
         "analyze_peak_traced_mib": round(peak / 2**20, 1),
         "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "python": platform.python_version(),
@@ -108,7 +150,11 @@ def main() -> None:
     print(f"{'stage':<22}{'seconds':>10}{'words/s':>14}")
     for r in rows:
         print(f"{r['stage']:<22}{r['seconds']:>10.3f}{r['words_per_second']:>14,}")
-    print(f"import karabakh: {result['import_seconds']:.3f} s (median of {args.repeat})")
+    print(f"analyze() vs NLTK sent_tokenize + word_tokenize, seed x{ratio['copies']}: "
+          f"{ratio['ratio']:.2f}x (NLTK {ratio['nltk_seconds']:.3f} s, "
+          f"analyze {ratio['analyze_seconds']:.3f} s; above 1 = analyze is faster)")
+    print(f"import karabakh: {result['import_seconds']:.3f} s (median of {args.repeat}); "
+          f"imports matplotlib: {result['import_loads_matplotlib']}")
     print(f"analyze() peak traced memory: {result['analyze_peak_traced_mib']} MiB; "
           f"process max RSS: {result['max_rss_mib']} MiB")
     args.out.parent.mkdir(parents=True, exist_ok=True)

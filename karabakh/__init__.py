@@ -10,7 +10,8 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 '“Azerbaijan completed its operation in N'
 """
 
-from . import plots as plots
+from typing import TYPE_CHECKING, Any
+
 from . import todo as todo
 from .actors import (
     ActorInfo,
@@ -24,15 +25,27 @@ from .actors import (
     resolve_role,
     role_holders,
     tag_mentions,
+    translit_key,
 )
 from .analysis import EXTRACTORS, Analysis, analyze
 from .articles import Article, parse_dateline, read_article
 from .casualties import FigureWords, figure_words, find_figures, parse_number
 from .corpus import CorpusRun, analyze_corpus, read_corpus
-from .dates import article_dates, find_dates, sentence_dates, timex_span
+from .datelines import find_wire_dateline
+from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
+from .events import (
+    EventVerb,
+    event_verbs,
+    explain_merges,
+    find_events,
+    merge_events,
+    to_acled,
+    unmerge,
+)
 from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
 from .records import (
     DateRef,
+    Event,
     Figure,
     Mention,
     Quote,
@@ -40,21 +53,44 @@ from .records import (
     SentenceDate,
     Statement,
     Token,
+    WireDateline,
     to_frame,
 )
 from .resources import build_nltk_data, ensure_nltk_data
 from .sentences import split_sentences, tokenize
 from .statements import (
     Concept,
+    actor_graph,
+    actor_network,
+    actor_tone,
+    apply_corrections,
     compile_cue,
+    corrections_table,
     find_statements,
     load_concepts,
+    position_map,
+    position_matrix,
+    positions,
     score_statements,
+    statement_table,
+    to_graphml,
 )
 from .templates import generate_articles, templates_frame, write_templates
 from .todo import todo_list
 
+if TYPE_CHECKING:
+    from . import plots as plots
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``karabakh.plots`` (and matplotlib) only when ``kb.plots`` is first used."""
+    if name == "plots":
+        import importlib
+
+        return importlib.import_module(".plots", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTORS",
@@ -62,9 +98,10 @@ __all__ = [
     "Analysis",
     "Article",
     "Concept",
-
     "CorpusRun",
     "DateRef",
+    "Event",
+    "EventVerb",
     "Figure",
     "FigureWords",
     "Mention",
@@ -76,27 +113,40 @@ __all__ = [
     "SentenceDate",
     "Statement",
     "Token",
+    "WireDateline",
+    "actor_graph",
     "actor_info",
+    "actor_network",
+    "actor_tone",
     "analyze",
     "analyze_corpus",
+    "apply_corrections",
     "article_dates",
     "build_nltk_data",
     "compile_cue",
+    "corrections_table",
     "ensure_nltk_data",
+    "event_verbs",
+    "explain_merges",
     "extract_quotes",
     "figure_words",
     "find_dates",
+    "find_events",
     "find_figures",
     "find_statements",
-
+    "find_wire_dateline",
     "generate_articles",
     "load_actors",
     "load_concepts",
     "load_places",
     "load_roles",
+    "merge_events",
     "parse_dateline",
     "parse_number",
     "place_info",
+    "position_map",
+    "position_matrix",
+    "positions",
     "quote_spans",
     "quotes_table",
     "read_article",
@@ -107,11 +157,17 @@ __all__ = [
     "score_statements",
     "sentence_dates",
     "split_sentences",
+    "statement_table",
     "tag_mentions",
     "templates_frame",
     "timex_span",
+    "to_acled",
     "to_frame",
+    "to_graphml",
+    "to_timeml",
     "todo_list",
     "tokenize",
+    "translit_key",
+    "unmerge",
     "write_templates",
 ]

@@ -94,6 +94,32 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
    words of ``mention_cues.csv``: "The", "But", "Meanwhile") is dropped. A
    lone generic body noun left after trimming ("Ministry" of "Foreign
    Ministry spokeswoman") is not reported, like "the ministry" (rule 8).
+   An unknown name carries a guessed ``type`` so that the to-do list of
+   the dictionary sorts itself: ``organisation`` when one of its words is a
+   body noun ("Party", "Ministry", "Committee", "Agency", "Court",
+   ``org_noun``/``body_noun`` in ``mention_cues.csv``), ``person`` after a
+   title or honorific ("Mr", "Colonel", "Minister"), ``place`` after a
+   locative preposition ("in", "near", "from"), else ``None``.
+10. **Spelling variants and glued names.** Before a capitalised name is
+   called unknown, windows of up to five of its words are matched against
+   the dictionary through :func:`translit_key` (``-yan``/``-ian``,
+   ``Ye-``/``E-``, ``-iyev``/``-iev``, ``kh``/``x``/``gh``/``g``/``h``,
+   ``dzh``/``j``, doubled letters): "Gegham Stepanian", "Hikmet Gadzhiev",
+   "Erevan", "Evlakh" get the id of the one entity with that key
+   (``rule="transliteration"``; actor or place is then decided as in rule
+   7; a key shared by two entities, or shorter than five letters, matches
+   nothing). A person's alias glued to lower-case letters, a translation
+   artefact ("Ararat Mirzoyandenuncia"), is that person
+   (``rule="glued"``; the span keeps the whole word).
+11. **Names that refer back.** A surname alone ("Hajiyev", "Mr Hajiyev")
+   after a person's full name in the same text is that person
+   (``rule="surname"``), even when the dictionary gives the surname to
+   someone else; after an unknown full name it stays unknown (type
+   ``person``). "the minister", "the ombudsman", "the spokesman" ... is
+   the most recent person named before it whose office (``roles.csv``) or
+   the title words just before the name contain the noun
+   (``rule="title-anaphor"``, span without "the"); with none, nothing is
+   tagged.
 
 >>> [(m.text, m.entity_id, m.kind, m.rule) for m in tag_mentions("Baku’s goal is clear.")]
 [('Baku’s', 'AZE_GOV', 'actor', 'possessive')]
@@ -105,16 +131,19 @@ coordinates). ``mention_cues.csv`` holds the closed word lists used below.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ._patterns import trie_regex
-from .articles import _HEADER, parse_dateline
+from .articles import header_match, parse_dateline
+from .lexicon import month_names, weekday_names
 from .records import Mention
 from .resources import read_data_csv
 
@@ -134,6 +163,7 @@ __all__ = [
     "resolve_role",
     "role_holders",
     "tag_mentions",
+    "translit_key",
 ]
 
 #: Allowed values of ``actors.csv`` ``type``.
@@ -652,7 +682,7 @@ def _date_of(text: str, on: dt.date | str | None) -> dt.date | None:
         return on
     if isinstance(on, str):
         return _date(on, "tag_mentions: on")
-    m = _HEADER.match(text)
+    m = header_match(text)
     return parse_dateline(m.group(2), where="tag_mentions: header") if m else None
 
 
@@ -726,13 +756,13 @@ def _droppable(word: str, drop: frozenset[str], common: frozenset[str]) -> bool:
     return low in drop or (len(word) > 1 and word.isupper() and low in common)
 
 
-def _unknown_mentions(text: str, masked: str) -> list[Mention]:
+def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
+    """The word spans of each capitalised name in ``masked``, trimmed (rule 9)."""
     cues = _cues()
-    drop_anywhere = cues["title"] | cues["month"] | cues["weekday"]
+    drop_anywhere = cues["title"] | month_names() | weekday_names()  # time_words.csv
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function
-    out = []
     for m in _UNKNOWN.finditer(masked):
         spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
         # drop a sentence-initial common word
@@ -750,6 +780,12 @@ def _unknown_mentions(text: str, masked: str) -> list[Mention]:
             continue
         if len(spans) == 1 and _low(text[spans[0][0] : spans[0][1]]) in cues["body_noun"]:
             continue  # a bare "Ministry" is a generic noun, like "the ministry"
+        yield spans
+
+
+def _unknown_mentions(text: str, masked: str) -> list[Mention]:
+    out = []
+    for spans in _name_spans(text, masked):
         start, end = spans[0][0], spans[-1][1]
         span = text[start:end]
         out.append(
@@ -759,13 +795,262 @@ def _unknown_mentions(text: str, masked: str) -> list[Mention]:
                 span,
                 None,
                 "unknown",
-                None,
+                _guess_type(text, start, end),
                 None,
                 possessive=bool(_POSSESSIVE_TAIL.search(span)),
                 rule="capitalised",
             )
         )
     return out
+
+
+def _guess_type(text: str, start: int, end: int) -> str | None:
+    """The likely type of an unknown name, from its own words and the words before it.
+
+    A body noun in the name ("Party", "Ministry", "Committee", "Agency",
+    "Court", ... ``org_noun`` in ``mention_cues.csv``) -> ``organisation``;
+    a title or honorific just before it ("Mr", "Minister", "Colonel") ->
+    ``person``; a locative preposition just before it ("in", "near",
+    "from") -> ``place``; else ``None``.
+    """
+    cues = _cues()
+    words = [_low(w) for w in re.findall(r"[\w’'-]+", text[start:end])]
+    if any(w in cues["org_noun"] or w in cues["body_noun"] for w in words):
+        return "organisation"
+    before = re.findall(r"[\w’'.-]+", text[max(0, start - 30) : start])
+    last = _low(before[-1]).rstrip(".") if before else ""
+    if last in cues["title"]:
+        return "person"
+    if last in cues["locative"] or (last == "the" and len(before) > 1
+                                    and _low(before[-2]) in cues["locative"]):
+        return "place"
+    return None
+
+
+# ------------------------------------------------ spelling variants and glued names
+
+
+def translit_key(name: str) -> str:
+    """A spelling-neutral key of a name, for the transliterations of one name.
+
+    Armenian and Azerbaijani names reach English through several systems
+    (and through Russian): the key folds case and diacritics, then writes
+    alike ``-yan``/``-ian`` and ``y``/``i`` (``-iyev``/``-iev``/``-yev``),
+    an initial ``Ye-``/``Ya-`` and ``E-``/``A-``, ``kh``/``x``/``gh``/``q``/
+    ``g``/``h`` (Russian writes Azerbaijani *h* as *g* or *kh*), ``dzh``/
+    ``dj``/``zh``/``j``, ``w``/``v``, ``ou``/``u``, and doubled letters as one.
+
+    Args:
+        name: a name as written ("Gadzhiev", "Xankendi", "Stepanian").
+
+    Returns:
+        The key; equal keys are spellings of one name.
+
+    >>> translit_key("Hajiyev") == translit_key("Gadzhiev") == translit_key("Hadjiev")
+    True
+    >>> translit_key("Vardanyan") == translit_key("Vardanian")
+    True
+    >>> [translit_key(n) for n in ("Khankendi", "Xankəndi", "Aghdam", "Agdam", "Yerevan")]
+    ['hankendi', 'hankendi', 'ahdam', 'ahdam', 'erevan']
+    """
+    out = []
+    for word in re.findall(r"[a-z]+", fold(name)):
+        word = re.sub(r"^y([ea])", r"\1", word)
+        for a, b in _TRANSLIT:
+            word = word.replace(a, b)
+        out.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(out)
+
+
+_TRANSLIT = (
+    ("sh", "S"), ("ch", "C"), ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("j", "J"),
+    ("kh", "h"), ("gh", "h"), ("x", "h"), ("q", "h"), ("g", "h"),
+    ("y", "i"), ("w", "v"), ("ou", "u"),
+)
+
+#: A transliteration key shorter than this matches nothing (too many short names collide).
+_MIN_KEY = 5
+
+
+@functools.cache
+def _translit_index() -> Mapping[str, tuple[str, ...]]:
+    """Transliteration key -> the lexicon keys of the name aliases it stands for."""
+    lex = _lexicon()
+    out: dict[str, list[str]] = {}
+    for key, info in lex.entries.items():
+        if info.acronym_only or (info.actor is not None and info.actor.table == "role"):
+            continue
+        tk = translit_key(key)
+        if len(tk.replace(" ", "")) >= _MIN_KEY:
+            out.setdefault(tk, []).append(key)
+    return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
+def _entity(info: _KeyInfo) -> tuple[str | None, str | None]:
+    return (info.actor.id if info.actor else None, info.place.id if info.place else None)
+
+
+def _variant_key(words: str) -> str | None:
+    """The lexicon key a spelling variant stands for, ``None`` if none or ambiguous."""
+    lex = _lexicon()
+    keys = _translit_index().get(translit_key(words), ())
+    if not keys or len({_entity(lex.entries[k]) for k in keys}) != 1:
+        return None
+    return keys[0]
+
+
+_GLUED_TAIL = re.compile(r"[a-z]{3,}\Z")
+_WINDOW = 5  # longest name tried, in words
+
+
+def _variant_candidates(text: str, masked: str) -> list[tuple[_Cand, str]]:
+    """Dictionary names in the unknown capitalised names: spelling variants, glued words.
+
+    Windows of up to five words of each name are tried, longest first: a
+    window whose :func:`translit_key` is the key of exactly one entity's
+    alias (rule ``transliteration``); else, a window whose last word is a
+    person's alias glued to lower-case letters ("Mirzoyandenounced", a
+    translation artefact) is that person (rule ``glued``); the span keeps the
+    whole word, so that it still ends at a word boundary.
+    """
+    lex = _lexicon()
+    common = _common_words()
+    out: list[tuple[_Cand, str]] = []
+    for spans in _name_spans(text, masked):
+        i = 0
+        while i < len(spans):
+            hit = None
+            for j in range(min(len(spans), i + _WINDOW), i, -1):
+                s, e = spans[i][0], spans[j - 1][1]
+                poss = _POSSESSIVE_TAIL.search(text, s, e)
+                alias_end = poss.start() if poss else e
+                words = text[s:alias_end]
+                if not (j - i == 1 and _low(words) in common):
+                    key = _variant_key(words)
+                    if key is not None:
+                        hit = ((s, e, alias_end, key), "transliteration")
+                        break
+                hit = _glued(text, s, spans[j - 1][0], alias_end, lex)
+                if hit is not None:
+                    break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            end = hit[0][1]
+            while i < len(spans) and spans[i][0] < end:
+                i += 1
+    return out
+
+
+def _glued(
+    text: str, start: int, last_start: int, end: int, lex: _Lexicon
+) -> tuple[_Cand, str] | None:
+    tail = _GLUED_TAIL.search(text, last_start, end)
+    if tail is None:
+        return None
+    for cut in range(end - 3, max(tail.start(), last_start + 4) - 1, -1):  # longest head first
+        head = _key(text[start:cut])
+        info = lex.entries.get(head)
+        if info is None:
+            variant = _variant_key(text[start:cut])
+            info = lex.entries.get(variant) if variant else None
+            head = variant or head
+        if info is None or info.acronym_only:
+            continue
+        if info.actor is not None and info.actor.table == "actor" and not info.actor.adjective:
+            if load_actors()[info.actor.id].type == "person":
+                return (start, end, end, head), "glued"  # the whole word: spans end at a boundary
+    return None
+
+
+# ------------------------------------------------ surnames and titles that refer back
+
+
+def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A surname alone ("Hajiyev", "Mr Hajiyev") is the person named in full before it.
+
+    A person's full name (a mention of two words or more that is a person,
+    or an unknown name guessed a person) introduces its last word; a later
+    mention of that word alone, known or unknown, becomes that person
+    (``rule="surname"``), or stays unknown if the full name was unknown
+    (the dictionary's holder of that surname is not guessed). Keys are
+    :func:`translit_key` keys, so "Gadzhiev" after "Hikmet Hajiyev" is him.
+    """
+    actors = load_actors()
+    intro: dict[str, Mention] = {}
+    out = []
+    for m in mentions:
+        words = re.findall(r"[^\W\d_][\w’'-]*", _POSSESSIVE_TAIL.sub("", m.text))
+        is_person = m.type == "person" and (m.kind == "unknown" or m.entity_id is not None)
+        if len(words) == 1 and m.rule not in {"role", "adjective"}:
+            key = translit_key(words[0])
+            first = intro.get(key)
+            if first is not None and first.entity_id != m.entity_id and (
+                m.kind == "unknown" or (m.type == "person" and m.rule != "role+name")
+            ):
+                who = actors.get(first.entity_id) if first.entity_id else None
+                if who is not None:
+                    m = Mention(m.start, m.end, m.text, who.actor_id, "actor", who.type,
+                                who.side, who.name, possessive=m.possessive, rule="surname")
+                else:
+                    m = Mention(m.start, m.end, m.text, None, "unknown", "person", None,
+                                possessive=m.possessive, rule="surname")
+        elif len(words) >= 2 and is_person:
+            intro[translit_key(words[-1])] = m
+        out.append(m)
+    return out
+
+
+_LOOKBACK = 20  # people looked at, most recent first: a bound, so the pass stays linear
+_ANAPHOR = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?P<noun>(?:foreign\s+|defen[cs]e\s+|prime\s+|deputy\s+)?minister|"
+    r"ombudsman|ombudswoman|spokesman|spokeswoman|spokesperson|envoy|commander|aide|adviser|"
+    r"advisor|diplomat|president|high\s+commissioner|secretary-general|official)"
+    r"(?![\w-]|\s+of\b|['’]s)"
+)
+
+
+def _title_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the minister", "the ombudsman": the person last named with that title (rule 11).
+
+    The antecedent is the most recent person mention before the phrase whose
+    office (``roles.csv`` description) or the title words just before its
+    name ("Foreign Minister Jeyhun Bayramov", "ombudsman Gegham Stepanyan")
+    contain the noun. With none, nothing is tagged (the quote and event
+    extractors read the bare noun in context). The span is the noun without
+    "the".
+    """
+    roles = load_roles()
+    actors = load_actors()
+    people = []  # (mention, the title words just before it, since the previous mention)
+    prev_end = 0
+    for m in mentions:
+        if m.kind == "actor" and m.type == "person" and m.entity_id:
+            before = text[max(prev_end, m.start - 60) : m.start]
+            people.append((m, re.split(r"[.;:!?]", before)[-1]))
+        prev_end = m.end
+    starts = [m.start for m in mentions]  # sorted, non-overlapping
+    ends = [p.end for p, _ in people]
+    added = []
+    for a in _ANAPHOR.finditer(text):
+        noun = " ".join(a.group("noun").lower().split())
+        head = noun.split()[-1]
+        s, e = a.span("noun")
+        i = bisect.bisect_left(starts, e)
+        if i > 0 and mentions[i - 1].end > s:
+            continue  # inside a mention ("the President of Azerbaijan")
+        n_before = bisect.bisect_right(ends, s)
+        for m, title in reversed(people[max(0, n_before - _LOOKBACK) : n_before]):
+            who = actors[m.entity_id] if m.entity_id else None
+            role = roles.get(who.role) if who and who.role else None
+            said = (role.description if role else "") + " " + title + " " + m.text
+            if head in said.lower() and (noun == head or noun.split()[0] in said.lower()):
+                assert who is not None
+                added.append(Mention(s, e, text[s:e], who.actor_id, "actor", who.type,
+                                     who.side, who.name, rule="title-anaphor"))
+                break
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 _Cand = tuple[int, int, int, str]  # (start, end incl. possessive, alias end, key)
@@ -783,7 +1068,9 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return sorted(taken)
 
 
-def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
+def tag_mentions(
+    text: str, dateline: dt.date | str | None = None, *, on: dt.date | str | None = None
+) -> list[Mention]:
     """Find every actor, place and unknown capitalised name in ``text``.
 
     See the module docstring for the rules (longest match, ties leftmost,
@@ -792,16 +1079,17 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
 
     Args:
         text: the article text (offsets index it unchanged).
-        on: the date that resolves title phrases ("the Karabakh
+        dateline: the date that resolves title phrases ("the Karabakh
             president"), a :class:`datetime.date` or ``YYYY-MM-DD``; when
             ``None``, a leading ``date YYYY-MM-DD`` header of ``text`` is used
             if present, else titles stay unresolved (``entity_id=None``).
+        on: deprecated alias of ``dateline``.
 
     Returns:
         Mentions sorted by ``start``; ``m.text == text[m.start:m.end]``.
 
     Raises:
-        ValueError: if ``on`` is a string that is not an ISO date.
+        ValueError: if ``dateline`` is a string that is not an ISO date.
 
     >>> ms = tag_mentions("date 2023-09-20 Moscow accuses Baku. The President of "
     ...                   "Azerbaijan, Ilham Aliyev, spoke in Baku.")
@@ -810,7 +1098,10 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
      ('President of Azerbaijan, Ilham Aliyev', 'ALIYEV_ILHAM', 'actor', 'role+name'),
      ('Baku', 'BAKU', 'place', 'locative')]
     """
-    day = _date_of(text, on)
+    if on is not None:
+        warnings.warn("tag_mentions: on= is deprecated, use dateline=", DeprecationWarning, 2)
+        dateline = on if dateline is None else dateline
+    day = _date_of(text, dateline)
     lex = _lexicon()
     folded = fold(text)
     # 1. candidates: the longest alias at each word start
@@ -831,6 +1122,12 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
         cands.append((s, m.end(2) if m.group(2) else e, e, key))
     # 2. longest wins, ties leftmost, no overlaps
     taken = _select(cands, len(text))
+    # 2b. spelling variants and glued names among what no alias covers
+    special: dict[int, str] = {}
+    variants = _variant_candidates(text, _mask(text, [(c[0], c[1]) for c in taken]))
+    for cand, why in variants:
+        special[cand[0]] = why
+    taken = sorted(taken + [c for c, _ in variants])
     # 3. resolve each match
     actors, places, roles = load_actors(), load_places(), load_roles()
     mentions: list[Mention] = []
@@ -901,18 +1198,77 @@ def tag_mentions(text: str, on: dt.date | str | None = None) -> list[Mention]:
             Mention(s, e, span, who.actor_id, "actor", who.type, who.side, who.name,
                     adjective=actor.adjective, possessive=possessive, rule=rule)
         )
+    mentions = [
+        replace(men, rule=special[men.start])
+        if men.start in special and men.rule not in {"role", "role+name"} else men
+        for men in mentions
+    ]
     mentions = _merge_roles(text, mentions)
     # 4. unknown capitalised names in the text no mention covers
+    mentions.extend(
+        _unknown_mentions(text, _mask(text, [(men.start, men.end) for men in mentions]))
+    )
+    mentions.sort(key=lambda men: men.start)
+    mentions = _given_names(text, mentions)
+    # 5. surnames alone and bare titles refer back to the person named before
+    return _title_anaphors(text, _surname_pass(text, mentions))
+
+
+_ONE_SPACE = re.compile(r"[ \t]")
+
+
+def _given_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An unknown word just before a known surname: a spelling variant, or another person.
+
+    "Dzheikhun Bayramov", "Ilkham Aliev": the two words are a variant of one
+    full alias (:func:`translit_key`) -> that person, ``rule="transliteration"``.
+    "Kamo Vardanyan" when no alias of that person has the given name: someone
+    else with the same surname -> one unknown mention of type ``person``
+    (the dictionary's Vardanyan is not guessed).
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.kind == "unknown"
+            and m.type not in {"organisation", "place"}
+            and " " not in m.text
+            and not m.possessive
+            and not m.text.isupper()
+            and nxt.kind == "actor"
+            and nxt.type == "person"
+            and nxt.rule in {"alias", "possessive"}
+            and " " not in nxt.text.strip()
+            and _ONE_SPACE.fullmatch(text, m.end, nxt.start)
+        ):
+            span = text[m.start : nxt.end]
+            key = _variant_key(_POSSESSIVE_TAIL.sub("", span))
+            info = _lexicon().entries.get(key) if key else None
+            if info is not None and info.actor is not None and info.actor.id == nxt.entity_id:
+                out.append(replace(nxt, start=m.start, text=span, rule="transliteration"))
+            else:
+                out.append(Mention(m.start, nxt.end, span, None, "unknown", "person", None,
+                                   possessive=nxt.possessive, rule="capitalised"))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every span blanked out (NUL characters, same length)."""
     pieces = []
     pos = 0
-    for men in mentions:
-        pieces.append(text[pos : men.start])
-        pieces.append("\x00" * (men.end - men.start))
-        pos = men.end
+    for s, e in sorted(spans):
+        pieces.append(text[pos:s])
+        pieces.append("\x00" * (e - s))
+        pos = e
     pieces.append(text[pos:])
-    mentions.extend(_unknown_mentions(text, "".join(pieces)))
-    mentions.sort(key=lambda men: men.start)
-    return mentions
+    return "".join(pieces)
 
 
 _ROLE_GAP = re.compile(r"\s*,?\s*")

@@ -25,9 +25,11 @@ from .articles import Article, DatelineLike, read_article
 from .casualties import find_figures
 from .dates import find_dates
 from .document import Document
+from .events import find_events
 from .quotes import extract_quotes
 from .records import Sentence, to_frame
 from .sentences import split_sentences
+from .statements import find_statements
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,13 +53,15 @@ class Analysis:
         quotes: quotations and claims, or ``None`` if not extracted.
         dates: time expressions, or ``None`` if not extracted.
         figures: casualty and displacement figures, or ``None``.
-        events: coded events, or ``None`` (not built yet).
-        statements: actor positions, or ``None`` (not built yet).
+        events: coded events (:func:`karabakh.events.find_events`), or ``None``.
+        statements: actors' positions (:func:`karabakh.statements.find_statements`),
+            or ``None`` if not extracted.
         warnings: what limits these results (no dateline ...), one line
             each; the article's own :attr:`Article.warnings` come first.
 
-    >>> analyze(Article.from_text("Calm.")).events is None
-    True
+    >>> a = analyze(Article.from_text("Calm."))
+    >>> a.events, a.statements
+    ([], [])
     """
 
     article: Article
@@ -75,7 +79,7 @@ class Analysis:
 
         >>> frames = analyze(Article.from_text("Yerevan said it was calm.")).to_frames()
         >>> sorted(frames), frames["mentions"].loc[0, "entity_id"]
-        (['dates', 'figures', 'mentions', 'quotes', 'sentences'], 'ARM_GOV')
+        (['dates', 'events', 'figures', 'mentions', 'quotes', 'sentences', 'statements'], 'ARM_GOV')
         """
         out = {"sentences": to_frame(self.sentences)}
         for key in EXTRACTORS:
@@ -149,6 +153,8 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
+    events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)
+    statements = find_statements(text, mentions, quotes, events, article_id=article.id)
     return Analysis(
         article=article,
         sentences=sentences,
@@ -156,5 +162,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
         quotes=quotes,
         dates=dates,
         figures=figures,
+        events=events,
+        statements=statements,
         warnings=article.warnings,
     )

@@ -349,7 +349,7 @@ class Article:
         ('2023-09-21', 'argument', '“Peace,” he said.')
         """
         where = path or "text"
-        if text.startswith("\ufeff"):
+        if text.startswith("\ufeff") and not had_bom:  # a decoder removes one BOM, not two
             text = text[1:]
             had_bom = True
         if not text.strip():
@@ -421,6 +421,8 @@ def _decode(data: bytes, where: str) -> tuple[str, bool]:
             f"{where}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} at byte offset "
             f"{exc.start}, line {line})"
         ) from None
+    if not text.strip():
+        raise ValueError(f"{where}: empty file")
     return text, had_bom
 
 

@@ -173,8 +173,10 @@ from types import MappingProxyType
 
 from ._patterns import Trie, build_trie, trie_to_regex
 from .actors import tag_mentions
+from .lexicon import month_names
 from .records import DateRef, Figure, Mention, Quote
 from .resources import read_data_csv
+from .sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
 
@@ -309,7 +311,7 @@ def figure_words() -> FigureWords:
         modals=frozenset(by_role["modal"]),
         subsets=frozenset(by_role["subset"]),
         reporting=frozenset(by_role["reporting"]),
-        months=frozenset(by_role["month"]),
+        months=month_names(),  # one list, in time_words.csv
         follow=frozenset(by_role["follow"]),
         zeros=MappingProxyType({k: (v, e or None) for k, (v, e) in by_role["zero"].items()}),
         movement_verbs=frozenset(k for k, (_, e) in by_role["verb_after"].items()
@@ -601,6 +603,9 @@ def _parse_words(phrase: str) -> int | float | None:
     return int(value) if value == int(value) else value
 
 
+_MAX_DIGITS = 100  # a digit run longer than this is no count anyone reports
+
+
 def parse_number(phrase: str) -> int | float | None:
     """Parse a number written in digits and/or words; ``None`` when it is not one.
 
@@ -635,6 +640,8 @@ def parse_number(phrase: str) -> int | float | None:
             return None
         scale = w.scales[scale_word.lower()]
     digits = digits.replace(" ", "")
+    if len(digits) > _MAX_DIGITS:
+        return None  # not a count (and past Python's int/str limit); _quantity keeps it
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
         value: float = int(digits.replace(",", ""))
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and scale == 1:
@@ -649,30 +656,7 @@ def parse_number(phrase: str) -> int | float | None:
 
 # --------------------------------------------------------------------------- sentences
 
-# Starts with a character set, so the engine can skip quickly to candidates.
-_BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[.!?]*[”\"»’)]*\s+(?=[“\"«‘(]?[A-Z0-9])|(?<=\n)[ \t]*\r?\n\s*)"
-)
-_ABBREV_BEFORE = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|st|no|vs|prof|rep|sen|gov|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec|approx)|\b[A-Za-z](?:\.[A-Za-z])*)\Z",
-    re.IGNORECASE,
-)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        end = m.start() + len(m.group().rstrip())
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+# one sentence index for every extractor: karabakh.sentences.sentence_spans
 
 
 # --------------------------------------------------------------------------- candidates
@@ -791,12 +775,16 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         if re.match(r"0\d", m.group("n")):
             return None
         value = _whole(parse_number(m.group("n")))
-        if value is None:
+        too_long = value is None and sum(c.isdigit() for c in m.group("n")) > _MAX_DIGITS
+        if value is None and not too_long:
             return None
         post = m.group("post")
         if post and qual is None:
             qual, bound = w.post_qualifiers[_norm(post.strip(" -+")) or "plus"]
-        low, high, qualifier = _bounds(value, value, qual, bound)
+        if value is None:  # kept with its problem, not dropped (issue 14)
+            low, high, qualifier = None, None, "unparsed"
+        else:
+            low, high, qualifier = _bounds(value, value, qual, bound)
     elif m.group("prop") is not None:
         low = high = None
         qualifier = "proportion"
@@ -925,7 +913,7 @@ def find_figures(
     if mentions is None:
         mentions = tag_mentions(text)
     pats = _patterns()
-    spans = _sentence_spans(text)
+    spans = sentence_spans(text)
     starts = [s for s, _ in spans]
 
     def sentence_of(pos: int) -> int:

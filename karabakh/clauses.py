@@ -42,10 +42,12 @@ time of a call is linear in the length of that window.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from .lexicon import weekday_names
 from .resources import read_data_csv
 
 if TYPE_CHECKING:
@@ -137,10 +139,15 @@ AUX = (
     r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
     r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
     r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
-    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)"
+    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:"
+    + "|".join(sorted(d.capitalize() for d in weekday_names()))
+    + ")"
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
+# the last auxiliary before the end, after white space (or at the start of the text)
+# as _TRAILING_AUX finds it, without trying every start in a run of white space
+_LAST_AUX = re.compile(rf"(?:(?<=\s)|^)(?:{AUX})$")
+_AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
 _BOUNDARY = re.compile(
     r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
@@ -188,10 +195,24 @@ def np_ok(text: str, a: int, b: int) -> bool:
 
 
 def strip_aux(text: str, a: int, b: int) -> int:
-    """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs."""
+    """Return the end of ``text[a:b]`` without trailing auxiliaries and adverbs.
+
+    Only the last few words are read at each step (a window of
+    ``_AUX_WINDOW`` characters before the white space that ends the phrase),
+    so a call costs the words and spaces it strips, not the length of
+    ``text[a:b]``.
+
+    >>> t = "the ministry has also already said"
+    >>> t[:strip_aux(t, 0, t.index("said"))]
+    'the ministry'
+    """
     while b > a:
-        m = _TRAILING_AUX.search(text, a, b)
-        if not m or m.start() == m.end():
+        e = b
+        while e > a and text[e - 1].isspace():
+            e -= 1
+        m = _LAST_AUX.search(text, max(a, e - _AUX_WINDOW), e)
+        if not m or m.start() == m.end() or (m.start() == a and a > 0):
+            b = e
             break
         b = m.start()
     while b > a and text[b - 1].isspace():
@@ -261,33 +282,51 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
             if len(text[x:y].split()) > 3:
                 return None
         return None
-    last = None
-    for m in _BOUNDARY.finditer(text, s0, b):
-        last = m
-    a = last.end() if last else s0
+    last = _last_boundary(text, s0, b)
+    a = last.end if last else s0
     a, b2 = trim(text, a, b)
     lead = _LEADING_AUX.match(text, a, b2)
     while lead is not None and lead.end() < b2:  # "Later the governor said"
         a = lead.end()
         lead = _LEADING_AUX.match(text, a, b2)
     if a >= b2:
-        if last is not None and last.group().lower() in {"and", "but", ","}:
-            return Subject(last.start(), last.start(), True)
+        if last is not None and last.word in {"and", "but", ","}:
+            return Subject(last.start, last.start, True)
         return None
     word = text[a:b2].lower()
     if word in {"who", "which"} and last is not None:
-        return subject_of(text, s0, last.start())
+        return subject_of(text, s0, last.start)
     if not np_ok(text, a, b2):
         return None
-    if last is not None and last.group().lower() == "and":
+    if last is not None and last.word == "and":
         a = _joint_start(text, s0, last, cue_start, a)
     return Subject(a, b2, False)
+
+
+class _Boundary(NamedTuple):
+    start: int
+    end: int
+    word: str  # lower case
+
+
+@functools.lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[list[int], list[_Boundary]]:
+    """Every clause boundary of ``text`` (found once per text; bisected by end)."""
+    found = [_Boundary(m.start(), m.end(), m.group().lower()) for m in _BOUNDARY.finditer(text)]
+    return [x.end for x in found], found
+
+
+def _last_boundary(text: str, a: int, b: int) -> _Boundary | None:
+    """The last clause boundary inside ``text[a:b]``, in O(log n)."""
+    ends, found = _boundaries(text)
+    k = bisect.bisect_right(ends, b) - 1
+    return found[k] if k >= 0 and found[k].start >= a else None
 
 
 _SINGULAR_CUE = re.compile(r"[a-z]+[^s\W]s\b")
 
 
-def _joint_start(text: str, s0: int, and_: re.Match[str], cue_start: int, a: int) -> int:
+def _joint_start(text: str, s0: int, and_: _Boundary, cue_start: int, a: int) -> int:
     """Start of ``X and Y`` when both are the subject of the cue (``Macron and Scholz said``).
 
     The phrase before ``and`` must look like a name or a description (capitalised
@@ -296,10 +335,8 @@ def _joint_start(text: str, s0: int, and_: re.Match[str], cue_start: int, a: int
     """
     if _SINGULAR_CUE.match(text, cue_start):
         return a
-    prev = None
-    for m in _BOUNDARY.finditer(text, s0, and_.start()):
-        prev = m
-    pa, pb = trim(text, prev.end() if prev else s0, and_.start())
+    prev = _last_boundary(text, s0, and_.start)
+    pa, pb = trim(text, prev.end if prev else s0, and_.start)
     lead = _LEADING_AUX.match(text, pa, pb)
     while lead is not None and lead.end() < pb:
         pa = lead.end()

@@ -16,7 +16,8 @@ Output layout (one folder per table, one Parquet file per batch)::
     OUT/articles/...  (id, path, dateline, counts, seconds, metadata as JSON)
     OUT/failures/...  (id, path, error, message)
 
-Every extractor table has ``article_id`` and the record's fields; any
+Every extractor table has ``article_id`` (the corpus id, which replaces a
+record's own ``article_id`` field) and the record's fields; any
 record list the :class:`Analysis` has (see :data:`EXTRACTORS`) that is not
 ``None`` becomes a table, so new extractors appear without changes here.
 Read a table in one line: ``pd.read_parquet("OUT/quotes")`` or
@@ -102,6 +103,8 @@ class CorpusRun:
         n_words: words in the articles analysed in this run.
         seconds: wall-clock time of the run.
         tables: the names of the tables present in ``out``.
+        worker_peak_mib: the largest peak resident memory of a worker
+            process (MiB), where the platform reports it, else ``None``.
 
     >>> CorpusRun(Path("x"), 1, 0, 0, 10, 0.5, ("articles",)).n_done
     1
@@ -114,6 +117,7 @@ class CorpusRun:
     n_words: int
     seconds: float
     tables: tuple[str, ...] = field(default=())
+    worker_peak_mib: float | None = None
 
     def read(self, table: str) -> pd.DataFrame:
         """Read one table of this run into a DataFrame (see :func:`read_corpus`).
@@ -309,6 +313,8 @@ def _record_schema(cls: type) -> tuple[pa.Schema, frozenset[str]]:
     fields = [pa.field("article_id", pa.string(), nullable=False)]
     as_json: set[str] = set()
     for f in dataclasses.fields(cls):
+        if f.name == "article_id":  # the record's own (Statement has one): the corpus id wins
+            continue
         typ, js = _arrow_type(hints.get(f.name, Any))
         fields.append(pa.field(f.name, typ))
         if js:
@@ -450,7 +456,18 @@ def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
         "extracted": sorted(extracted),
         "articles": pa.Table.from_pylist(articles, schema=_articles_schema()),
         "failures": failures,
+        "peak_mib": _peak_mib(),
     }
+
+
+def _peak_mib() -> float | None:
+    """Peak resident memory of this process in MiB (``None`` where unknown)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 @functools.cache
@@ -567,8 +584,16 @@ def _executor(
         raise ValueError(f"processes must be at least 1, not {processes}")
     if processes == 1:
         return _InlineExecutor(), 1, lambda: None
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = cf.ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method))
+    # Not fork: the parent may have threads (a notebook, a Dask client). The fork
+    # server imports karabakh and loads its dictionaries once; workers fork from it.
+    ctx: multiprocessing.context.BaseContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        server = multiprocessing.get_context("forkserver")
+        server.set_forkserver_preload(["karabakh._corpus_warm"])
+        ctx = server
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(processes, mp_context=ctx)
     return pool, processes, lambda: pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -659,6 +684,7 @@ def analyze_corpus(
     seen_ids = set(done_ids)
     extracted: set[str] = set()
     n_done = n_failed = n_skipped = n_words = 0
+    peaks: list[float] = []
 
     def note(msg: str) -> None:
         if bar.disable:
@@ -695,6 +721,8 @@ def analyze_corpus(
             if table.num_rows:
                 _write_part(out_dir, key, stem, table)
         extracted.update(result["extracted"])
+        if result.get("peak_mib") is not None:
+            peaks.append(result["peak_mib"])
         if failures:
             _write_part(out_dir, "failures", stem,
                         pa.Table.from_pylist(failures, schema=_failures_schema()))
@@ -709,8 +737,10 @@ def analyze_corpus(
         n_failed += len(failures)
         n_words += words
         bar.update(len(batch))
-        elapsed = max(time.perf_counter() - t_start, 1e-9)
-        bar.set_postfix_str(f"{n_words / elapsed:,.0f} words/s, {n_failed} failed", refresh=False)
+        # words/s on the same (smoothed) basis as tqdm's articles/s
+        rate = bar.format_dict.get("rate") or n_done / max(time.perf_counter() - t_start, 1e-9)
+        words_s = rate * n_words / max(n_done, 1)
+        bar.set_postfix_str(f"{words_s:,.0f} words/s, {n_failed} failed", refresh=False)
 
     executor, n_workers, close = _executor(processes, scheduler)
     in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]] = {}
@@ -732,7 +762,7 @@ def analyze_corpus(
         bar.close()
     tables = tuple(sorted(d.name for d in out_dir.iterdir() if d.is_dir()))
     return CorpusRun(out_dir, n_done, n_failed, n_skipped, n_words,
-                     time.perf_counter() - t_start, tables)
+                     time.perf_counter() - t_start, tables, max(peaks) if peaks else None)
 
 
 def _drain(

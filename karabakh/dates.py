@@ -5,6 +5,9 @@ regular expression (an alternation of named groups, built once from
 ``karabakh/data/time_words.csv``) and resolves each match in Python against
 the dateline (the document creation time of TimeML). :func:`sentence_dates`
 then gives every sentence its best date, the way the events issue needs it.
+``find_dates(..., conventions="timeml")`` follows TimeML where the project's
+reading differs, and :func:`to_timeml` writes the expressions as TIMEX3 tags
+into the text (with the DCT) for TimeML tools and the TempEval-3 scorer.
 
 Spans. A record's span is the time expression itself: a leading preposition
 (*on* September 20, *in* 2020, *since* 1994, *for* 24 hours) is used as
@@ -159,13 +162,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from xml.sax.saxutils import escape, quoteattr
 
 from ._patterns import trie_regex
 from .articles import Article, DatelineLike, parse_dateline
 from .records import DateRef, Sentence, SentenceDate
 from .resources import read_data_csv
 
-__all__ = ["article_dates", "find_dates", "sentence_dates", "timex_span"]
+__all__ = ["article_dates", "find_dates", "sentence_dates", "timex_span", "to_timeml"]
 
 _DATA = "time_words.csv"
 #: Clock hours a part of day covers (start, end; an end past 24 runs into the next day).
@@ -1345,7 +1349,10 @@ def _attributive(text: str, start: int, end: int, kind: str, mod: str | None = N
 # --------------------------------------------------------------------------------------
 
 
-def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False) -> list[DateRef]:
+def find_dates(
+    text: str, dateline: DatelineLike = None, *, strict: bool = False,
+    conventions: str = "project",
+) -> list[DateRef]:
     """Find and resolve every time expression in a text.
 
     Args:
@@ -1356,6 +1363,12 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             ``YYYY-MM-DD`` string); relative expressions resolve against it.
         strict: when True, a missing dateline raises as soon as an
             expression needs it, instead of returning it unresolved.
+        conventions: ``"project"`` (the default reading above) or
+            ``"timeml"``, which follows TimeML where the two differ: a
+            relative period ("a month earlier", "two days later") is a
+            duration (``P1M``, rule suffix ``:timeml``), a count before an
+            event ("two days after the vote") is the duration "two days",
+            and a year range ("from 2019 to 2021", "1992-94") is two years.
 
     Returns:
         The time expressions in text order, non-overlapping. Without a
@@ -1364,7 +1377,8 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
 
     Raises:
         ValueError: if ``text`` is not a string, the dateline is malformed,
-            or ``strict`` is set and an expression needs the missing dateline.
+            ``conventions`` is unknown, or ``strict`` is set and an
+            expression needs the missing dateline.
 
     >>> for d in find_dates("The offensive came after the 2020 ceasefire agreement, "
     ...                     "in just one day, after yesterday’s attack.", "2023-09-20"):
@@ -1376,6 +1390,9 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
     ['2023-09-22']
     >>> [(d.value, d.rule) for d in find_dates("It fell yesterday, in November 2022.")]
     [(None, 'yesterday:no-dateline'), ('2022-11', 'month-year')]
+    >>> [(d.text, d.value) for d in find_dates("It fell in 2020. A month earlier, talks failed.",
+    ...                                         "2023-09-20", conventions="timeml")]
+    [('2020', '2020'), ('A month earlier', 'P1M')]
     >>> find_dates("It fell yesterday.", None, strict=True)
     Traceback (most recent call last):
     ...
@@ -1383,6 +1400,9 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
     """
     if not isinstance(text, str):
         raise ValueError(f"find_dates: text must be a string, not {type(text).__name__}")
+    if conventions not in ("project", "timeml"):
+        raise ValueError(f"find_dates: conventions must be 'project' or 'timeml', "
+                         f"not {conventions!r}")
     dl = parse_dateline(dateline, where="find_dates: dateline")
     st = _State(text=text, dateline=dl)
     out: list[DateRef] = []
@@ -1407,28 +1427,52 @@ def find_dates(text: str, dateline: DatelineLike = None, *, strict: bool = False
             end -= 2  # a possessive is not part of the expression: "Friday's" -> "Friday"
         if r.value is not None and r.kind == "date" and r.granularity in ("day", "interval"):
             start, r = _part_prefix(text, start, r, out[-1].end if out else 0)
-        ref = DateRef(
-            start=start,
-            end=end,
-            text=text[start:end],
-            value=r.value,
-            granularity=r.granularity,
-            kind=r.kind,
-            rule=r.rule,
-            anchor=r.anchor,
-            part_of_day=r.part_of_day,
-            mod=r.mod,
-            attributive=_attributive(text, start, end, r.kind, r.mod),
-        )
-        out.append(ref)
-        if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
-            st.last_day = dt.date.fromisoformat(r.value[:10])
-        if r.value is not None and r.kind == "date" and r.granularity in _PERIODS:
-            st.last_period = r.value
+        pieces = [(start, end, r)]
+        if conventions == "timeml":
+            pieces = _timeml_pieces(name, m, r, start, end)
+        for a, b, r in pieces:
+            out.append(DateRef(
+                start=a,
+                end=b,
+                text=text[a:b],
+                value=r.value,
+                granularity=r.granularity,
+                kind=r.kind,
+                rule=r.rule,
+                anchor=r.anchor,
+                part_of_day=r.part_of_day,
+                mod=r.mod,
+                attributive=_attributive(text, a, b, r.kind, r.mod),
+            ))
+            if r.value is not None and r.kind == "date" and r.granularity in _DAY_LEVEL:
+                st.last_day = dt.date.fromisoformat(r.value[:10])
+            if r.value is not None and r.kind == "date" and r.granularity in _PERIODS:
+                st.last_period = r.value
     return out
 
 
-def article_dates(article: Article, *, strict: bool = False) -> list[DateRef]:
+def _timeml_pieces(
+    name: str, m: re.Match[str], r: _R, start: int, end: int
+) -> list[tuple[int, int, _R]]:
+    """The TimeML reading of one match, where it differs from the project's."""
+    if name == "ago" and m["ag_dir"].lower() in ("earlier", "later", "before", "after"):
+        n = _number(m["ag_n"]) if m["ag_n"] else None
+        value = _duration(n, _words().units[_key(m["ag_u"])])
+        dur = _R(value, "duration", "duration", r.rule + ":timeml", mod=r.mod)
+        if r.rule.startswith("anchored-on-event"):
+            # "two days after the vote": the duration "two days"; "after" is a signal
+            return [(start, m.end("ag_u"), dur)]
+        return [(start, end, dur)]
+    if name == "year_range" and r.granularity == "interval" and r.value is not None:
+        a, b = r.value.split("/")
+        return [(m.start("yr_a"), m.end("yr_a"), _R(a, "year", "date", "year-range:timeml")),
+                (m.start("yr_b"), m.end("yr_b"), _R(b, "year", "date", "year-range:timeml"))]
+    return [(start, end, r)]
+
+
+def article_dates(
+    article: Article, *, strict: bool = False, conventions: str = "project"
+) -> list[DateRef]:
     """Find the time expressions of an article's body, resolved against its dateline.
 
     The ``date YYYY-MM-DD`` header is blanked with spaces first (same
@@ -1439,6 +1483,7 @@ def article_dates(article: Article, *, strict: bool = False) -> list[DateRef]:
         article: the article (its ``dateline`` is used).
         strict: raise instead of leaving relative expressions unresolved when
             the article has no dateline.
+        conventions: ``"project"`` or ``"timeml"`` (see :func:`find_dates`).
 
     Returns:
         As :func:`find_dates`.
@@ -1451,7 +1496,8 @@ def article_dates(article: Article, *, strict: bool = False) -> list[DateRef]:
     >>> [(d.text, d.value) for d in refs if d.granularity == "part_of_day"]
     [('last night', '2023-09-19TNI'), ('This morning', '2023-09-20TMO')]
     """
-    return find_dates(article.masked_text, article.dateline, strict=strict)
+    return find_dates(article.masked_text, article.dateline, strict=strict,
+                      conventions=conventions)
 
 
 def _probe_rule(name: str, m: re.Match[str]) -> str:
@@ -1625,3 +1671,119 @@ def timex_span(value: str | None) -> tuple[dt.datetime, dt.datetime] | None:
     if re.fullmatch(r"\d{3}", value):
         return dt.datetime(int(value) * 10, 1, 1), dt.datetime(int(value) * 10 + 10, 1, 1)
     return None
+
+
+#: TIMEX3 placeholders for a date left without a value (TimeML requires one).
+_UNKNOWN_VALUE = MappingProxyType({
+    "day": "XXXX-XX-XX", "part_of_day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX",
+    "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX",
+    "fiscal_year": "FYXXXX", "decade": "XXX", "time": "XXXX-XX-XXTXX:XX",
+})
+
+
+def _timex_type(ref: DateRef) -> str:
+    if ref.kind == "duration":
+        return "DURATION"
+    if ref.kind == "set":
+        return "SET"
+    if ref.value and "T" in ref.value and not ref.value.startswith("P"):
+        return "TIME"
+    return "DATE"
+
+
+def to_timeml(
+    article_or_text: Article | str,
+    dates: Sequence[DateRef],
+    *,
+    dct: DatelineLike = None,
+    docid: str | None = None,
+) -> str:
+    """Write time expressions as TIMEX3 tags into the text: a TimeML document.
+
+    The document has the shape the TempEval-3 tools read: ``<DOCID>``, the
+    document creation time as ``<DCT><TIMEX3 tid="t0" ...
+    functionInDocument="CREATION_TIME">``, and ``<TEXT>`` holding the text
+    verbatim (XML-escaped) with one ``<TIMEX3>`` per expression: ``tid``
+    ``t1``, ``t2`` ... in text order, ``type`` DATE, TIME (a clock time or a
+    part of day), DURATION or SET, ``value`` (a placeholder such as
+    ``XXXX-XX-XX`` when the expression could not be resolved), ``mod`` when
+    there is one, and ``temporalFunction``/``anchorTimeID="t0"`` for an
+    expression resolved from the dateline. Pass the dates of
+    ``find_dates(..., conventions="timeml")`` to be scored as TimeML is.
+
+    Args:
+        article_or_text: an :class:`~karabakh.articles.Article` (its body
+            becomes ``<TEXT>``; its dateline is the DCT and its id the
+            DOCID) or a string (all of it becomes ``<TEXT>``).
+        dates: the time expressions, with offsets into that text.
+        dct: the document creation time (default: the article's dateline).
+        docid: the document id (default: the article's id, or ``"doc"``).
+
+    Returns:
+        The TimeML document as a string.
+
+    Raises:
+        ValueError: without a DCT, or when an expression's span does not
+            match the text, falls outside the body, or overlaps another.
+
+    >>> text = "Talks will resume on Friday, after the 2022 truce."
+    >>> print(to_timeml(text, find_dates(text, "2023-09-20"), dct="2023-09-20"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    <?xml version="1.0" ?>
+    <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">
+    <DOCID>doc</DOCID>
+    <DCT><TIMEX3 tid="t0" type="DATE" value="2023-09-20" temporalFunction="false"
+    functionInDocument="CREATION_TIME">2023-09-20</TIMEX3></DCT>
+    <TEXT>Talks will resume on <TIMEX3 tid="t1" type="DATE" value="2023-09-22"
+    temporalFunction="true" anchorTimeID="t0">Friday</TIMEX3>, after the <TIMEX3
+    tid="t2" type="DATE" value="2022" temporalFunction="false">2022</TIMEX3> truce.</TEXT>
+    </TimeML>
+    """
+    if isinstance(article_or_text, Article):
+        text = article_or_text.text
+        lo, hi = article_or_text.body_start, article_or_text.body_end
+        when = parse_dateline(dct, where="to_timeml: dct") or article_or_text.dateline
+        doc = docid or article_or_text.id
+    elif isinstance(article_or_text, str):
+        text, lo, hi = article_or_text, 0, len(article_or_text)
+        when = parse_dateline(dct, where="to_timeml: dct")
+        doc = docid or "doc"
+    else:
+        raise ValueError("to_timeml: pass an Article or a string, "
+                         f"not {type(article_or_text).__name__}")
+    if when is None:
+        raise ValueError("to_timeml: a TimeML document needs its creation time; "
+                         "pass dct='YYYY-MM-DD' or an article with a dateline")
+    dct_value = when.isoformat()
+    parts: list[str] = []
+    pos = lo
+    for i, ref in enumerate(sorted(dates, key=lambda d: (d.start, d.end)), start=1):
+        if text[ref.start : ref.end] != ref.text:
+            raise ValueError(f"to_timeml: {ref.text!r} at {ref.start}-{ref.end} does not match "
+                             f"the text there ({text[ref.start:ref.end]!r})")
+        if ref.start < pos or ref.end > hi:
+            where = "overlaps the one before" if ref.start < pos else "falls outside the body"
+            raise ValueError(f"to_timeml: {ref.text!r} at {ref.start}-{ref.end} {where}")
+        value = ref.value or _UNKNOWN_VALUE.get(ref.granularity, "XXXX-XX-XX")
+        attrs = [f'tid="t{i}"', f'type="{_timex_type(ref)}"', f"value={quoteattr(value)}"]
+        if ref.mod:
+            attrs.append(f"mod={quoteattr(ref.mod)}")
+        relative = ref.anchor is not None
+        attrs.append(f'temporalFunction="{"true" if relative else "false"}"')
+        if relative and ref.anchor == dct_value:
+            attrs.append('anchorTimeID="t0"')
+        parts.append(escape(text[pos : ref.start]))
+        parts.append(f"<TIMEX3 {' '.join(attrs)}>{escape(ref.text)}</TIMEX3>")
+        pos = ref.end
+    parts.append(escape(text[pos:hi]))
+    return (
+        '<?xml version="1.0" ?>\n'
+        '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">\n'
+        f"<DOCID>{escape(doc)}</DOCID>\n"
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct_value}" temporalFunction="false" '
+        f'functionInDocument="CREATION_TIME">{dct_value}</TIMEX3></DCT>\n'
+        f"<TEXT>{''.join(parts)}</TEXT>\n"
+        "</TimeML>"
+    )

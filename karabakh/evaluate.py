@@ -352,7 +352,8 @@ SPECS: dict[str, dict[str, Any]] = {
                 "match": "exact"},
     "events": {"match": "overlap", "floor": 0.3,
                "fields": ("source_id", "root_code", "target_id", "date", "modality")},
-    "statements": {"match": "overlap", "floor": 0.3,
+    "statements": {"gold_span": ("evidence_start", "evidence_end"), "match": "overlap",
+                   "floor": 0.3,
                    "fields": ("actor_id", "concept_id", "agreement")},
 }
 
@@ -419,20 +420,40 @@ def combine(scores: Sequence[Score], name: str | None = None) -> Score:
 def annotation_files(folder: str | os.PathLike[str], prefix: str) -> dict[str, Path]:
     """The annotation files ``<prefix>_<extractor>.csv`` present in ``folder``.
 
-    >>> sorted(annotation_files("tests/annotations", "seed"))[:2]
-    ['dates', 'figures']
+    >>> {"quotes", "dates"} <= set(annotation_files("tests/annotations", "seed"))
+    True
     """
     base = Path(folder)
     return {ex: base / f"{prefix}_{ex}.csv" for ex in SPECS
             if (base / f"{prefix}_{ex}.csv").is_file()}
 
 
+#: Column names that say which article a row belongs to, in an annotation
+#: covering several articles (the first one present is used).
+ARTICLE_COLUMNS = ("article", "article_id", "file")
+
+
+def article_column(rows: Sequence[Mapping[str, str]]) -> str | None:
+    """The column naming each row's article, or ``None`` for a one-article file.
+
+    >>> article_column([{"file": "a.txt", "start": "0"}]), article_column([{"start": "0"}])
+    ('file', None)
+    """
+    if not rows:
+        return None
+    return next((c for c in ARTICLE_COLUMNS if c in rows[0]), None)
+
+
+def _stem(name: str | None) -> str:
+    return Path(name or "").stem
+
+
 def _rows_for(rows: Sequence[Mapping[str, str]], article_id: str) -> list[Mapping[str, str]]:
-    """The rows of one article, when the annotation covers several (``article`` column)."""
-    if not rows or "article" not in rows[0]:
+    """The rows of one article, when the annotation covers several."""
+    col = article_column(rows)
+    if col is None:
         return list(rows)
-    stem = Path(article_id).stem
-    return [r for r in rows if Path(r.get("article") or "").stem == stem]
+    return [r for r in rows if _stem(r.get(col)) == _stem(article_id)]
 
 
 def evaluate_articles(
@@ -453,8 +474,9 @@ def evaluate_articles(
 
     >>> import karabakh as kb
     >>> a = kb.analyze("seeds/000_bf20561892d8202b.txt")
-    >>> [s.name for s in evaluate_articles([a], annotation_files("tests/annotations", "seed"))]
-    ['mentions', 'quotes', 'dates', 'figures']
+    >>> files = annotation_files("tests/annotations", "seed")
+    >>> [s.name for s in evaluate_articles([a], {k: files[k] for k in ("quotes", "dates")})]
+    ['quotes', 'dates']
     """
     out: list[Score] = []
     for extractor in SPECS:
@@ -462,12 +484,12 @@ def evaluate_articles(
             continue
         src = annotations[extractor]
         rows = load_annotation(src) if isinstance(src, str | os.PathLike) else list(src)
-        covered = ({Path(r.get("article") or "").stem for r in rows}
-                   if rows and "article" in rows[0] else None)
+        col = article_column(rows)
+        covered = {_stem(r.get(col)) for r in rows} if col else None
         per_article = []
         for analysis in analyses:
             art_id = analysis.article.id
-            if covered is not None and Path(art_id).stem not in covered:
+            if covered is not None and _stem(art_id) not in covered:
                 continue
             found = getattr(analysis, extractor, None)
             per_article.append(score_extractor(extractor, found or [], _rows_for(rows, art_id)))

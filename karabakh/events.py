@@ -46,14 +46,16 @@ fits any stated day up to two days before it), compatible places and actors
 same speaker side) share one ``event_id``; :func:`explain_merges` shows why and
 :func:`unmerge` undoes them. :func:`to_acled` gives one ACLED-style row per event.
 
->>> text = "Azerbaijan shelled Stepanakert on Tuesday. Armenia condemned the attack."
+>>> text = ("Azerbaijan shelled Stepanakert on Tuesday. The attack lasted hours. "
+...         "Armenia condemned the shelling.")
 >>> import karabakh as kb
 >>> m = kb.tag_mentions(text, on="2023-09-20")
 >>> d = kb.find_dates(text, "2023-09-20")
->>> [(e.source_id, e.root_code, e.place_id, e.date) for e in find_events(text, m, [], d, on="2023-09-20")]
-[('AZE', '19', 'STEPANAKERT', '2023-09-19'), ('ARM', '11', None, '2023-09-19'), (None, '19', None, '2023-09-19')]
->>> [e.event_id for e in find_events(text, m, [], d, on="2023-09-20")]
-['E1', 'E2', 'E1']
+>>> for e in find_events(text, m, [], d, on="2023-09-20"):
+...     print(e.event_id, repr(e.text), e.source_id, e.code, e.place_id, e.date)
+E1 'shelled' AZE 194 STEPANAKERT 2023-09-19
+E1 'The attack' None 190 None 2023-09-19
+E2 'condemned the shelling' ARM 111 None 2023-09-19
 """
 
 from __future__ import annotations
@@ -204,8 +206,8 @@ def _lookup(matched: str) -> tuple[EventVerb, ...]:
 
 _WORD = re.compile(r"[\w’'\-]+")
 _BREAK = re.compile(
-    r"[;:«»“”\"!?]|(?<!\w)(?:if|unless|when|which|who|whom|that|but|while|whereas|otherwise|"
-    r"although|because|after|before|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
+    r"[;:«»“”\"!?]|,\s+(?:and|but)(?!\w)|(?<!\w)(?:if|unless|when|which|who|whom|that|but|while|whereas|"
+    r"otherwise|although|because|after|before|since|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
 _TARGET_STOP = re.compile(r"[,;:«»“”\"!?]|\.(?=\s|$)|(?<!\w)(?:if|unless|when|which|who|that|but|while|"
                           r"according to|following|after|because|due to)(?!\w)", re.IGNORECASE)
 _PREP = frozenset(
@@ -225,7 +227,20 @@ _MILITARY_HEADS = frozenset(
 _RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
 _SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
-                "army", "peacekeepers")
+                "army", "positions", "units", "peacekeepers")
+# a "that" clause governed by a speech act takes its modality: "demanded that X disarm"
+_GOVERNED = {
+    **dict.fromkeys("demand demands demanded insist insists insisted urge urges urged ask asks asked "
+                    "called calls request requests requested".split(), "demanded"),
+    **dict.fromkeys("threaten threatens threatened warn warns warned".split(), "threatened"),
+    **dict.fromkeys("deny denies denied".split(), "denied"),
+}
+_STRONG = re.compile(r"[;:«»“”\"!?]|\.(?=\s|$)")
+_DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\([^)\n]{1,40}\)\s*[-–—]+\s*")
+_QUANTITY = frozenset("thousands hundreds dozens tens scores many some most majority all none number "
+                      "group groups members part".split())
+_PARTICIPATION = re.compile(r"\b(?:(not|never)\s+)?(?:been\s+)?(?:involved|participat\w*|took part|take part|"
+                            r"taking part)\s+in\b[^;:.]*$", re.IGNORECASE)
 _POLITY_PLACES = {"NAGORNO_KARABAKH": "NKR_AUTHORITIES", "AZE": "AZE", "ARM": "ARM", "RUS": "RUS"}
 _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aerial"),
                ("aircraft", "aerial"), ("artillery", "artillery"), ("shell", "artillery"),
@@ -265,6 +280,7 @@ class _Ctx:
     quotes: Sequence[Quote]
     dateline: dt.date | None
     subjects: dict[int, Mention | None]
+    body_lo: int = 0
 
     def actors_in(self, lo: int, hi: int) -> list[Mention]:
         return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
@@ -298,6 +314,10 @@ def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
         lw = w.lower()
         if lw in _DET or lw in ("current", "only", "the"):
             continue
+        if lw == "of":
+            head = _words_before(ctx.text, s, 1)
+            if head and (head[0][2].lower() in _QUANTITY or head[0][2][:1].isdigit()):
+                return False  # "thousands of Armenians fled": the counted are the subject
         return lw in _PREP or lw == "according"
     return False
 
@@ -311,15 +331,31 @@ def _subject(ctx: _Ctx, lo: int, pos: int, *, unknown: bool = True) -> Mention |
     kinds = ("actor", "unknown") if unknown else ("actor",)
     for m in reversed([m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.kind in kinds]):
         if not _is_prep_object(ctx, m, lo):
-            return m
+            return _genitive(ctx, m, pos)
     return None
+
+
+def _genitive(ctx: _Ctx, m: Mention, pos: int) -> Mention:
+    """"Pashinyan's opponents staged ...": a possessive name before a noun is not the subject.
+
+    The subject is the owned noun phrase, which the dictionary does not know:
+    its words are kept with id ``None``.
+    """
+    gap = ctx.text[m.end:pos]
+    if m.possessive and re.match(r"\s+[a-z][\w\-]*", gap) and not re.match(
+            r"\s+(?:goal|aim|objective|plan|plans|intention|decision|readiness|refusal|attempt)\b", gap):
+        head = re.match(r"\s+[a-z][\w\-]*", gap)
+        assert head is not None
+        end = m.end + head.end()
+        return Mention(m.start, end, ctx.text[m.start:end], None, "unknown", None, None, rule="genitive")
+    return m
 
 
 def _main_subject(ctx: _Ctx, s: Sentence) -> Mention | None:
     """The first actor of the sentence that is not the object of a preposition."""
     for m in ctx.actors_in(s.start, s.end):
         if not _is_prep_object(ctx, m, s.start):
-            return m
+            return _genitive(ctx, m, s.end)
     return None
 
 
@@ -398,17 +434,22 @@ def _refine(code: str, obj: str) -> str:
     if code == "020":
         if re.search(r"intervention|peacekeep|protection", low):
             return "0234"
-        if re.search(r"ceasefire|truce|de-?escalat|stop|halt", low):
+        if re.search(r"ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b", low):
             return "0256"
         if re.search(r"talks|negotiat|dialogue", low):
             return "026"
-        if "mediat" in low:
+        if re.search(r"\bmediat", low):
             return "028"
     if code == "120":
         if re.search(r"\baid\b|assist|help", low):
             return "122"
         if re.search(r"talks|negotiat|meet", low):
             return "125"
+    if code == "100":
+        if re.search(r"resign|ouster|step(ping)? down|impeach", low):
+            return "1041"
+        if re.search(r"withdraw|ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b", low):
+            return "1056"
     if code == "030" and re.search(r"\b(end|stop|halt)\b.*\b(" + "|".join(_MILITARY_HEADS) + r")\b", low):
         return "0356"
     return code
@@ -459,6 +500,8 @@ def find_events(
     for s in sents:
         if s.is_header:
             continue
+        dl = _DATELINE_PREFIX.match(text, s.start, s.end)
+        ctx.body_lo = dl.end() if dl else s.start
         ctx.subjects[s.index] = _main_subject(ctx, s)
         trigs = [_Trig(m.start(), m.end(), _lookup(m.group())) for m in pattern.finditer(text, s.start, s.end)]
         trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
@@ -532,6 +575,21 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 if u.start < stop:
                     u.absorbed = True
                     t.ext_end = max(t.ext_end, u.end)
+        # "condemned the shelling", "accused Baku of ethnic cleansing": the condemned deed is its object
+        if row.kind == "speech" and row.root_code == "11":
+            for u in nxt[:2]:
+                gap = text[t.end:u.start]
+                if _row(u, text).kind == "noun" and re.fullmatch(
+                        r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'\-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?"
+                        r"(?:[\w’'\-]+\s+)?", gap) and not _BREAK.search(gap):
+                    u.absorbed = True
+                    t.ext_end = max(t.ext_end, u.end)
+                    break
+        # "opened fire on a car, killing one person": the participle is the same telling
+        if row.root_code == "19" and nxt and _row(nxt[0], text).root_code == "19" and \
+                re.fullmatch(r",\s+", text[nxt[0].start - 2:nxt[0].start]) and \
+                text[nxt[0].start:nxt[0].end].lower().endswith("ing") and not _BREAK.search(text, t.end, nxt[0].start):
+            nxt[0].absorbed = True
         # "agreed to capitulate": the infinitive is the event
         if row.code == "030" and nxt and re.fullmatch(r"\s+", text[t.end:nxt[0].start]) and \
                 text[t.start:t.end].lower().endswith("to"):
@@ -541,16 +599,21 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
         # "was hit by a fire attack", "killed in the ambush": one telling, the noun gives the mode
         if row.kind in ("verb", "speech") and nxt:
             u = nxt[0]
-            gap = _WORD.findall(text[t.end:u.start].lower())
+            gapw = _WORD.findall(text[t.end:u.start].lower())
             urow = _row(u, text)
-            if urow.kind == "noun" and urow.root_code == row.root_code and len(gap) <= 4 and \
-                    gap and gap[0] in ("by", "in", "under", "with") and "," not in text[t.end:u.start]:
+            if urow.kind == "noun" and urow.root_code == row.root_code and len(gapw) <= 4 and \
+                    gapw and gapw[0] in ("by", "in", "under", "with") and "," not in text[t.end:u.start]:
                 u.absorbed = True
                 t.ext_end = max(t.ext_end, u.end)
-        # "military actions ... are stopped": the stop is the event
-        if row.kind == "noun" and nxt and _row(nxt[0], text).code == "087" and \
+        # "military actions ... are stopped", "ended the fighting": the stop is the event
+        if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).code == "087" and \
                 not _BREAK.search(text, t.end, nxt[0].start):
             t.absorbed = True
+        if row.code == "087" and row.kind == "verb" and nxt and _row(nxt[0], text).root_code == "19" and \
+                _row(nxt[0], text).kind == "noun" and len(text[t.end:nxt[0].start].split()) <= 3 and \
+                not _BREAK.search(text, t.end, nxt[0].start):
+            nxt[0].absorbed = True
+            t.ext_end = nxt[0].end
         # coordinated verbs or nouns of one root sharing their actor: "lay down their weapons and
         # are disarmed", "dissolution and complete disarmament"
         if nxt and not nxt[0].absorbed:
@@ -566,10 +629,10 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 t.ext_end = u.end
     out: list[Event] = []
     prev: Event | None = None
-    for t in trigs:
-        if t.absorbed:
-            continue
-        evs = _code_one(ctx, s, t, _row(t, text), sdate, dates, figures, prev)
+    live = [t for t in trigs if not t.absorbed]
+    for i, t in enumerate(live):
+        limit = live[i + 1].start if i + 1 < len(live) else s.end
+        evs = _code_one(ctx, s, t, _row(t, text), sdate, dates, figures, prev, limit)
         out.extend(evs)
         prev = evs[0]
     return out
@@ -580,13 +643,15 @@ def _pre_modal(text: str, lo: int, start: int) -> str:
 
 
 def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceDate | None,
-              dates: Sequence[DateRef], figures: Sequence[Figure], prev: Event | None) -> list[Event]:
+              dates: Sequence[DateRef], figures: Sequence[Figure], prev: Event | None,
+              limit: int) -> list[Event]:
     text = ctx.text
     light = _cues_prefix("light")
     trig_start = t.lead if t.lead is not None else t.start
-    clause_lo = _last_break(text, s.start, trig_start)
+    clause_lo = max(_last_break(text, s.start, trig_start), ctx.body_lo)
     clause_hi = _next_stop(text, t.ext_end, s.end)
     target_hi = _next_stop(text, t.ext_end, s.end, _TARGET_STOP)
+    target_hi = max(min(target_hi, limit), t.ext_end)
     start = trig_start
     kind = row.kind if row.kind != "code" else "verb"
     before = _words_before(text, trig_start, 6)
@@ -616,8 +681,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     start = ws
                 break
             start = ws
-        if _prev_word(text, start) == "application":
-            start = _words_before(text, start, 2)[0][0]
+        phase = re.search(r"(?:\b(?:the|a|an)\s+)?\b(?:application|start|beginning|resumption|launch|continuation)"
+                          r"\s+of\s+$", text[max(clause_lo, start - 30):start], re.IGNORECASE)
+        if phase:
+            start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
     words_before = [w.lower() for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
 
@@ -631,13 +698,20 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)
-                      if _prev_word(text, m.start) in ("carrying", "with", "transporting", "")]
+                      if not re.search(r"\b(according to|by|from)\s+(the\s+)?$", text[max(lo, m.start - 20):m.start], re.I)]
             tg = inside[-1] if inside else None
         reduced = start == t.start and not matched.startswith(("came", "come"))
         if tg is not None and not reduced:
             tgts = [tg]
         by = re.match(r"\s+(?:[\w’'\-]+\s+){0,6}?by\s+(?:the\s+)?", text[end:s.end])
-        if by:
+        frm = re.match(r"\s+from\s+(?:the\s+)?", text[t.ext_end:s.end])
+        if frm:
+            pos = t.ext_end + frm.end()
+            for m in ctx.actors_in(pos, s.end):
+                if m.start - pos <= 2:
+                    src, src_rule = m, "from"
+                break
+        if by and src is None:
             pos = end + by.end()
             for m in ctx.actors_in(pos, s.end):
                 if m.start - pos <= 2:
@@ -658,6 +732,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
                 if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
                     src, src_rule = cand[0], by.group(1)
+            part = _PARTICIPATION.search(text, clause_lo, start)
+            if src is None and part:
+                src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
             if src is None:
                 lw: list[str] = [w for w in words_before if w not in _DET]
                 lv = next((w for w in reversed(lw[-3:]) if w in light), None)
@@ -678,6 +755,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     else:  # active verb or speech act
         src = _subject(ctx, clause_lo, start)
         src_rule = "subject"
+        np_ = _possessive_np(ctx, clause_lo, start)
+        if np_ is not None:
+            src, src_rule, src_words = np_
         if src is None and rel is not None:
             src, src_rule = rel, "relative"
         if src is None:
@@ -685,7 +765,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 src, src_rule = ctx.subjects.get(s.index), "coordinated"
             if src is None:
                 src_words = _pronoun_subject(text, clause_lo, start)
-        tgts = _targets(ctx, end, target_hi, src)
+        tgts = _targets(ctx, t.end, target_hi, src)
+        own = re.match(r"\s+(his|her)\s+\w+", text[t.end:target_hi])
+        if not tgts and own and row.root_code in ("10", "11", "12"):
+            persons = [m for m in ctx.actors_in(s.start, t.start) if m.type == "person"]
+            if persons:
+                tgts = [persons[-1]]
     if src is not None:
         src = _force_of(ctx, src)
     tgts = [_force_of(ctx, m) for m in tgts]
@@ -696,8 +781,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             break
     # the words of an appeal or call run to its object: "calls for the intervention"
     if kind in ("speech", "noun") and row.root_code in _ABSORBING_ROOTS | {"04", "05", "08"}:
-        obj = re.match(r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+){1,2}",
-                       text[end:target_hi])
+        obj = re.match(r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+)"
+                       + ("{1,2}" if kind == "speech" else "{1}"), text[end:target_hi])
         if obj:
             end = end + obj.end()
     end = max(end, t.ext_end)
@@ -732,16 +817,24 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     modality = "happened"
     context: list[str] = list(row.plover_context)
     governs = text[_last_strong(text, s.start, start):start].lower()
+    gov = re.search(r"\b(\w+)\s+(?:on\s+\w+\s+)?that\s+[^;:.]*$", sent_before)
+    governor = gov.group(1) if gov else ""
     neg = bool(re.search(r"\b(not|never|n't|no longer)\b|n’t", group)) or bool(
         re.search(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b", near_before))
+    part = _PARTICIPATION.search(text, clause_lo, start) if kind == "noun" else None
+    if part and part.group(1):
+        neg = True
     sent_to_trig = text[s.start:trig_start].lower()
     if re.search(r"(?<!\w)(if|unless|provided that)(?!\w)", governs) or re.search(r"\bwould\b", group):
         modality = "conditional"
-    elif re.search(r"\botherwise\b", sent_before):
+    elif re.search(r"\b(will|would|could|shall)\b", group) and re.search(
+            r"(?<!\w)(if|unless|provided that)(?!\w)", text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
+        modality = "conditional"
+    elif re.search(r"\botherwise\b", sent_before) or _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
-    elif neg or re.search(r"\bden(?:y|ies|ied)\b", near_before):
+    elif neg or re.search(r"\bden(?:y|ies|ied)\b", near_before) or _GOVERNED.get(governor) == "denied":
         modality = "denied"
-    elif re.search(r"\b(must|should|have to|has to|needs? to)\b", group):
+    elif re.search(r"\b(must|should|have to|has to|needs? to)\b", group) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
     elif re.search(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|"
                    r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$",
@@ -752,7 +845,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif re.search(r"\b(will|going to|shall)\b", group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(c in cue.split() for c in _cue("light:announced")) else "planned"
-    elif any(w in _cue("light:announced") for w in words_before[-2:]):
+    elif any(w in _cue("light:announced") for w in [w for w in words_before if w not in _DET][-4:]):
         modality = "announced"
     elif kind == "speech" and row.root_code == "03" and re.search(r"(?<!\w)if(?!\w)", text[t.end:s.end]):
         modality = "conditional"
@@ -767,14 +860,15 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     if kind == "speech" or row.code == "030":
         code = _refine(code, text[t.start:target_hi])
     mode = row.plover_mode
-    m_ = _mode(text[start:end] + " " + text[end:min(target_hi, end + 40)])
+    m_ = _mode(text[clause_lo:clause_hi])
     if row.root_code == "19" and m_:
         mode = {"aerial": "aerial", "artillery": "heavy-weapons", "firearms": "firearms"}[m_]
         if code == "190":
             code = {"aerial": "195", "artillery": "194", "firearms": "193"}[m_]
     info = _codes().get(code, row)
 
-    date, prec, drule = _date_of(text, s, trig_start, start, clause_lo, min(clause_hi, target_hi), sdate, dates)
+    date, prec, drule = _date_of(text, s, trig_start, start, clause_lo, min(clause_hi, target_hi), sdate, dates,
+                                 ctx.body_lo, kind == "verb")
     if date and ctx.dateline and _is_background(date, ctx.dateline):
         context.append("historical")
 
@@ -827,6 +921,49 @@ def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
             if a.start == prev.source_start:
                 return a
     return None
+
+
+_POSS_PRONOUN = {"its": "it", "their": "they", "our": "we", "his": "he", "her": "she", "my": "i"}
+
+
+def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str, tuple[int, int] | None] | None:
+    """A subject noun phrase with a possessor: "its units", "Our army", "Pashinyan's opponents".
+
+    A possessive pronoun is resolved like a pronoun; with a force noun ("army",
+    "units") the subject is that side's armed forces. A possessive name before
+    another noun is a genitive: the subject is the noun's owner's ... unknown, so
+    the words are kept with id ``None``.
+    """
+    text = ctx.text
+    words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
+    for i, (ws, we, w) in enumerate(words):
+        lw = w.lower()
+        rest = " ".join(x[2].lower() for x in words[i + 1:])
+        if lw in _POSS_PRONOUN and rest and i >= len(words) - 3:
+            pid, rule = _resolve_pronoun_word(ctx, ws, we, _POSS_PRONOUN[lw])
+            force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
+            if pid is not None and force:
+                info = actor_info(pid)
+                side_force = f"{info.side}_ARMED_FORCES" if info else None
+                if side_force and actor_info(side_force) is not None:
+                    pid = side_force
+            fake = Mention(ws, words[-1][1], text[ws:words[-1][1]], pid, "actor", None, None,
+                           rule="possessive-pronoun")
+            return fake, "pronoun:" + rule, None
+    for m in reversed(ctx.actors_in(lo, start)):
+        if m.possessive and re.fullmatch(r"\s+[a-z][\w\-]*\s*", text[m.end:start]):
+            owned = text[m.start:start].rstrip()
+            fake = Mention(m.start, m.start + len(owned), owned, None, "unknown", None, None, rule="genitive")
+            return fake, "genitive", None
+        break
+    return None
+
+
+def _resolve_pronoun_word(ctx: _Ctx, start: int, end: int, word: str) -> tuple[str | None, str]:
+    q = ctx.quote_at(start)
+    if q is not None and (word in ("we", "i") or q.kind == "indirect"):
+        return q.speaker_id, "enclosing-quote"
+    return None, "unresolved"
 
 
 def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
@@ -882,7 +1019,8 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
 
 
 def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int, clause_hi: int,
-             sdate: SentenceDate | None, dates: Sequence[DateRef]) -> tuple[str | None, str | None, str]:
+             sdate: SentenceDate | None, dates: Sequence[DateRef],
+             body_lo: int = -1, kind_verb: bool = False) -> tuple[str | None, str | None, str]:
     def val(d: DateRef) -> tuple[str | None, str | None]:
         if d.value is None:
             return None, None
@@ -890,16 +1028,25 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
             return d.value[:10], d.granularity
         return d.value, d.granularity
 
-    usable = [d for d in dates if d.kind == "date" and d.value is not None and s.start <= d.start < s.end]
+    usable = [d for d in dates if d.kind == "date" and d.value is not None and body_lo <= d.start < s.end]
     # a date modifying the event noun: "the 2020 war", "yesterday's attack"
     for d in usable:
         if start <= d.start < trig_start or (d.end <= start and start - d.end <= 2):
             v, g = val(d)
             return v, g, "noun"
-    for d in usable:
-        if clause_lo <= d.start < clause_hi and not d.attributive:
+    in_clause = [d for d in usable if clause_lo <= d.start < clause_hi and not d.attributive]
+    in_adjunct = [d for d in usable if trig_start < d.start < clause_hi and d.attributive and
+                  len(text[trig_start:d.start].split()) <= 5 and re.search(
+        r"\b(?:in|during)\s+the\s+$", text[max(s.start, d.start - 12):d.start]) and re.match(
+        r"[’'s]*\s+(?:war|wars|fighting|offensive|hostilities|conflict)\b", text[d.end:d.end + 20])]
+    for d in sorted(in_clause, key=lambda d: (d.start < trig_start, abs(d.start - trig_start))):
+        v, g = val(d)
+        return v, g, "clause"
+    # "recovered territory in the 2020 war": a deed told inside a dated war
+    if kind_verb:
+        for d in in_adjunct:
             v, g = val(d)
-            return v, g, "clause"
+            return v, g, "adjunct"
     # "... the 2020 war in which Azerbaijan recovered ..."
     lead = text[max(s.start, clause_lo - 16):clause_lo].lower()
     if re.search(r"\b(in which|during which|when)\s*$", lead + " ") or re.search(r"\b(in|during)\s*$", lead):
@@ -907,7 +1054,18 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
             if d.end <= clause_lo and d.attributive:
                 v, g = val(d)
                 return v, g, "relative"
+    # a day told earlier in the same sentence (not in its dateline prefix): "shelled X on Tuesday, and
+    # drones struck Y"
+    earlier = [d for d in usable if d.end <= start and not d.attributive and d.granularity in ("day", "part_of_day")]
+    if earlier and body_lo > s.start:
+        v, g = val(earlier[-1])
+        return v, g, "sentence"
     if sdate is not None:
+        if body_lo > s.start and sdate.source_start is not None and sdate.source_start < body_lo:
+            v2 = [d for d in usable if d.granularity in ("day", "part_of_day") and not d.attributive]
+            if v2:
+                v, g = val(v2[0])
+                return v, g, "sentence"
         return (sdate.day or sdate.value), sdate.granularity, sdate.rule
     return None, None, "unknown"
 
@@ -980,6 +1138,10 @@ def _fits(chain: list[Event], e: Event) -> str | None:
         return None
     if not any(_dates_fit(c, e) for c in chain):
         return None
+    if e.modality not in _OCCURRED and not any(
+            c.reported_by == e.reported_by and c.source_id and e.source_id and
+            _side(c.source_id) == _side(e.source_id) for c in chain):
+        return None  # two threats, demands or conditions are one only when one side says both
     places = {c.place_id for c in chain if c.place_id}
     if e.place_id and places and e.place_id not in places:
         kinds = {_place_kind(p) for p in places | {e.place_id}}
@@ -1118,7 +1280,7 @@ def _name(actor_id: str | None, words: str | None) -> str:
     return ""
 
 
-def to_acled(events: Sequence[Event], *, source: str = "") -> pd.DataFrame:
+def to_acled(events: Sequence[Event], *, source: str = "", background: bool = False) -> pd.DataFrame:
     """One ACLED-style row per merged event that ACLED would record (acts, not statements).
 
     Columns are ACLED's (event_date, time_precision 1 = day, 2 = week or part, 3 =
@@ -1128,7 +1290,9 @@ def to_acled(events: Sequence[Event], *, source: str = "") -> pd.DataFrame:
     source; notes; fatalities). Fatalities follow ACLED's rule, the lowest
     figure reported, with the hedge and every other figure in ``notes``.
     Only events that happened (or are reported or announced as done) are rows;
-    threats, demands, conditions and denials are not.
+    threats, demands, conditions and denials are not; background events
+    (``historical``) only with ``background=True``. An act of force with no
+    named source has ``actor1`` "Unidentified armed group", as ACLED writes it.
 
     >>> e = Event(0, 6, "attack", 0, "noun", source_id="AZE", code="190", root_code="19",
     ...           date="2023-09-19", date_precision="day", event_id="E1", fatalities=32,
@@ -1146,9 +1310,13 @@ def to_acled(events: Sequence[Event], *, source: str = "") -> pd.DataFrame:
     for eid, tell in groups.items():
         if not any(t.modality in _OCCURRED for t in tell):
             continue
+        if not background and all("historical" in t.plover_context for t in tell):
+            continue
         tell = [t for t in tell if t.modality in _OCCURRED] or tell
-        code = next((t.code for t in tell if len(t.code) > 3 or t.code not in ("190",)), tell[0].code)
-        mode = next((t.plover_mode for t in tell if t.plover_mode), None)
+        codes = [t.code for t in tell]
+        code = next((c for c in codes if c in ("193", "194", "195")), None) or \
+            max(codes, key=lambda c: (codes.count(c), -codes.index(c)))
+        mode = next((t.plover_mode for t in tell if t.code == code and t.plover_mode), None)
         typ = _acled_type(code, mode)
         if typ is None:
             continue
@@ -1173,7 +1341,8 @@ def to_acled(events: Sequence[Event], *, source: str = "") -> pd.DataFrame:
         rows.append({
             "event_id_cnty": eid, "event_date": date, "time_precision": tp,
             "disorder_type": typ[0], "event_type": typ[1], "sub_event_type": typ[2],
-            "actor1": _name(srcs[0], None) if srcs else "", "assoc_actor_1": "; ".join(
+            "actor1": _name(srcs[0], None) if srcs else (
+                "Unidentified armed group" if code[:2] in ("18", "19", "20") else ""), "assoc_actor_1": "; ".join(
                 _name(s, None) for s in srcs[1:]), "actor2": _name(tgts[0], None) if tgts else "",
             "location": pinfo.name if pinfo else "", "latitude": pinfo.lat if pinfo else None,
             "longitude": pinfo.lon if pinfo else None, "geo_precision": geo,

@@ -1052,16 +1052,18 @@ def plot_corpus_counts_by_day(
     >>> a = pd.DataFrame({"id": ["a"], "dateline": ["2023-09-21"]})
     >>> plot_corpus_counts_by_day(r, a, by="kind").axes[0].get_ylabel()
     'records'
+    >>> plot_corpus_counts_by_day(pd.DataFrame(), a).axes[0].texts[0].get_text()
+    'no records'
     """
     import matplotlib.pyplot as plt
 
-    table = _with_day(records, articles, date_column)
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.set_title(title)
     ax.set_ylabel("records")
-    if table.empty:
+    if records.empty or "article_id" not in records.columns:
         ax.text(0.5, 0.5, "no records", ha="center", transform=ax.transAxes)
         return fig
+    table = _with_day(records, articles, date_column)
     if by is None or by not in table.columns:
         counts = table.groupby("day").size().to_frame("all")
     else:
@@ -1108,11 +1110,15 @@ def plot_corpus_positions(
     """
     import matplotlib.pyplot as plt
 
-    table = _with_day(statements, articles, None)
-    table = table[table[actor].notna() & table[value].notna()]
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.set_title(f"Positions by actor over time (mean {value} per day)")
     ax.set_ylabel(f"mean {value}")
+    needed = {"article_id", actor, value}
+    if statements.empty or not needed <= set(statements.columns):
+        ax.text(0.5, 0.5, "no positions", ha="center", transform=ax.transAxes)
+        return fig
+    table = _with_day(statements, articles, None)
+    table = table[table[actor].notna() & table[value].notna()]
     if table.empty:
         ax.text(0.5, 0.5, "no positions", ha="center", transform=ax.transAxes)
         return fig
@@ -1125,3 +1131,300 @@ def plot_corpus_positions(
     plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     fig.tight_layout()
     return fig
+
+
+# --- positions ---
+# Charts of actors' positions (issue 16): statements coded as discourse network
+# analysis codes them (karabakh.statements). Appended here; names added to __all__ below.
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence as _StatementSeq
+
+    import pandas as _pd
+
+    from .records import Statement
+
+#: Colours of the sides in the positions charts.
+_SIDE_COLOURS = {"AZE": "#1b9e77", "NKR": "#d95f02", "ARM": "#e6ab02", "RUS": "#7570b3",
+                 "USA": "#1f78b4", "EU": "#e7298a", "DEU": "#66a61e", "FRA": "#a6761d",
+                 "TUR": "#b15928", "IRN": "#6a3d9a", "UN": "#17becf", "INT": "#666666"}
+
+
+def _actor_label(actor_id: str) -> str:
+    """The actor's name (without a parenthesis, at most 30 characters) and side."""
+    import re
+
+    from .actors import actor_info
+
+    info = actor_info(actor_id)
+    if info is None:
+        return actor_id
+    name = re.sub(r"\s*\(.*?\)", "", info.name).strip() or info.name
+    if len(name) > 30:
+        name = name[:28].rstrip() + "…"
+    return f"{name} ({info.side})"
+
+
+def _concept_labels() -> dict[str, str]:
+    from .statements import load_concepts
+
+    return {c.concept_id: c.label for c in load_concepts()}
+
+
+def plot_positions_heatmap(statements: _StatementSeq[Statement]) -> Figure:
+    """The actor x concept matrix: mean agreement of each actor's own statements.
+
+    Rows are ordered by side (Azerbaijan, Karabakh, Armenia, then the others,
+    with a line between sides), columns in the order of ``concepts.csv``;
+    blue agrees, red rejects, white neutral, grey = said nothing. Each cell
+    shows its number of statements. Removed statements are left out.
+
+    >>> from karabakh.records import Statement
+    >>> st = [Statement(0, 1, "x", "AZE", "x", 0, 1, "counter_terrorism", 1, "claim", 0, 1, "x")]
+    >>> plot_positions_heatmap(st).axes[0].get_title()
+    'Positions: mean agreement per actor and concept (own words)'
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from .statements import position_matrix, positions
+
+    matrix = position_matrix(statements)
+    labels = _concept_labels()
+    fig, ax = plt.subplots(figsize=(max(7.0, 0.7 * max(1, matrix.shape[1]) + 4),
+                                    max(4.5, 0.45 * max(1, matrix.shape[0]) + 2.5)))
+    ax.set_title("Positions: mean agreement per actor and concept (own words)")
+    if matrix.empty:
+        ax.text(0.5, 0.5, "no statements", ha="center", transform=ax.transAxes)
+        return fig
+    data = np.ma.masked_invalid(matrix.to_numpy(dtype=float))
+    cmap = plt.get_cmap("RdBu").with_extremes(bad="0.93")
+    image = ax.imshow(data, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+    counts = positions(statements).set_index(["actor_id", "concept_id"])["n"]
+    for i, actor in enumerate(matrix.index):
+        for j, concept in enumerate(matrix.columns):
+            n = counts.get((actor, concept))
+            if n is not None:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize=8,
+                        color="white" if abs(float(data[i, j])) > 0.6 else "black")
+    ax.set_xticks(range(matrix.shape[1]), [labels.get(c, c) for c in matrix.columns],
+                  rotation=40, ha="right", fontsize=9)
+    ax.set_yticks(range(matrix.shape[0]), [_actor_label(a) for a in matrix.index], fontsize=9)
+    from .statements import _side
+
+    sides = [_side(a) or "" for a in matrix.index]
+    for i in range(1, len(sides)):
+        if sides[i] != sides[i - 1]:
+            ax.axhline(i - 0.5, color="0.3", lw=1)
+    fig.colorbar(image, ax=ax, label="agreement (-1 rejects .. +1 agrees); number = statements")
+    fig.tight_layout()
+    return fig
+
+
+def plot_concept_network(statements: _StatementSeq[Statement]) -> Figure:
+    """The two-mode actor-concept network (DNA's affiliation network).
+
+    Actors (left, by side) are linked to the concepts (right) they made
+    statements on: green agrees, red rejects, grey mixed or neutral; the
+    line width grows with the number of statements.
+
+    >>> from karabakh.records import Statement
+    >>> st = [Statement(0, 1, "x", "AZE", "x", 0, 1, "counter_terrorism", 1, "claim", 0, 1, "x")]
+    >>> plot_concept_network(st).axes[0].get_title()
+    'Actors and the concepts they speak to (two-mode network)'
+    """
+    import matplotlib.pyplot as plt
+
+    from .statements import actor_network, position_matrix
+
+    edges = actor_network(statements, "affiliation")
+    matrix = position_matrix(statements)
+    actors, concepts = list(matrix.index), list(matrix.columns)
+    labels = _concept_labels()
+    height = max(4.0, 0.4 * max(len(actors), len(concepts)) + 1.5)
+    fig, ax = plt.subplots(figsize=(11, height))
+    ax.set_title("Actors and the concepts they speak to (two-mode network)")
+    ax.axis("off")
+    if edges.empty:
+        ax.text(0.5, 0.5, "no statements", ha="center", transform=ax.transAxes)
+        return fig
+
+    def ys(n: int) -> list[float]:
+        return [1 - (i + 0.5) / n for i in range(n)]
+
+    ya = dict(zip(actors, ys(len(actors)), strict=True))
+    yc = dict(zip(concepts, ys(len(concepts)), strict=True))
+    for r in edges.to_dict("records"):
+        mean = float(r["agreement"])
+        colour = "#1a9850" if mean > 0 else "#d73027" if mean < 0 else "#999999"
+        ax.plot([0.3, 0.7], [ya[r["source"]], yc[r["target"]]], color=colour,
+                lw=0.8 + 1.2 * int(r["weight"]), alpha=0.7, solid_capstyle="round")
+    from .actors import actor_info
+
+    for a, y in ya.items():
+        info = actor_info(a)
+        side = info.side if info else "INT"
+        ax.plot([0.3], [y], "o", ms=9, color=_SIDE_COLOURS.get(side, "#666666"))
+        ax.text(0.28, y, _actor_label(a), ha="right", va="center", fontsize=9)
+    for c, y in yc.items():
+        ax.plot([0.7], [y], "s", ms=9, color="0.4")
+        ax.text(0.72, y, labels.get(c, c), ha="left", va="center", fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color=c, lw=3, label=t) for c, t in
+               (("#1a9850", "agrees"), ("#d73027", "rejects"), ("#999999", "mixed / neutral"))]
+    ax.legend(handles=handles, loc="lower center", ncol=3, bbox_to_anchor=(0.5, -0.06),
+              frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def _overlaps(fig: Figure, texts: list[Any]) -> list[tuple[int, int]]:
+    """Pairs of texts whose drawn boxes overlap."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [t.get_window_extent(renderer=renderer) for t in texts]
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if boxes[i].overlaps(boxes[j])]
+
+
+def _separate_labels(fig: Figure, ax: Any, texts: list[Any], points: list[tuple[float, float]]) -> None:
+    """Move labels until none overlaps: adjustText first, then a vertical nudge."""
+    from adjustText import adjust_text  # type: ignore[import-untyped]
+
+    if len(texts) > 1:
+        adjust_text(texts, x=[p[0] for p in points], y=[p[1] for p in points], ax=ax,
+                    expand=(1.1, 1.3), time_lim=3,
+                    arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.5})
+    # window extents follow set_position without a redraw once a renderer exists
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    inv = ax.transData.inverted()
+    for _ in range(300):
+        pairs = _overlaps(fig, texts)
+        if not pairs:
+            break
+        for i, j in pairs:
+            bi = texts[i].get_window_extent(renderer=renderer)
+            bj = texts[j].get_window_extent(renderer=renderer)
+            step = (min(bi.y1, bj.y1) - max(bi.y0, bj.y0)) / 2 + 1
+            up, down = (j, i) if bj.y0 + bj.y1 >= bi.y0 + bi.y1 else (i, j)
+            for k, sign in ((up, 1), (down, -1)):
+                px, py = ax.transData.transform(texts[k].get_position())
+                texts[k].set_position(tuple(inv.transform((px, py + sign * step))))
+
+
+def plot_position_map(statements: _StatementSeq[Statement]) -> Figure:
+    """Two-dimensional map of the actors' positions (PCA of the actor x concept matrix).
+
+    Left: each actor is a dot coloured by side (its size grows with its
+    statements) and labelled with its name; actors close together take
+    similar positions. Right: the direction of each concept on the same
+    axes (agreeing with a concept pulls an actor that way). Labels are
+    placed with adjustText and then nudged until none overlaps.
+
+    >>> from karabakh.records import Statement
+    >>> st = [Statement(0, 1, "x", a, "x", 0, 1, c, g, "claim", 0, 1, "x")
+    ...       for a, c, g in (("AZE", "counter_terrorism", 1), ("ARM", "counter_terrorism", -1),
+    ...                       ("ARM", "ethnic_cleansing", 1))]
+    >>> fig = plot_position_map(st)
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text())
+    ['Armenia (ARM)', 'Azerbaijan (AZE)']
+    """
+    import matplotlib.pyplot as plt
+
+    from .statements import position_map
+
+    pmap = position_map(statements)
+    fig, (ax, axc) = plt.subplots(1, 2, figsize=(13, 7), gridspec_kw={"width_ratios": [3, 2]})
+    ex = pmap.attrs.get("explained", (0.0, 0.0))
+    ax.set_title("Map of positions (PCA of actor x concept agreement)")
+    axc.set_title("Direction of each concept")
+    if pmap.empty:
+        ax.text(0.5, 0.5, "no statements", ha="center", transform=ax.transAxes)
+        return fig
+    for a in (ax, axc):
+        a.set_xlabel(f"first axis ({ex[0]:.0%} of variance)")
+        a.axhline(0, color="0.85", lw=0.8, zorder=0)
+        a.axvline(0, color="0.85", lw=0.8, zorder=0)
+    ax.set_ylabel(f"second axis ({ex[1]:.0%} of variance)")
+    seen: set[str] = set()
+    texts, points = [], []
+    for r in pmap.to_dict("records"):
+        side = str(r["side"] or "INT")
+        colour = _SIDE_COLOURS.get(side, "#666666")
+        ax.scatter([r["x"]], [r["y"]], s=40 + 25 * int(r["n"]), color=colour, alpha=0.85,
+                   edgecolor="white", label=side if side not in seen else None, zorder=3)
+        seen.add(side)
+        texts.append(ax.text(float(r["x"]), float(r["y"]), _actor_label(str(r["actor_id"])),
+                             fontsize=9, zorder=4))
+        points.append((float(r["x"]), float(r["y"])))
+    ax.margins(x=0.4, y=0.3)
+    ax.legend(title="side", loc="best", fontsize=8)
+    labels = _concept_labels()
+    ctexts, cpoints = [], []
+    for concept, row in pmap.attrs["loadings"].iterrows():
+        if abs(row.x) + abs(row.y) < 1e-9:
+            continue
+        axc.annotate("", xy=(row.x, row.y), xytext=(0, 0),
+                     arrowprops={"arrowstyle": "->", "color": "0.5", "lw": 0.8})
+        ctexts.append(axc.text(row.x, row.y, labels.get(str(concept), str(concept)), fontsize=8,
+                               color="0.3"))
+        cpoints.append((float(row.x), float(row.y)))
+    axc.set_xlim(-1.2, 1.2)
+    axc.set_ylim(-1.2, 1.2)
+    fig.tight_layout()
+    fig.canvas.draw()
+    _separate_labels(fig, ax, texts, points)
+    _separate_labels(fig, axc, ctexts, cpoints)
+    return fig
+
+
+def plot_actor_tone(tone: _pd.DataFrame) -> Figure:
+    """A separate, lexical measure: each speaker's VADER tone toward each named actor.
+
+    Not a position: the mean VADER compound score (-1 negative .. +1
+    positive) of the sentences in which a speaker names another actor
+    (:func:`karabakh.statements.actor_tone`). Rows are speakers, columns the
+    actors named; each cell shows its number of sentences.
+
+    >>> import pandas as pd
+    >>> tone = pd.DataFrame({"speaker_id": ["AZE"], "target_id": ["ARM"], "tone": [-0.5], "n": [1]})
+    >>> plot_actor_tone(tone).axes[0].get_title()
+    'Lexical tone (VADER) of each speaker toward the actors it names — not a position'
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    fig, ax = plt.subplots(figsize=(9, 5))
+    ax.set_title("Lexical tone (VADER) of each speaker toward the actors it names — not a position")
+    if tone.empty:
+        ax.text(0.5, 0.5, "no speaker names another actor", ha="center", transform=ax.transAxes)
+        return fig
+    speakers = list(dict.fromkeys(tone.speaker_id))
+    targets = list(dict.fromkeys(tone.target_id))
+    grid = tone.pivot(index="speaker_id", columns="target_id", values="tone").reindex(
+        index=speakers, columns=targets)
+    image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap="PuOr", vmin=-1,
+                      vmax=1, aspect="auto")
+    n = tone.set_index(["speaker_id", "target_id"])["n"]
+    for i, a in enumerate(speakers):
+        for j, b in enumerate(targets):
+            if (a, b) in n.index:
+                ax.text(j, i, str(int(n[(a, b)])), ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(targets)), [_actor_label(t) for t in targets], rotation=40,
+                  ha="right", fontsize=8)
+    ax.set_yticks(range(len(speakers)), [_actor_label(s) for s in speakers], fontsize=8)
+    ax.set_xlabel("actor named")
+    ax.set_ylabel("speaker")
+    fig.colorbar(image, ax=ax, label="VADER compound (-1 .. +1); number = sentences")
+    fig.tight_layout()
+    return fig
+
+
+__all__ += [
+    "plot_actor_tone",
+    "plot_concept_network",
+    "plot_position_map",
+    "plot_positions_heatmap",
+]

@@ -182,7 +182,7 @@ import datetime as dt
 import functools
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -518,6 +518,48 @@ class _Raw:
 
 
 
+_AFTER_CUE_OK = re.compile(r"\s*(?:,|$)")
+_MAX_ATTRIBUTION = 400  # characters from the comma to the cue of ", X said."
+
+
+def _attribution_at_end(
+    text: str, cue_re: re.Pattern[str], lo: int, dot: int, next_start: int
+) -> tuple[int, tuple[int, int], tuple[int, int], int] | None:
+    """Does the sentence ``text[lo:dot]`` (inside a quotation) end in ", X cue[, ...]"?
+
+    Returns ``(comma, speaker phrase, cue, next_start)`` for the last such
+    comma, or ``None``. Each comma is looked at once, against the first cue
+    after it, and only within ``_MAX_ATTRIBUTION`` characters of that cue.
+    """
+    cues = []
+    for c in cue_re.finditer(text, lo, dot):
+        verb = _verb_of_form().get(re.sub(r"\s+", " ", c.group()))
+        if verb is not None and verb.frame != "source":
+            cues.append(c)
+    if not cues:
+        return None
+    starts = [c.start() for c in cues]
+    opening = max(text.rfind("“", lo, dot), text.rfind("«", lo, dot))
+    seg_start = text.rfind(",", lo, dot)
+    while seg_start != -1:
+        k = bisect.bisect_left(starts, seg_start + 1)
+        cue = cues[k] if k < len(cues) else None
+        if cue is not None and cue.start() - seg_start > _MAX_ATTRIBUTION:
+            return None  # earlier commas are farther still
+        if cue is not None and opening <= seg_start:
+            before = text[seg_start + 1 : cue.start()].strip()
+            np: tuple[int, int] | None = None
+            if before and np_ok(text, seg_start + 1, cue.start()):
+                x, y = trim(text, seg_start + 1, cue.start())
+                np = (x, strip_aux(text, x, y))
+            elif not before:
+                np = np_after(text, cue.end(), dot)
+            if np and _AFTER_CUE_OK.match(text, cue.end(), dot):
+                return (seg_start, np, cue.span(), next_start)
+        seg_start = text.rfind(",", lo, seg_start)
+    return None
+
+
 def _split_attributions(text: str, spans: list[QuotationSpan]) -> list[QuotationSpan]:
     """Split quotations that swallowed an attribution clause (rule 4)."""
     out: list[QuotationSpan] = []
@@ -527,33 +569,13 @@ def _split_attributions(text: str, spans: list[QuotationSpan]) -> list[Quotation
         while True:
             cur = pieces[-1]
             found = None
+            sent_lo = cur.cstart
             for s in SENT_END.finditer(text, cur.cstart, cur.cend):
                 dot = s.start()
-                # the sentence ending at `dot`: does it end in ", X cue[, ...]"?
-                seg_start = text.rfind(",", cur.cstart, dot)
-                while seg_start != -1:
-                    tail = text[seg_start + 1 : dot]
-                    cue = None
-                    for c in cue_re.finditer(text, seg_start + 1, dot):
-                        verb = _verb_of_form().get(re.sub(r"\s+", " ", c.group()))
-                        if verb is not None and verb.frame != "source":
-                            cue = c
-                            break
-                    if cue is not None and "“" not in tail and "«" not in tail:
-                        before = text[seg_start + 1 : cue.start()].strip()
-                        after_cue = text[cue.end() : dot]
-                        np: tuple[int, int] | None = None
-                        if before and np_ok(text, seg_start + 1, cue.start()):
-                            x, y = trim(text, seg_start + 1, cue.start())
-                            np = (x, strip_aux(text, x, y))
-                        elif not before:
-                            np = np_after(text, cue.end(), dot)
-                        if np and (not after_cue.strip() or after_cue.lstrip().startswith(",")):
-                            found = (seg_start, np, cue.span(), s.end())
-                            break
-                    seg_start = text.rfind(",", cur.cstart, seg_start)
+                found = _attribution_at_end(text, cue_re, sent_lo, dot, s.end())
                 if found:
                     break
+                sent_lo = s.end()
             if not found:
                 break
             comma, np, cue_span, next_start = found
@@ -631,8 +653,42 @@ def _nominal(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     )
 
 
+class _CueIndex:
+    """Every cue of a text, found once; ``between(a, b)`` lists those in ``text[a:b]``."""
+
+    def __init__(self, text: str) -> None:
+        self.matches = list(_cue_re().finditer(text))
+        self.starts = [m.start() for m in self.matches]
+        self.ends = [m.end() for m in self.matches]
+
+    def between(self, a: int, b: int) -> list[re.Match[str]]:
+        """The cues that start at or after ``a`` and end at or before ``b``."""
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_right(self.ends, b)
+        return self.matches[i:j] if i < j else []
+
+
+def _last_word(text: str, lo: int, pos: int) -> str | None:
+    r"""The last word of ``text[lo:pos]`` (letters, digits, ``’'-``), reading only its end.
+
+    The same word as ``re.search(r"([\w’'-]+)\W*$", text[lo:pos])`` finds.
+    """
+    k = pos
+    while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    if k == lo:
+        return None
+    a = k
+    while a > lo and (text[a - 1].isalnum() or text[a - 1] in "_’'-"):
+        a -= 1
+    b = k
+    while b < pos and (text[b].isalnum() or text[b] in "_’'-"):
+        b += 1
+    return text[a:b]
+
+
 def _cue_before(
-    text: str, s0: int, qstart: int, inside_quote: object, cue_re: re.Pattern[str]
+    text: str, s0: int, qstart: int, inside_quote: object, cues: _CueIndex
 ) -> tuple[tuple[int, int], tuple[int, int] | None, str] | None:
     """The cue before a quotation in its sentence: ``(cue, speaker phrase, how)``.
 
@@ -641,14 +697,14 @@ def _cue_before(
     agent, or, without one, gives way to an earlier cue (``denied the claims``).
     """
     assert callable(inside_quote)
-    for last in reversed(list(cue_re.finditer(text, s0, qstart))):
+    for last in reversed(cues.between(s0, qstart)):
         if inside_quote(last.start()) or _nominal(text, last.start(), last.end()):
             continue
         verb = _verb_of_form().get(re.sub(r"\s+", " ", last.group()).lower())
         if verb is not None and verb.frame == "colon" and ":" not in text[last.end() : qstart]:
             continue  # "addressed the nation:" introduces a quotation; "continued" alone not
-        prev_word = re.search(r"([\w’'-]+)\W*$", text[s0 : last.start()])
-        if prev_word and prev_word.group(1).lower() in DETERMINERS:
+        prev_word = _last_word(text, s0, last.start())
+        if prev_word and prev_word.lower() in DETERMINERS:
             agent = _BY_AGENT.search(text, last.end(), qstart)
             if agent:
                 x = agent.start("np")
@@ -661,7 +717,7 @@ def _cue_before(
             return None
         if last.group().endswith("ing") and text[s0 : last.start()].rstrip().endswith(","):
             # "..., the ministry said, adding that there was “no reason” to ..."
-            earlier = _cue_before(text, s0, last.start(), inside_quote, cue_re)
+            earlier = _cue_before(text, s0, last.start(), inside_quote, cues)
             if earlier is not None and earlier[1] is not None:
                 return last.span(), earlier[1], earlier[2]
         subj = subject_of(text, s0, last.start())
@@ -814,15 +870,37 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
         k = bisect.bisect_right(qstarts, pos) - 1
         return k >= 0 and qbounds[k][0] <= pos < qbounds[k][1]
 
-    cue_re = _cue_re()
+    cues = _CueIndex(text)
     for k, sp in enumerate(spans):
-        raws.append(_attribute(text, sp, k, spans, sents, raws, used, inside_quote, cue_re))
+        raws.append(_attribute(text, sp, k, spans, sents, raws, used, inside_quote, cues))
+    claim_ends = _ClaimEnds(text, cues.matches)
+    raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends))
 
-    # indirect claims
+    return _resolve_all(text, mentions, spans, raws, sents)
+
+
+def _claims(
+    doc: Document,
+    raws: Sequence[_Raw],
+    used: set[int],
+    inside_quote: Callable[[int], bool],
+    cues: Sequence[re.Match[str]],
+    claim_ends: _ClaimEnds,
+) -> list[_Raw]:
+    """The indirect claims: reported speech without marks, one per usable cue.
+
+    ``raws`` are the quotations' attributions (their cues are not reused for a
+    claim, except by a trailing attribution); the claims found are returned
+    in text order of their cues.
+    """
+    text = doc.text
+    sents = doc.sentences
+    raws = list(raws)
+    n_quotes = len(raws)
     quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
     consumed: list[tuple[int, int]] = []
     last_claim: dict[int, int] = {}  # sentence start -> index in raws of last claim there
-    for m in cue_re.finditer(text):
+    for m in cues:
         cs, ce = m.span()
         if inside_quote(cs) or any(a <= cs < b for a, b in consumed[-4:]):
             continue
@@ -838,7 +916,7 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
             continue
         content = None
         if cs not in used and verb.frame != "source":
-            content = _content_after(text, verb, ce, _claim_end(text, ce, s1, cue_re))
+            content = _content_after(text, verb, ce, claim_ends.end(ce, s1))
         if content is None and verb.frame != "source":
             # "Claim, the ministry said [in a statement]." (also when the cue
             # attributes a quotation inside the claim)
@@ -904,7 +982,7 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
         last_claim[s0] = len(raws) - 1
         consumed.append((subj.a, subj.b))
 
-    return _resolve_all(text, mentions, spans, raws, sents)
+    return raws[n_quotes:]
 
 
 _VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
@@ -915,18 +993,77 @@ _FRAGMENT_STOP = re.compile(r"\s(?:on|about|over|to|at|in|after|before)\s")
 _NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
 
 
-def _claim_end(text: str, ce: int, s1: int, cue_re: re.Pattern[str]) -> int:
-    """Where the content of the cue ending at ``ce`` ends: before a coordinated cue."""
-    for nxt in cue_re.finditer(text, ce, s1):
-        gap = text[strip_aux(text, ce, nxt.start()) - 5 : nxt.start()]
+class _ClaimEnds:
+    """Where a claim ends: before a coordinated cue or a new clause (see :meth:`end`).
+
+    Built once per text from every cue and every clause boundary: whether
+    each cue is coordinated with the cue before it is decided once, so a query
+    jumps to the next coordinated cue or clause boundary instead of comparing
+    the cue with every later cue of its sentence.
+    """
+
+    def __init__(self, text: str, cues: Sequence[re.Match[str]]) -> None:
+        self.text = text
+        self.cues = cues
+        self.starts = [c.start() for c in cues]
+        self.ends = [c.end() for c in cues]
+        clauses = list(_NEW_CLAUSE.finditer(text))
+        self.c_starts = [c.start() for c in clauses]
+        self.c_ends = [c.end() for c in clauses]
+        n = len(cues)
+        # coordination of cue j with the cue before it: no cue form ends in an
+        # auxiliary, so from any earlier claim verb the gap (and its "and" or
+        # comma, when there is one after that cue) is the same
+        self.coord = [(False, -1)] + [self._coordination(self.ends[j - 1], j) for j in range(1, n)]
+        self.next_coord = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            self.next_coord[j] = j if self.coord[j][0] else self.next_coord[j + 1]
+        self.steps = 0  # positions visited over all queries (for the stress tests)
+
+    def _coordination(self, lo: int, j: int) -> tuple[bool, int]:
+        """Is cue ``j`` coordinated with the verb ending at ``lo``; the last "and"/comma."""
+        text = self.text
+        nxt = self.starts[j]
+        gap = text[strip_aux(text, lo, nxt) - 5 : nxt]
         if _COORDINATION.search(gap):
-            end = max(text.rfind(" and ", ce, nxt.start()), text.rfind(",", ce, nxt.start()))
-            if end > ce:
+            return True, max(text.rfind(" and ", lo, nxt), text.rfind(",", lo, nxt))
+        return False, -1
+
+    def _clause_before(self, j: int) -> int:
+        last = bisect.bisect_right(self.c_ends, self.starts[j]) - 1
+        return self.c_starts[last]
+
+    def end(self, ce: int, s1: int) -> int:
+        """Where the content of the cue ending at ``ce`` ends, in the sentence ending at ``s1``.
+
+        Walking the later cues of the sentence in order: the first that is
+        coordinated (``..., and calls for``) ends it at the ``and`` or comma;
+        the first that has a ``;`` / ``, and`` / ``, while`` before it (a clause
+        with a subject of its own) ends it at the last of these; otherwise the
+        sentence end.
+        """
+        n = len(self.cues)
+        j = bisect.bisect_left(self.starts, ce)
+        if j >= n or self.ends[j] > s1:
+            return s1
+        k = bisect.bisect_left(self.c_starts, ce)
+        # the first cue with a clause boundary between ce and it
+        jc = bisect.bisect_left(self.starts, self.c_ends[k]) if k < len(self.c_ends) else n
+        self.steps += 1
+        coordinated, end = self._coordination(ce, j)
+        while True:
+            if coordinated and end > ce:
                 return end
-        clauses = list(_NEW_CLAUSE.finditer(text, ce, nxt.start()))
-        if clauses:  # "..., while the ministry insisted ..." has a subject of its own
-            return clauses[-1].start()
-    return s1
+            if j >= jc:
+                return self._clause_before(j)
+            j = min(self.next_coord[j + 1], jc)
+            if j >= n or self.ends[j] > s1:
+                return s1
+            self.steps += 1
+            coordinated, end = self.coord[j]
+            if coordinated and end < 0:
+                nxt = self.starts[j]
+                end = max(self.text.rfind(" and ", ce, nxt), self.text.rfind(",", ce, nxt))
 
 
 _SUBORDINATE = re.compile(
@@ -1043,7 +1180,7 @@ def _attribute(
     raws: Sequence[_Raw],
     used: set[int],
     inside_quote: object,
-    cue_re: re.Pattern[str],
+    cues: _CueIndex,
 ) -> _Raw:
     """Find the cue and speaker phrase of one quotation."""
     assert callable(inside_quote)
@@ -1089,7 +1226,7 @@ def _attribute(
         lead = len(after) - len(after.lstrip(" \t,"))
         a0 = sp.end + lead
         cue = None
-        for c in cue_re.finditer(text, a0, limit):
+        for c in cues.between(a0, limit):
             if _nominal(text, c.start(), c.end()):
                 continue
             cpos = text.rfind(",", a0, c.start())
@@ -1124,14 +1261,14 @@ def _attribute(
         and kind == "partial"
         and _INDEFINITE_START.match(text, after_found[1][0])
     ):
-        found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+        found = _cue_before(text, s0, sp.start, inside_quote, cues)
         if found is not None and found[1] is not None:
             return make(*found)  # “...”, a charge Baku denies: the cue before is the claim's
     if after_found is not None:
         (cs, ce), (x, y) = after_found
         if POSSESSIVE_PRONOUN.match(text, x):
             # “...”, his spokesman said: the claim is the in-sentence subject's
-            found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+            found = _cue_before(text, s0, sp.start, inside_quote, cues)
             if found is not None and found[1] is not None:
                 note = (
                     f"reported through {text[min(x, cs) : max(y, ce)]!r}; attributed to the "
@@ -1141,7 +1278,7 @@ def _attribute(
                 return make(*found)
         return make((cs, ce), (x, y), "np")
     # 2. before the quotation, same sentence
-    found = _cue_before(text, s0, sp.start, inside_quote, cue_re)
+    found = _cue_before(text, s0, sp.start, inside_quote, cues)
     if found is not None:
         return make(*found)
     # 3. the quotation just before, when only white space separates them
@@ -1153,7 +1290,7 @@ def _attribute(
     # 4. the next sentence, "X said this"
     if not before_s and s1 < len(text):
         s2 = sents.end_of(s1)
-        for c in cue_re.finditer(text, s1, s2):
+        for c in cues.between(s1, s2):
             if _ANAPHOR.match(text, c.end()):
                 x, y = trim(text, s1, strip_aux(text, s1, c.start()))
                 if x < y and np_ok(text, x, y):
@@ -1161,10 +1298,12 @@ def _attribute(
             break
     # 5. a previous paragraph ending with a colon
     if not before_s:
-        back = text[:s0].rstrip()
-        if back.endswith(":"):
-            p0 = sents.start_of(len(back) - 1)
-            for c in cue_re.finditer(text, p0, len(back)):
+        back = s0
+        while back > 0 and text[back - 1].isspace():
+            back -= 1
+        if back > 0 and text[back - 1] == ":":
+            p0 = sents.start_of(back - 1)
+            for c in cues.between(p0, back):
                 last = c
             if last is not None and last.start() >= p0:
                 subj = subject_of(text, p0, last.start())
@@ -1185,7 +1324,7 @@ def _attribute(
             and text[x:y].split()[0].lower() not in DETERMINERS
             and np_ok(text, x, y)
             and not FINITE.search(fragment)
-            and cue_re.search(fragment) is None
+            and _cue_re().search(fragment) is None
         ):
             note = "no reporting verb: the speaker is the name heading the fragment before the colon"
             problem = note if problem is None else f"{problem}; {note}"

@@ -97,8 +97,12 @@ class Mention:
             names that are both actor and place ``actor-verb``,
             ``actor-object``, ``actor-preposition``, ``default-actor``,
             ``dateline``, ``locative``, ``place-verb``, ``coordination``,
-            ``default-place``; unknown
-            names have ``capitalised`` (see :mod:`karabakh.actors`).
+            ``default-place``; ``transliteration`` (a spelling variant),
+            ``glued`` (a name glued to the next word), ``surname`` (a
+            surname alone after the full name), ``title-anaphor`` ("the
+            minister" after the minister's name); unknown names have
+            ``capitalised`` and a guessed ``type`` (person, organisation,
+            place or ``None``) (see :mod:`karabakh.actors`).
 
     >>> Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE").kind
     'actor'
@@ -539,3 +543,40 @@ class Event:
     clause_text: str | None = None
     event_id: str | None = None
     merge_rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """The place-and-date line that opens a wire or agency report.
+
+    "STEPANAKERT, SEPTEMBER 23, ARMENPRESS.", "GORIS, Armenia, Sept 26
+    (Reuters) -", "MOSCOW, September 25. /TASS/.": read by
+    :func:`karabakh.datelines.find_wire_dateline` and checked against the
+    article's own date.
+
+    Attributes:
+        start: offset of the line's first character.
+        end: offset one past the date (or the place, when no date is given).
+        text: the exact slice.
+        place_text: the place as written ("STEPANAKERT").
+        place_id: its ``places.csv`` id, ``None`` when not in the dictionary.
+        date: ISO ``YYYY-MM-DD`` of the dateline, ``None`` when it has no
+            date or no year can be given to it.
+        year_given: whether the dateline states its year (a wire dateline
+            usually does not: the year is then the article's).
+        problem: a disagreement with the article's date, or why no date
+            could be given, else ``None``.
+
+    >>> WireDateline(0, 23, "STEPANAKERT, SEPTEMBER 23", "STEPANAKERT", "STEPANAKERT",
+    ...              "2023-09-23", False).date
+    '2023-09-23'
+    """
+
+    start: int
+    end: int
+    text: str
+    place_text: str
+    place_id: str | None
+    date: str | None
+    year_given: bool
+    problem: str | None = None

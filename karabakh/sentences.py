@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,9 +33,18 @@ from .articles import header_match
 from .records import Sentence, Token
 from .resources import ensure_nltk_data
 
-__all__ = ["SentenceIndex", "paragraph_breaks", "sentence_starts", "split_sentences", "tokenize"]
+__all__ = [
+    "MAX_SENTENCE",
+    "SentenceIndex",
+    "paragraph_breaks",
+    "sentence_spans",
+    "sentence_starts",
+    "split_sentences",
+    "tokenize",
+]
 
-_PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+# (?<![ \t]): tried once per run of spaces, not at each space of it (linear time)
+_PARAGRAPH_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
 # everything else that is not space is a one-character token.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
@@ -115,7 +125,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
 #: the end of a sentence: ``. ! ?`` (closing marks allowed) before a capital or digit
-SENT_END = re.compile(r"[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
+SENT_END = re.compile(r"(?<![.!?])[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
 _DATELINE = re.compile(
@@ -150,10 +160,18 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
 def sentence_starts(text: str) -> list[int]:
     """Offsets where a sentence starts, by the rules of :class:`SentenceIndex`.
 
+    Computed once per text (the last few texts are kept): every extractor
+    that asks about the same article shares the result.
+
     >>> t = "BAKU (AP) — Troops moved. Gen. Doe said so. U.S. aid came."
     >>> [t[i:i + 6] for i in sentence_starts(t)]
     ['BAKU (', 'Troops', 'Gen. D', 'U.S. a']
     """
+    return list(_sentence_starts(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     header = header_match(text)
     if header:
@@ -175,11 +193,41 @@ def sentence_starts(text: str) -> list[int]:
         dateline = _DATELINE.match(text, p)
         if dateline:
             starts.append(dateline.end())
-    return sorted(set(starts))
+    return tuple(sorted(set(starts)))
+
+
+#: a "sentence" longer than this is cut (see :class:`SentenceIndex`)
+MAX_SENTENCE = 2000
+_CUT_AT = re.compile(r"[,;:][ \t]+|[ \t]+")
+
+
+def _cut(text: str, a: int, b: int) -> list[int]:
+    """Forced starts that split ``text[a:b]`` into pieces of at most MAX_SENTENCE."""
+    cuts = []
+    while b - a > MAX_SENTENCE:
+        limit = a + MAX_SENTENCE
+        clause = space = None
+        for m in _CUT_AT.finditer(text, a + MAX_SENTENCE // 2, limit):
+            if m.group()[0] in ",;:":
+                clause = m.end()
+            else:
+                space = m.end()
+        cut = clause or space
+        if cut is None or cut >= limit:
+            cut = limit
+        cuts.append(cut)
+        a = cut
+    return cuts
 
 
 class SentenceIndex:
     """Sentence starts of one text, for ``start_of`` / ``end_of`` look-ups in O(log n).
+
+    A "sentence" longer than :data:`MAX_SENTENCE` characters (text without
+    full stops: lists, run-on or broken input) is cut at its last clause
+    boundary (``, ; :``), else at a space, before the limit; these starts are
+    in :attr:`forced`, so that an extractor can say so. Every pass over a
+    sentence is thereby bounded, and the time over a text linear.
 
     Args:
         text: the text indexed.
@@ -208,6 +256,12 @@ class SentenceIndex:
             if k >= 0 and inside[k][0] < s < inside[k][1]:
                 continue
             keep.append(s)
+        self.forced: frozenset[int] = frozenset()
+        bounds = [*keep, len(text)]
+        if any(y - x > MAX_SENTENCE for x, y in itertools.pairwise(bounds)):
+            forced = [c for x, y in itertools.pairwise(bounds) for c in _cut(text, x, y)]
+            self.forced = frozenset(forced)
+            keep = sorted({*keep, *forced})
         self.starts = keep
 
     def start_of(self, pos: int) -> int:
@@ -219,3 +273,26 @@ class SentenceIndex:
         """The start of the next sentence after ``pos`` (or the end of the text)."""
         k = bisect.bisect_right(self.starts, pos)
         return self.starts[k] if k < len(self.starts) else len(self.text)
+
+
+def sentence_spans(text: str | SentenceIndex) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of every sentence of the rule-based index, white space trimmed.
+
+    Blank stretches are left out; a :class:`SentenceIndex` may be passed
+    instead of the text (for a Document: ``doc.sentences``).
+
+    >>> t = "Troops moved. Gen. Doe said so.\n\nCalm."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Troops moved.', 'Gen. Doe said so.', 'Calm.']
+    """
+    idx = text if isinstance(text, SentenceIndex) else SentenceIndex(text)
+    raw = idx.text
+    out = []
+    for a, b in itertools.pairwise([*idx.starts, len(raw)]):
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out

@@ -69,14 +69,26 @@ from .records import Mention, Quote, Statement
 from .resources import read_data_csv
 
 if TYPE_CHECKING:
-    pass
+    import networkx as nx
+    import pandas as pd
 
 __all__ = [
+    "SIDE_ORDER",
     "Concept",
+    "actor_graph",
+    "actor_network",
+    "actor_tone",
+    "apply_corrections",
     "compile_cue",
+    "corrections_table",
     "find_statements",
     "load_concepts",
+    "position_map",
+    "position_matrix",
+    "positions",
     "score_statements",
+    "statement_table",
+    "to_graphml",
 ]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -508,8 +520,9 @@ def find_statements(
         text: the text the mentions and quotes index (the article text).
         mentions: actor mentions (from :func:`karabakh.actors.tag_mentions`).
         quotes: quotations and claims (from :func:`karabakh.quotes.extract_quotes`).
-        events: optional speech-act events; records with ``source_id``,
-            ``start``/``end`` and a ``plover_type`` of a speech act
+        events: optional speech-act events (:func:`karabakh.events.find_events`);
+            records with ``source_id``, the clause span (``clause_start``/``clause_end``,
+            else ``start``/``end``) and a ``plover_type`` of a speech act
             (``ACCUSE``, ``REJECT``, ``REQUEST``, ``AGREE``, ``THREATEN``,
             ``SUPPORT``, ``DEMAND``, ``DISAPPROVE``) add statements from
             their clause when no quotation already covers the cue.
@@ -571,8 +584,14 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
               "DISAPPROVE", "CONSULT"}
     for ev in events:
         kind = getattr(ev, "plover_type", None)
-        start, end = getattr(ev, "start", None), getattr(ev, "end", None)
+        start = getattr(ev, "clause_start", None) or getattr(ev, "start", None)
+        end = getattr(ev, "clause_end", None) or getattr(ev, "end", None)
         if kind not in speech or start is None or end is None:
+            continue
+        # the writer's own account of talks is nobody's statement; a promise on
+        # a condition states the condition, not a position on what is promised
+        if getattr(ev, "source_id", None) is None or "conditional" in str(
+                getattr(ev, "modality", "")):
             continue
         unit = _Unit(start, end, start, end, "event", getattr(ev, "source_id", None),
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),
@@ -794,3 +813,521 @@ def _cell(value: Any) -> str:
     from .evaluate import cell
 
     return cell(value)
+
+
+# --- researcher corrections ---------------------------------------------------
+
+_CORRECTION_COLUMNS = ("article_id", "action", "concept_id", "actor_id", "evidence_start",
+                       "evidence_end", "agreement", "new_actor_id", "note")
+
+
+def _int(value: str, where: str, name: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{where}: {name} must be an integer, got {value!r}") from None
+
+
+def apply_corrections(
+    statements: Sequence[Statement],
+    csv_path: str | os.PathLike[str],
+    *,
+    text: str | None = None,
+) -> list[Statement]:
+    r"""Apply the researcher's own coding on top of the statements the rules derived.
+
+    The corrections file (see ``data/corrections_example.csv`` and
+    ``data/README.md``) has one row per decision, keyed by ``article_id``
+    and the evidence span (``evidence_start``, ``evidence_end``) with the
+    ``concept_id`` (and ``actor_id``, when the rules found more than one
+    actor there):
+
+    * ``remove``: the statement is kept, marked ``status="removed"`` (so
+      :func:`positions` and the networks leave it out, and what the rules
+      said is still there to see);
+    * ``change``: a new ``agreement`` and/or ``new_actor_id``;
+      ``rule_agreement`` keeps what the rules said, ``status="changed"``;
+    * ``add``: a statement the rules missed (``status="added"``,
+      ``rule="researcher"``, ``evidence="researcher"``).
+
+    Every row carries a ``note`` (why), copied onto the statement.
+    Corrections are never written into the rules' records: the input list
+    is not modified.
+
+    Args:
+        statements: the statements derived by :func:`find_statements`.
+        csv_path: the corrections CSV (``#`` lines are comments).
+        text: the article text; needed for ``add`` rows (the evidence words
+            are taken from it) and used to check the spans.
+
+    Returns:
+        The corrected statements, sorted as :func:`find_statements` sorts.
+
+    Raises:
+        ValueError: naming the file and line for a missing column, an
+            unknown action, a bad number, an ``add`` without the text, or a
+            ``remove``/``change`` that matches no statement.
+
+    >>> import tempfile, pathlib
+    >>> st = [Statement(0, 4, "Baku", "AZE_GOV", "Baku", 0, 4, "ceasefire_and_talks", 1,
+    ...                 "claim", 0, 4, "Baku", article_id="a1")]
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "fix.csv"
+    >>> _ = p.write_text("article_id,action,concept_id,actor_id,evidence_start,evidence_end,"
+    ...                  "agreement,new_actor_id,note\n"
+    ...                  "a1,change,ceasefire_and_talks,AZE_GOV,0,4,-1,,conditional\n")
+    >>> [(s.agreement, s.rule_agreement, s.status, s.note) for s in apply_corrections(st, p)]
+    [(-1, 1, 'changed', 'conditional')]
+    """
+    path = Path(csv_path)
+    rows = _read_csv_lines(path)
+    out = list(statements)
+    for line, row in rows:
+        where = f"{path} line {line}"
+        missing = [c for c in ("action", "concept_id", "evidence_start", "evidence_end", "note")
+                   if c not in row]
+        if missing:
+            raise ValueError(f"{where}: missing column(s) {missing}")
+        action = row["action"].lower()
+        start = _int(row["evidence_start"], where, "evidence_start")
+        end = _int(row["evidence_end"], where, "evidence_end")
+        if not 0 <= start < end:
+            raise ValueError(f"{where}: bad evidence span {start}-{end}")
+        if text is not None and end > len(text):
+            raise ValueError(f"{where}: evidence span {start}-{end} is past the end of the text")
+        art, cid, actor = row.get("article_id") or None, row["concept_id"], row.get("actor_id") or None
+        note = row["note"] or None
+        agreement = None
+        if row.get("agreement"):
+            agreement = _int(row["agreement"], where, "agreement")
+            if agreement not in (-1, 0, 1):
+                raise ValueError(f"{where}: agreement must be -1, 0 or 1, got {agreement}")
+        if action == "add":
+            if text is None:
+                raise ValueError(f"{where}: an 'add' needs the article text (text=...)")
+            if actor is None or agreement is None:
+                raise ValueError(f"{where}: an 'add' needs actor_id and agreement")
+            out.append(Statement(start, end, text[start:end], actor, None, None, None, cid,
+                                 agreement, "researcher", start, end, text[start:end],
+                                 rule="researcher", article_id=art, status="added", note=note))
+            continue
+        if action not in ("remove", "change"):
+            raise ValueError(f"{where}: action must be add, remove or change, got {action!r}")
+        hits = [i for i, s in enumerate(out)
+                if s.start == start and s.end == end and s.concept_id == cid
+                and (art is None or s.article_id == art) and (actor is None or s.actor_id == actor)
+                and s.status != "removed"]
+        if not hits:
+            raise ValueError(f"{where}: no statement {art or ''} {start}-{end} {cid} "
+                             f"{actor or ''} to {action}")
+        for i in hits:
+            s = out[i]
+            before = s.rule_agreement if s.status != "rules" else s.agreement
+            if action == "remove":
+                out[i] = replace(s, status="removed", rule_agreement=before, note=note)
+            else:
+                new_actor = row.get("new_actor_id") or None
+                if agreement is None and new_actor is None:
+                    raise ValueError(f"{where}: a 'change' needs agreement or new_actor_id")
+                out[i] = replace(s, agreement=s.agreement if agreement is None else agreement,
+                                 actor_id=new_actor or s.actor_id, status="changed",
+                                 rule_agreement=before, note=note)
+    return sorted(out, key=lambda s: (s.article_id or "", s.start, s.cue_start, s.concept_id))
+
+
+def _read_csv_lines(path: Path) -> list[tuple[int, dict[str, str]]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read ({exc})") from None
+    numbered = [(i, ln) for i, ln in enumerate(raw.splitlines(), start=1)
+                if ln.strip() and not ln.startswith("#")]
+    if not numbered:
+        raise ValueError(f"{path}: no header row")
+    reader = csv.reader([ln for _i, ln in numbered])
+    header = [h.strip() for h in next(reader)]
+    out = []
+    for (line, _ln), values in zip(numbered[1:], reader, strict=True):
+        if len(values) != len(header):
+            raise ValueError(f"{path} line {line}: {len(values)} fields, header has {len(header)}")
+        out.append((line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
+    return out
+
+
+def corrections_table(statements: Sequence[Statement]) -> pd.DataFrame:
+    """The researcher's decisions in ``statements`` as rows of a corrections file.
+
+    Writing this frame with ``to_csv(path, index=False)`` and applying it to
+    the rules' statements again gives the same result (the round trip).
+
+    >>> st = [Statement(0, 4, "Baku", "AZE_GOV", "Baku", 0, 4, "ceasefire_and_talks", 0,
+    ...                 "claim", 0, 4, "Baku", article_id="a1", status="changed",
+    ...                 rule_agreement=1, note="conditional")]
+    >>> corrections_table(st)[["action", "agreement", "note"]].values.tolist()
+    [['change', 0, 'conditional']]
+    """
+    import pandas as pd
+
+    rows = []
+    for s in statements:
+        if s.status == "rules":
+            continue
+        action = {"removed": "remove", "changed": "change", "added": "add"}[s.status]
+        rows.append({"article_id": s.article_id or "", "action": action,
+                     "concept_id": s.concept_id,
+                     "actor_id": (s.actor_id or "") if action != "change" else "",
+                     "evidence_start": s.start, "evidence_end": s.end,
+                     "agreement": s.agreement if action != "remove" else "",
+                     "new_actor_id": (s.actor_id or "") if action == "change" else "",
+                     "note": s.note or ""})
+    return pd.DataFrame(rows, columns=list(_CORRECTION_COLUMNS))
+
+
+# --- positions and networks -----------------------------------------------------
+
+#: Order of sides in tables and charts: the two parties, Karabakh, then the others.
+SIDE_ORDER = ("AZE", "NKR", "ARM", "RUS", "TUR", "IRN", "USA", "EU", "DEU", "FRA", "GBR", "UN",
+              "INT")
+
+
+def _live(statements: Sequence[Statement], voice: str | None) -> list[Statement]:
+    return [s for s in statements if s.status != "removed" and s.actor_id is not None
+            and (voice is None or s.voice == voice)]
+
+
+def _side_key(actor_id: str) -> tuple[int, str]:
+    side = _side(actor_id) or "INT"
+    return (SIDE_ORDER.index(side) if side in SIDE_ORDER else len(SIDE_ORDER), actor_id)
+
+
+def positions(statements: Sequence[Statement], *, voice: str | None = "own") -> pd.DataFrame:
+    """Each actor's position on each concept: mean agreement in -1..+1, with counts.
+
+    Removed statements and statements without an actor id are left out;
+    by default only the actors' own words count (``voice="own"``; ``None``
+    counts attributed positions too).
+
+    Args:
+        statements: statements (after :func:`apply_corrections`, if any).
+        voice: ``"own"``, ``"attributed"`` or ``None`` for both.
+
+    Returns:
+        One row per actor and concept, ordered by side then actor: ``actor_id``,
+        ``side``, ``concept_id``, ``mean`` (-1..+1), ``n`` statements,
+        ``agree``, ``reject``, ``neutral`` (counts of +1, -1 and 0).
+
+    >>> st = [Statement(0, 4, "Baku", "AZE_GOV", "Baku", 0, 4, "ceasefire_and_talks", a,
+    ...                 "claim", 0, 4, "Baku") for a in (1, 1, -1)]
+    >>> positions(st)[["actor_id", "concept_id", "mean", "n", "agree", "reject"]].round(2).values.tolist()
+    [['AZE_GOV', 'ceasefire_and_talks', 0.33, 3, 2, 1]]
+    """
+    import pandas as pd
+
+    cols = ["actor_id", "side", "concept_id", "mean", "n", "agree", "reject", "neutral"]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for s in _live(statements, voice):
+        assert s.actor_id is not None
+        groups.setdefault((s.actor_id, s.concept_id), []).append(s.agreement)
+    rows = []
+    for (actor, concept), ags in sorted(groups.items(), key=lambda kv: (_side_key(kv[0][0]),
+                                                                        kv[0][1])):
+        rows.append({"actor_id": actor, "side": _side(actor), "concept_id": concept,
+                     "mean": sum(ags) / len(ags), "n": len(ags),
+                     "agree": ags.count(1), "reject": ags.count(-1), "neutral": ags.count(0)})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def position_matrix(statements: Sequence[Statement], *, voice: str | None = "own") -> pd.DataFrame:
+    """The actor x concept matrix of mean agreement (NaN where an actor said nothing).
+
+    Rows are ordered by side (``SIDE_ORDER``), columns in the order of
+    ``data/concepts.csv``.
+
+    >>> st = [Statement(0, 4, "Baku", "AZE_GOV", "Baku", 0, 4, "ceasefire_and_talks", -1,
+    ...                 "claim", 0, 4, "Baku")]
+    >>> position_matrix(st).loc["AZE_GOV", "ceasefire_and_talks"]
+    np.float64(-1.0)
+    """
+    frame = positions(statements, voice=voice)
+    order = [c.concept_id for c in load_concepts()]
+    if frame.empty:
+        import pandas as pd
+
+        return pd.DataFrame(dtype=float)
+    wide = frame.pivot(index="actor_id", columns="concept_id", values="mean")
+    cols = [c for c in order if c in wide.columns] + [c for c in wide.columns if c not in order]
+    rows = sorted(wide.index, key=_side_key)
+    return wide.loc[rows, cols]
+
+
+_KINDS = ("congruence", "conflict", "affiliation")
+
+
+def actor_network(
+    statements: Sequence[Statement], kind: str = "congruence", *, voice: str | None = "own"
+) -> pd.DataFrame:
+    """An edge list in the manner of DNA: congruence, conflict or affiliation.
+
+    Each actor's stance on a concept is the sign of its mean agreement
+    (+1 or -1; a mean of 0, neutral mentions included, is no stance).
+
+    * ``congruence``: actors linked when they take the same stance on a
+      concept; ``weight`` = number of such concepts;
+    * ``conflict``: actors linked when they take opposite stances;
+    * ``affiliation``: the two-mode actor-concept network; one edge per
+      actor and concept with ``weight`` = number of statements and
+      ``agreement`` = mean agreement.
+
+    Args:
+        statements: statements (removed ones and those without an actor are left out).
+        kind: ``"congruence"``, ``"conflict"`` or ``"affiliation"``.
+        voice: as in :func:`positions`.
+
+    Returns:
+        Columns ``source``, ``target``, ``weight``, ``agreement`` (mean, for
+        affiliation; the shared stance for congruence, ``NaN`` for conflict) and
+        ``concepts`` (the concepts behind the edge, ``|``-separated).
+
+    Raises:
+        ValueError: for an unknown ``kind``.
+
+    >>> st = [Statement(0, 4, "x", a, "x", 0, 4, "diplomatic_solution", g, "claim", 0, 4, "x")
+    ...       for a, g in (("DEU", 1), ("EU", 1), ("AZE", -1))]
+    >>> actor_network(st, "congruence")[["source", "target", "weight"]].values.tolist()
+    [['EU', 'DEU', 1]]
+    >>> sorted(actor_network(st, "conflict")["target"])
+    ['DEU', 'EU']
+    """
+    import pandas as pd
+
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {_KINDS}, not {kind!r}")
+    frame = positions(statements, voice=voice)
+    cols = ["source", "target", "weight", "agreement", "concepts"]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    if kind == "affiliation":
+        rows = [{"source": r["actor_id"], "target": r["concept_id"], "weight": int(r["n"]),
+                 "agreement": float(r["mean"]), "concepts": r["concept_id"]}
+                for r in frame.to_dict("records")]
+        return pd.DataFrame(rows, columns=cols)
+    stance: dict[str, dict[str, int]] = {}
+    for r in frame.to_dict("records"):
+        mean = float(r["mean"])
+        if mean != 0:
+            stance.setdefault(str(r["actor_id"]), {})[str(r["concept_id"])] = 1 if mean > 0 else -1
+    actors = sorted(stance, key=_side_key)
+    rows = []
+    for i, a in enumerate(actors):
+        for b in actors[i + 1:]:
+            shared = sorted(set(stance[a]) & set(stance[b]))
+            if kind == "congruence":
+                hit = [c for c in shared if stance[a][c] == stance[b][c]]
+            else:
+                hit = [c for c in shared if stance[a][c] != stance[b][c]]
+            if hit:
+                agreement = (sum(stance[a][c] for c in hit) / len(hit)
+                             if kind == "congruence" else float("nan"))
+                rows.append({"source": a, "target": b, "weight": len(hit),
+                             "agreement": agreement, "concepts": "|".join(hit)})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def actor_graph(
+    statements: Sequence[Statement], kind: str = "congruence", *, voice: str | None = "own"
+) -> nx.Graph[str]:
+    """The network of :func:`actor_network` as a :class:`networkx.Graph`.
+
+    Nodes carry ``kind`` (``actor`` or ``concept``), ``label`` and, for
+    actors, ``side``; edges carry ``weight``, ``agreement`` and ``concepts``
+    (all plain strings and numbers, so the graph writes to GraphML).
+
+    >>> st = [Statement(0, 4, "x", a, "x", 0, 4, "diplomatic_solution", 1, "claim", 0, 4, "x")
+    ...       for a in ("DEU", "EU")]
+    >>> g = actor_graph(st, "affiliation")
+    >>> sorted(g.nodes), g.nodes["DEU"]["side"], g["DEU"]["diplomatic_solution"]["weight"]
+    (['DEU', 'EU', 'diplomatic_solution'], 'DEU', 1)
+    """
+    import math
+
+    import networkx as nx
+
+    edges = actor_network(statements, kind, voice=voice)
+    g: nx.Graph[str] = nx.Graph(kind=kind)
+    labels = {c.concept_id: c.label for c in load_concepts()}
+    actors = {s.actor_id for s in _live(statements, voice)}
+    for r in edges.to_dict("records"):
+        for node in (str(r["source"]), str(r["target"])):
+            if node in g:
+                continue
+            if kind == "affiliation" and node not in actors:
+                g.add_node(node, kind="concept", label=labels.get(node, node), side="")
+            else:
+                info = actor_info(node)
+                g.add_node(node, kind="actor", label=info.name if info else node,
+                           side=_side(node) or "")
+        agreement = float(r["agreement"])
+        g.add_edge(str(r["source"]), str(r["target"]), weight=int(r["weight"]),
+                   agreement=0.0 if math.isnan(agreement) else agreement,
+                   concepts=str(r["concepts"]))
+    return g
+
+
+def to_graphml(graph: nx.Graph[str], path: str | os.PathLike[str]) -> Path:
+    """Write a graph of :func:`actor_graph` as GraphML, for visone, Gephi or networkx.
+
+    >>> import tempfile, pathlib, networkx as nx
+    >>> st = [Statement(0, 4, "x", a, "x", 0, 4, "diplomatic_solution", 1, "claim", 0, 4, "x")
+    ...       for a in ("DEU", "EU")]
+    >>> p = to_graphml(actor_graph(st), pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
+    >>> list(nx.read_graphml(p).edges)
+    [('EU', 'DEU')]
+    """
+    import networkx as nx
+
+    p = Path(path)
+    nx.write_graphml(graph, p)
+    return p
+
+
+def statement_table(statements: Sequence[Statement]) -> pd.DataFrame:
+    """A DNA-style statement table: one row per statement, for export or import elsewhere.
+
+    Columns follow the Discourse Network Analyzer's statement export
+    (``id``, ``document``, ``start``, ``stop``, ``text``, ``coder``,
+    ``organization``, ``concept``, ``agreement``) plus what the rules
+    recorded (``actor_text``, ``evidence``, ``cue``, ``voice``,
+    ``reported_by``, ``rule``, ``status``, ``rule_agreement``, ``note``).
+    ``coder`` is ``rules`` or ``researcher``. Write it with ``to_csv``.
+
+    >>> st = [Statement(0, 4, "Baku", "AZE_GOV", "Baku", 0, 4, "ceasefire_and_talks", 1,
+    ...                 "claim", 0, 4, "Baku", article_id="a1")]
+    >>> statement_table(st).loc[0, ["document", "organization", "concept", "coder"]].tolist()
+    ['a1', 'AZE_GOV', 'ceasefire_and_talks', 'rules']
+    """
+    import pandas as pd
+
+    rows = []
+    for i, s in enumerate(statements, start=1):
+        rows.append({
+            "id": i, "document": s.article_id or "", "start": s.start, "stop": s.end,
+            "text": s.text, "coder": "rules" if s.status == "rules" else "researcher",
+            "organization": s.actor_id or "", "concept": s.concept_id,
+            "agreement": s.agreement, "actor_text": s.actor_text or "",
+            "evidence": s.evidence, "cue": s.cue_text, "voice": s.voice,
+            "reported_by": s.reported_by or "", "rule": s.rule, "status": s.status,
+            "rule_agreement": "" if s.rule_agreement is None else s.rule_agreement,
+            "note": s.note or "",
+        })
+    cols = ["id", "document", "start", "stop", "text", "coder", "organization", "concept",
+            "agreement", "actor_text", "evidence", "cue", "voice", "reported_by", "rule",
+            "status", "rule_agreement", "note"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def position_map(statements: Sequence[Statement], *, voice: str | None = "own") -> pd.DataFrame:
+    """Two-dimensional map of the actors' positions: PCA of the actor x concept matrix.
+
+    The matrix of :func:`position_matrix` (mean agreement, 0 where an actor
+    said nothing on a concept) is centred by concept and reduced by a
+    singular value decomposition (principal component analysis in plain
+    numpy: the matrix is a few dozen cells, and agreement in -1..+1 is not
+    the table of counts that correspondence analysis needs). Actors close on
+    the map take similar positions.
+
+    Args:
+        statements: statements (removed ones and those without an actor are left out).
+        voice: as in :func:`positions`.
+
+    Returns:
+        One row per actor: ``actor_id``, ``side``, ``x``, ``y``, ``n``
+        (statements). ``attrs["explained"]`` holds the share of variance of
+        the two axes and ``attrs["loadings"]`` a frame of each concept's
+        ``x``/``y`` direction. With one actor or one concept the axes are 0.
+
+    >>> st = [Statement(0, 1, "x", a, "x", 0, 1, c, g, "claim", 0, 1, "x")
+    ...       for a, c, g in (("AZE", "counter_terrorism", 1), ("ARM", "counter_terrorism", -1),
+    ...                       ("ARM", "ethnic_cleansing", 1), ("DEU", "ethnic_cleansing", 1))]
+    >>> m = position_map(st)
+    >>> list(m.actor_id), bool(m.set_index("actor_id").x.abs().max() > 0)
+    (['AZE', 'ARM', 'DEU'], True)
+    """
+    import numpy as np
+    import pandas as pd
+
+    matrix = position_matrix(statements, voice=voice)
+    cols = ["actor_id", "side", "x", "y", "n"]
+    if matrix.empty:
+        out = pd.DataFrame(columns=cols)
+        out.attrs.update(explained=(0.0, 0.0), loadings=pd.DataFrame(columns=["x", "y"]))
+        return out
+    values = matrix.fillna(0.0).to_numpy(dtype=float)
+    centred = values - values.mean(axis=0, keepdims=True)
+    u, s, vt = np.linalg.svd(centred, full_matrices=False)
+    k = min(2, len(s))
+    coords = np.zeros((len(matrix), 2))
+    coords[:, :k] = u[:, :k] * s[:k]
+    # a deterministic sign: the first actor of the first side on the left
+    for j in range(k):
+        if coords[0, j] > 0:
+            coords[:, j] *= -1
+            vt[j] *= -1
+    total = float((s ** 2).sum())
+    explained = tuple(float(s[j] ** 2 / total) if total and j < k else 0.0 for j in range(2))
+    counts = positions(statements, voice=voice).groupby("actor_id")["n"].sum()
+    out = pd.DataFrame({"actor_id": list(matrix.index),
+                        "side": [_side(a) for a in matrix.index],
+                        "x": coords[:, 0], "y": coords[:, 1],
+                        "n": [int(counts.get(a, 0)) for a in matrix.index]}, columns=cols)
+    load = np.zeros((len(matrix.columns), 2))
+    load[:, :k] = vt[:k].T
+    out.attrs.update(explained=explained,
+                     loadings=pd.DataFrame(load, index=list(matrix.columns), columns=["x", "y"]))
+    return out
+
+
+def actor_tone(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> pd.DataFrame:
+    """Each speaker's lexical tone toward each other actor, from the VADER lexicon.
+
+    A separate, lexical measure, not a position: for every quotation or claim
+    with a known speaker, each sentence of its content that names another
+    actor is scored with VADER's compound score (-1 negative .. +1
+    positive), and the scores are averaged per (speaker, named actor).
+    The lexicon comes from :func:`karabakh.resources.ensure_nltk_data`,
+    offline.
+
+    Returns:
+        Columns ``speaker_id``, ``target_id``, ``tone`` (mean compound), ``n``
+        (sentences), ordered by the speaker's side.
+
+    >>> t = "Baku said Yerevan was guilty of a terrible, cruel provocation."
+    >>> from karabakh import tag_mentions, extract_quotes
+    >>> m = tag_mentions(t)
+    >>> tone = actor_tone(t, m, extract_quotes(t, m))
+    >>> tone[["speaker_id", "target_id"]].values.tolist(), bool(tone.tone.iloc[0] < 0)
+    ([['AZE_GOV', 'ARM_GOV']], True)
+    """
+    import pandas as pd
+    from nltk.sentiment import SentimentIntensityAnalyzer
+
+    from .resources import ensure_nltk_data
+
+    ensure_nltk_data()
+    sia = SentimentIntensityAnalyzer()
+    scores: dict[tuple[str, str], list[float]] = {}
+    for q in quotes:
+        if q.speaker_id is None:
+            continue
+        for piece in re.finditer(r"[^.!?]+[.!?]?", text[q.content_start:q.content_end]):
+            lo = q.content_start + piece.start()
+            hi = q.content_start + piece.end()
+            named = {m.entity_id for m in _mentions_in(mentions, lo, hi)} - {q.speaker_id}
+            if not named:
+                continue
+            compound = float(sia.polarity_scores(piece.group(0))["compound"])
+            for target in named:
+                assert target is not None
+                scores.setdefault((q.speaker_id, target), []).append(compound)
+    rows = [{"speaker_id": a, "target_id": b, "tone": sum(v) / len(v), "n": len(v)}
+            for (a, b), v in sorted(scores.items(), key=lambda kv: (_side_key(kv[0][0]),
+                                                                    _side_key(kv[0][1])))]
+    return pd.DataFrame(rows, columns=["speaker_id", "target_id", "tone", "n"])

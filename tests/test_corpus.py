@@ -370,3 +370,34 @@ def test_cli_corpus_bad_source_exits_2(tmp_path, capsys):
     assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("karabakh: error:") and "no such file" in err
+
+
+def test_progress_bar_is_quiet_when_not_a_terminal(folder, tmp_path, capsys):
+    analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=True)
+    assert "articles/s" not in capsys.readouterr().err
+
+
+def test_events_and_statements_become_tables_when_analyze_returns_them(folder, tmp_path, monkeypatch):
+    """Any record list analyze() returns is written, with list fields (plover_context) kept."""
+    from karabakh import corpus
+    from karabakh.events import find_events
+
+    def with_events(article):
+        a = kb.analyze(article)
+        text = article.masked_text
+        events = find_events(text, a.mentions, a.quotes, a.dates, a.sentences, on=article.dateline)
+        statements = kb.find_statements(text, a.mentions, a.quotes, events, article_id=article.id)
+        return dataclasses.replace(a, events=events, statements=statements)
+
+    monkeypatch.setattr(corpus, "analyze", with_events)
+    run = analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=False, batch_size=5)
+    assert {"events", "statements"} <= set(run.tables)
+    events = read_corpus(run.out, "events")
+    statements = read_corpus(run.out, "statements")
+    arts = read_corpus(run.out, "articles").set_index("id")
+    assert len(events) and len(statements)
+    assert arts["n_events"].sum() == len(events) and arts["n_statements"].sum() == len(statements)
+    assert pq.read_schema(next((run.out / "events").glob("*.parquet"))).field(
+        "plover_context").type == pa.list_(pa.string())
+    assert list(statements.columns).count("article_id") == 1
+    assert set(statements["article_id"]) <= set(arts.index)

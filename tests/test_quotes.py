@@ -460,17 +460,16 @@ def test_seed_indirect_claims(seed_quotes):
     assert speaker >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="the glued name 'Mirzoyandenuncia' is not in the actor "
-                   "dictionary (the quote says so in its problem, see the next test)")
 def test_seed_ethnic_cleansing_quote_speaker(seed_quotes):
     q = next(q for q in seed_quotes if q.content == "an ethnic cleansing operation")
     assert q.speaker_id == "MIRZOYAN_ARARAT"
 
 
-def test_seed_glued_name_is_reported_not_guessed(seed_quotes):
+def test_seed_glued_name_keeps_its_words(seed_quotes):
+    # the tagger reads 'Mirzoyandenuncia' as a glued name (actors rule 'glued', issue 12)
     q = next(q for q in seed_quotes if q.content == "an ethnic cleansing operation")
-    assert (q.speaker_id, q.speaker_text) == (None, "Ararat Mirzoyandenuncia")
-    assert "not in the dictionary: 'Ararat Mirzoyandenuncia'" in (q.problem or "")
+    assert (q.speaker_id, q.speaker_text) == ("MIRZOYAN_ARARAT", "Ararat Mirzoyandenuncia")
+    assert "not in the dictionary" not in (q.problem or "")
 
 
 @pytest.mark.xfail(strict=True, reason="a passive participle cue ('also underlined at the White "
@@ -631,7 +630,7 @@ SPOKESPERSON_CASES = [
     # a known surname after an unknown given name is another person
     ("Pashinyan opened the session. “Talks will resume,” Deputy Prime Minister Hayk "
      "Vardanyan said.", "Talks will resume", None, None, "Hayk Vardanyan",
-     "only the surname matches"),
+     "not in the dictionary"),  # the tagger makes it one unknown person (issue 12)
 ]
 
 
@@ -745,10 +744,8 @@ def test_pronoun_gender_is_not_used():
     assert _one(text, "Peace needs guarantees").speaker_id == "ZAKHAROVA_MARIA"
 
 
-@pytest.mark.xfail(strict=True, reason="a given name spelled differently from every alias "
-                   "('Ilkham') makes the surname match count as another person; variants "
-                   "belong in actors.csv")
 def test_given_name_spelling_variant():
+    # 'Ilkham Aliyev' is a transliteration of an alias (actors rule 10, issue 12)
     text = "“The operation is over,” Ilkham Aliyev said."
     assert _one(text, "The operation is over").speaker_id == "ALIYEV_ILHAM"
 
@@ -964,3 +961,23 @@ def test_reopened_quotation_keeps_its_own_cue():
             '"Their rights are guaranteed," he added.')
     q = next(q for q in extract_quotes(text) if q.content.startswith("Nobody"))
     assert (q.speaker_id, q.cue) == ("HAJIYEV_HIKMET", "added")
+
+
+# ---------------------------------------------------------------- the shared layer
+
+
+def test_document_form_equals_plain_text_form():
+    from karabakh.document import Document
+
+    text = "date 2023-09-20\nThe Azerbaijani president said troops would stop. “We agree,” Yerevan replied."
+    assert extract_quotes(Document(text)) == extract_quotes(text)
+
+
+@pytest.mark.parametrize("fn", ["extract_quotes", "tag_mentions"])
+def test_on_is_a_deprecated_alias_of_dateline(fn):
+    import karabakh as kb
+
+    text = "The Azerbaijani president said troops would stop."
+    with pytest.warns(DeprecationWarning, match="dateline"):
+        old = getattr(kb, fn)(text, on="2023-09-20")
+    assert old == getattr(kb, fn)(text, dateline="2023-09-20")

@@ -13,6 +13,7 @@ import pytest
 
 import karabakh as kb
 from karabakh.evaluate import load_annotation
+from karabakh.records import Event
 from karabakh.statements import (
     compile_cue,
     find_statements,
@@ -26,13 +27,13 @@ ANN = ROOT / "tests" / "annotations"
 
 def coded(text: str) -> list[tuple[str | None, str, int]]:
     m = kb.tag_mentions(text, on="2023-09-21")
-    q = kb.extract_quotes(text, m, on="2023-09-21")
+    q = kb.extract_quotes(text, m, dateline="2023-09-21")
     return [(s.actor_id, s.concept_id, s.agreement) for s in find_statements(text, m, q)]
 
 
 def statements(text: str) -> list[kb.Statement]:
     m = kb.tag_mentions(text, on="2023-09-21")
-    q = kb.extract_quotes(text, m, on="2023-09-21")
+    q = kb.extract_quotes(text, m, dateline="2023-09-21")
     return find_statements(text, m, q)
 
 
@@ -330,3 +331,189 @@ def test_two_claims_in_one_clause_have_their_own_evidence() -> None:
     st = statements(text)
     disband = [s for s in st if s.concept_id == "disarm_and_dissolve"]
     assert disband and "guarantees" not in disband[0].text
+
+
+# --- researcher corrections ------------------------------------------------------
+
+EXAMPLE = ROOT / "karabakh" / "data" / "corrections_example.csv"
+
+
+@pytest.fixture(scope="module")
+def seed_run() -> tuple[str, list[kb.Statement]]:
+    a = kb.analyze(ROOT / "seeds" / "000_bf20561892d8202b.txt")
+    return a.article.text, find_statements(a.article.text, a.mentions, a.quotes,
+                                           article_id=a.article.id)
+
+
+def test_example_corrections_apply(seed_run: tuple[str, list[kb.Statement]]) -> None:
+    text, st = seed_run
+    fixed = kb.apply_corrections(st, EXAMPLE, text=text)
+    by_status: dict[str, list[kb.Statement]] = {}
+    for s in fixed:
+        by_status.setdefault(s.status, []).append(s)
+    assert len(by_status["removed"]) == 1 and len(by_status["changed"]) == 1
+    assert len(by_status["added"]) == 1
+    assert len(fixed) == len(st) + 1  # removed statements are kept, marked
+    changed = by_status["changed"][0]
+    assert (changed.rule_agreement, changed.agreement) == (-1, 0) and changed.note
+    added = by_status["added"][0]
+    assert added.text == text[added.start : added.end] and added.rule_agreement is None
+    # the rules' records are untouched
+    assert all(s.status == "rules" for s in st)
+    # positions leave the removed statement out and take the researcher's agreement
+    pos = kb.positions(fixed)
+    assert not ((pos.actor_id == "ARM") & (pos.concept_id == "sovereignty_restored")).any()
+    row = pos[(pos.actor_id == "AZE_PRESIDENCY") & (pos.concept_id == "ceasefire_and_talks")]
+    assert row["mean"].tolist() == [0.0]
+
+
+def test_corrections_round_trip(seed_run: tuple[str, list[kb.Statement]], tmp_path: Path) -> None:
+    text, st = seed_run
+    fixed = kb.apply_corrections(st, EXAMPLE, text=text)
+    out = tmp_path / "mine.csv"
+    kb.corrections_table(fixed).to_csv(out, index=False)
+    again = kb.apply_corrections(st, out, text=text)
+    assert again == fixed
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    ("x,delete,ceasefire_and_talks,,1,5,,,n", "action must be"),
+    ("x,remove,ceasefire_and_talks,,a,5,,,n", "evidence_start must be an integer"),
+    ("x,remove,ceasefire_and_talks,,1,5,,,n", "no statement"),
+    ("x,change,ceasefire_and_talks,,1,5,2,,n", "agreement must be"),
+    ("x,add,ceasefire_and_talks,AZE,1,5,,,n", "needs actor_id and agreement"),
+    ("x,add,ceasefire_and_talks,AZE,1,99999,1,,n", "past the end"),
+])
+def test_bad_corrections(seed_run: tuple[str, list[kb.Statement]], tmp_path: Path,
+                         row: str, problem: str) -> None:
+    text, st = seed_run
+    p = tmp_path / "bad.csv"
+    p.write_text("# c\narticle_id,action,concept_id,actor_id,evidence_start,evidence_end,"
+                 f"agreement,new_actor_id,note\n{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(problem)) as err:
+        kb.apply_corrections(st, p, text=text)
+    assert "bad.csv line 3" in str(err.value)
+
+
+# --- positions, networks, exports ---------------------------------------------------
+
+def _st(actor: str, concept: str, agreement: int, voice: str = "own") -> kb.Statement:
+    return kb.Statement(0, 1, "x", actor, "x", 0, 1, concept, agreement, "claim", 0, 1, "x",
+                        voice=voice)
+
+
+TOY = [
+    _st("AZE_PRESIDENCY", "counter_terrorism", 1), _st("AZE_PRESIDENCY", "ethnic_cleansing", -1),
+    _st("ALIYEV_ILHAM", "counter_terrorism", 1), _st("ARM_MFA", "ethnic_cleansing", 1),
+    _st("ARM_MFA", "counter_terrorism", -1), _st("ARM_MFA", "counter_terrorism", 0),
+    _st("DEU", "ethnic_cleansing", 1), _st("NKR_AUTHORITIES", "ethnic_cleansing", 1, "attributed"),
+]
+
+
+def test_positions_mean_and_counts() -> None:
+    pos = kb.positions(TOY)
+    row = pos[(pos.actor_id == "ARM_MFA") & (pos.concept_id == "counter_terrorism")].iloc[0]
+    assert (row["mean"], row["n"], row["agree"], row["reject"], row["neutral"]) == (-0.5, 2, 0, 1, 1)
+    assert "NKR_AUTHORITIES" not in set(pos.actor_id)  # attributed only
+    assert "NKR_AUTHORITIES" in set(kb.positions(TOY, voice=None).actor_id)
+    # ordered by side: Azerbaijan first
+    assert pos.side.iloc[0] == "AZE"
+    m = kb.position_matrix(TOY)
+    assert m.loc["AZE_PRESIDENCY", "ethnic_cleansing"] == -1.0
+    assert m.values.min() >= -1 and m.values.max() <= 1 if m.notna().all().all() else True
+
+
+@pytest.mark.parametrize(("kind", "edge", "weight"), [
+    ("congruence", ("AZE_PRESIDENCY", "ALIYEV_ILHAM"), 1),
+    ("congruence", ("ARM_MFA", "DEU"), 1),
+    ("conflict", ("AZE_PRESIDENCY", "ARM_MFA"), 2),
+    ("conflict", ("AZE_PRESIDENCY", "DEU"), 1),
+    ("affiliation", ("ARM_MFA", "counter_terrorism"), 2),
+])
+def test_actor_network(kind: str, edge: tuple[str, str], weight: int) -> None:
+    edges = kb.actor_network(TOY, kind)
+    got = {frozenset((r.source, r.target)): r.weight for r in edges.itertuples()}
+    assert got[frozenset(edge)] == weight
+    g = kb.actor_graph(TOY, kind)
+    assert g[edge[0]][edge[1]]["weight"] == weight
+    assert g.number_of_edges() == len(edges)
+
+
+def test_no_congruence_across_a_conflict() -> None:
+    edges = kb.actor_network(TOY, "congruence")
+    pairs = {frozenset((r.source, r.target)) for r in edges.itertuples()}
+    assert frozenset(("AZE_PRESIDENCY", "ARM_MFA")) not in pairs
+
+
+def test_unknown_network_kind() -> None:
+    with pytest.raises(ValueError, match="kind must be"):
+        kb.actor_network(TOY, "similarity")
+
+
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "affiliation"])
+def test_graphml_round_trip(seed_run: tuple[str, list[kb.Statement]], tmp_path: Path,
+                            kind: str) -> None:
+    import networkx as nx
+
+    _text, st = seed_run
+    g = kb.actor_graph(st, kind)
+    assert g.number_of_edges() > 0
+    back = nx.read_graphml(kb.to_graphml(g, tmp_path / f"{kind}.graphml"))
+    assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in g.edges}
+    for a, b, d in g.edges(data=True):
+        assert back[a][b]["weight"] == d["weight"]
+    assert {n: back.nodes[n]["kind"] for n in back} == {n: g.nodes[n]["kind"] for n in g}
+
+
+def test_statement_table(seed_run: tuple[str, list[kb.Statement]]) -> None:
+    text, st = seed_run
+    fixed = kb.apply_corrections(st, EXAMPLE, text=text)
+    table = kb.statement_table(fixed)
+    assert len(table) == len(fixed)
+    assert {"id", "document", "start", "stop", "text", "coder", "organization", "concept",
+            "agreement"} <= set(table.columns)
+    assert set(table.coder) == {"rules", "researcher"}
+    for r in table.itertuples():
+        assert text[r.start : r.stop] == r.text
+
+
+# --- analyze() and events ------------------------------------------------------------
+
+def test_analyze_fills_statements(seed_analysis: kb.Analysis) -> None:
+    st = seed_analysis.statements
+    assert st is not None and len(st) > 20
+    assert all(s.article_id == seed_analysis.article.id for s in st)
+    d = seed_analysis.to_dict()
+    assert isinstance(d["statements"], list) and d["statements"][0].keys() >= {
+        "start", "end", "text", "actor_id", "concept_id", "agreement", "voice", "rule"}
+    assert list(d["statements"][0])[:3] == ["start", "end", "text"]
+
+
+def _event(text: str, clause: str, source: str | None, kind: str, modality: str = "happened"
+           ) -> Event:
+    s = text.index(clause)
+    return Event(start=s, end=s + len(clause), text=clause, sentence=0, kind="verbal",
+                    source_id=source, source_text=source, source_start=None, source_end=None,
+                    plover_type=kind, modality=modality, clause_start=s,
+                    clause_end=s + len(clause), clause_text=clause)
+
+
+@pytest.mark.parametrize(("source", "modality", "expected"), [
+    ("ICRC", "happened", [("ICRC", "humanitarian_access", 1, "event")]),
+    (None, "happened", []),  # the writer's own account is nobody's statement
+    ("ICRC", "conditional", []),
+])
+def test_speech_act_events_add_statements(source: str | None, modality: str,
+                                          expected: list[tuple[str, str, int, str]]) -> None:
+    text = "A new request for humanitarian access reached Baku on Friday."
+    ev = _event(text, text, source, "REQUEST", modality)
+    st = find_statements(text, [], [], [ev])
+    assert [(s.actor_id, s.concept_id, s.agreement, s.evidence) for s in st] == expected
+
+
+def test_events_do_not_repeat_a_quotes_statement() -> None:
+    text = "The ICRC called for humanitarian access."
+    m = kb.tag_mentions(text)
+    q = kb.extract_quotes(text, m)
+    ev = _event(text, text, "ICRC", "REQUEST")
+    assert len(find_statements(text, m, q, [ev])) == len(find_statements(text, m, q))

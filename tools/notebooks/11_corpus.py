@@ -108,26 +108,23 @@ fig = plots.plot_corpus_figures(figures, articles, category="killed", by="outlet
 # %% [markdown]
 # ## Events per day and positions over time
 #
-# These tables appear by themselves once the events and statements extractors exist
-# (corpus mode writes every record list that `analyze()` returns). Until then the cells
-# below say that the table is absent.
+# These tables appear by themselves once `analyze()` returns events and statements
+# (corpus mode writes every record list it returns, `statements` with `actor_id`,
+# `concept_id` and `agreement` +1/-1). While a table is absent, the cell says so and
+# the chart says "no records".
 
 # %%
 events = kb.read_corpus(out, "events")
-if events.empty or "article_id" not in events.columns:
-    print("no events table in this run: the events extractor is not part of analyze() yet")
-else:
-    by = next((c for c in ("cameo", "quad_class", "event_type", "code") if c in events.columns), None)
-    fig = plots.plot_corpus_counts_by_day(events, articles, by=by, title="Events per day")
+if events.empty:
+    print("no events table in this run: analyze() does not return events yet")
+by = next((c for c in ("root_code", "plover_type", "code") if c in events.columns), None)
+fig = plots.plot_corpus_counts_by_day(events, articles, by=by, title="Events per day")
 
 # %%
 statements = kb.read_corpus(out, "statements")
-actor_col = next((c for c in ("actor_id", "speaker_id") if c in statements.columns), None)
-value_col = next((c for c in ("agreement", "stance", "polarity") if c in statements.columns), None)
-if statements.empty or actor_col is None or value_col is None:
-    print("no statements table with an actor and a position: skipped")
-else:
-    fig = plots.plot_corpus_positions(statements, articles, actor=actor_col, value=value_col)
+if statements.empty:
+    print("no statements table in this run: analyze() does not return statements yet")
+fig = plots.plot_corpus_positions(statements, articles, actor="actor_id", value="agreement")
 
 # %% [markdown]
 # ## Summing up

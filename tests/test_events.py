@@ -1,0 +1,351 @@
+"""Events: coding of tellings (who did what to whom, when, how sure), chains, ACLED table.
+
+The sentences in the tables are our own, invented in wire, regional and
+international-organisation styles; names and places are real so that the
+dictionaries are exercised. The seed and the team's harder paragraphs are scored
+against hand annotations made before the coder was measured on them.
+"""
+
+import csv
+import datetime as dt
+
+import pytest
+from conftest import ROOT
+
+import karabakh as kb
+from karabakh import evaluate as ev
+from karabakh.events import (
+    event_verbs,
+    explain_merges,
+    find_events,
+    merge_events,
+    to_acled,
+    unmerge,
+)
+from karabakh.resources import read_data_csv
+
+DATELINE = "2023-09-22"
+
+
+def _events(sentence, dateline=DATELINE):
+    a = kb.analyze(kb.Article.from_text(f"date {dateline} {sentence}"))
+    return a.events
+
+
+def _has(events, source, root, target, modality):
+    return any((e.source_id, e.root_code, e.target_id, e.modality) == (source, root, target, modality)
+               for e in events)
+
+
+# (sentence, source_id, CAMEO root, target_id, modality)
+ACTIVE = [
+    ("Azerbaijani forces shelled Martakert on Wednesday.", "AZE_ARMED_FORCES", "19", None, "happened"),
+    ("Armenian troops attacked Azerbaijani positions near Shusha.", "ARM_ARMED_FORCES", "19",
+     "AZE_ARMED_FORCES", "happened"),
+    ("Aliyev met Pashinyan in Brussels.", "ALIYEV_ILHAM", "04", "PASHINYAN_NIKOL", "happened"),
+    ("Police detained opposition protesters in Yerevan.", None, "17", None, "happened"),
+    ("Thousands of Armenians fled to Armenia.", "ARM_PEOPLE", "08", None, "happened"),
+    ("Russian peacekeepers evacuated 5,000 civilians.", "RUS_PEACEKEEPERS", "07", None, "happened"),
+    ("The ICRC delivered humanitarian aid.", "ICRC", "07", None, "happened"),
+]
+PASSIVE = [
+    ("The road to Goris was blocked by Azerbaijan.", "AZE", "19", None, "happened"),
+    ("A convoy of the Red Cross came under artillery fire near Askeran.", None, "19", "ICRC", "happened"),
+    ("Baku's offensive was condemned by France.", "FRA", "11", None, "happened"),
+    ("Two Azerbaijani soldiers were wounded by sniper fire from Armenian positions.", "ARM_ARMED_FORCES",
+     "19", "AZE_ARMED_FORCES", "happened"),
+]
+NOMINAL = [
+    ("The Azerbaijani offensive lasted a day.", "AZE", "19", None, "happened"),
+    ("Baku's offensive was condemned by France.", "AZE_GOV", "19", None, "happened"),
+    ("Russia's mediation ended the fighting.", "RUS", "04", None, "happened"),
+    ("Azerbaijan announced a military operation in Karabakh.", "AZE", "19", None, "announced"),
+]
+SPEECH_ACTS = [
+    ("Yerevan appealed to the UN Security Council.", "ARM_GOV", "02", "UN_SC", "happened"),
+    ("Armenia called for the deployment of international observers.", "ARM", "02", None, "happened"),
+    ("The European Union urged Azerbaijan to halt the offensive.", "EU", "02", "AZE", "happened"),
+    ("France condemned Azerbaijan.", "FRA", "11", "AZE", "happened"),
+    ("Azerbaijan threatened Armenia with a new offensive.", "AZE", "13", "ARM", "happened"),
+    ("France demanded the withdrawal of Azerbaijani forces.", "FRA", "10", "AZE_ARMED_FORCES", "happened"),
+]
+MODALITY = [
+    ("Baku will stop the operation if the separatists disarm.", "AZE_GOV", "08", None, "conditional"),
+    ("The separatists would disarm if Baku guaranteed their safety.", "NKR_AUTHORITIES", "08", None,
+     "conditional"),
+    ("Otherwise the army will resume the attack.", None, "19", None, "threatened"),
+    ("The separatist forces must lay down their weapons.", "NKR_DEFENSE_ARMY", "08", None, "demanded"),
+    ("Azerbaijan did not attack civilians.", "AZE", "19", None, "denied"),
+    ("Azerbaijani troops never shelled Stepanakert.", "AZE_ARMED_FORCES", "19", None, "denied"),
+    ("The Armenian government plans to evacuate the border villages.", "ARM_GOV", "07", None, "planned"),
+    ('"Our forces shelled the depot," the Azerbaijani defence ministry said.', "AZE_ARMED_FORCES", "19",
+     None, "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "root", "target", "modality"),
+                         ACTIVE + PASSIVE + NOMINAL + SPEECH_ACTS + MODALITY,
+                         ids=lambda x: x if isinstance(x, str) and len(x) > 12 else None)
+def test_coding(sentence, source, root, target, modality):
+    events = _events(sentence)
+    assert _has(events, source, root, target, modality), [
+        (e.text, e.source_id, e.root_code, e.target_id, e.modality) for e in events]
+
+
+# Deeds that must never be coded as having happened.
+NOT_DEEDS = [
+    ("He promised an end to the shelling if the separatists surrendered.", "19"),
+    ("Baku demanded that the separatist forces lay down their weapons.", "08"),
+    ("The army threatened to resume the offensive.", "19"),
+    ("Armenia called for a ceasefire.", "08"),
+    ("Azerbaijan denied that its troops had shelled Stepanakert.", "19"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "root"), NOT_DEEDS)
+def test_no_conditional_or_demanded_act_happened(sentence, root):
+    events = _events(sentence)
+    assert events, "the speech act itself is an event"
+    assert not [e for e in events if e.root_code == root and e.modality in ("happened", "reported")]
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Armenia called for the intervention of the UN Security Council.", "0234"),
+    ("Armenia called for a ceasefire.", "0256"),
+    ("Armenia called for talks.", "026"),
+    ("He promised an end to the attack.", "0356"),
+    ("Drones struck a depot near Askeran.", "195"),
+    ("The village came under small arms fire.", "193"),
+    ("Armenia refused to come to the aid of Karabakh.", "122"),
+])
+def test_code_refined_by_object_or_mode(sentence, code):
+    assert code in [e.code for e in _events(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a date in the clause wins; a background year dates only its own noun
+    ("Azerbaijan shelled Stepanakert on Tuesday.", ("2023-09-19", "clause")),
+    ("The offensive came after the 2020 war.", ("2023-09-22", "dateline")),
+    ("Veterans of the 2020 war protested.", ("2020", "noun")),
+    ("Azerbaijan recovered territory in the 2020 war.", ("2020", "adjunct")),
+    ("The corridor was blocked in December 2022 by Azerbaijan.", ("2022-12", "clause")),
+])
+def test_dates(sentence, expected):
+    first = _events(sentence)[0]
+    assert (first.date, first.date_rule) == expected
+
+
+def test_background_is_historical_and_current_is_not():
+    events = _events("The offensive came after the 2020 war.")
+    by_text = {e.text.lower(): e for e in events}
+    assert "historical" in by_text["the 2020 war"].plover_context
+    assert "historical" not in by_text["the offensive"].plover_context
+
+
+def test_reported_by_keeps_the_sides_apart():
+    text = ('date 2023-09-22 Baku said Armenian forces shelled Shusha. '
+            'Yerevan said Azerbaijani troops shelled Stepanakert.')
+    events = kb.analyze(kb.Article.from_text(text)).events
+    told = {(e.source_id, e.reported_by) for e in events if e.root_code == "19"}
+    assert told == {("ARM_ARMED_FORCES", "AZE_GOV"), ("AZE_ARMED_FORCES", "ARM_GOV")}
+    assert len({e.event_id for e in events if e.root_code == "19"}) == 2
+
+
+def test_unknown_actor_keeps_its_words():
+    events = _events("Pashinyan's opponents staged a rally in Yerevan.")
+    rally = next(e for e in events if e.root_code == "14")
+    assert rally.source_id is None and rally.source_text == "Pashinyan's opponents"
+    assert rally.source_start is not None
+
+
+@pytest.mark.xfail(strict=True, reason="a genitive subject's head ('opponents') is not resolved to an actor")
+def test_genitive_head_resolved():
+    events = _events("Pashinyan's opponents staged a rally in Yerevan.")
+    assert _has(events, "ARM_OPPOSITION", "14", None, "happened")
+
+
+@pytest.mark.xfail(strict=True, reason="'we' resolves to the speaker, not to the party the speaker represents")
+def test_we_is_the_speakers_party():
+    text = ('date 2023-09-22 "We will oust the government," said Ishkhan Saghatelyan of the ARF.')
+    events = kb.analyze(kb.Article.from_text(text)).events
+    assert _has(events, "ARM_ARF", "10", None, "planned")
+
+
+@pytest.mark.xfail(strict=True, reason="the target of a condemnation is not taken from the condemned deed's actor")
+def test_condemnation_targets_the_perpetrator():
+    events = _events("Azerbaijan shelled Stepanakert. Armenia condemned the shelling.")
+    assert _has(events, "ARM", "11", "AZE", "happened")
+
+
+def test_offsets_are_the_source_of_truth(seed_analysis):
+    text = seed_analysis.article.text
+    for e in seed_analysis.events:
+        assert text[e.start:e.end] == e.text
+        assert text[e.clause_start:e.clause_end] == e.clause_text
+        if e.source_start is not None:
+            assert text[e.source_start:e.source_end] == e.source_text
+        if e.target_start is not None:
+            assert text[e.target_start:e.target_end] == e.target_text
+
+
+def test_bad_mention_raises():
+    text = "Azerbaijan shelled Stepanakert."
+    bad = [kb.Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE")]
+    with pytest.raises(ValueError, match="does not match"):
+        find_events(text, bad, [], [])
+
+
+# ----------------------------------------------------------------- chains
+
+
+def test_chain_merges_tellings_and_splits_distinct_events():
+    text = ("date 2023-09-22 Azerbaijan shelled Stepanakert on Tuesday. The attack lasted hours. "
+            "On Wednesday a car of the ICRC came under fire near Askeran. The attack killed two people.")
+    events = kb.analyze(kb.Article.from_text(text)).events
+    force = [e for e in events if e.root_code == "19"]
+    ids = [e.event_id for e in force]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    assert [e.merge_rule for e in force][:2] == ["first", "chain:root=19,dates-fit,actors-compatible"]
+
+
+def test_threat_never_merges_with_the_deed():
+    text = "date 2023-09-22 Azerbaijan shelled Martakert. Otherwise Azerbaijan will shell it again."
+    events = kb.analyze(kb.Article.from_text(text)).events
+    deed = next(e for e in events if e.modality == "happened")
+    threat = next(e for e in events if e.modality == "threatened")
+    assert deed.event_id != threat.event_id
+
+
+def test_unmerge_and_explain():
+    text = "date 2023-09-22 Azerbaijan shelled Stepanakert on Tuesday. The attack lasted hours."
+    events = kb.analyze(kb.Article.from_text(text)).events
+    assert len({e.event_id for e in events}) == 1
+    split = unmerge(events)
+    assert len({e.event_id for e in split}) == len(events)
+    table = explain_merges(events)
+    assert next(iter(table["merge_rule"])) == "first" and len(table) == len(events)
+    assert merge_events(unmerge(events))[1].event_id == merge_events(unmerge(events))[0].event_id
+
+
+def test_seed_attack_of_19_september_is_one_event(seed_analysis):
+    events = seed_analysis.events
+    attack = [e for e in events if e.date == "2023-09-19" and e.root_code == "19" and e.modality != "threatened"
+              and "yesterday" in e.text.lower()]
+    assert attack
+    eid = attack[0].event_id
+    tellings = {e.text for e in events if e.event_id == eid}
+    for words in ("the Azerbaijani military operation", "The offensive", "anti-terrorism measures",
+                  "a counter-terrorism operation"):
+        assert any(words in t for t in tellings), (words, tellings)
+    # the ambush of the Russian peacekeepers is another event
+    ambush = next(e for e in events if "small arms fire" in e.text)
+    assert ambush.event_id != eid
+
+
+# ------------------------------------------------------------------ ACLED
+
+ACLED = ["event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+         "assoc_actor_1", "actor2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+         "fatalities"]
+
+
+def test_acled_table(seed_analysis):
+    table = to_acled(seed_analysis.events)
+    assert set(ACLED) <= set(table.columns)
+    assert table["event_id_cnty"].is_unique
+    attack = table.iloc[0]
+    assert attack["event_date"] == "2023-09-19" and attack["actor1"] == "Azerbaijan"
+    assert attack["fatalities"] == 32 and "at least 32" in attack["notes"]
+    assert not table["notes"].str.contains("threatened|conditional|demanded").any()
+
+
+def test_acled_lowest_figure():
+    text = ("date 2023-09-22 An Azerbaijani drone strike killed at least 12 people in Martakert. "
+            "The attack killed 20 people, local officials said.")
+    table = to_acled(kb.analyze(kb.Article.from_text(text)).events)
+    assert len(table) == 1 and table.iloc[0]["fatalities"] == 12
+    assert table.iloc[0]["sub_event_type"] == "Air/drone strike"
+
+
+# --------------------------------------------------------------- data files
+
+
+def test_event_verbs_integrity():
+    rows = read_data_csv("event_verbs.csv")
+    codes = {r["code"] for r in rows}
+    for r in rows:
+        assert r["root_code"] == r["code"][:2]
+        assert -10.0 <= float(r["goldstein"]) <= 10.0
+        assert r["plover_type"] in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                    "MOBILIZE", "COERCE", "ASSAULT", "DEMAND"}
+    forms = [v.form.lower() for v in event_verbs() if v.kind != "code"]
+    dup = {f for f in forms if forms.count(f) > 1 and len({v.kind for v in event_verbs() if v.form.lower() == f}) < 2}
+    assert not dup, f"a form is listed twice with the same kind: {sorted(dup)}"
+    assert {c[:2] for c in codes} >= {"02", "04", "11", "19"}
+    for prefix in {r["cameo_prefix"] for r in read_data_csv("cameo_acled.csv")}:
+        assert prefix.isdigit() and 2 <= len(prefix) <= 4 and 1 <= int(prefix[:2]) <= 20
+
+
+def test_cue_roles_are_known():
+    roles = {r["role"] for r in read_data_csv("event_cues.csv")}
+    assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux"} | {
+        f"modality:{m}" for m in ("conditional", "threatened", "demanded", "planned", "denied")}
+
+
+# ------------------------------------------------------------- measurement
+
+KEY = ("source_id", "root_code", "target_id", "date")
+
+
+def _score(analyses, gold_path):
+    rows = ev.load_annotation(gold_path)
+    found = n_found = n_gold = 0
+    happened_wrong = 0
+    for a in analyses:
+        stem = a.article.id.rsplit("/", 1)[-1].removesuffix(".txt")
+        gold = [r for r in rows if "article" not in r or r["article"].removesuffix(".txt") == stem]
+        s = ev.score_extractor("events", a.events, gold)
+        found += sum(all(ev.cell(f.get(k)) == (g.get(k) or "") for k in KEY) for g, f in s.pairs)
+        n_found += len(a.events)
+        n_gold += len(gold)
+        happened_wrong += sum(1 for g, f in s.pairs if g["modality"] in ("conditional", "threatened", "demanded")
+                              and f["modality"] in ("happened", "reported"))
+    return found / n_found, found / n_gold, happened_wrong
+
+
+def test_annotation_spans_match_their_text():
+    for path in ("seed_events.csv", "harder_events.csv"):
+        for r in ev.load_annotation(ROOT / "tests" / "annotations" / path):
+            art = r.get("article") or ""
+            src = ROOT / ("tests/harder/" + art if art else "seeds/000_bf20561892d8202b.txt")
+            text = kb.read_article(src).text
+            assert text[int(r["start"]):int(r["end"])] == r["text"], (path, r)
+
+
+def test_seed_precision_recall(seed_analysis):
+    p, r, wrong = _score([seed_analysis], ROOT / "tests" / "annotations" / "seed_events.csv")
+    assert r >= 0.9 and p >= 0.85, (p, r)
+    assert wrong == 0
+
+
+def test_harder_precision_recall():
+    analyses = [kb.analyze(ROOT / "tests" / "harder" / name) for name in ("events_wire.txt", "events_regional.txt")]
+    p, r, wrong = _score(analyses, ROOT / "tests" / "annotations" / "harder_events.csv")
+    # measured 0.80 / 0.83 at the last change; a floor below it catches regressions
+    assert p >= 0.75 and r >= 0.75, (p, r)
+    assert wrong == 0
+
+
+def test_harder_annotation_is_readable():
+    with open(ROOT / "tests" / "annotations" / "harder_events.csv", encoding="utf-8") as f:
+        rows = [r for r in csv.reader(line for line in f if not line.startswith("#"))]
+    assert rows[0][:4] == ["article", "start", "end", "text"] and len(rows) > 20
+
+
+def test_dateline_is_required_for_relative_dates_only():
+    events = find_events("Azerbaijan shelled Stepanakert on Tuesday.", kb.tag_mentions("Azerbaijan shelled "
+                                                                                          "Stepanakert on Tuesday."),
+                         [], kb.find_dates("Azerbaijan shelled Stepanakert on Tuesday.", None))
+    assert events[0].date is None
+    assert dt.date.fromisoformat(_events("Azerbaijan shelled Stepanakert on Tuesday.")[0].date)
