@@ -1291,7 +1291,7 @@ def _overlaps(fig: Figure, texts: list[Any]) -> list[tuple[int, int]]:
 
 def _separate_labels(fig: Figure, ax: Any, texts: list[Any], points: list[tuple[float, float]]) -> None:
     """Move labels until none overlaps: adjustText first, then a vertical nudge."""
-    from adjustText import adjust_text  # type: ignore[import-untyped]
+    from adjustText import adjust_text
 
     if len(texts) > 1:
         adjust_text(texts, x=[p[0] for p in points], y=[p[1] for p in points], ax=ax,
