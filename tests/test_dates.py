@@ -705,7 +705,8 @@ def test_plot_timeline_splits_story_time_from_background(seed):
     assert len(top.get_yticklabels()) == len(day_level) == 7
     assert len(bottom.get_yticklabels()) == len(background) == 4
     labels = [t.get_text() for t in top.get_yticklabels()]
-    assert any("[last night]" in label and "2023-09-19TNI" in label for label in labels)
+    # the value in words (issue 13: raw TIMEX3 codes such as 2023-09-19TNI were unexplained)
+    assert any("[last night]" in label and "19 Sep 2023, night" in label for label in labels)
     plt.close(fig)
 
 
