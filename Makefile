@@ -21,7 +21,7 @@ LAB_ARGS ?=
 LAB_IP   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install test lint report lab bench bench-corpus stress eval clean
+.PHONY: help install test lint report lab bench bench-corpus stress eval test-browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -29,12 +29,13 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# setuptools warns on every editable install that a folder named like the package
+	@# may shadow it; that folder is the package itself here, so the notice is hidden.
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@sh tools/install_git_filter.sh
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv, install karabakh with its dev tools, set up the notebook git filter
-	@sh tools/install_git_filter.sh
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check karabakh tests benchmarks notebooks tools
@@ -71,6 +72,11 @@ eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team'
 stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json
 	mkdir -p reports
 	$(BIN)/python benchmarks/stress.py --out reports/stress.json
+
+test-browser: $(STAMP) ## open reports/ in headless Chromium offline: images load, links resolve, no console errors
+	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dev,browser]'
+	@test -f reports/index.html || { echo "make test-browser: no reports/index.html; run make report first" >&2; exit 2; }
+	$(BIN)/python tools/browser_check.py reports
 
 clean: ## remove .venv, reports and caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -727,7 +727,7 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
     bound with a short dotted arrow and the bound written above it ("≥ 32",
     "> 200"); the arrow is a direction, not a value. Figures with no number
     ("some", "unspecified", trends) are not placed on the axis at all: their
-    row says "no number given" in italics. The colour is the side of the
+    row says "no number given" in italics; a zero ("no one") says "zero". The colour is the side of the
     source (:data:`SIDE_COLOURS`); the row label names the source.
     Subsets are indented under their parent with "↳".
 
@@ -778,7 +778,11 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
         c = side_colour(side)
         sides[side or "no side (unnamed source or the article)"] = c
         low, high = f.low, f.high
-        if low is not None and high is not None and low != high:
+        if low == 0 and high in (0, None):  # "no one", "none": zero has no place on a log axis
+            ax.axhspan(y - 0.4, y + 0.4, color="#f3f3f3", zorder=0)
+            ax.text(0.5, y, f"zero ({f.qualifier})", transform=across, ha="center",
+                    va="center", fontsize=8, style="italic", color=c if side else "#444444")
+        elif low is not None and high is not None and low != high:
             ax.plot([low, high], [y, y], color=c, lw=3, solid_capstyle="butt")
             ax.plot([low, high], [y, y], "|", color=c, ms=12, mew=2)
         elif low is not None and high is not None:

@@ -572,8 +572,9 @@ def test_plot_figure_ranges_has_one_row_per_figure():
     assert len(labels) == len(found) == 5
     assert labels[0].startswith("killed: At least 32 people")
     assert labels[1].strip().startswith("↳ two children")
+    assert labels[0].endswith("— the article itself")  # the row names its source
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend == ["stated by the article"]
+    assert legend[0] == "no side (unnamed source or the article)"  # colour = side of the source
     empty = plot_figure_ranges([])
     assert empty.axes[0].texts[0].get_text() == "no figures found"
 
