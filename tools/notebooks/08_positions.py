@@ -1,4 +1,4 @@
-# ruff: noqa: E402, B015, B018  (a notebook source: imports after the parameters cell, tables shown as bare expressions)
+# ruff: noqa: B015  (a notebook source: imports after the parameters cell, tables shown as bare expressions)
 # %% [markdown]
 # # 08 · Positions: who holds what on each disputed question
 #
