@@ -86,7 +86,7 @@ Hedged ranges, typos and unreadable numbers
     ``typo`` rows) is read as the full hedge ("more than") and the figure's
     ``problem`` says so. A run of more than 30 digits is no count that
     :func:`parse_number` reads (Python refuses ints of over 4,300 digits):
-    the figure is kept with both bounds ``None``, ``qualifier="unspecified"``
+    the figure is kept with both bounds ``None``, ``qualifier="unparsed"``
     and a ``problem``; the rest of the article is read as usual.
 
 "Dozens of them", "two of them"
@@ -737,7 +737,7 @@ def _quantity(m: re.Match[str], text: str, pats: _Patterns) -> _Cand | None:
         return None  # "one in three residents": a proportion, not a count
     if m.group("n") is not None and _too_long(m.group("n")):
         low = high = None  # parse_number cannot read it; keep the figure and say so
-        qualifier = "unspecified"
+        qualifier = "unparsed"
         problem = f"a run of {len(m.group('n'))} digits is too long to be read as a count"
     elif m.group("h1") is not None:  # "at least 30, and possibly as many as 80, people"
         lo, hi = parse_number(m.group("h1")), parse_number(m.group("h2"))

@@ -803,7 +803,7 @@ def test_a_run_of_thousands_of_digits_keeps_the_article(digits):
     found = figures(text)
     assert [f.text for f in found][-1] == "At least 12 soldiers"
     (long,) = [f for f in found if f.text.startswith("777")]
-    assert (long.low, long.high, long.qualifier) == (None, None, "unspecified")
+    assert (long.low, long.high, long.qualifier) == (None, None, "unparsed")
     assert long.problem is not None and str(digits) in long.problem
     assert parse_number(run) is None
 
