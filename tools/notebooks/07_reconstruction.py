@@ -7,7 +7,12 @@
 # the 2020 ceasefire, the Lachin corridor blocked since November 2022) is shown apart;
 # a map shows where the events happened.
 #
-# **Input**: the seed article. **Output**: tables and two charts; nothing is written.
+# **Input**: the article of the parameters cell (by default the seed). **Output**: tables and two charts; nothing is written.
+
+# %% tags=["parameters"]
+# Parameters (papermill): the article to read and its dateline; the defaults are the seed.
+article_path = "../seeds/000_bf20561892d8202b.txt"
+dateline = None  # "YYYY-MM-DD"; None: from the article's JSON sidecar or its `date` header line
 
 # %%
 import pandas as pd
@@ -16,7 +21,7 @@ import karabakh as kb
 from karabakh import plots
 
 pd.set_option("display.max_colwidth", 80)
-analysis = kb.analyze("../seeds/000_bf20561892d8202b.txt")
+analysis = kb.analyze(kb.read_article(article_path, dateline=dateline))
 events = analysis.events
 sentences = {s.index: s.text for s in analysis.sentences}
 steps = kb.event_table(events)

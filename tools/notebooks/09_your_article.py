@@ -62,4 +62,4 @@ print(kb.todo.rows_csv(rows) if rows else "no names to add")
 #
 # One article, every extractor, and a list of what to teach the dictionaries, each item with its span: add the rows, rerun this notebook, and the names move from the to-do list into the tables above. To know how far to trust each extractor on your own material, annotate the article (`docs/annotation.md`) and run `make eval`.
 #
-# **Next:** many articles at once: [11 · Corpus mode](11_corpus.ipynb).
+# **Next:** how far to trust each extractor: [10 · Evaluation](10_evaluation.ipynb); then many articles at once: [11 · Corpus mode](11_corpus.ipynb).
