@@ -141,7 +141,13 @@ fig = plots.plot_actor_tone(tone)
 # %%
 example = Path(kb.__file__).parent / "data" / "corrections_example.csv"
 corrections = pd.read_csv(example, comment="#")
-corrections
+if set(corrections.article_id) == {article.id}:
+    shown = corrections
+else:  # keyed to another article: show the layout of the file, not its rows
+    print(f"the example codes another article ({len(corrections)} rows); "
+          "write a file with these columns for yours")
+    shown = corrections.iloc[:0]
+shown
 
 # %% [markdown]
 # The corrections apply on top of the rules' statements; nothing the rules said is lost:
