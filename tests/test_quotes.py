@@ -18,7 +18,6 @@ How a match is judged (the metrics below):
 
 from __future__ import annotations
 
-import csv
 import random
 import re
 
@@ -28,6 +27,7 @@ from conftest import ROOT
 import karabakh.quotes as kq
 from karabakh.actors import tag_mentions
 from karabakh.clauses import speaker_nouns
+from karabakh.evaluate import load_annotation, score
 from karabakh.quotes import extract_quotes, quote_spans, reporting_verbs
 from karabakh.records import Quote
 
@@ -385,32 +385,13 @@ def test_mentions_argument_is_used():
 
 
 def _annotation() -> list[dict[str, str]]:
-    with ANNOTATION.open(encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
+    return load_annotation(ANNOTATION)
 
 
 def _match(gold: list[dict[str, str]], found: list[Quote], floor: float):
-    pairs = []
-    used: set[int] = set()
-    for g in gold:
-        span = (int(g["content_start"]), int(g["content_end"]))
-        best = max(
-            ((i, _jaccard(span, (q.content_start, q.content_end))) for i, q in enumerate(found)
-             if i not in used),
-            key=lambda x: x[1],
-            default=(None, 0.0),
-        )
-        if best[0] is not None and best[1] >= floor:
-            used.add(best[0])
-            pairs.append((g, found[best[0]]))
-    return pairs
+    """Gold rows paired one to one with found quotes by the best content overlap (karabakh.evaluate)."""
+    span = ("content_start", "content_end")
+    return score(found, gold, span=span, match="overlap", floor=floor).pairs
 
 
 @pytest.fixture(scope="module")
@@ -436,8 +417,8 @@ def test_seed_direct_and_partial_quotes(seed_quotes):
     pairs = _match(gold, found, 0.9)
     recall = len(pairs) / len(gold)
     precision = len(pairs) / len(found)
-    speaker = sum(g["speaker_id"] == (q.speaker_id or "") for g, q in pairs) / len(gold)
-    kind = sum(g["kind"] == q.kind for g, q in pairs) / len(gold)
+    speaker = sum(g["speaker_id"] == (q["speaker_id"] or "") for g, q in pairs) / len(gold)
+    kind = sum(g["kind"] == q["kind"] for g, q in pairs) / len(gold)
     print(f"direct+partial: recall {recall:.3f} precision {precision:.3f} "
           f"speaker {speaker:.3f} kind {kind:.3f} (n={len(gold)})")
     assert recall == 1.0
@@ -452,7 +433,7 @@ def test_seed_indirect_claims(seed_quotes):
     pairs = _match(gold, found, 0.5)
     recall = len(pairs) / len(gold)
     precision = len(pairs) / len(found)
-    speaker = sum(g["speaker_id"] == (q.speaker_id or "") for g, q in pairs) / len(pairs)
+    speaker = sum(g["speaker_id"] == (q["speaker_id"] or "") for g, q in pairs) / len(pairs)
     print(f"indirect: recall {recall:.3f} precision {precision:.3f} speaker {speaker:.3f} "
           f"(n={len(gold)})")
     assert recall >= 0.8
