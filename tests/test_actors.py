@@ -176,7 +176,7 @@ def test_every_actor_alias_is_found(alias: str, actor_id: str, adjective: bool) 
     else:
         text = f"On Tuesday, {alias} said the talks would continue."
     start = text.index(alias)
-    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    found = [m for m in ka.tag_mentions(text, dateline=ON) if m.start == start]
     assert len(found) == 1, text
     m = found[0]
     assert (m.text, m.entity_id, m.kind, m.adjective) == (alias, actor_id, "actor", adjective)
@@ -188,7 +188,7 @@ def test_every_actor_alias_is_found(alias: str, actor_id: str, adjective: bool) 
 def test_every_role_alias_is_found(alias: str, role_id: str) -> None:
     text = f"On Tuesday, the {alias} said the talks would continue."
     start = text.index(alias)
-    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    found = [m for m in ka.tag_mentions(text, dateline=ON) if m.start == start]
     assert len(found) == 1, text
     m = found[0]
     holders = ka.role_holders(role_id, ON)
@@ -202,7 +202,7 @@ def test_every_role_alias_is_found(alias: str, role_id: str) -> None:
 def test_every_place_alias_is_found(alias: str, place_id: str) -> None:
     text = f"Officials travelled to {alias} on Tuesday."
     start = text.index(alias)
-    found = [m for m in ka.tag_mentions(text, on=ON) if m.start == start]
+    found = [m for m in ka.tag_mentions(text, dateline=ON) if m.start == start]
     assert len(found) == 1, text
     assert (found[0].text, found[0].entity_id, found[0].kind) == (alias, place_id, "place")
 
@@ -352,7 +352,7 @@ RULE_CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), RULE_CASES)
 def test_match_rules(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
-    got = ka.tag_mentions(sentence, on=ON)
+    got = ka.tag_mentions(sentence, dateline=ON)
     assert [(m.text, m.entity_id, m.kind) for m in got] == expected
     for m in got:
         assert sentence[m.start : m.end] == m.text
@@ -408,7 +408,7 @@ def test_headline_present_tense_verb() -> None:
 @pytest.mark.xfail(strict=True, reason="no role row for the Karabakh foreign minister (term "
                    "dates not verified): 'Karabakh' is tagged as the place")
 def test_karabakh_foreign_minister_title() -> None:
-    ms = ka.tag_mentions("Former Karabakh foreign minister Davit Babayan surrendered.", on=ON)
+    ms = ka.tag_mentions("Former Karabakh foreign minister Davit Babayan surrendered.", dateline=ON)
     assert [(m.text, m.entity_id) for m in ms] == [
         ("Karabakh foreign minister Davit Babayan", "BABAYAN_DAVID")
     ]
@@ -416,7 +416,7 @@ def test_karabakh_foreign_minister_title() -> None:
 
 @pytest.mark.parametrize(("sentence", "span", "attr", "value"), FLAG_CASES)
 def test_mention_flags(sentence: str, span: str, attr: str, value: object) -> None:
-    found = [m for m in ka.tag_mentions(sentence, on=ON) if m.text == span]
+    found = [m for m in ka.tag_mentions(sentence, dateline=ON) if m.text == span]
     assert len(found) == 1
     assert getattr(found[0], attr) == value
 
@@ -427,7 +427,7 @@ def test_mention_flags(sentence: str, span: str, attr: str, value: object) -> No
      ("2023-09-05", None), (None, None)],
 )
 def test_role_depends_on_date(on: str | None, expected: str | None) -> None:
-    (m,) = ka.tag_mentions("The Karabakh president spoke.", on=on)
+    (m,) = ka.tag_mentions("The Karabakh president spoke.", dateline=on)
     assert (m.kind, m.rule, m.entity_id) == ("actor", "role", expected)
 
 
@@ -438,7 +438,7 @@ def test_role_date_from_header() -> None:
 
 def test_bad_date_raises() -> None:
     with pytest.raises(ValueError, match="bad date"):
-        ka.tag_mentions("Baku said.", on="20 September")
+        ka.tag_mentions("Baku said.", dateline="20 September")
 
 
 @pytest.mark.parametrize(
@@ -486,7 +486,7 @@ def test_resolve_overlaps_longest_then_leftmost() -> None:
 
 
 def test_seed_mentions_are_spans_without_overlap(seed_text: str) -> None:
-    got = ka.tag_mentions(seed_text, on=ON)
+    got = ka.tag_mentions(seed_text, dateline=ON)
     for m in got:
         assert seed_text[m.start : m.end] == m.text
     for a, b in itertools.pairwise(got):
@@ -507,7 +507,7 @@ def _scores(
     want = {(int(r["start"]), int(r["end"]), r["entity_id"], r["kind"]) for r in gold}
     got = {
         (m.start, m.end, m.entity_id, m.kind)
-        for m in ka.tag_mentions(seed_text, on=ON)
+        for m in ka.tag_mentions(seed_text, dateline=ON)
         if m.kind != "unknown"
     }
     hits = want & got
@@ -526,7 +526,7 @@ def test_seed_glued_name_is_found(seed_text: str, gold: list[dict[str, str]]) ->
 
 
 def test_seed_glued_name_is_the_minister(seed_text: str) -> None:
-    (m,) = [m for m in ka.tag_mentions(seed_text, on=ON) if "Mirzoyan" in m.text]
+    (m,) = [m for m in ka.tag_mentions(seed_text, dateline=ON) if "Mirzoyan" in m.text]
     assert (m.text, m.entity_id, m.rule) == ("Ararat Mirzoyandenuncia", "MIRZOYAN_ARARAT", "glued")
 
 
@@ -590,7 +590,7 @@ def test_mentions_by_side_counts() -> None:
 
 
 def _one(text: str, span: str, on: str = "2023-09-25") -> object:
-    (m,) = [m for m in ka.tag_mentions(text, on=on) if m.text == span]
+    (m,) = [m for m in ka.tag_mentions(text, dateline=on) if m.text == span]
     assert text[m.start : m.end] == m.text
     return m
 
@@ -678,7 +678,7 @@ REFER_BACK = [
 
 @pytest.mark.parametrize(("text", "span", "entity_id", "kind", "rule"), REFER_BACK)
 def test_surnames_and_titles_refer_back(text, span, entity_id, kind, rule):
-    ms = [m for m in ka.tag_mentions(text, on="2023-09-25") if m.text == span]
+    ms = [m for m in ka.tag_mentions(text, dateline="2023-09-25") if m.text == span]
     m = ms[-1]
     assert (m.entity_id, m.kind) == (entity_id, kind)
     if rule is not None:
@@ -691,7 +691,7 @@ def test_surnames_and_titles_refer_back(text, span, entity_id, kind, rule):
     "Gegham Stepanyan spoke. The minister of finance resigned.",  # another office
 ])
 def test_bare_title_without_antecedent_is_not_tagged(text):
-    assert not [m for m in ka.tag_mentions(text, on="2023-09-25") if m.rule == "title-anaphor"]
+    assert not [m for m in ka.tag_mentions(text, dateline="2023-09-25") if m.rule == "title-anaphor"]
 
 
 # (text, span, guessed type)

@@ -792,7 +792,7 @@ def test_number_of_people_who_crossed_is_a_count_of_the_displaced():
 def test_named_source_keeps_the_source(sentence, source_id):
     from karabakh.actors import tag_mentions
 
-    (f,) = find_figures(sentence, mentions=tag_mentions(sentence, on="2023-09-25"))
+    (f,) = find_figures(sentence, mentions=tag_mentions(sentence, dateline="2023-09-25"))
     assert f.source_id == source_id
 
 

@@ -18,7 +18,7 @@ import karabakh as kb
 from karabakh import actors
 
 article = kb.read_article(article_path, dateline=dateline)
-mentions = kb.analyze(article).mentions  # the same as kb.tag_mentions(article.masked_text, on=article.dateline)
+mentions = kb.analyze(article).mentions  # the same as kb.tag_mentions(article.masked_text, dateline=article.dateline)
 frame = kb.to_frame(mentions)
 print(f"{len(mentions)} mentions in {article.n_words} words; the first 20:")
 kb.plots.styled_table(frame[["start", "end", "text", "entity_id", "kind", "type", "side", "rule"]].head(20))

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 04 · Timeline: every time expression resolved against the dateline
 #
-# **Purpose.** Reconstruct when things happened. News writes time relative to the day it is published ("yesterday’s attack", "last night", "this morning", "today") and mixes in background history ("the 1992-94 war", "the 2020 ceasefire agreement", "in November 2022"). Each expression is resolved to a TIMEX3-style value with its granularity and the rule that resolved it; durations ("in just one day") are durations, not dates, and vague expressions ("in recent months") keep no value.
+# **Purpose.** Reconstruct when things happened. News writes time relative to the day it is published ("yesterday", "on Tuesday", "last night", "this morning") and mixes in background history (a war decades ago, an earlier ceasefire, a month of an earlier year). Each expression is resolved to a TIMEX3-style value with its granularity and the rule that resolved it; durations ("for three days") are durations, not dates, and vague expressions ("in recent weeks") get TIMEX3's vague value (`PAST_REF`), never an invented interval.
 #
 # **Input.** The article of the parameters cell (by default the seed in `seeds/`, whose sidecar gives the dateline 2023-09-20). A leading `date` header is the dateline itself and is blanked before searching. Without a dateline, relative expressions cannot be resolved and stay without a value.
 #
@@ -41,7 +41,7 @@ table = kb.to_frame(dates)[
 kb.plots.styled_table(table)
 
 # %% [markdown]
-# The rules handle the usual traps: a possessive **yesterday’s** (curly apostrophe) resolves like *yesterday*; **last night** is the night before the dateline, not the night after it; **1992-94** is an interval, not the year 1992; **just one day** is a duration (`P1D`, modifier `EQUAL_OR_LESS`), never a date; **recent months** is vague (no value) rather than an invented interval.
+# The rules handle the usual traps of news writing; the `rule` column above says which rule read each expression of this article. A possessive day word (*yesterday's*, *Tuesday's*, with a straight or curly apostrophe) resolves like the word itself; *last night* is the night before the dateline, not the night after it; a year range (*1992-94*) is an interval, not its first year; *three days* or *just one day* is a duration (`P3D`; `P1D` with modifier `EQUAL_OR_LESS`), never a date; *recent weeks* or *recent months* is vague (`PAST_REF`) rather than an invented interval.
 #
 # ## Checked against the hand annotation
 #
