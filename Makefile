@@ -74,7 +74,8 @@ stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> rep
 	$(BIN)/python benchmarks/stress.py --out reports/stress.json
 
 test-browser: $(STAMP) ## headless Chromium: every reports/ page offline; a notebook run in JupyterLab (chart, autosave, clean)
-	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dev,browser]'
+	@$(BIN)/python -c "import playwright" 2>/dev/null || \
+	  PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e '.[dev,browser]'
 	@test -f reports/index.html || { echo "make test-browser: no reports/index.html; run make report first" >&2; exit 2; }
 	$(BIN)/python tools/browser_check.py reports
 

@@ -57,10 +57,13 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 #: The notebook run in Lab: quick, and it draws a chart.
 LAB_NOTEBOOK = "01_read_article.ipynb"
-#: Lab's autosave interval during the check, in seconds (Lab's default is 120).
-AUTOSAVE_SECONDS = 3
-#: Time limits (seconds) of the Lab steps; together well under five minutes.
-SERVER_TIMEOUT, KERNEL_TIMEOUT, RUN_TIMEOUT, SAVE_TIMEOUT = 60, 60, 150, 30
+#: Lab's autosave interval during the check, in seconds (Lab's default is 120). Not
+#: shorter: on a loaded machine a save can take seconds, and an autosave that starts
+#: before the previous one has returned makes Lab ask "File Changed" (its own race).
+AUTOSAVE_SECONDS = 10
+#: Time limits (seconds) of the Lab steps. A first start in a fresh .venv on a busy
+#: machine can take a minute; a usual run of the whole check takes about two.
+SERVER_TIMEOUT, KERNEL_TIMEOUT, RUN_TIMEOUT, SAVE_TIMEOUT = 120, 90, 150, 45
 #: The guard the README documents: cleans a notebook on disk without other diffs.
 GUARD_ARGS = ["--extra-keys", "metadata.language_info"]
 #: Where a failed Lab check leaves a screenshot of the page.
@@ -363,6 +366,8 @@ STATUS_JS = """() => {
   const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) [data-status]');
   return s ? s.getAttribute('data-status') : null;
 }"""
+DIALOG_JS = """() => { const d = document.querySelector('.jp-Dialog');
+  return d ? d.textContent.replace(/\\s+/g, ' ').trim().slice(0, 200) : null; }"""
 DIRTY_JS = """() => !!document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')"""
 
 
@@ -390,6 +395,13 @@ def saved_after_run(path: Path) -> bool:
     return any(c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code")
 
 
+def no_dialog(page: Any) -> None:
+    """Raise when Lab shows a dialog (a question no newcomer should be asked here)."""
+    text = page.evaluate(DIALOG_JS)
+    if text:
+        raise RuntimeError(f"Lab shows a dialog: {text}")
+
+
 def run_all_cells(page: Any) -> int:
     """Run > Run All Cells, as a person clicks it; wait until the kernel is done.
 
@@ -401,6 +413,7 @@ def run_all_cells(page: Any) -> int:
         return page.evaluate(PROMPTS_JS), page.evaluate(STATUS_JS)
 
     for _attempt in range(2):
+        no_dialog(page)
         page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Run").first.click()
         item = page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
         item.wait_for(state="visible", timeout=10_000)
@@ -423,6 +436,7 @@ def run_all_cells(page: Any) -> int:
         if (any(any(ch.isdigit() for ch in p) for p in prompts)
                 and not any("*" in p for p in prompts) and status == "idle"):
             return len(prompts)
+        no_dialog(page)
         page.wait_for_timeout(500)
     raise RuntimeError(f"cells still running after {RUN_TIMEOUT} s: prompts {prompts}, "
                        f"kernel {status}")
@@ -453,6 +467,7 @@ def run_in_lab(browser: Any, lab: Lab, clock: Clock) -> list[str]:
         page.wait_for_timeout((AUTOSAVE_SECONDS + 2) * 1000)  # an autosave would have run
         # Lab fills metadata.language_info from the kernel on opening (a change it then
         # autosaves); the guard strips that key. Anything else would be a real diff.
+        no_dialog(page)
         opened = read_notebook_file(lab.copy)
         tracked = lab.source.read_bytes()
         if opened == tracked and not page.evaluate(DIRTY_JS):
@@ -486,6 +501,7 @@ def run_in_lab(browser: Any, lab: Lab, clock: Clock) -> list[str]:
         deadline = time.monotonic() + SAVE_TIMEOUT
         while time.monotonic() < deadline and not (saved_after_run(lab.copy)
                                                    and not page.evaluate(DIRTY_JS)):
+            no_dialog(page)
             page.wait_for_timeout(500)
         if saved_after_run(lab.copy):
             clock.step(f"Lab autosaved the copy with its outputs (interval {AUTOSAVE_SECONDS} s)")
@@ -547,6 +563,7 @@ def check_lab(browser: Any, notebook: Path) -> int:
     tracked_dir = ROOT / "notebooks"
     before, status_before = digests(tracked_dir), git_status(tracked_dir)
     tracked = notebook.read_bytes()
+    clock.step("tracked notebooks hashed, git status read")
     problems: list[str] = []
     lab = Lab(notebook)
     lab_saved = b""
