@@ -226,13 +226,24 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.cache
+def _gap_forms() -> tuple[tuple[re.Pattern[str], tuple[EventVerb, ...]], ...]:
+    """The forms with a gap (``*``), each compiled once, in the order of the lexicon."""
+    _, by_form = _lexicon()
+    return tuple((re.compile(_form_regex(form), re.IGNORECASE), rows) for form, rows in by_form.items()
+                 if "*" in form)
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
-    key = re.sub(r"\s+", " ", matched.lower())
+    key = _SPACES.sub(" ", matched.lower())
     if key in by_form:
         return by_form[key]
-    for form, rows in by_form.items():  # a form with a gap (*)
-        if "*" in form and re.fullmatch(_form_regex(form), matched, re.IGNORECASE):
+    for pattern, rows in _gap_forms():
+        if pattern.fullmatch(matched):
             return rows
     return by_form.get(key.replace(" ", "-"), ())
 
@@ -285,10 +296,14 @@ _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aer
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
-    """The last ``n`` words before ``pos`` (nearest last) with their spans."""
+    """The last ``n`` words before ``pos`` (nearest last) with their spans.
+
+    Read from a window of ``12 n + 20`` characters before ``pos`` (a word cut
+    by the window's start is cut there too).
+    """
     lo = max(0, pos - 12 * n - 20)
-    found = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:pos])]
-    return found[-n:]
+    found = list(_WORD.finditer(text, lo, pos))[-n:]
+    return [(m.start(), m.end(), m.group()) for m in found]
 
 
 def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
@@ -316,6 +331,9 @@ class _Ctx:
     dateline: dt.date | None
     subjects: dict[int, Mention | None]
     body_lo: int = 0
+    # the clause breaks of the current sentence, found once (starts, ends, words); see _break_before
+    breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
+    sent_lo: int = 0
 
     def focus(self, s: Sentence, all_mentions: list[Mention], starts: list[int],
               quotes: list[Quote]) -> None:
@@ -324,6 +342,43 @@ class _Ctx:
         hi = bisect.bisect_left(starts, s.end)
         self.mentions = all_mentions[lo:hi]
         self.quotes = quotes
+        found = list(_BREAK.finditer(self.text, s.start, s.end))
+        self.breaks = ([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
+        self.sent_lo = s.start
+
+    def _cached(self, pos: int) -> int | None:
+        """How many of the sentence's breaks end by ``pos``, when the cache answers as a search would.
+
+        A search that stops at ``pos`` agrees with the sentence's breaks when
+        white space stands before ``pos`` (no break ends in white space) and no
+        break straddles ``pos``; otherwise ``None`` (search the text again).
+        """
+        starts, ends, _ = self.breaks
+        k = bisect.bisect_left(starts, pos)
+        if k and ends[k - 1] > pos:
+            return None
+        if pos > self.sent_lo and not self.text[pos - 1].isspace():
+            return None
+        return k
+
+    def last_break(self, pos: int, *, quotes: bool = True) -> int:
+        """:func:`_last_break` from the sentence start to ``pos``, from the breaks found once."""
+        k = self._cached(pos)
+        if k is None:
+            return _last_break(self.text, self.sent_lo, pos, quotes=quotes)
+        _, ends, words = self.breaks
+        for j in range(k - 1, -1, -1):
+            if quotes or words[j] not in "«»“”\"":
+                return ends[j]
+        return self.sent_lo
+
+    def next_break(self, pos: int, hi: int) -> int:
+        """:func:`_next_stop` with ``_BREAK`` from ``pos`` to the sentence end ``hi``."""
+        starts, ends, _ = self.breaks
+        k = bisect.bisect_left(starts, pos)
+        if k and ends[k - 1] > pos:
+            return _next_stop(self.text, pos, hi)
+        return starts[k] if k < len(starts) else hi
 
     def actors_in(self, lo: int, hi: int) -> list[Mention]:
         return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
@@ -406,15 +461,16 @@ def _force_of(ctx: _Ctx, m: Mention) -> Mention:
     """"Russian soldiers": an adjective of a state before a force noun is that state's armed forces."""
     if not m.adjective or m.entity_id is None:
         return m
-    after = ctx.text[m.end:m.end + 30].lower().strip()
+    window = ctx.text[m.end:m.end + 30]
+    after = window.lower().strip()
+    lead = len(window) - len(window.lstrip())  # only white space stands before the noun
     for noun in _SIDE_FORCES:
         rest = after[len(noun):].split()
         if after.startswith(noun) and not (rest and rest[0] in _MILITARY_HEADS):
             force = f"{m.entity_id}_ARMED_FORCES" if noun != "peacekeepers" else f"{m.entity_id}_PEACEKEEPERS"
             if actor_info(force) is not None:
-                return dataclasses.replace(m, entity_id=force, end=m.end + ctx.text[m.end:].lower().index(noun)
-                                           + len(noun), text=ctx.text[m.start:m.end + ctx.text[m.end:].lower()
-                                           .index(noun) + len(noun)])
+                end = m.end + lead + len(noun)
+                return dataclasses.replace(m, entity_id=force, end=end, text=ctx.text[m.start:end])
     return m
 
 
@@ -574,6 +630,33 @@ _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|con
                        r"began|begin|started|start)\b", re.IGNORECASE)
 
 
+# patterns read at an offset of the whole text (``pattern.match(text, pos)``, never a slice
+# ``text[pos:]``: a copy of the rest of the article per trigger made long articles quadratic)
+_BY_AFTER = re.compile(r"\s+by\s")
+_OF_AFTER = re.compile(r"\s+of\s")
+_AGAINST_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:against|with)\b")
+
+
+_GOVERNOR = re.compile(r"\b(\w+)\s+(?:on\s+\w+\s+)?that\s+[^;:.]*$")
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """``_WORD.findall(text)[-n:]``, reading only as much of the end of ``text`` as it needs."""
+    width = 16 * n
+    while True:
+        words = _WORD.findall(text, max(0, len(text) - width))
+        if len(words) > n or width >= len(text):  # a word cut by the window is not among the last n
+            return words[-n:]
+        width *= 2
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """True when the last character before ``pos`` that is not white space is a comma."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
+
+
 def _row(t: _Trig, text: str) -> EventVerb:
     if t.row is None:
         t.row = _choose(t.rows, text, t.start)
@@ -705,8 +788,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     text = ctx.text
     light = _cues_prefix("light")
     trig_start = t.lead if t.lead is not None else t.start
-    clause_lo = max(_last_break(text, s.start, trig_start), ctx.body_lo)
-    clause_hi = _next_stop(text, t.ext_end, s.end)
+    clause_lo = max(ctx.last_break(trig_start), ctx.body_lo)
+    clause_hi = ctx.next_break(t.ext_end, s.end)
     target_hi = _next_stop(text, t.ext_end, s.end, _TARGET_STOP)
     target_hi = max(min(target_hi, limit), t.ext_end)
     start = trig_start
@@ -725,8 +808,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
         elif not passive and re.fullmatch(r"\w+ed", matched) and (
-                re.match(r"\s+by\s", text[t.end:]) or (row.kind == "speech" and re.match(r"\s+of\s", text[t.end:])
-                                                        and text[:start].rstrip().endswith(","))):
+                _BY_AFTER.match(text, t.end) or (row.kind == "speech" and _OF_AFTER.match(text, t.end)
+                                                 and _comma_before(text, start))):
             passive = True  # a participle: "X, already accused of ...", "... brokered by Russia"
         if passive:
             kind = "passive"
@@ -751,7 +834,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     src_words: tuple[int, int] | None = None
     rel = _relative_antecedent(ctx, text, s, clause_lo, prev)
     if kind == "passive":
-        lo = _last_break(text, s.start, start, quotes=False)
+        lo = ctx.last_break(start, quotes=False)
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)
@@ -805,9 +888,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         src_words = _pronoun_subject(text, clause_lo, start)
                 elif row.code in _RECIPROCAL:
                     src, src_rule = _subject(ctx, s.start, start), "reciprocal"
-                elif _CONTINUE.match(text[end:]):
-                    end = _CONTINUE.match(text[end:]).end() + end  # type: ignore[union-attr]
-        if row.code in _RECIPROCAL or re.match(r"\s+(?:\w+\s+)?(?:against|with)\b", text[end:]):
+                elif (cont := _CONTINUE.match(text, end)) is not None:
+                    end = cont.end()
+        if row.code in _RECIPROCAL or _AGAINST_AFTER.match(text, end):
             tgts = _targets(ctx, end, target_hi, src, strict=False)
     else:  # active verb or speech act
         src = _subject(ctx, clause_lo, start)
@@ -870,11 +953,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
     group = text[start:t.start].lower()
     sent_before = text[s.start:start].lower()
-    near_before = " ".join(_WORD.findall(sent_before)[-6:])
+    near_before = " ".join(_last_words(sent_before, 6))
     modality = "happened"
     context: list[str] = list(row.plover_context)
     governs = text[_last_strong(text, s.start, start):start].lower()
-    gov = re.search(r"\b(\w+)\s+(?:on\s+\w+\s+)?that\s+[^;:.]*$", sent_before)
+    # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
+    gov = _GOVERNOR.search(sent_before, max(sent_before.rfind(c) for c in ";:.") + 1)
     governor = gov.group(1) if gov else ""
     neg = bool(re.search(r"\b(not|never|n't|no longer)\b|n’t", group)) or bool(
         re.search(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b", near_before))
@@ -944,7 +1028,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     f.part_of is None and (fat is None or (fat.low or 0) > f.low):
                 fat = f
 
-    base = Event(
+    base: dict[str, Any] = dict(
         start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
         source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
         source_rule=src_rule or None, code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
@@ -956,10 +1040,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
         clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
     )
-    if not tgts:
-        return [base]
-    return [dataclasses.replace(base, target_id=m.entity_id, target_text=m.text, target_start=m.start,
-                                target_end=m.end) for m in tgts]
+    if not tgts:  # one record per target, each built once (a record costs a call per field)
+        return [Event(**base)]
+    return [Event(**base, target_id=m.entity_id, target_text=m.text, target_start=m.start, target_end=m.end)
+            for m in tgts]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
@@ -1127,6 +1211,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
     return None, None, "unknown"
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_background(value: str, dateline: dt.date) -> bool:
     """True when the date ends more than 30 days before the dateline."""
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.split("/")[-1])
