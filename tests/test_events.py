@@ -8,6 +8,7 @@ against hand annotations made before the coder was measured on them.
 
 import csv
 import datetime as dt
+import re
 
 import pytest
 from conftest import ROOT
@@ -285,6 +286,34 @@ def test_event_verbs_integrity():
     assert {c[:2] for c in codes} >= {"02", "04", "11", "19"}
     for prefix in {r["cameo_prefix"] for r in read_data_csv("cameo_acled.csv")}:
         assert prefix.isdigit() and 2 <= len(prefix) <= 4 and 1 <= int(prefix[:2]) <= 20
+
+
+# Goldstein (1992) weights as CAMEO codes carry them, copied by hand from the lookup table
+# CAMEO.goldsteinscale.txt distributed with the GDELT 1.0 documentation (CAMEOEVENTCODE, GOLDSTEINSCALE);
+# written out here, not read from karabakh/data, so that a wrong row in event_verbs.csv fails.
+PUBLISHED_GOLDSTEIN = {
+    "020": 3.0, "0234": 3.4, "0256": -0.3, "026": 4.0, "030": 4.0, "0356": 7.0, "040": 1.0, "042": 1.9,
+    "046": 7.0, "057": 8.0, "073": 7.4, "074": 8.5, "087": 9.0, "0871": 9.0, "0873": 9.0, "0874": 10.0,
+    "100": -5.0, "1041": -5.0, "111": -2.0, "112": -2.0, "120": -4.0, "125": -5.0, "130": -4.4, "1384": -7.0,
+    "139": -7.0, "141": -6.5, "154": -7.2, "163": -8.0, "173": -5.0, "181": -9.0, "186": -10.0, "190": -10.0,
+    "191": -9.5, "192": -9.5, "193": -10.0, "195": -10.0, "196": -9.5, "201": -9.5, "203": -10.0,
+}
+
+
+@pytest.mark.parametrize(("code", "weight"), sorted(PUBLISHED_GOLDSTEIN.items()))
+def test_goldstein_weight_is_the_published_one(code, weight):
+    rows = [r for r in read_data_csv("event_verbs.csv") if r["code"] == code]
+    assert rows, f"CAMEO code {code} is not in event_verbs.csv"
+    assert {float(r["goldstein"]) for r in rows} == {weight}, (code, [r["goldstein"] for r in rows])
+
+
+def test_every_refined_code_has_its_row():
+    codes = {r["code"] for r in read_data_csv("event_verbs.csv")}
+    import inspect
+
+    from karabakh import events as module
+    emitted = set(re.findall(r'return "(\d{3,4})"', inspect.getsource(module._refine)))
+    assert emitted and emitted <= codes, sorted(emitted - codes)
 
 
 def test_cue_roles_are_known():
