@@ -273,7 +273,11 @@ _MILITARY_HEADS = frozenset(
 _RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
 _SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
-                "army", "positions", "units", "peacekeepers")
+                "army", "positions", "units", "peacekeepers", "peacekeeping")
+_SAYING = frozenset("said says say added adds stated states told tells".split())
+# "a Russian peacekeeping patrol": peacekeeping names a force here, not an event
+_UNIT_NOUNS = frozenset("patrol patrols contingent contingents forces troops mission convoy convoys unit units "
+                        "post posts base bases personnel".split())
 # a "that" clause governed by a speech act takes its modality: "demanded that X disarm"
 _GOVERNED = {
     **dict.fromkeys("demand demands demanded insist insists insisted urge urges urged ask asks asked "
@@ -467,7 +471,8 @@ def _force_of(ctx: _Ctx, m: Mention) -> Mention:
     for noun in _SIDE_FORCES:
         rest = after[len(noun):].split()
         if after.startswith(noun) and not (rest and rest[0] in _MILITARY_HEADS):
-            force = f"{m.entity_id}_ARMED_FORCES" if noun != "peacekeepers" else f"{m.entity_id}_PEACEKEEPERS"
+            force = f"{m.entity_id}_ARMED_FORCES" if not noun.startswith("peacekeep") else \
+                f"{m.entity_id}_PEACEKEEPERS"
             if actor_info(force) is not None:
                 end = m.end + lead + len(noun)
                 return dataclasses.replace(m, entity_id=force, end=end, text=ctx.text[m.start:end])
@@ -693,6 +698,9 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             if _prev_word(text, t.start) in ("until", "till", "the", "by") or not any(
                     h in after.split() or h in before.split() for h in _MILITARY_HEADS):
                 continue
+        if row.code == "0234" and row.kind == "noun" and \
+                _WORD.findall(text, t.end, min(s.end, t.end + 20))[:1] in ([u] for u in _UNIT_NOUNS):
+            continue
         if row.code == "057" and row.kind == "noun" and _prev_word(text, t.start) not in _DET | {"ceasefire"}:
             continue
         keep.append(t)
@@ -746,8 +754,12 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 u.absorbed = True
                 t.ext_end = max(t.ext_end, u.end)
         # "military actions ... are stopped", "ended the fighting": the stop is the event
+        # (a few words apart, with no verb of saying between: "announced an operation ... and said it
+        # would halt ..." tells the operation and a promise)
+        gap19 = [w.lower() for w in _WORD.findall(text, t.end, nxt[0].start)] if nxt else []
         if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).code == "087" and \
-                not _BREAK.search(text, t.end, nxt[0].start):
+                not _BREAK.search(text, t.end, nxt[0].start) and len(gap19) <= 6 and \
+                not any(w in _SAYING or w in _cues_prefix("light") for w in gap19):
             t.absorbed = True
         if row.code == "087" and row.kind == "verb" and nxt and _row(nxt[0], text).root_code == "19" and \
                 _row(nxt[0], text).kind == "noun" and len(text[t.end:nxt[0].start].split()) <= 3 and \
@@ -834,7 +846,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     src_words: tuple[int, int] | None = None
     rel = _relative_antecedent(ctx, text, s, clause_lo, prev)
     if kind == "passive":
-        lo = ctx.last_break(start, quotes=False)
+        lo = max(ctx.last_break(start, quotes=False), ctx.body_lo)  # not into a dateline ("YEREVAN (...) -")
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)

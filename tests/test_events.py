@@ -70,6 +70,16 @@ SPEECH_ACTS = [
     ("Azerbaijan threatened Armenia with a new offensive.", "AZE", "13", "ARM", "happened"),
     ("France demanded the withdrawal of Azerbaijani forces.", "FRA", "10", "AZE_ARMED_FORCES", "happened"),
 ]
+# speech acts with a noun-phrase object, force descriptions, continuation verbs, datelines
+GENERALISATION = [
+    ("The Russian foreign ministry launched an appeal for a ceasefire.", "RUS_MFA", "02", None, "happened"),
+    ("Baku announced a counter-terrorism operation and said it would halt the operation if the "
+     "separatists surrendered.", "AZE_GOV", "19", None, "announced"),
+    ("A Russian peacekeeping convoy came under fire near Askeran.", None, "19", "RUS_PEACEKEEPERS", "happened"),
+    ("Azerbaijan resumed the offensive on Thursday.", "AZE", "19", None, "happened"),
+    ("YEREVAN (Armenian outlet) - The village was shelled by Azerbaijani forces.", "AZE_ARMED_FORCES", "19",
+     None, "happened"),
+]
 MODALITY = [
     ("Baku will stop the operation if the separatists disarm.", "AZE_GOV", "08", None, "conditional"),
     ("The separatists would disarm if Baku guaranteed their safety.", "NKR_AUTHORITIES", "08", None,
@@ -85,7 +95,7 @@ MODALITY = [
 
 
 @pytest.mark.parametrize(("sentence", "source", "root", "target", "modality"),
-                         ACTIVE + PASSIVE + NOMINAL + SPEECH_ACTS + MODALITY,
+                         ACTIVE + PASSIVE + NOMINAL + SPEECH_ACTS + MODALITY + GENERALISATION,
                          ids=lambda x: x if isinstance(x, str) and len(x) > 12 else None)
 def test_coding(sentence, source, root, target, modality):
     events = _events(sentence)
@@ -100,7 +110,20 @@ NOT_DEEDS = [
     ("The army threatened to resume the offensive.", "19"),
     ("Armenia called for a ceasefire.", "08"),
     ("Azerbaijan denied that its troops had shelled Stepanakert.", "19"),
+    ("If the separatists do not disarm, Azerbaijan will resume the offensive.", "19"),
 ]
+
+
+def test_peacekeeping_patrol_is_no_event():
+    events = _events("A Russian peacekeeping patrol came under fire near Martakert.")
+    assert [e.root_code for e in events] == ["19"], [(e.text, e.code) for e in events]
+
+
+@pytest.mark.xfail(strict=True, reason="a possessive date ('Yesterday's attack') dates its noun, but dates.py "
+                   "carries it as the date of the sentence and of the next one")
+def test_possessive_date_dates_only_its_noun():
+    events = _events("Yesterday's attack was condemned by France. Armenia rejected the claim.")
+    assert [e.date for e in events if e.root_code in ("11", "12")] == [DATELINE, DATELINE]
 
 
 @pytest.mark.parametrize(("sentence", "root"), NOT_DEEDS)
@@ -359,9 +382,10 @@ def test_seed_precision_recall(seed_analysis):
 
 
 def test_harder_precision_recall():
-    analyses = [kb.analyze(ROOT / "tests" / "harder" / name) for name in ("events_wire.txt", "events_regional.txt")]
+    analyses = [kb.analyze(ROOT / "tests" / "harder" / name) for name in ("events_wire.txt", "events_regional.txt", "events_outlets.txt")]
     p, r, wrong = _score(analyses, ROOT / "tests" / "annotations" / "harder_events.csv")
-    # measured 0.80 / 0.83 at the last change; a floor below it catches regressions
+    # measured 0.81 / 0.81 on the three files (0.73 / 0.73 before the outlets file was worked on);
+    # a floor below it catches regressions
     assert p >= 0.75 and r >= 0.75, (p, r)
     assert wrong == 0
 
