@@ -21,7 +21,9 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   the subject of a light verb before it ("Armenia *launched* an appeal"),
   else the subject for reciprocal nouns ("during a conversation with X").
   A pronoun is the speaker when it is a quote's speaker or inside a quote
-  ("we", "they" in a claim), else the subject of the previous sentence.
+  ("we", "they" in a claim); any other pronoun, a possessive subject ("its
+  troops") and a description the dictionary does not tag ("the ministry") go
+  to the shared resolver (:func:`karabakh.references.resolve_reference`).
 * **target** -- active: the first actor mention after the trigger in the
   clause (direct object or after "against", "on", "with", "of", "to");
   passive: the subject. Coordinated targets give one record each.
@@ -72,7 +74,9 @@ from typing import TYPE_CHECKING, Any
 from .actors import actor_info, place_info
 from .articles import DatelineLike, parse_dateline
 from .dates import sentence_dates
+from .document import Document
 from .records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
+from .references import resolve_reference
 from .resources import read_data_csv
 from .sentences import split_sentences
 
@@ -338,6 +342,18 @@ class _Ctx:
     # the clause breaks of the current sentence, found once (starts, ends, words); see _break_before
     breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
     sent_lo: int = 0
+    all_mentions: Sequence[Mention] = ()
+    _doc: Document | None = None
+
+    def doc(self) -> Document:
+        """The shared document model (built on first use: only a pronoun or a description needs it)."""
+        if self._doc is None:
+            self._doc = Document(self.text, self.dateline, mentions=self.all_mentions)
+        return self._doc
+
+    def resolve(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """Ask the shared actor-reference resolver who ``text[start:end]`` names."""
+        return resolve_reference(self.doc(), start, end, start)
 
     def focus(self, s: Sentence, all_mentions: list[Mention], starts: list[int],
               quotes: list[Quote]) -> None:
@@ -479,8 +495,13 @@ def _force_of(ctx: _Ctx, m: Mention) -> Mention:
     return m
 
 
-def _resolve_pronoun(ctx: _Ctx, start: int, end: int, sent_index: int) -> tuple[str | None, str]:
-    """A pronoun's actor id: a quote's speaker, else the previous sentence's subject."""
+def _resolve_pronoun(ctx: _Ctx, start: int, end: int) -> tuple[str | None, str]:
+    """A pronoun's actor id: a quote's speaker, else what the shared resolver says.
+
+    The pronoun that is a quote's speaker is that speaker; "we" or "I" inside a
+    quotation (and any pronoun in an indirect one) is its speaker; any other
+    pronoun goes to :func:`karabakh.references.resolve_reference`.
+    """
     word = ctx.text[start:end].lower()
     for sq in ctx.quotes:
         if sq.speaker_start == start:
@@ -488,10 +509,8 @@ def _resolve_pronoun(ctx: _Ctx, start: int, end: int, sent_index: int) -> tuple[
     q = ctx.quote_at(start)
     if q is not None and (word in ("we", "i") or q.kind == "indirect"):
         return q.speaker_id, "enclosing-quote"
-    prev = ctx.subjects.get(sent_index - 1)
-    if prev is not None and word != "we":
-        return prev.entity_id, "previous-subject"
-    return None, "unresolved"
+    actor, rule = ctx.resolve(start, end)
+    return (actor, f"resolver:{rule}") if actor is not None else (None, "unresolved")
 
 
 # ------------------------------------------------------------------ the coder
@@ -569,6 +588,7 @@ def find_events(
     on: DatelineLike = None,
     figures: Sequence[Figure] | None = None,
     merge: bool = True,
+    doc: Document | None = None,
 ) -> list[Event]:
     """Find and code the events an article tells, merged into event chains.
 
@@ -581,6 +601,9 @@ def find_events(
         on: the dateline (dates the sentences without a date of their own).
         figures: from :func:`karabakh.find_figures`, to link fatalities.
         merge: give tellings of one event the same ``event_id`` (see :func:`merge_events`).
+        doc: the article's :class:`~karabakh.document.Document`, whose actor-reference
+            resolver answers for pronouns and descriptions (built from ``text`` and
+            ``mentions`` on first need if ``None``).
 
     Returns:
         One :class:`~karabakh.records.Event` per telling, in text order.
@@ -598,7 +621,7 @@ def find_events(
     for m in ms:
         if m.text != text[m.start:m.end]:
             raise ValueError(f"find_events: mention {m.text!r} at {m.start}-{m.end} does not match the text")
-    ctx = _Ctx(text, ms, quotes, dateline, {})
+    ctx = _Ctx(text, ms, quotes, dateline, {}, all_mentions=ms, _doc=doc)
     starts = [m.start for m in ms]
     pending = sorted(quotes, key=lambda q: q.start)
     active: list[Quote] = []
@@ -948,7 +971,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif src_words is not None:
         ss, se = src_words
         source_text = text[ss:se]
-        source_id, src_rule = _resolve_pronoun(ctx, ss, se, s.index)
+        source_id, src_rule = _resolve_pronoun(ctx, ss, se)
         src_rule = "pronoun:" + src_rule
     else:
         source_id = source_text = ss = se = None
@@ -957,6 +980,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"}:
                 ss = text.index(np, clause_lo)
                 se, source_text = ss + len(np), np
+                # a description ("the ministry") is whoever the shared resolver says it is
+                source_id, rule = ctx.resolve(ss, se)
+                if source_id is not None:
+                    src_rule = f"resolver:{rule}"
 
     # modality
     q = ctx.quote_at(t.start)
@@ -1089,11 +1116,11 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
     """
     text = ctx.text
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
-    for i, (ws, we, w) in enumerate(words):
+    for i, (ws, _we, w) in enumerate(words):
         lw = w.lower()
         rest = " ".join(x[2].lower() for x in words[i + 1:])
         if lw in _POSS_PRONOUN and rest and i >= len(words) - 3:
-            pid, rule = _resolve_pronoun_word(ctx, ws, we, _POSS_PRONOUN[lw])
+            pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], _POSS_PRONOUN[lw])
             force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
             if pid is not None and force:
                 info = actor_info(pid)
@@ -1113,10 +1140,17 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
 
 
 def _resolve_pronoun_word(ctx: _Ctx, start: int, end: int, word: str) -> tuple[str | None, str]:
+    """The possessor of ``text[start:end]`` ("its troops", "Our army").
+
+    "our" / "my" inside a quotation (any possessive in an indirect one) is its
+    speaker; otherwise the shared resolver reads the whole phrase (it gives
+    "its army" as the armed forces of the antecedent's side).
+    """
     q = ctx.quote_at(start)
     if q is not None and (word in ("we", "i") or q.kind == "indirect"):
         return q.speaker_id, "enclosing-quote"
-    return None, "unresolved"
+    actor, rule = ctx.resolve(start, end)
+    return (actor, f"resolver:{rule}") if actor is not None else (None, "unresolved")
 
 
 def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
