@@ -14,8 +14,7 @@ import pytest
 from conftest import ROOT
 
 import karabakh as kb
-from karabakh import evaluate as ev
-from karabakh.events import (
+from karabakh.extract.events import (
     event_verbs,
     explain_merges,
     find_events,
@@ -23,6 +22,7 @@ from karabakh.events import (
     to_acled,
     unmerge,
 )
+from karabakh.output import evaluate as ev
 from karabakh.resources import read_data_csv
 
 DATELINE = "2023-09-22"
