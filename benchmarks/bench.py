@@ -113,6 +113,33 @@ def reference_ratio(repeat: int, copies: int = 60) -> dict[str, float]:
             "ratio": round(ref / own, 3)}
 
 
+def events_share(repeat: int, copies: int = 60) -> dict[str, float]:
+    """find_events() against analyze() on the seed ``copies`` times (as ``copies`` articles), same run.
+
+    analyze() is timed whole (it runs find_events inside); find_events alone is
+    timed on the mentions, quotes, dates and figures analyze() found, so the
+    share is the part of analyze() that events cost on articles of ordinary size.
+    """
+    seed = kb.read_article(SEED)
+    articles = [kb.Article.from_text(f"{seed.text}\n\nEnd of copy {i}.", id=f"seed-{i}")
+                for i in range(copies)]
+    done = [kb.analyze(a) for a in articles]
+
+    def events() -> None:
+        for a in done:
+            kb.find_events(a.article.masked_text, a.mentions, a.quotes, a.dates, a.sentences,
+                           on=a.article.dateline, figures=a.figures)
+
+    def whole() -> None:
+        for a in articles:
+            kb.analyze(a)
+
+    ev = best_time(events, repeat)
+    an = best_time(whole, repeat)
+    return {"copies": copies, "find_events_seconds": round(ev, 4), "analyze_seconds": round(an, 4),
+            "share": round(ev / an, 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=200_000)
@@ -131,6 +158,7 @@ def main() -> None:
                      "words_per_second": round(words / seconds)})
 
     ratio = reference_ratio(args.repeat)
+    share = events_share(args.repeat)
 
     tracemalloc.start()
     kb.analyze(article)
@@ -143,6 +171,7 @@ def main() -> None:
         "repeat": args.repeat,
         "stages": rows,
         "vs_nltk": ratio,
+        "events_share_seed_x60": share,
         "import_seconds": round(import_time(args.repeat), 4),
         "import_loads_matplotlib": import_loads_matplotlib(),
         "analyze_peak_traced_mib": round(peak / 2**20, 1),
@@ -162,7 +191,10 @@ def main() -> None:
     secs = {r["stage"]: r["seconds"] for r in rows}
     if "find_events" in secs and secs.get("analyze (all)"):
         result["events_share_of_analyze"] = round(secs["find_events"] / secs["analyze (all)"], 3)
-        print(f"find_events / analyze(): {result['events_share_of_analyze']:.3f} of the time (same run)")
+        print(f"find_events / analyze(), {words:,}-word article: {result['events_share_of_analyze']:.3f} "
+              "of the time (same run)")
+    print(f"find_events / analyze(), seed x{share['copies']} as articles: {share['share']:.3f} of the time "
+          f"(find_events {share['find_events_seconds']:.3f} s, analyze {share['analyze_seconds']:.3f} s; same run)")
     print(f"analyze() peak traced memory: {result['analyze_peak_traced_mib']} MiB; "
           f"process max RSS: {result['max_rss_mib']} MiB")
     args.out.parent.mkdir(parents=True, exist_ok=True)

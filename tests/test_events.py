@@ -8,6 +8,7 @@ against hand annotations made before the coder was measured on them.
 
 import csv
 import datetime as dt
+import re
 
 import pytest
 from conftest import ROOT
@@ -69,6 +70,16 @@ SPEECH_ACTS = [
     ("Azerbaijan threatened Armenia with a new offensive.", "AZE", "13", "ARM", "happened"),
     ("France demanded the withdrawal of Azerbaijani forces.", "FRA", "10", "AZE_ARMED_FORCES", "happened"),
 ]
+# speech acts with a noun-phrase object, force descriptions, continuation verbs, datelines
+GENERALISATION = [
+    ("The Russian foreign ministry launched an appeal for a ceasefire.", "RUS_MFA", "02", None, "happened"),
+    ("Baku announced a counter-terrorism operation and said it would halt the operation if the "
+     "separatists surrendered.", "AZE_GOV", "19", None, "announced"),
+    ("A Russian peacekeeping convoy came under fire near Askeran.", None, "19", "RUS_PEACEKEEPERS", "happened"),
+    ("Azerbaijan resumed the offensive on Thursday.", "AZE", "19", None, "happened"),
+    ("YEREVAN (Armenian outlet) - The village was shelled by Azerbaijani forces.", "AZE_ARMED_FORCES", "19",
+     None, "happened"),
+]
 MODALITY = [
     ("Baku will stop the operation if the separatists disarm.", "AZE_GOV", "08", None, "conditional"),
     ("The separatists would disarm if Baku guaranteed their safety.", "NKR_AUTHORITIES", "08", None,
@@ -84,7 +95,7 @@ MODALITY = [
 
 
 @pytest.mark.parametrize(("sentence", "source", "root", "target", "modality"),
-                         ACTIVE + PASSIVE + NOMINAL + SPEECH_ACTS + MODALITY,
+                         ACTIVE + PASSIVE + NOMINAL + SPEECH_ACTS + MODALITY + GENERALISATION,
                          ids=lambda x: x if isinstance(x, str) and len(x) > 12 else None)
 def test_coding(sentence, source, root, target, modality):
     events = _events(sentence)
@@ -99,7 +110,20 @@ NOT_DEEDS = [
     ("The army threatened to resume the offensive.", "19"),
     ("Armenia called for a ceasefire.", "08"),
     ("Azerbaijan denied that its troops had shelled Stepanakert.", "19"),
+    ("If the separatists do not disarm, Azerbaijan will resume the offensive.", "19"),
 ]
+
+
+def test_peacekeeping_patrol_is_no_event():
+    events = _events("A Russian peacekeeping patrol came under fire near Martakert.")
+    assert [e.root_code for e in events] == ["19"], [(e.text, e.code) for e in events]
+
+
+@pytest.mark.xfail(strict=True, reason="a possessive date ('Yesterday's attack') dates its noun, but dates.py "
+                   "carries it as the date of the sentence and of the next one")
+def test_possessive_date_dates_only_its_noun():
+    events = _events("Yesterday's attack was condemned by France. Armenia rejected the claim.")
+    assert [e.date for e in events if e.root_code in ("11", "12")] == [DATELINE, DATELINE]
 
 
 @pytest.mark.parametrize(("sentence", "root"), NOT_DEEDS)
@@ -287,6 +311,34 @@ def test_event_verbs_integrity():
         assert prefix.isdigit() and 2 <= len(prefix) <= 4 and 1 <= int(prefix[:2]) <= 20
 
 
+# Goldstein (1992) weights as CAMEO codes carry them, copied by hand from the lookup table
+# CAMEO.goldsteinscale.txt distributed with the GDELT 1.0 documentation (CAMEOEVENTCODE, GOLDSTEINSCALE);
+# written out here, not read from karabakh/data, so that a wrong row in event_verbs.csv fails.
+PUBLISHED_GOLDSTEIN = {
+    "020": 3.0, "0234": 3.4, "0256": -0.3, "026": 4.0, "030": 4.0, "0356": 7.0, "040": 1.0, "042": 1.9,
+    "046": 7.0, "057": 8.0, "073": 7.4, "074": 8.5, "087": 9.0, "0871": 9.0, "0873": 9.0, "0874": 10.0,
+    "100": -5.0, "1041": -5.0, "111": -2.0, "112": -2.0, "120": -4.0, "125": -5.0, "130": -4.4, "1384": -7.0,
+    "139": -7.0, "141": -6.5, "154": -7.2, "163": -8.0, "173": -5.0, "181": -9.0, "186": -10.0, "190": -10.0,
+    "191": -9.5, "192": -9.5, "193": -10.0, "195": -10.0, "196": -9.5, "201": -9.5, "203": -10.0,
+}
+
+
+@pytest.mark.parametrize(("code", "weight"), sorted(PUBLISHED_GOLDSTEIN.items()))
+def test_goldstein_weight_is_the_published_one(code, weight):
+    rows = [r for r in read_data_csv("event_verbs.csv") if r["code"] == code]
+    assert rows, f"CAMEO code {code} is not in event_verbs.csv"
+    assert {float(r["goldstein"]) for r in rows} == {weight}, (code, [r["goldstein"] for r in rows])
+
+
+def test_every_refined_code_has_its_row():
+    codes = {r["code"] for r in read_data_csv("event_verbs.csv")}
+    import inspect
+
+    from karabakh import events as module
+    emitted = set(re.findall(r'return "(\d{3,4})"', inspect.getsource(module._refine)))
+    assert emitted and emitted <= codes, sorted(emitted - codes)
+
+
 def test_cue_roles_are_known():
     roles = {r["role"] for r in read_data_csv("event_cues.csv")}
     assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux"} | {
@@ -330,9 +382,10 @@ def test_seed_precision_recall(seed_analysis):
 
 
 def test_harder_precision_recall():
-    analyses = [kb.analyze(ROOT / "tests" / "harder" / name) for name in ("events_wire.txt", "events_regional.txt")]
+    analyses = [kb.analyze(ROOT / "tests" / "harder" / name) for name in ("events_wire.txt", "events_regional.txt", "events_outlets.txt")]
     p, r, wrong = _score(analyses, ROOT / "tests" / "annotations" / "harder_events.csv")
-    # measured 0.80 / 0.83 at the last change; a floor below it catches regressions
+    # measured 0.81 / 0.81 on the three files (0.73 / 0.73 before the outlets file was worked on);
+    # a floor below it catches regressions
     assert p >= 0.75 and r >= 0.75, (p, r)
     assert wrong == 0
 

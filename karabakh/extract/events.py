@@ -21,7 +21,9 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   the subject of a light verb before it ("Armenia *launched* an appeal"),
   else the subject for reciprocal nouns ("during a conversation with X").
   A pronoun is the speaker when it is a quote's speaker or inside a quote
-  ("we", "they" in a claim), else the subject of the previous sentence.
+  ("we", "they" in a claim); any other pronoun, a possessive subject ("its
+  troops") and a description the dictionary does not tag ("the ministry") go
+  to the shared resolver (:func:`karabakh.references.resolve_reference`).
 * **target** -- active: the first actor mention after the trigger in the
   clause (direct object or after "against", "on", "with", "of", "to");
   passive: the subject. Coordinated targets give one record each.
@@ -73,6 +75,8 @@ from ..records import DateRef, Event, Figure, Mention, Quote, Sentence, Sentence
 from ..resources import read_data_csv
 from ..text.actors import actor_info, place_info
 from ..text.articles import DatelineLike, parse_dateline
+from ..text.document import Document
+from ..text.references import resolve_reference
 from ..text.sentences import split_sentences
 from .dates import sentence_dates
 
@@ -226,13 +230,24 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.cache
+def _gap_forms() -> tuple[tuple[re.Pattern[str], tuple[EventVerb, ...]], ...]:
+    """The forms with a gap (``*``), each compiled once, in the order of the lexicon."""
+    _, by_form = _lexicon()
+    return tuple((re.compile(_form_regex(form), re.IGNORECASE), rows) for form, rows in by_form.items()
+                 if "*" in form)
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
-    key = re.sub(r"\s+", " ", matched.lower())
+    key = _SPACES.sub(" ", matched.lower())
     if key in by_form:
         return by_form[key]
-    for form, rows in by_form.items():  # a form with a gap (*)
-        if "*" in form and re.fullmatch(_form_regex(form), matched, re.IGNORECASE):
+    for pattern, rows in _gap_forms():
+        if pattern.fullmatch(matched):
             return rows
     return by_form.get(key.replace(" ", "-"), ())
 
@@ -262,7 +277,11 @@ _MILITARY_HEADS = frozenset(
 _RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
 _SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
-                "army", "positions", "units", "peacekeepers")
+                "army", "positions", "units", "peacekeepers", "peacekeeping")
+_SAYING = frozenset("said says say added adds stated states told tells".split())
+# "a Russian peacekeeping patrol": peacekeeping names a force here, not an event
+_UNIT_NOUNS = frozenset("patrol patrols contingent contingents forces troops mission convoy convoys unit units "
+                        "post posts base bases personnel".split())
 # a "that" clause governed by a speech act takes its modality: "demanded that X disarm"
 _GOVERNED = {
     **dict.fromkeys("demand demands demanded insist insists insisted urge urges urged ask asks asked "
@@ -285,10 +304,14 @@ _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aer
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
-    """The last ``n`` words before ``pos`` (nearest last) with their spans."""
+    """The last ``n`` words before ``pos`` (nearest last) with their spans.
+
+    Read from a window of ``12 n + 20`` characters before ``pos`` (a word cut
+    by the window's start is cut there too).
+    """
     lo = max(0, pos - 12 * n - 20)
-    found = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:pos])]
-    return found[-n:]
+    found = list(_WORD.finditer(text, lo, pos))[-n:]
+    return [(m.start(), m.end(), m.group()) for m in found]
 
 
 def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
@@ -316,6 +339,21 @@ class _Ctx:
     dateline: dt.date | None
     subjects: dict[int, Mention | None]
     body_lo: int = 0
+    # the clause breaks of the current sentence, found once (starts, ends, words); see _break_before
+    breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
+    sent_lo: int = 0
+    all_mentions: Sequence[Mention] = ()
+    _doc: Document | None = None
+
+    def doc(self) -> Document:
+        """The shared document model (built on first use: only a pronoun or a description needs it)."""
+        if self._doc is None:
+            self._doc = Document(self.text, self.dateline, mentions=self.all_mentions)
+        return self._doc
+
+    def resolve(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """Ask the shared actor-reference resolver who ``text[start:end]`` names."""
+        return resolve_reference(self.doc(), start, end, start)
 
     def focus(self, s: Sentence, all_mentions: list[Mention], starts: list[int],
               quotes: list[Quote]) -> None:
@@ -324,6 +362,43 @@ class _Ctx:
         hi = bisect.bisect_left(starts, s.end)
         self.mentions = all_mentions[lo:hi]
         self.quotes = quotes
+        found = list(_BREAK.finditer(self.text, s.start, s.end))
+        self.breaks = ([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
+        self.sent_lo = s.start
+
+    def _cached(self, pos: int) -> int | None:
+        """How many of the sentence's breaks end by ``pos``, when the cache answers as a search would.
+
+        A search that stops at ``pos`` agrees with the sentence's breaks when
+        white space stands before ``pos`` (no break ends in white space) and no
+        break straddles ``pos``; otherwise ``None`` (search the text again).
+        """
+        starts, ends, _ = self.breaks
+        k = bisect.bisect_left(starts, pos)
+        if k and ends[k - 1] > pos:
+            return None
+        if pos > self.sent_lo and not self.text[pos - 1].isspace():
+            return None
+        return k
+
+    def last_break(self, pos: int, *, quotes: bool = True) -> int:
+        """:func:`_last_break` from the sentence start to ``pos``, from the breaks found once."""
+        k = self._cached(pos)
+        if k is None:
+            return _last_break(self.text, self.sent_lo, pos, quotes=quotes)
+        _, ends, words = self.breaks
+        for j in range(k - 1, -1, -1):
+            if quotes or words[j] not in "«»“”\"":
+                return ends[j]
+        return self.sent_lo
+
+    def next_break(self, pos: int, hi: int) -> int:
+        """:func:`_next_stop` with ``_BREAK`` from ``pos`` to the sentence end ``hi``."""
+        starts, ends, _ = self.breaks
+        k = bisect.bisect_left(starts, pos)
+        if k and ends[k - 1] > pos:
+            return _next_stop(self.text, pos, hi)
+        return starts[k] if k < len(starts) else hi
 
     def actors_in(self, lo: int, hi: int) -> list[Mention]:
         return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
@@ -406,20 +481,27 @@ def _force_of(ctx: _Ctx, m: Mention) -> Mention:
     """"Russian soldiers": an adjective of a state before a force noun is that state's armed forces."""
     if not m.adjective or m.entity_id is None:
         return m
-    after = ctx.text[m.end:m.end + 30].lower().strip()
+    window = ctx.text[m.end:m.end + 30]
+    after = window.lower().strip()
+    lead = len(window) - len(window.lstrip())  # only white space stands before the noun
     for noun in _SIDE_FORCES:
         rest = after[len(noun):].split()
         if after.startswith(noun) and not (rest and rest[0] in _MILITARY_HEADS):
-            force = f"{m.entity_id}_ARMED_FORCES" if noun != "peacekeepers" else f"{m.entity_id}_PEACEKEEPERS"
+            force = f"{m.entity_id}_ARMED_FORCES" if not noun.startswith("peacekeep") else \
+                f"{m.entity_id}_PEACEKEEPERS"
             if actor_info(force) is not None:
-                return dataclasses.replace(m, entity_id=force, end=m.end + ctx.text[m.end:].lower().index(noun)
-                                           + len(noun), text=ctx.text[m.start:m.end + ctx.text[m.end:].lower()
-                                           .index(noun) + len(noun)])
+                end = m.end + lead + len(noun)
+                return dataclasses.replace(m, entity_id=force, end=end, text=ctx.text[m.start:end])
     return m
 
 
-def _resolve_pronoun(ctx: _Ctx, start: int, end: int, sent_index: int) -> tuple[str | None, str]:
-    """A pronoun's actor id: a quote's speaker, else the previous sentence's subject."""
+def _resolve_pronoun(ctx: _Ctx, start: int, end: int) -> tuple[str | None, str]:
+    """A pronoun's actor id: a quote's speaker, else what the shared resolver says.
+
+    The pronoun that is a quote's speaker is that speaker; "we" or "I" inside a
+    quotation (and any pronoun in an indirect one) is its speaker; any other
+    pronoun goes to :func:`karabakh.references.resolve_reference`.
+    """
     word = ctx.text[start:end].lower()
     for sq in ctx.quotes:
         if sq.speaker_start == start:
@@ -427,10 +509,8 @@ def _resolve_pronoun(ctx: _Ctx, start: int, end: int, sent_index: int) -> tuple[
     q = ctx.quote_at(start)
     if q is not None and (word in ("we", "i") or q.kind == "indirect"):
         return q.speaker_id, "enclosing-quote"
-    prev = ctx.subjects.get(sent_index - 1)
-    if prev is not None and word != "we":
-        return prev.entity_id, "previous-subject"
-    return None, "unresolved"
+    actor, rule = ctx.resolve(start, end)
+    return (actor, f"resolver:{rule}") if actor is not None else (None, "unresolved")
 
 
 # ------------------------------------------------------------------ the coder
@@ -508,6 +588,7 @@ def find_events(
     on: DatelineLike = None,
     figures: Sequence[Figure] | None = None,
     merge: bool = True,
+    doc: Document | None = None,
 ) -> list[Event]:
     """Find and code the events an article tells, merged into event chains.
 
@@ -520,6 +601,9 @@ def find_events(
         on: the dateline (dates the sentences without a date of their own).
         figures: from :func:`karabakh.find_figures`, to link fatalities.
         merge: give tellings of one event the same ``event_id`` (see :func:`merge_events`).
+        doc: the article's :class:`~karabakh.document.Document`, whose actor-reference
+            resolver answers for pronouns and descriptions (built from ``text`` and
+            ``mentions`` on first need if ``None``).
 
     Returns:
         One :class:`~karabakh.records.Event` per telling, in text order.
@@ -537,7 +621,7 @@ def find_events(
     for m in ms:
         if m.text != text[m.start:m.end]:
             raise ValueError(f"find_events: mention {m.text!r} at {m.start}-{m.end} does not match the text")
-    ctx = _Ctx(text, ms, quotes, dateline, {})
+    ctx = _Ctx(text, ms, quotes, dateline, {}, all_mentions=ms, _doc=doc)
     starts = [m.start for m in ms]
     pending = sorted(quotes, key=lambda q: q.start)
     active: list[Quote] = []
@@ -572,6 +656,33 @@ _PARTICIPLE_LINK = re.compile(
     r"\s+(?:addressed|issued|made|sent|launched|delivered|announced|carried out|conducted)\b")
 _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|continues|resumed|resume|"
                        r"began|begin|started|start)\b", re.IGNORECASE)
+
+
+# patterns read at an offset of the whole text (``pattern.match(text, pos)``, never a slice
+# ``text[pos:]``: a copy of the rest of the article per trigger made long articles quadratic)
+_BY_AFTER = re.compile(r"\s+by\s")
+_OF_AFTER = re.compile(r"\s+of\s")
+_AGAINST_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:against|with)\b")
+
+
+_GOVERNOR = re.compile(r"\b(\w+)\s+(?:on\s+\w+\s+)?that\s+[^;:.]*$")
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """``_WORD.findall(text)[-n:]``, reading only as much of the end of ``text`` as it needs."""
+    width = 16 * n
+    while True:
+        words = _WORD.findall(text, max(0, len(text) - width))
+        if len(words) > n or width >= len(text):  # a word cut by the window is not among the last n
+            return words[-n:]
+        width *= 2
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """True when the last character before ``pos`` that is not white space is a comma."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
 
 
 def _row(t: _Trig, text: str) -> EventVerb:
@@ -610,6 +721,9 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             if _prev_word(text, t.start) in ("until", "till", "the", "by") or not any(
                     h in after.split() or h in before.split() for h in _MILITARY_HEADS):
                 continue
+        if row.code == "0234" and row.kind == "noun" and \
+                _WORD.findall(text, t.end, min(s.end, t.end + 20))[:1] in ([u] for u in _UNIT_NOUNS):
+            continue
         if row.code == "057" and row.kind == "noun" and _prev_word(text, t.start) not in _DET | {"ceasefire"}:
             continue
         keep.append(t)
@@ -663,8 +777,12 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 u.absorbed = True
                 t.ext_end = max(t.ext_end, u.end)
         # "military actions ... are stopped", "ended the fighting": the stop is the event
+        # (a few words apart, with no verb of saying between: "announced an operation ... and said it
+        # would halt ..." tells the operation and a promise)
+        gap19 = [w.lower() for w in _WORD.findall(text, t.end, nxt[0].start)] if nxt else []
         if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).code == "087" and \
-                not _BREAK.search(text, t.end, nxt[0].start):
+                not _BREAK.search(text, t.end, nxt[0].start) and len(gap19) <= 6 and \
+                not any(w in _SAYING or w in _cues_prefix("light") for w in gap19):
             t.absorbed = True
         if row.code == "087" and row.kind == "verb" and nxt and _row(nxt[0], text).root_code == "19" and \
                 _row(nxt[0], text).kind == "noun" and len(text[t.end:nxt[0].start].split()) <= 3 and \
@@ -705,8 +823,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     text = ctx.text
     light = _cues_prefix("light")
     trig_start = t.lead if t.lead is not None else t.start
-    clause_lo = max(_last_break(text, s.start, trig_start), ctx.body_lo)
-    clause_hi = _next_stop(text, t.ext_end, s.end)
+    clause_lo = max(ctx.last_break(trig_start), ctx.body_lo)
+    clause_hi = ctx.next_break(t.ext_end, s.end)
     target_hi = _next_stop(text, t.ext_end, s.end, _TARGET_STOP)
     target_hi = max(min(target_hi, limit), t.ext_end)
     start = trig_start
@@ -725,8 +843,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
         elif not passive and re.fullmatch(r"\w+ed", matched) and (
-                re.match(r"\s+by\s", text[t.end:]) or (row.kind == "speech" and re.match(r"\s+of\s", text[t.end:])
-                                                        and text[:start].rstrip().endswith(","))):
+                _BY_AFTER.match(text, t.end) or (row.kind == "speech" and _OF_AFTER.match(text, t.end)
+                                                 and _comma_before(text, start))):
             passive = True  # a participle: "X, already accused of ...", "... brokered by Russia"
         if passive:
             kind = "passive"
@@ -751,7 +869,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     src_words: tuple[int, int] | None = None
     rel = _relative_antecedent(ctx, text, s, clause_lo, prev)
     if kind == "passive":
-        lo = _last_break(text, s.start, start, quotes=False)
+        lo = max(ctx.last_break(start, quotes=False), ctx.body_lo)  # not into a dateline ("YEREVAN (...) -")
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)
@@ -805,9 +923,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         src_words = _pronoun_subject(text, clause_lo, start)
                 elif row.code in _RECIPROCAL:
                     src, src_rule = _subject(ctx, s.start, start), "reciprocal"
-                elif _CONTINUE.match(text[end:]):
-                    end = _CONTINUE.match(text[end:]).end() + end  # type: ignore[union-attr]
-        if row.code in _RECIPROCAL or re.match(r"\s+(?:\w+\s+)?(?:against|with)\b", text[end:]):
+                elif (cont := _CONTINUE.match(text, end)) is not None:
+                    end = cont.end()
+        if row.code in _RECIPROCAL or _AGAINST_AFTER.match(text, end):
             tgts = _targets(ctx, end, target_hi, src, strict=False)
     else:  # active verb or speech act
         src = _subject(ctx, clause_lo, start)
@@ -853,7 +971,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif src_words is not None:
         ss, se = src_words
         source_text = text[ss:se]
-        source_id, src_rule = _resolve_pronoun(ctx, ss, se, s.index)
+        source_id, src_rule = _resolve_pronoun(ctx, ss, se)
         src_rule = "pronoun:" + src_rule
     else:
         source_id = source_text = ss = se = None
@@ -862,6 +980,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"}:
                 ss = text.index(np, clause_lo)
                 se, source_text = ss + len(np), np
+                # a description ("the ministry") is whoever the shared resolver says it is
+                source_id, rule = ctx.resolve(ss, se)
+                if source_id is not None:
+                    src_rule = f"resolver:{rule}"
 
     # modality
     q = ctx.quote_at(t.start)
@@ -870,11 +992,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
     group = text[start:t.start].lower()
     sent_before = text[s.start:start].lower()
-    near_before = " ".join(_WORD.findall(sent_before)[-6:])
+    near_before = " ".join(_last_words(sent_before, 6))
     modality = "happened"
     context: list[str] = list(row.plover_context)
     governs = text[_last_strong(text, s.start, start):start].lower()
-    gov = re.search(r"\b(\w+)\s+(?:on\s+\w+\s+)?that\s+[^;:.]*$", sent_before)
+    # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
+    gov = _GOVERNOR.search(sent_before, max(sent_before.rfind(c) for c in ";:.") + 1)
     governor = gov.group(1) if gov else ""
     neg = bool(re.search(r"\b(not|never|n't|no longer)\b|n’t", group)) or bool(
         re.search(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b", near_before))
@@ -944,7 +1067,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     f.part_of is None and (fat is None or (fat.low or 0) > f.low):
                 fat = f
 
-    base = Event(
+    base: dict[str, Any] = dict(
         start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
         source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
         source_rule=src_rule or None, code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
@@ -956,10 +1079,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
         clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
     )
-    if not tgts:
-        return [base]
-    return [dataclasses.replace(base, target_id=m.entity_id, target_text=m.text, target_start=m.start,
-                                target_end=m.end) for m in tgts]
+    if not tgts:  # one record per target, each built once (a record costs a call per field)
+        return [Event(**base)]
+    return [Event(**base, target_id=m.entity_id, target_text=m.text, target_start=m.start, target_end=m.end)
+            for m in tgts]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
@@ -993,11 +1116,11 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
     """
     text = ctx.text
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
-    for i, (ws, we, w) in enumerate(words):
+    for i, (ws, _we, w) in enumerate(words):
         lw = w.lower()
         rest = " ".join(x[2].lower() for x in words[i + 1:])
         if lw in _POSS_PRONOUN and rest and i >= len(words) - 3:
-            pid, rule = _resolve_pronoun_word(ctx, ws, we, _POSS_PRONOUN[lw])
+            pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], _POSS_PRONOUN[lw])
             force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
             if pid is not None and force:
                 info = actor_info(pid)
@@ -1017,10 +1140,17 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
 
 
 def _resolve_pronoun_word(ctx: _Ctx, start: int, end: int, word: str) -> tuple[str | None, str]:
+    """The possessor of ``text[start:end]`` ("its troops", "Our army").
+
+    "our" / "my" inside a quotation (any possessive in an indirect one) is its
+    speaker; otherwise the shared resolver reads the whole phrase (it gives
+    "its army" as the armed forces of the antecedent's side).
+    """
     q = ctx.quote_at(start)
     if q is not None and (word in ("we", "i") or q.kind == "indirect"):
         return q.speaker_id, "enclosing-quote"
-    return None, "unresolved"
+    actor, rule = ctx.resolve(start, end)
+    return (actor, f"resolver:{rule}") if actor is not None else (None, "unresolved")
 
 
 def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
@@ -1127,6 +1257,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
     return None, None, "unknown"
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_background(value: str, dateline: dt.date) -> bool:
     """True when the date ends more than 30 days before the dateline."""
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.split("/")[-1])
