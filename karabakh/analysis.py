@@ -26,7 +26,7 @@ from .casualties import find_figures
 from .dates import find_dates
 from .document import Document
 from .events import find_events
-from .quotes import extract_quotes
+from .quotes import speech_act_claims
 from .records import Sentence, to_frame
 from .sentences import split_sentences
 from .statements import find_statements
@@ -148,13 +148,18 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     text = doc.text
     sentences = split_sentences(article.text)
     mentions = doc.mentions
-    quotes = extract_quotes(doc)
+    # quotes and claims; speech acts with a noun-phrase object ("called for a
+    # ceasefire") are no quote, but statements read them as positions (issue 12)
+    quotes, acts = speech_act_claims(doc)
     # Without a dateline, absolute dates still resolve and relative ones are
     # kept with value None (see karabakh.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
     events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)
-    statements = find_statements(text, mentions, quotes, events, article_id=article.id)
+    statements = find_statements(
+        text, mentions, sorted([*quotes, *acts], key=lambda q: (q.content_start, q.kind == "indirect")),
+        events, article_id=article.id,
+    )
     return Analysis(
         article=article,
         sentences=sentences,
