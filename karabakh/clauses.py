@@ -87,11 +87,14 @@ class SpeakerNoun(NamedTuple):
         match: a word the actor's name or role must contain (``foreign``), ``-``
             for people never in the dictionary (``a source``), or empty.
         speaks_for: a spokesperson noun (speaks on behalf of another actor).
+        key: the row's noun (``aide`` for "adviser"): forms of one row describe
+            the same office, so "the adviser" finds "X, an aide to ...".
     """
 
     types: frozenset[str]
     match: str
     speaks_for: bool = False
+    key: str = ""
 
 
 @functools.cache
@@ -107,6 +110,7 @@ def speaker_nouns() -> dict[str, tuple[SpeakerNoun, ...]]:
             frozenset(row["types"].split("|")),
             row["match"].lower(),
             (row.get("speaks_for") or "").strip().lower() == "y",
+            row["noun"].strip().lower(),
         )
         for form in row["forms"].split("|"):
             table.setdefault(form.strip().lower(), []).append(noun)

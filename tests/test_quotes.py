@@ -1060,3 +1060,23 @@ COORDINATED_WITH_A_NON_SPEECH_VERB = [
 def test_a_coordinated_cue_takes_the_main_subject(text, content, speaker, cue):
     qs = [q for q in extract_quotes(text) if q.cue == cue and q.kind == "indirect"]
     assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]
+
+
+DESCRIPTION_NAMED_EARLIER = [
+    # (text, the quote's content, speaker, speaker_text): item 2, a description goes
+    # back to the person introduced with that office, not to a person inside the title
+    ("Elchin Amirbayov, an adviser to Azerbaijan's president, met diplomats. "
+     "“The road is open,” the adviser said.", "The road is open", "AMIRBAYOV_ELCHIN", "the adviser"),
+    ("The EU's special representative Toivo Klaar met Pashinyan. Dmitry Peskov spoke later. "
+     "“Talks must go on,” the envoy told reporters.", "Talks must go on", "KLAAR_TOIVO", "the envoy"),
+    ("Ariane Bauer, the ICRC's regional director, toured the camps. “Families need shelter,” "
+     "the director said.", "Families need shelter", "BAUER_ARIANE", "the director"),
+    ("Armenia's human rights defender Anahit Manasyan visited Goris. “Dozens are missing,” the "
+     "ombudsman said.", "Dozens are missing", "MANASYAN_ANAHIT", "the ombudsman"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, speaker_text", DESCRIPTION_NAMED_EARLIER)
+def test_a_description_goes_to_the_person_named_with_that_office(text, content, speaker, speaker_text):
+    q = next(q for q in extract_quotes(text) if q.content == content)
+    assert (q.speaker_id, q.speaker_text, q.speaker_rule) == (speaker, speaker_text, "description")
