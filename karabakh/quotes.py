@@ -1325,10 +1325,13 @@ def _according_to(
         return None
     assert callable(inside_quote)
     before = text[s0:cs].strip()
-    if not before or before in {"And", "But"} or before.endswith(","):
-        if before and before.endswith(",") and before not in {"And", "But"}:
+    # "claim, according to X" or "claim — an aside — according to X" (issue 12 item 6)
+    closes = before.endswith((",", "—", "–", " -"))
+    if not before or before in {"And", "But"} or closes:
+        if before and closes and before not in {"And", "But"}:
             ca, cb = trim(text, s0, cs)
-            cb = cb - 1 if text[cb - 1 : cb] == "," else cb
+            while cb > ca and (text[cb - 1] in ",—–-" or text[cb - 1].isspace()):
+                cb -= 1
         else:
             ca, cb = trim(text, np_end + 1, s1)
     else:
