@@ -1252,6 +1252,12 @@ _TAIL_CLAUSE = re.compile(
 
 
 _INDEFINITE_START = re.compile(r"(?:a|an)\s")
+_BLANK = re.compile(r"\n[ \t\r]*\n")
+_WHAT_X_SAID = re.compile(
+    r"(?<![\w-])(?i:what)\s+(?P<np>[^,;:“”«»\"]{1,60}?)\s+"
+    r"(?P<cue>said|says|called|calls|described\s+as|describes\s+as|termed|dubbed)"
+    r"(?:\s+(?:was|were|is|are|as))?\s*\Z"
+)
 _COORDINATOR = re.compile(r"(?i:and|but|yet|or|and\s+then|but\s+also|and\s+also)")
 _SPEAKER_START = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\s")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
@@ -1388,6 +1394,10 @@ def _attribute(
         after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
         if prev.cue is not None and after_prev == s0:
             return make(prev.cue, prev.np, "previous")
+    # 1a. "in what X said were “...”": the cue and speaker of the relative before it
+    what = _WHAT_X_SAID.search(text, max(s0, sp.start - 120), sp.start)
+    if what is not None and np_ok(text, *what.span("np")):
+        return make(what.span("cue"), what.span("np"), "np")
     # 1. after the quotation, same sentence
     after_found: tuple[tuple[int, int], tuple[int, int]] | None = None
     next_open = spans[k + 1].start if k + 1 < len(spans) else len(text)
@@ -1454,11 +1464,14 @@ def _attribute(
     found = _cue_before(text, s0, sp.start, inside_quote, cues)
     if found is not None:
         return make(*found)
-    # 3. the quotation just before, when only white space separates them
+    # 3. the quotation just before, when only white space separates them, in the
+    # same paragraph (a new paragraph with a new quote and no cue is a new voice;
+    # a quotation carried over paragraphs is rule 0)
     if k and raws and not before_s:
         prev = raws[-1]
-        after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
-        if prev.cue is not None and after_prev == s0:
+        prev_end = max(prev.end, spans[k - 1].end)
+        after_prev = sents.end_of(prev_end - 1)
+        if prev.cue is not None and after_prev == s0 and not _BLANK.search(text, prev_end, sp.start):
             return make(prev.cue, prev.np, "previous")
     # 4. the next sentence, "X said this"
     if not before_s and s1 < len(text):

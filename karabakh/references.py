@@ -209,6 +209,7 @@ _COMPLEMENT_END = re.compile(r"(?:\s(?:to|of|for|with|by)|['’]s?)\s*$")
 _LOOKBACK_PEOPLE = 12  # persons looked at for a description, most recent first
 # describing nouns general enough to fit anyone ("the official"): no office to match
 _GENERIC_KEYS = frozenset({"person", "unnamed person"})
+_SCARE_MARK = re.compile(r"[“”«»\"‘]")
 
 
 class Resolver:
@@ -638,6 +639,11 @@ class Resolver:
             return Resolution(None, None, why, None)
         if noun is not None and noun_key in self.unnamed and not named:
             why = f"{phrase!r} refers back to an unnamed speaker"
+            return Resolution(None, None, why, None)
+        if noun is not None and not named and _SCARE_MARK.search(phrase):
+            # "the self-styled “government” of the enclave": the writer keeps the word at
+            # a distance; it is no description of an earlier actor (issue 12 item 5)
+            why = f"{phrase!r} is a scare-quoted description: not matched to an earlier actor"
             return Resolution(None, None, why, None)
         if noun is not None:
             sides, metonym = self._sides(a, b)

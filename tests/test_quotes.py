@@ -1134,3 +1134,30 @@ def test_a_scare_quoted_subject_is_resolved():
     text = "The self-styled “government” of Nagorno-Karabakh said in a statement that it would disarm."
     q = next(q for q in extract_quotes(text) if q.kind == "indirect")
     assert q.speaker_id == "NKR_AUTHORITIES"
+
+
+def test_a_new_paragraph_with_an_unattributed_quote_is_not_the_previous_speaker():
+    # item 1/7: a quote in a new paragraph with no cue of its own (or a cue this
+    # extractor does not know) does not inherit the last paragraph's speaker
+    text = ("Speaking to viewers, Mr. Pashinyan said the plan was unacceptable.\n\n"
+            "“We will stay,” one resident murmured at the border.")
+    q = next(q for q in extract_quotes(text) if q.content == "We will stay")
+    assert q.speaker_id is None
+
+
+def test_in_what_x_said_were_goes_to_x_not_to_a_later_subject():
+    text = ("In what Zakharova said were “hostile statements”, Armenian officials had blamed "
+            "Moscow for the exodus.")
+    q = next(q for q in extract_quotes(text) if q.content == "hostile statements")
+    assert (q.speaker_id, q.cue) == ("ZAKHAROVA_MARIA", "said")
+
+
+def test_a_release_quoted_over_paragraphs_with_a_bullet_list_keeps_its_speaker():
+    # item 7: each paragraph opens a mark, only the last closes it
+    text = ("The ICRC said in a release on Friday:\n\n"
+            "“Our teams delivered 70 tonnes of aid to the region.\n\n"
+            "“- medical kits for 5,000 people;\n\n"
+            "“- fuel for the hospital generators.”")
+    quoted = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quoted and all(q.speaker_id == "ICRC" for q in quoted)
+    assert any("fuel for the hospital generators" in q.content for q in quoted)
