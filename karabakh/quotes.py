@@ -967,6 +967,8 @@ def _claims(
             content = _content_after(text, verb, ce, end)
             if content is None and verb.kind in _INFINITIVE_KINDS:
                 content = _infinitive_after(text, ce, end)  # "has pledged to guarantee ..."
+            if content is None and verb.frame == "that":
+                content = _bare_clause_after(text, ce, end)  # "said the talks under ... could"
             if content is not None and not _is_claim(text, verb, ce, content):
                 # "announced an impeachment trial": a speech-act event, no claim; what
                 # this cue yields is kept apart (its subject still counts for the next)
@@ -1101,6 +1103,30 @@ def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int])
         if m and verb.kind == "call" and not FINITE.search(text, a, m.start() + len(m.group()) - 1):
             return True
     return False
+
+
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:the|a|an|its|his|her|their|some|many|most|all|no|every|\d[\d,.]*)\s"
+    r"[^,;:.!?“”«»\"]{0,80}?(?<![\w-])"
+    r"(?:could|would|will|can|may|might|must|should|had|has|have|was|were|is|are)\s",
+    re.IGNORECASE,
+)
+
+
+def _bare_clause_after(text: str, ce: int, end: int) -> tuple[int, int] | None:
+    """A clause without "that" whose subject is longer than five words.
+
+    ``said the talks under a Moscow-brokered truce could not ...``: a
+    determiner or number opens a noun phrase, and a finite auxiliary follows
+    it before any punctuation (issue 12 item 6).
+    """
+    m = _BARE_SUBJECT.match(text, ce, end)
+    if m is None or FINITE.search(text, ce, m.end() - len(m.group().split()[-1]) - 1):
+        return None
+    a, b = trim(text, ce, end)
+    while b > a and text[b - 1] in ".!?;:":
+        b -= 1
+    return (a, b) if len(text[a:b].split()) >= 3 else None
 
 
 def _infinitive_after(text: str, ce: int, end: int) -> tuple[int, int] | None:

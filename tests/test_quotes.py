@@ -1161,3 +1161,15 @@ def test_a_release_quoted_over_paragraphs_with_a_bullet_list_keeps_its_speaker()
     quoted = [q for q in extract_quotes(text) if q.kind != "indirect"]
     assert quoted and all(q.speaker_id == "ICRC" for q in quoted)
     assert any("fuel for the hospital generators" in q.content for q in quoted)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Armenia's foreign ministry called the meeting “a first step” but said the talks under a "
+     "Moscow-brokered truce could not replace guarantees.",
+     "the talks under a Moscow-brokered truce could not replace guarantees", "ARM_MFA"),
+    ("Lavrov said the people of the region in the south had suffered enough.",
+     "the people of the region in the south had suffered enough", "LAVROV_SERGEI"),
+])
+def test_a_bare_clause_with_a_long_subject_is_a_claim(text, content, speaker):
+    qs = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]
