@@ -98,6 +98,15 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   over other mentions. A pronoun whose antecedent is an unknown name gives
   ``None`` with that name as ``speaker_text``; one whose antecedent is an
   unknown spokesperson gives the actor spoken for;
+* a description of a person's office (``the aide``, ``the envoy``, ``the
+  director``, ``the ombudsman``) first goes to the person the article
+  introduced with that office: the role in ``roles.csv``, the title right
+  before the name, or an apposition after it (``Hikmet Hajiyev, an aide to
+  Azerbaijan's president``; a name that completes another's title, "an aide
+  to *Azerbaijan's president*", is not introduced by it). Forms of one row
+  of ``speaker_nouns.csv`` name one office (``adviser`` finds ``aide``);
+* a scare-quoted description (``the self-styled “government” of ...``) is
+  matched to no earlier actor;
 * a describing noun (``the ministry``, ``the politician``, ``German
   minister``; ``data/speaker_nouns.csv``) resolves to the most recent actor
   of a matching type, role and side, speakers first. The side comes from a
@@ -116,7 +125,14 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   antecedent's side;
 * ``a statement from X`` / ``a report by X``: the speaker is X;
 * a cue coordinated with an earlier one in the same sentence (``Armenia
-  claims that ... and calls for ...``) shares its speaker;
+  claims that ... and calls for ...``) shares its speaker; with no earlier
+  cue, the subject of the sentence's main verb (``The ministry welcomed the
+  talks and added that ...``, ``called it “...” but said ...``);
+* an agency's closing source line (``..., Trend reports``) is cut from a
+  claim and is not the speaker when the sentence names its own; it is the
+  source of a report that names no one else (``A convoy arrived, TASS said``);
+* ``in what X said were “...”``: X and that cue.
+
 * an indefinite description (``an official``, ``a diplomat``) introduces an
   unnamed speaker: ``None``, and so is a later ``the official``; so does a
   bare plural without a determiner or a side (``Officials said``,
@@ -133,6 +149,15 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   (MACRON_EMMANUEL) and Olaf Scholz (SCHOLZ_OLAF)``), so that a researcher
   can split the statement by hand. A singular cue (``says``) never takes two
   subjects.
+
+Claims: the content of a claim is a clause (``said that ...``, ``said 290
+people were ...``) or, after a directive or commissive verb, an infinitive
+(``urged X to ...``, ``has pledged to ...``); a gerund after a denial or an
+accusation (``denied targeting civilians``). A speech act whose object is a
+noun phrase (``announced a counter-terrorism operation``, ``calls for the
+intervention of ...``) is an event (:mod:`karabakh.extract.events`), not a
+claim: :func:`speech_act_claims` returns those apart, and ``analyze()``
+passes them to the statements extractor only.
 
 The subject of a cue is the phrase after the last clause boundary (comma,
 ``and``, ``when``, ``that`` ...) before it, auxiliaries and adverbs of time
