@@ -269,16 +269,16 @@ INDIRECT_CASES = [
      "The convoy was stopped at the border", "ARM_MFA", "according to"),
     ("Aliyev announced that the operation had ended.",
      "the operation had ended", "ALIYEV_ILHAM", "announced"),
-    ("The separatist authorities announced a ceasefire on Wednesday.",
-     "a ceasefire on Wednesday", "NKR_AUTHORITIES", "announced"),
+    ("The separatist authorities announced on Wednesday that they would disarm.",
+     "they would disarm", "NKR_AUTHORITIES", "announced"),
     ("Hajiyev said the army would not target civilians.",
      "the army would not target civilians", "HAJIYEV_HIKMET", "said"),
     ("Yerevan accuses: Baku has broken the truce again.",
      "Baku has broken the truce again", "ARM_GOV", "accuses"),
     ("Borrell, speaking after a long meeting in Brussels, urged both sides to return to talks.",
      "both sides to return to talks", "BORRELL_JOSEP", "urged"),
-    ("The Armenian government denies the report and calls for international observers.",
-     "international observers", "ARM_GOV", "calls for"),
+    ("The Armenian government denies the report and calls for observers to be deployed.",
+     "observers to be deployed", "ARM_GOV", "calls for"),
     ("Peskov said Moscow was in contact with both sides.",
      "Moscow was in contact with both sides", "PESKOV_DMITRY", "said"),
     ("The politician stressed that new elections were needed. Pashinyan disagreed.",
@@ -312,9 +312,9 @@ def test_no_claim_without_a_reporting_clause(text):
 
 
 def test_coordinated_cue_shares_the_speaker():
-    text = "Armenia claims that it has no troops there and calls for a UN mission."
+    text = "Armenia claims that it has no troops there and calls on the UN to send a mission."
     qs = [q for q in extract_quotes(text) if q.kind == "indirect"]
-    assert [(q.cue, q.speaker_id) for q in qs] == [("claims", "ARM"), ("calls for", "ARM")]
+    assert [(q.cue, q.speaker_id) for q in qs] == [("claims", "ARM"), ("calls on", "ARM")]
     assert qs[0].content == "it has no troops there"
     assert qs[1].speaker_rule == "coordinated"
 
@@ -861,7 +861,7 @@ def test_quote_over_three_paragraphs_in_straight_marks():
     assert quoted[0].content.startswith("Our soldiers") and quoted[0].content.endswith("needed")
     assert quoted[0].speaker_id == "ZAKHAROVA_MARIA"
     claims = [q for q in qs if q.kind == "indirect"]
-    assert [q.content for q in claims] == ["the criticism"]
+    assert claims == []  # "rejected the criticism": a noun-phrase object is an event (issue 12)
     _check_offsets(text, qs)
 
 
@@ -894,9 +894,9 @@ def test_nested_single_quotes_stay_inside():
     # a number opens the reported clause
     ("The health ministry in Yerevan said 120 of the injured remained in hospital.",
      "120 of the injured remained in hospital", "ARM_MOH", "said"),
-    # an amount is the object of "announced"; the relative clause stays with the subject
-    ("Samantha Power, who visited the Kornidzor crossing, announced $11.5 million in aid.",
-     "$11.5 million in aid", "POWER_SAMANTHA", "announced"),
+    # the relative clause stays with the subject
+    ("Samantha Power, who visited the Kornidzor crossing, announced that aid would rise.",
+     "aid would rise", "POWER_SAMANTHA", "announced"),
     # a partial quote followed by "a charge X denies": the claim is the accuser's
     ("Mirzoyan accused Baku of “ethnic cleansing”, a charge Azerbaijan denies.",
      "ethnic cleansing", "MIRZOYAN_ARARAT", "accused"),
@@ -962,3 +962,214 @@ def test_on_is_a_deprecated_alias_of_dateline(fn):
     with pytest.warns(DeprecationWarning, match="dateline"):
         old = getattr(kb, fn)(text, on="2023-09-20")
     assert old == getattr(kb, fn)(text, dateline="2023-09-20")
+
+
+# ------------------------------------------- issue 12: what a claim is, speakers
+# A claim's content is a clause (or an infinitive after a directive or commissive
+# verb); a speech act with a noun-phrase object is an event, not in the quote list.
+SPEECH_ACT_OBJECTS = [
+    # (text, the cue, the object kept apart by speech_act_claims, its actor)
+    ("The Armenian Revolutionary Federation has announced a boycott of the parliament.",
+     "announced", "a boycott of the parliament", "ARM_ARF"),
+    ("Azerbaijan's defence ministry announced local anti-terrorist measures on Tuesday.",
+     "announced", "local anti-terrorist measures on Tuesday", "AZE_MOD"),
+    ("The ICRC calls for the protection of civilians and of medical staff.",
+     "calls for", "the protection of civilians and of medical staff", "ICRC"),
+    ("Yerevan condemned what it called an act of aggression.",
+     "condemned", "what it called an act of aggression", "ARM_GOV"),
+    ("Zakharova rejected the accusations of the Armenian side.",
+     "rejected", "the accusations of the Armenian side", "ZAKHAROVA_MARIA"),
+]
+
+
+@pytest.mark.parametrize("text, cue, content, actor", SPEECH_ACT_OBJECTS)
+def test_a_noun_phrase_object_is_no_claim(text, cue, content, actor):
+    assert [q for q in extract_quotes(text) if q.cue == cue] == []
+    quotes, acts = kq.speech_act_claims(text)
+    assert quotes == extract_quotes(text)
+    assert [(a.content, a.speaker_id) for a in acts if a.cue == cue] == [(content, actor)]
+    _check_offsets(text, acts)
+
+
+CLAUSE_OR_INFINITIVE = [
+    # (text, content, speaker, cue)
+    ("The Karabakh authorities announced on Wednesday that they would disarm.",
+     "they would disarm", "NKR_AUTHORITIES", "announced"),
+    ("Bayramov has pledged to guarantee the safety of the residents.",
+     "to guarantee the safety of the residents", "BAYRAMOV_JEYHUN", "pledged"),
+    ("Ruben Vardanyan has vowed to stay in Stepanakert.",
+     "to stay in Stepanakert", "VARDANYAN_RUBEN", "vowed"),
+    ("Guterres urged both sides to respect international humanitarian law.",
+     "both sides to respect international humanitarian law", "GUTERRES_ANTONIO", "urged"),
+    ("Azerbaijan denied targeting civilian infrastructure.",
+     "targeting civilian infrastructure", "AZE", "denied"),
+    ("The Armenian foreign ministry called on Moscow to fulfil its obligations.",
+     "Moscow to fulfil its obligations", "ARM_MFA", "called on"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", CLAUSE_OR_INFINITIVE)
+def test_a_clause_or_an_infinitive_is_a_claim(text, content, speaker, cue):
+    qs = [q for q in extract_quotes(text) if q.cue == cue]
+    assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]
+    _check_offsets(text, qs)
+
+
+AGENCY_SOURCE_LINES = [
+    # (text, content, speaker): the agency relays, the named subject speaks (item 8)
+    ("Baku, September 24, Trend. Hikmet Hajiyev told diplomats that the corridor was open, "
+     "Trend reports.", "the corridor was open", "HAJIYEV_HIKMET"),
+    ("Papikyan has vowed to defend the border, Armenpress reports.",
+     "to defend the border", "PAPIKYAN_SUREN"),
+    ("Yerevan, 25 September, Armenpress. Mirzoyan said the talks had stalled, Armenpress said.",
+     "the talks had stalled", "MIRZOYAN_ARARAT"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", AGENCY_SOURCE_LINES)
+def test_an_agency_source_line_is_not_the_speaker(text, content, speaker):
+    qs = extract_quotes(text)
+    assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]
+
+
+def test_an_agency_is_the_source_of_a_report_naming_no_other_speaker():
+    text = "A convoy of 70 trucks reached the border on Sunday, TASS said."
+    qs = extract_quotes(text)
+    assert [(q.content, q.speaker_id) for q in qs] == [
+        ("A convoy of 70 trucks reached the border on Sunday", "TASS")]
+
+
+def test_a_party_closing_the_sentence_is_a_source_not_a_source_line():
+    text = "Protesters demanded that the government resign, the Armenian Revolutionary Federation said."
+    qs = extract_quotes(text)
+    assert any(q.speaker_id == "ARM_ARF" for q in qs)
+
+
+COORDINATED_WITH_A_NON_SPEECH_VERB = [
+    # (text, content, speaker, cue): the subject of the main clause (item 3)
+    ("Azerbaijan's foreign ministry welcomed the talks and added that a second round would follow.",
+     "a second round would follow", "AZE_MFA", "added"),
+    ("The ICRC visited the hospital in Stepanakert and said that supplies were running low.",
+     "supplies were running low", "ICRC", "said"),
+    ("Armenia's foreign ministry called the meeting “a first step” but said it was not enough.",
+     "it was not enough", "ARM_MFA", "said"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", COORDINATED_WITH_A_NON_SPEECH_VERB)
+def test_a_coordinated_cue_takes_the_main_subject(text, content, speaker, cue):
+    qs = [q for q in extract_quotes(text) if q.cue == cue and q.kind == "indirect"]
+    assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]
+
+
+DESCRIPTION_NAMED_EARLIER = [
+    # (text, the quote's content, speaker, speaker_text): item 2, a description goes
+    # back to the person introduced with that office, not to a person inside the title
+    ("Elchin Amirbayov, an adviser to Azerbaijan's president, met diplomats. "
+     "“The road is open,” the adviser said.", "The road is open", "AMIRBAYOV_ELCHIN", "the adviser"),
+    ("The EU's special representative Toivo Klaar met Pashinyan. Dmitry Peskov spoke later. "
+     "“Talks must go on,” the envoy told reporters.", "Talks must go on", "KLAAR_TOIVO", "the envoy"),
+    ("Ariane Bauer, the ICRC's regional director, toured the camps. “Families need shelter,” "
+     "the director said.", "Families need shelter", "BAUER_ARIANE", "the director"),
+    ("Armenia's human rights defender Anahit Manasyan visited Goris. “Dozens are missing,” the "
+     "ombudsman said.", "Dozens are missing", "MANASYAN_ANAHIT", "the ombudsman"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, speaker_text", DESCRIPTION_NAMED_EARLIER)
+def test_a_description_goes_to_the_person_named_with_that_office(text, content, speaker, speaker_text):
+    q = next(q for q in extract_quotes(text) if q.content == content)
+    assert (q.speaker_id, q.speaker_text, q.speaker_rule) == (speaker, speaker_text, "description")
+
+
+SPEAKER_PATTERNS = [
+    # (text, content, speaker, speaker_text): issue 12 items 1, 3, 4, 5, 6
+    # 1. "It"/"They" continue the subject of the previous speech act
+    ("Armenia's foreign ministry called the meeting useful, while the Kremlin stayed silent. "
+     "It said talks would resume next week.", "talks would resume next week", "ARM_MFA", "It"),
+    ("Karabakh's de facto authorities signed a Moscow-brokered truce on Wednesday. They also "
+     "said that the roads would reopen.", "the roads would reopen", "NKR_AUTHORITIES", "They"),
+    ("The ICRC said its convoy had reached the city after talks with Azerbaijan's defence "
+     "ministry. It added that more trucks were waiting.", "more trucks were waiting", "ICRC", "It"),
+    # 3. participles and shared subjects
+    ("The Azerbaijani defence ministry condemned the shelling and reiterated that its units were "
+     "only returning fire.", "its units were only returning fire", "AZE_MOD",
+     "The Azerbaijani defence ministry"),
+    ("Bayramov spoke to reporters in Baku, adding that the talks had been constructive.",
+     "the talks had been constructive", "BAYRAMOV_JEYHUN", "Bayramov"),
+    # 4. long subjects
+    ("The head of the press service of the Azerbaijani defence ministry, Anar Eyvazov, said 192 "
+     "soldiers had been killed.", "192 soldiers had been killed", "EYVAZOV_ANAR", "Anar Eyvazov"),
+    ("Leaders of the enclave, whose government no state has recognised since the war of the "
+     "1990s, announced that they would disarm.", "they would disarm", "NKR_AUTHORITIES",
+     "Leaders of the enclave"),
+    # 6. no "that"; "according to" after dashes
+    ("Gegham Stepanyan said 290 people were killed in the fighting.",
+     "290 people were killed in the fighting", "STEPANYAN_GEGHAM", "Gegham Stepanyan"),
+    ("The crossing will stay open — possibly for weeks — according to the Armenian government.",
+     "The crossing will stay open — possibly for weeks", "ARM_GOV", "Armenian government"),
+    ("The offensive ended in what Hajiyev said was “a limited operation”.",
+     "a limited operation", "HAJIYEV_HIKMET", "Hajiyev"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, speaker_text", SPEAKER_PATTERNS)
+def test_speaker_patterns(text, content, speaker, speaker_text):
+    q = next(q for q in extract_quotes(text) if q.content == content)
+    assert (q.speaker_id, q.speaker_text) == (speaker, speaker_text)
+    _check_offsets(text, extract_quotes(text))
+
+
+def test_a_scare_quoted_word_in_the_subject_does_not_break_the_claim():
+    text = "The self-styled “government” of Nagorno-Karabakh said in a statement that it would disarm."
+    qs = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.content, q.speaker_text) for q in qs] == [
+        ("it would disarm", "The self-styled “government” of Nagorno-Karabakh")]
+
+
+@pytest.mark.xfail(strict=True, reason="a subject with a scare-quoted head ('the self-styled "
+                   "“government” of Nagorno-Karabakh') is found but not resolved: the tagger's "
+                   "aliases do not match across the marks and a region names no side")
+def test_a_scare_quoted_subject_is_resolved():
+    text = "The self-styled “government” of Nagorno-Karabakh said in a statement that it would disarm."
+    q = next(q for q in extract_quotes(text) if q.kind == "indirect")
+    assert q.speaker_id == "NKR_AUTHORITIES"
+
+
+def test_a_new_paragraph_with_an_unattributed_quote_is_not_the_previous_speaker():
+    # item 1/7: a quote in a new paragraph with no cue of its own (or a cue this
+    # extractor does not know) does not inherit the last paragraph's speaker
+    text = ("Speaking to viewers, Mr. Pashinyan said the plan was unacceptable.\n\n"
+            "“We will stay,” one resident murmured at the border.")
+    q = next(q for q in extract_quotes(text) if q.content == "We will stay")
+    assert q.speaker_id is None
+
+
+def test_in_what_x_said_were_goes_to_x_not_to_a_later_subject():
+    text = ("In what Zakharova said were “hostile statements”, Armenian officials had blamed "
+            "Moscow for the exodus.")
+    q = next(q for q in extract_quotes(text) if q.content == "hostile statements")
+    assert (q.speaker_id, q.cue) == ("ZAKHAROVA_MARIA", "said")
+
+
+def test_a_release_quoted_over_paragraphs_with_a_bullet_list_keeps_its_speaker():
+    # item 7: each paragraph opens a mark, only the last closes it
+    text = ("The ICRC said in a release on Friday:\n\n"
+            "“Our teams delivered 70 tonnes of aid to the region.\n\n"
+            "“- medical kits for 5,000 people;\n\n"
+            "“- fuel for the hospital generators.”")
+    quoted = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quoted and all(q.speaker_id == "ICRC" for q in quoted)
+    assert any("fuel for the hospital generators" in q.content for q in quoted)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Armenia's foreign ministry called the meeting “a first step” but said the talks under a "
+     "Moscow-brokered truce could not replace guarantees.",
+     "the talks under a Moscow-brokered truce could not replace guarantees", "ARM_MFA"),
+    ("Lavrov said the people of the region in the south had suffered enough.",
+     "the people of the region in the south had suffered enough", "LAVROV_SERGEI"),
+])
+def test_a_bare_clause_with_a_long_subject_is_a_claim(text, content, speaker):
+    qs = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.content, q.speaker_id) for q in qs] == [(content, speaker)]

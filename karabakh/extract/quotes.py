@@ -98,6 +98,15 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   over other mentions. A pronoun whose antecedent is an unknown name gives
   ``None`` with that name as ``speaker_text``; one whose antecedent is an
   unknown spokesperson gives the actor spoken for;
+* a description of a person's office (``the aide``, ``the envoy``, ``the
+  director``, ``the ombudsman``) first goes to the person the article
+  introduced with that office: the role in ``roles.csv``, the title right
+  before the name, or an apposition after it (``Hikmet Hajiyev, an aide to
+  Azerbaijan's president``; a name that completes another's title, "an aide
+  to *Azerbaijan's president*", is not introduced by it). Forms of one row
+  of ``speaker_nouns.csv`` name one office (``adviser`` finds ``aide``);
+* a scare-quoted description (``the self-styled “government” of ...``) is
+  matched to no earlier actor;
 * a describing noun (``the ministry``, ``the politician``, ``German
   minister``; ``data/speaker_nouns.csv``) resolves to the most recent actor
   of a matching type, role and side, speakers first. The side comes from a
@@ -116,7 +125,14 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   antecedent's side;
 * ``a statement from X`` / ``a report by X``: the speaker is X;
 * a cue coordinated with an earlier one in the same sentence (``Armenia
-  claims that ... and calls for ...``) shares its speaker;
+  claims that ... and calls for ...``) shares its speaker; with no earlier
+  cue, the subject of the sentence's main verb (``The ministry welcomed the
+  talks and added that ...``, ``called it “...” but said ...``);
+* an agency's closing source line (``..., Trend reports``) is cut from a
+  claim and is not the speaker when the sentence names its own; it is the
+  source of a report that names no one else (``A convoy arrived, TASS said``);
+* ``in what X said were “...”``: X and that cue.
+
 * an indefinite description (``an official``, ``a diplomat``) introduces an
   unnamed speaker: ``None``, and so is a later ``the official``; so does a
   bare plural without a determiner or a side (``Officials said``,
@@ -133,6 +149,15 @@ Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
   (MACRON_EMMANUEL) and Olaf Scholz (SCHOLZ_OLAF)``), so that a researcher
   can split the statement by hand. A singular cue (``says``) never takes two
   subjects.
+
+Claims: the content of a claim is a clause (``said that ...``, ``said 290
+people were ...``) or, after a directive or commissive verb, an infinitive
+(``urged X to ...``, ``has pledged to ...``); a gerund after a denial or an
+accusation (``denied targeting civilians``). A speech act whose object is a
+noun phrase (``announced a counter-terrorism operation``, ``calls for the
+intervention of ...``) is an event (:mod:`karabakh.extract.events`), not a
+claim: :func:`speech_act_claims` returns those apart, and ``analyze()``
+passes them to the statements extractor only.
 
 The subject of a cue is the phrase after the last clause boundary (comma,
 ``and``, ``when``, ``that`` ...) before it, auxiliaries and adverbs of time
@@ -857,7 +882,35 @@ def as_document(
     return Document(text, parse_dateline(dateline, where=f"{where}: dateline"), mentions)
 
 
+def speech_act_claims(
+    text: str | Document, mentions: Sequence[Mention] | None = None
+) -> tuple[list[Quote], list[Quote]]:
+    """The quotes and claims, and apart from them the speech acts with a noun-phrase object.
+
+    ``announced a counter-terrorism operation``, ``calls for the intervention
+    of ...``: such an act is no reported speech (it is a speech-act event of
+    :mod:`karabakh.events`) and is not among :func:`extract_quotes`' records,
+    but it is still a position its actor takes, so the statements extractor
+    reads it. Both lists are resolved in one pass, in text order, so an act's
+    subject is remembered for the pronouns after it ("They also said").
+
+    Returns:
+        ``(quotes, acts)``: ``quotes`` is what :func:`extract_quotes` returns;
+        ``acts`` are records of kind ``indirect`` whose content is the object.
+
+    >>> q, acts = speech_act_claims("Armenia calls for urgent talks. It says it will wait.", [])
+    >>> [x.content for x in q], [x.content for x in acts]
+    (['it will wait'], ['urgent talks'])
+    """
+    doc = as_document(text, mentions, None, None, where="speech_act_claims")
+    return _extract_all(doc, doc.mentions if mentions is None else mentions)
+
+
 def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
+    return _extract_all(doc, mentions)[0]
+
+
+def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote], list[Quote]]:
     text = doc.text
     spans = doc.quotation_marks
     sents = doc.sentences
@@ -874,9 +927,17 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
     for k, sp in enumerate(spans):
         raws.append(_attribute(text, sp, k, spans, sents, raws, used, inside_quote, cues))
     claim_ends = _ClaimEnds(text, cues.matches)
-    raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends))
+    media = sorted((m.start, m.end) for m in mentions if m.kind == "actor" and m.type == "media")
+    acts: list[_Raw] = []
+    raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends, media, acts))
+    act_keys = {(r.cstart, r.cend, r.cue) for r in acts}
+    everything = _resolve_all(text, mentions, spans, raws + acts, sents)
 
-    return _resolve_all(text, mentions, spans, raws, sents)
+    def is_act(q: Quote) -> bool:
+        cue = (q.cue_start, q.cue_end) if q.cue_start is not None else None
+        return (q.content_start, q.content_end, cue) in act_keys
+
+    return [q for q in everything if not is_act(q)], [q for q in everything if is_act(q)]
 
 
 def _claims(
@@ -886,12 +947,18 @@ def _claims(
     inside_quote: Callable[[int], bool],
     cues: Sequence[re.Match[str]],
     claim_ends: _ClaimEnds,
+    media: Sequence[tuple[int, int]] = (),
+    acts: list[_Raw] | None = None,
 ) -> list[_Raw]:
     """The indirect claims: reported speech without marks, one per usable cue.
 
     ``raws`` are the quotations' attributions (their cues are not reused for a
     claim, except by a trailing attribution); the claims found are returned
-    in text order of their cues.
+    in text order of their cues. ``media`` are the spans of news-agency
+    mentions: an agency's closing source line (", Trend reports") is cut from
+    a claim and is no speaker of a sentence that names its own (issue 12).
+    Speech acts with a noun-phrase object go to ``acts`` (when given), not
+    to the claims.
     """
     text = doc.text
     sents = doc.sentences
@@ -900,7 +967,12 @@ def _claims(
     quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
     consumed: list[tuple[int, int]] = []
     last_claim: dict[int, int] = {}  # sentence start -> index in raws of last claim there
+    act_idx: set[int] = set()  # indices in raws of speech acts (no claims)
+    act_mark: int | None = None  # the index the current cue's act would take
     for m in cues:
+        if act_mark is not None and act_mark < len(raws):
+            act_idx.add(act_mark)
+        act_mark = None
         cs, ce = m.span()
         if inside_quote(cs) or any(a <= cs < b for a, b in consumed[-4:]):
             continue
@@ -916,13 +988,29 @@ def _claims(
             continue
         content = None
         if cs not in used and verb.frame != "source":
-            content = _content_after(text, verb, ce, claim_ends.end(ce, s1))
+            end = claim_ends.end(ce, s1)
+            content = _content_after(text, verb, ce, end)
+            if content is None and verb.kind in _INFINITIVE_KINDS:
+                content = _infinitive_after(text, ce, end)  # "has pledged to guarantee ..."
+            if content is None and verb.frame == "that":
+                content = _bare_clause_after(text, ce, end)  # "said the talks under ... could"
+            if content is not None and not _is_claim(text, verb, ce, content):
+                # "announced an impeachment trial": a speech-act event, no claim; what
+                # this cue yields is kept apart (its subject still counts for the next)
+                act_mark = len(raws)
+            if content is not None:
+                content = _without_source_line(text, *content, media)
         if content is None and verb.frame != "source":
             # "Claim, the ministry said [in a statement]." (also when the cue
             # attributes a quotation inside the claim)
             trail = None
             if text.rfind(",", s0, cs) >= 0:
                 trail = _trailing_claim(text, s0, cs, ce, s1, inside_quote)
+            if trail is not None and _names_agency(trail[1], media) and any(
+                r.cue is not None and r.np is not None and trail[0][0] <= r.cue[0] < trail[0][1]
+                for r in raws
+            ):
+                trail = None  # "X told diplomats that ..., APA reports": X speaks, APA relays
             if trail is not None:
                 (ca, cb), tnp, why = trail
                 raws.append(
@@ -967,9 +1055,14 @@ def _claims(
             continue
         if subj.coordinated:
             prev = last_claim.get(s0)
-            if prev is None:
-                continue
-            np = raws[prev].np
+            np = raws[prev].np if prev is not None else None
+            if np is None:
+                # "The ministry welcomed the talks and added that ...": the subject
+                # of the sentence's main verb, a speech act or not (issue 12)
+                main = _main_subject(text, s0, cs, cues)
+                if main is None:
+                    continue
+                np = main
             how = "coordinated"
             start = cs
         else:
@@ -982,7 +1075,133 @@ def _claims(
         last_claim[s0] = len(raws) - 1
         consumed.append((subj.a, subj.b))
 
-    return raws[n_quotes:]
+    if act_mark is not None and act_mark < len(raws):
+        act_idx.add(act_mark)
+    if acts is not None:
+        acts.extend(r for i, r in enumerate(raws) if i in act_idx)
+    return [r for i, r in enumerate(raws) if i >= n_quotes and i not in act_idx]
+
+
+# verbs whose content may be an infinitive: "pledged to guarantee", "urged X to withdraw"
+_INFINITIVE_KINDS = frozenset({"announcement", "call"})
+_TO_VERB = re.compile(r"to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]{2,}\b")
+_OBJECT_TO_VERB = re.compile(
+    r"(?:[\w’'.-]+\s+){1,8}?to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]{2,}\b"
+)
+_GERUND = re.compile(r"(?:(?:[\w’'.-]+\s+){1,6}?of\s+)?(?:not\s+)?[a-z]{3,}ing\s")
+_FREE_RELATIVE = re.compile(r"(?i:what|whatever)\s")
+# ", Trend reports" / ", APA said" closing a sentence: the agency's source line
+_SOURCE_LINE = re.compile(
+    r",\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+"
+    r"(?:reports|reported|says|said|writes|wrote)(?:\s+[^,;:“”«»\"]{0,40})?$"
+)
+
+
+def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int]) -> bool:
+    """Is ``content`` after the cue ending at ``ce`` reported speech (issue 12)?
+
+    A claim's content is a clause ("announced that ...", "said 290 people
+    were ...") or, after a directive or commissive verb, an infinitive
+    ("urged X to withdraw", "pledged to guarantee"). The noun-phrase object of
+    a speech act ("announced a counter-terrorism operation", "calls for the
+    intervention of ...", "condemned what it called provocations") is the
+    speech-act event (see :mod:`karabakh.events`), not a claim.
+    """
+    if verb.frame != "object":
+        return True
+    a, b = content
+    gap = text[ce:a]
+    if re.search(r"(?<![\w-])that\s*$", gap) or gap.strip().startswith(":"):
+        return True
+    if text[a : a + 1] in "“«\"„‘":
+        return True  # the quotation itself: its own record decides
+    if _FREE_RELATIVE.match(text, a):
+        return False
+    if CLAUSE_START.match(text, a, b):
+        return True
+    if verb.kind in {"claim", "accusation"} and _GERUND.match(text, a, b):
+        return True  # "denied targeting civilians", "accused Baku of shelling ..."
+    if verb.kind in _INFINITIVE_KINDS:
+        if _TO_VERB.match(text, a, b):
+            return True
+        m = _OBJECT_TO_VERB.match(text, a, b)
+        if m and verb.kind == "call" and not FINITE.search(text, a, m.start() + len(m.group()) - 1):
+            return True
+    return False
+
+
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:the|a|an|its|his|her|their|some|many|most|all|no|every|\d[\d,.]*)\s"
+    r"[^,;:.!?“”«»\"]{0,80}?(?<![\w-])"
+    r"(?:could|would|will|can|may|might|must|should|had|has|have|was|were|is|are)\s",
+    re.IGNORECASE,
+)
+
+
+def _bare_clause_after(text: str, ce: int, end: int) -> tuple[int, int] | None:
+    """A clause without "that" whose subject is longer than five words.
+
+    ``said the talks under a Moscow-brokered truce could not ...``: a
+    determiner or number opens a noun phrase, and a finite auxiliary follows
+    it before any punctuation (issue 12 item 6).
+    """
+    m = _BARE_SUBJECT.match(text, ce, end)
+    if m is None or FINITE.search(text, ce, m.end() - len(m.group().split()[-1]) - 1):
+        return None
+    a, b = trim(text, ce, end)
+    while b > a and text[b - 1] in ".!?;:":
+        b -= 1
+    return (a, b) if len(text[a:b].split()) >= 3 else None
+
+
+def _infinitive_after(text: str, ce: int, end: int) -> tuple[int, int] | None:
+    """``to VERB ...`` right after a commissive or directive cue ("has vowed to stay")."""
+    a, b = trim(text, ce, end)
+    if not _TO_VERB.match(text, a, b):
+        return None
+    while b > a and text[b - 1] in ".!?;:":
+        b -= 1
+    return (a, b) if len(text[a:b].split()) >= 2 else None
+
+
+_MAIN_VERB = re.compile(r"(?<![\w’'-])[a-z]{2,}ed(?![\w’'-])")
+
+
+def _main_subject(
+    text: str, s0: int, cs: int, cues: Sequence[re.Match[str]]
+) -> tuple[int, int] | None:
+    """The subject of the first verb of the sentence from ``s0``, before the cue at ``cs``.
+
+    The verb is the first cue of the sentence or, when none comes first, the
+    first past-tense word ("welcomed", "visited"); ``None`` when it has no
+    noun-phrase subject of its own.
+    """
+    k = bisect.bisect_left(cues, s0, key=lambda c: c.start())
+    first = cues[k].start() if k < len(cues) and cues[k].start() < cs else cs
+    ed = _MAIN_VERB.search(text, s0, cs)
+    verb = min(first, ed.start() if ed else cs)
+    if verb >= cs:
+        return None
+    subj = subject_of(text, s0, verb)
+    if subj is None or subj.coordinated or subj.a >= subj.b:
+        return None
+    return subj.a, subj.b
+
+
+def _names_agency(span: tuple[int, int], media: Sequence[tuple[int, int]]) -> bool:
+    """Does ``span`` hold a news-agency mention?"""
+    k = bisect.bisect_left(media, (span[0], -1))
+    return k < len(media) and media[k][1] <= span[1]
+
+
+def _without_source_line(
+    text: str, a: int, b: int, media: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """The content without a closing agency source line (", Trend reports")."""
+    m = _SOURCE_LINE.search(text, a, b)
+    if m is None or len(text[a : m.start()].split()) < 2 or not _names_agency(m.span(), media):
+        return a, b
+    return trim(text, a, m.start())
 
 
 _VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
@@ -1084,6 +1303,13 @@ _TAIL_CLAUSE = re.compile(
 
 
 _INDEFINITE_START = re.compile(r"(?:a|an)\s")
+_BLANK = re.compile(r"\n[ \t\r]*\n")
+_WHAT_X_SAID = re.compile(
+    r"(?<![\w-])(?i:what)\s+(?P<np>[^,;:“”«»\"]{1,60}?)\s+"
+    r"(?P<cue>said|says|called|calls|described\s+as|describes\s+as|termed|dubbed)"
+    r"(?:\s+(?:was|were|is|are|as))?\s*\Z"
+)
+_COORDINATOR = re.compile(r"(?i:and|but|yet|or|and\s+then|but\s+also|and\s+also)")
 _SPEAKER_START = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\s")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
 
@@ -1156,10 +1382,13 @@ def _according_to(
         return None
     assert callable(inside_quote)
     before = text[s0:cs].strip()
-    if not before or before in {"And", "But"} or before.endswith(","):
-        if before and before.endswith(",") and before not in {"And", "But"}:
+    # "claim, according to X" or "claim — an aside — according to X" (issue 12 item 6)
+    closes = before.endswith((",", "—", "–", " -"))
+    if not before or before in {"And", "But"} or closes:
+        if before and closes and before not in {"And", "But"}:
             ca, cb = trim(text, s0, cs)
-            cb = cb - 1 if text[cb - 1 : cb] == "," else cb
+            while cb > ca and (text[cb - 1] in ",—–-" or text[cb - 1].isspace()):
+                cb -= 1
         else:
             ca, cb = trim(text, np_end + 1, s1)
     else:
@@ -1216,6 +1445,10 @@ def _attribute(
         after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
         if prev.cue is not None and after_prev == s0:
             return make(prev.cue, prev.np, "previous")
+    # 1a. "in what X said were “...”": the cue and speaker of the relative before it
+    what = _WHAT_X_SAID.search(text, max(s0, sp.start - 120), sp.start)
+    if what is not None and np_ok(text, *what.span("np")):
+        return make(what.span("cue"), what.span("np"), "np")
     # 1. after the quotation, same sentence
     after_found: tuple[tuple[int, int], tuple[int, int]] | None = None
     next_open = spans[k + 1].start if k + 1 < len(spans) else len(text)
@@ -1254,7 +1487,8 @@ def _attribute(
                         y = x + comma.start()
                 if text.startswith("as ", x) or text.startswith("As ", x):
                     x += 3  # “...,” as one official put it
-                if x < y and np_ok(text, x, y):
+                if x < y and np_ok(text, x, y) and not _COORDINATOR.fullmatch(text, x, y):
+                    # (not "“...” but said ...": a coordinated verb, the subject is before)
                     after_found = (cue.span(), (x, y))
     if (
         after_found is not None
@@ -1281,11 +1515,14 @@ def _attribute(
     found = _cue_before(text, s0, sp.start, inside_quote, cues)
     if found is not None:
         return make(*found)
-    # 3. the quotation just before, when only white space separates them
+    # 3. the quotation just before, when only white space separates them, in the
+    # same paragraph (a new paragraph with a new quote and no cue is a new voice;
+    # a quotation carried over paragraphs is rule 0)
     if k and raws and not before_s:
         prev = raws[-1]
-        after_prev = sents.end_of(max(prev.end, spans[k - 1].end) - 1)
-        if prev.cue is not None and after_prev == s0:
+        prev_end = max(prev.end, spans[k - 1].end)
+        after_prev = sents.end_of(prev_end - 1)
+        if prev.cue is not None and after_prev == s0 and not _BLANK.search(text, prev_end, sp.start):
             return make(prev.cue, prev.np, "previous")
     # 4. the next sentence, "X said this"
     if not before_s and s1 < len(text):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..extract.casualties import find_figures
 from ..extract.dates import find_dates
 from ..extract.events import find_events
-from ..extract.quotes import extract_quotes
+from ..extract.quotes import speech_act_claims
 from ..extract.statements import find_statements
 from ..records import Sentence, to_frame
 from ..text.articles import Article, DatelineLike, read_article
@@ -148,13 +148,18 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     text = doc.text
     sentences = split_sentences(article.text)
     mentions = doc.mentions
-    quotes = extract_quotes(doc)
+    # quotes and claims; speech acts with a noun-phrase object ("called for a
+    # ceasefire") are no quote, but statements read them as positions (issue 12)
+    quotes, acts = speech_act_claims(doc)
     # Without a dateline, absolute dates still resolve and relative ones are
     # kept with value None (see karabakh.extract.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
     events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)
-    statements = find_statements(text, mentions, quotes, events, article_id=article.id)
+    statements = find_statements(
+        text, mentions, sorted([*quotes, *acts], key=lambda q: (q.content_start, q.kind == "indirect")),
+        events, article_id=article.id,
+    )
     return Analysis(
         article=article,
         sentences=sentences,

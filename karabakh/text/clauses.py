@@ -87,11 +87,14 @@ class SpeakerNoun(NamedTuple):
         match: a word the actor's name or role must contain (``foreign``), ``-``
             for people never in the dictionary (``a source``), or empty.
         speaks_for: a spokesperson noun (speaks on behalf of another actor).
+        key: the row's noun (``aide`` for "adviser"): forms of one row describe
+            the same office, so "the adviser" finds "X, an aide to ...".
     """
 
     types: frozenset[str]
     match: str
     speaks_for: bool = False
+    key: str = ""
 
 
 @functools.cache
@@ -107,6 +110,7 @@ def speaker_nouns() -> dict[str, tuple[SpeakerNoun, ...]]:
             frozenset(row["types"].split("|")),
             row["match"].lower(),
             (row.get("speaks_for") or "").strip().lower() == "y",
+            row["noun"].strip().lower(),
         )
         for form in row["forms"].split("|"):
             table.setdefault(form.strip().lower(), []).append(noun)
@@ -175,6 +179,9 @@ CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
+
+# a term of one to three words in marks after a word of the phrase
+_QUOTED_TERM = re.compile(r"(?<=\w )[“«\"‘]([\w’'-]+(?: [\w’'-]+){0,2})[”»\"’](?= )")
 
 WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
 
@@ -254,6 +261,15 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
     Subject(a=17, b=17, coordinated=True)
     """
     text = _text(text)
+    if _QUOTED_TERM.search(text, s0, cue_start):
+        # a scare-quoted word inside the subject ("The self-styled “parliament” of the
+        # enclave said") is part of it, not a quotation (issue 12 item 5): read the
+        # clause with those marks as spaces (same offsets)
+        local = _QUOTED_TERM.sub(lambda m: f" {m.group(1)} ", text[s0:cue_start])
+        found = subject_of(local, 0, len(local))
+        if found is None:
+            return None
+        return Subject(found.a + s0, found.b + s0, found.coordinated)
     b = strip_aux(text, s0, cue_start)
     if b <= s0:
         return None
@@ -279,9 +295,16 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
                     if speaks_for_in(text, nx, ny) and np_ok(text, x, ny):
                         return Subject(x, ny, False)  # Jane Doe, a spokeswoman for X,
                 return Subject(x, y, False)
+            if k == 0 and k + 1 < len(segments) and _long_title(text, x, y):
+                # "The head of the press service of the defence ministry, Jane Doe, said"
+                nx, ny = trim(text, *segments[k + 1])
+                if 0 < len(text[nx:ny].split()) <= 4 and text[nx : nx + 1].isupper():
+                    if np_ok(text, nx, ny):
+                        return Subject(x, ny, False)
             if len(text[x:y].split()) > 3:
                 return None
         return None
+
     last = _last_boundary(text, s0, b)
     a = last.end if last else s0
     a, b2 = trim(text, a, b)
@@ -301,6 +324,14 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
     if last is not None and last.word == "and":
         a = _joint_start(text, s0, last, cue_start, a)
     return Subject(a, b2, False)
+
+
+def _long_title(text: str, a: int, b: int) -> bool:
+    """A job title longer than :func:`np_ok` allows (up to 20 words), no verb, no quote."""
+    phrase = text[a:b].strip()
+    n = len(phrase.split())
+    return 10 < n <= 20 and not _QUOTE_CHARS.search(phrase) and not FINITE.search(phrase) \
+        and not PREP_START.match(phrase)
 
 
 class _Boundary(NamedTuple):
