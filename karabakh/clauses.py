@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import weekday_names
 from .resources import read_data_csv
+from .sentences import ends_abbreviation
 
 if TYPE_CHECKING:
     from .document import Document
@@ -362,10 +363,15 @@ def speaks_for_in(text: str, a: int, b: int) -> bool:
     return False
 
 
+_NP_END = re.compile(r"[,;:.!?“”«»\"(]")
+
+
 def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
     """The speaker phrase right after an inverted cue (``said the ministry``)."""
     b = a
-    m = re.compile(r"[,;:.!?“”«»\"(]").search(text, a, limit)
+    m = _NP_END.search(text, a, limit)
+    while m and m.group() == "." and ends_abbreviation(text, m.start(), titles_only=True):
+        m = _NP_END.search(text, m.end(), limit)  # "said Sen. Jane Roe", "Lt. Gen. A. B. Petrov"
     b = m.start() if m else limit
     stop = NP_STOP.search(text, a, b)
     if stop:
