@@ -170,7 +170,7 @@ NP_STOP = re.compile(
 )
 CLAUSE_START = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
-    r"about|this|so|that)\b)(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
+    r"about|this|so|that)(?![\w-]))(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
     r"might)\s|[a-z]{3,}ed\b))",
     re.IGNORECASE,

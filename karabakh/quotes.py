@@ -209,7 +209,7 @@ from .document import Document
 from .records import Mention, Quote
 from .references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
 from .resources import read_data_csv
-from .sentences import SENT_END, SentenceIndex, paragraph_breaks
+from .sentences import SENT_END, SPACES, SentenceIndex, paragraph_breaks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -315,6 +315,7 @@ class QuotationSpan:
     unbalanced: bool = False
     inner: tuple[int, int, int, int] | None = None  # speaker phrase and cue found inside
     reopened: bool = False  # continues into a paragraph that reopens it with a mark
+    term: bool = False  # a title, name or scare quote in marks: no speech (rule 5)
 
     @property
     def start(self) -> int:
@@ -492,7 +493,186 @@ def pair_quote_marks(text: str) -> list[QuotationSpan]:
     >>> [(q.open, q.close, q.problem is None) for q in pair_quote_marks("“Yes,” he said.")]
     [(0, 5, True)]
     """
-    return _split_attributions(text, _pair(text))
+    return _mark_terms(text, _split_attributions(text, _pair(text)))
+
+
+# words right before a quotation that make it a term: "the so-called “...”"
+_TERM_CUE = re.compile(
+    r"(?<![\w-])(?i:so[-\s]called|self[-\s](?:styled|proclaimed|declared|appointed)|"
+    r"dubbed|nicknamed|titled|entitled|(?:the|a|its|their|his|her)\s+(?:word|words|term|phrase|"
+    r"slogan|motto|label|name|headline|hashtag|title)|known\s+as|billed\s+as|"
+    r"named(?=\s*$))[\s,]*$"
+)
+# a genre noun before a title in capitals: "the show “Face the Nation”"
+_GENRE = re.compile(
+    r"(?<![\w-])(?i:programme|program|show|book|film|documentary|series|song|newspaper|"
+    r"column|podcast|operation|doctrine|magazine|channel|album|novel|play)\s*$"
+)
+# a determiner or possessive right before a short noun phrase in marks: "a “humanitarian
+# pause”", "the broadcaster's “Public Talk”"; a preposition before a title: "on “Face the Week”"
+_TERM_DET = re.compile(
+    r"(?:(?<![\w-])(?i:a|an|the|its|their|his|her|our|this|that|these|those|whose)"
+    r"|\w['’]s|\ws['’])\s*$"
+)
+# an article before a lower-case scare quote ("a “humanitarian pause”"); after a possessive
+# ("restored its “sovereignty”, the ministry said") the word is the speaker's own
+_TERM_ARTICLE = re.compile(r"(?<![\w-])(?i:a|an|the)\s*$")
+# a quoted modifier before its noun, inside a reported clause ("said the “anti-terrorist”
+# operation was ..."): the speaker quotes the other side's label; it stays a partial quote
+# (statements read it as distance, rule scare-quotes) rather than a term of the writer's
+_PREMODIFIER = re.compile(r"[ \t\u00a0\u2009\u202f]+[a-z]")
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+    r"shall|did|does|do|of|in|on|at|to|for|from|with|by|as|and|or|but|that|which|who|no|not|never|"
+    r"proposed|announced|declared|offered|planned|promised|demanded|agreed|set|imposed|"
+    r"[a-z]+ly)\b"
+)
+_TITLE_PREP = re.compile(r"(?<![\w-])(?:on|in|of|from|by|at|about|to|for|with)\s*$")
+_TERM_MAX_WORDS = 3  # a lower-case scare quote; a title in capitals may have more
+_SMALL_WORD = frozenset("a an the of and or in on at to for with by from de la le du".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised, small words apart (``Face the Week``, ``Public Talk``)."""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORD for w in words
+    )
+
+
+def _is_term(text: str, sp: QuotationSpan) -> bool:
+    """A title, name or scare quote in marks, not speech (rule 5 of the module docstring)."""
+    if sp.open is None or sp.close is None or sp.unbalanced or sp.inner is not None:
+        return False
+    content = text[sp.cstart : sp.cend]
+    words = content.split()
+    if not words or len(words) > 8 or content[-1:] in ".!?,;:…" or text[sp.close - 1] in ",.!?":
+        return False
+    line_start = max(text.rfind("\n", 0, sp.open), 0)
+    before = text[max(line_start, sp.open - 60) : sp.open]
+    if not before.strip() or before.rstrip()[-1:] in ":.!?—–-(\"“”«»":
+        return False  # the quotation opens a sentence, a clause or follows a colon
+    if _TERM_CUE.search(before):
+        return True
+    if _title_case(words) and any(r.search(before) for r in (_TERM_DET, _TITLE_PREP, _GENRE)):
+        return True
+    if _PREMODIFIER.match(text, sp.end) and not _NOT_A_NOUN.match(text, sp.end):
+        return False  # "the “anti-terrorist” operation": the other side's label, quoted
+    return len(words) <= _TERM_MAX_WORDS and bool(_TERM_ARTICLE.search(before)) and not (
+        words[0][:1].isupper() and len(words) > 1
+    )
+
+
+def _mark_terms(text: str, spans: list[QuotationSpan]) -> list[QuotationSpan]:
+    return [replace(sp, term=True) if _is_term(text, sp) else sp for sp in spans]
+
+
+def _attribution_text(doc: Document) -> str:
+    """The text the attribution reads: the marks of every term blanked (same offsets).
+
+    A term is words of the writer's sentence (``The self-styled “parliament”
+    said that ...``): without its marks the subject and claim around it read
+    as they would without the quotation. Records are sliced from ``doc.text``.
+    """
+    text = doc.text
+    marks = sorted(i for sp in doc.quotation_marks if sp.term for i in (sp.open, sp.close)
+                   if i is not None)
+    if not marks:
+        return text
+    pieces, pos = [], 0
+    for i in marks:
+        pieces.append(text[pos:i])
+        pieces.append(" ")
+        pos = i + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+# what stands between the two pieces of a quotation interrupted by its cue:
+# “We will stay,” he said, “until ...” / «...», — said Peskov, «...»
+_INTERRUPTION = re.compile(r"[\s,]*[—–-]?\s*(?P<attr>[^.!?;:“”«»\"‘’]{2,120}?)\s*,\s*$")
+
+
+def _interrupted(
+    text: str, sp: QuotationSpan, k: int, spans: Sequence[QuotationSpan], raws: Sequence[_Raw]
+) -> _Raw | None:
+    """The first piece of a quotation that its cue interrupts, when ``sp`` is the second.
+
+    ``“We will stay,” he said, “until the last family leaves.”``: the text
+    between the two quotations is only the attribution (the cue the first
+    piece took, with its speaker) and a comma, and the first piece ended with
+    a comma inside or after its marks, not a full stop. The second piece is
+    then the same quote: the record keeps its own span and ``continues``
+    names the content start of the first piece.
+    """
+    if not k or not raws or sp.open is None:
+        return None
+    prev, first = spans[k - 1], raws[-1]
+    if first.cue is None or first.kind == "term" or prev.close is None:
+        return None
+    if text[prev.close - 1] in ".!?" or first.cue[0] < prev.end:
+        return None  # the first piece ended its sentence, or its cue stands before it
+    gap = _INTERRUPTION.fullmatch(text, prev.end, sp.open)
+    if gap is None or first.cue[1] > sp.open:
+        return None
+    if text[prev.close - 1] != "," and not text[prev.end : prev.end + 1] == ",":
+        return None
+    return first
+
+
+def _paragraph_speaker(
+    text: str, sp: QuotationSpan, k: int, raws: Sequence[_Raw], cues: _CueIndex
+) -> _Raw | None:
+    """The attributed quotation before ``sp`` in its paragraph, when no one spoke since.
+
+    A quotation with no cue of its own that opens a sentence keeps the
+    speaker of the last attributed quotation of the paragraph when no
+    reporting cue stands between them (``“...,” he said. The hall was quiet.
+    “...”``); a cue in between (another speaker, or a claim) breaks the chain.
+    """
+    if not k or not raws:
+        return None
+    prev = raws[-1]
+    if prev.cue is None or prev.kind == "term" or prev.how == "none":
+        return None
+    between = text[prev.end : sp.start]
+    if "\n" in between:
+        return None
+    if cues.between(max(prev.end, prev.cue[1]), sp.start):
+        return None
+    return prev
+
+
+def _cue_sentence_after(
+    text: str, sp: QuotationSpan, s1: int, sents: SentenceIndex, cues: _CueIndex
+) -> int:
+    """Where the sentence of a quotation ending in ``?`` or ``!`` really ends.
+
+    ``“Why now?” Lavrov asked.``: the question mark before a capital looks
+    like a sentence end, but a cue right after (within a few words, with only
+    its subject or nothing before it) continues the sentence. Returns the end
+    of that next sentence, or ``s1`` unchanged.
+    """
+    if sp.close is None or text[sp.close - 1] not in "?!" or s1 >= len(text):
+        return s1
+    if text[sp.end : s1].strip(SPACES):
+        return s1  # the next sentence does not start right after the quotation
+    for c in cues.between(s1, min(len(text), s1 + 80)):
+        verb = _verb_of_form().get(re.sub(r"\s+", " ", c.group()).lower())
+        if verb is None or verb.frame == "source":
+            return s1
+        lead = text[s1 : c.start()]
+        if re.search(r"[.!?;:“”«»\"]", lead):
+            return s1
+        if lead.strip() and not np_ok(text, s1, strip_aux(text, s1, c.start())):
+            return s1
+        return sents.end_of(c.start())
+    return s1
+
+
+def _term_raw(sp: QuotationSpan) -> _Raw:
+    """A term's record: its own kind, no cue, no speaker, a note that says why."""
+    return _Raw("term", sp.cstart, sp.cend, sp.start, sp.end, None, None, "term",
+                "a title, name or scare quote in marks (a term): not speech, no speaker")
 
 
 
@@ -511,9 +691,10 @@ class _Raw:
     end: int
     cue: tuple[int, int] | None = None
     np: tuple[int, int] | None = None
-    how: str = "none"  # np, coordinated, previous, none
+    how: str = "none"  # np, coordinated, previous, term, none
     problem: str | None = None
     unbalanced: bool = False
+    continues: int | None = None  # content start of the piece an interrupted quote resumes
 
 
 
@@ -701,8 +882,13 @@ def _cue_before(
         if inside_quote(last.start()) or _nominal(text, last.start(), last.end()):
             continue
         verb = _verb_of_form().get(re.sub(r"\s+", " ", last.group()).lower())
-        if verb is not None and verb.frame == "colon" and ":" not in text[last.end() : qstart]:
-            continue  # "addressed the nation:" introduces a quotation; "continued" alone not
+        if (
+            verb is not None
+            and verb.frame == "colon"
+            and ":" not in text[last.end() : qstart]
+            and text[last.end() : qstart].strip(SPACES)
+        ):
+            continue  # "addressed the nation:" / "the sign read “...”" introduce a quotation
         prev_word = _last_word(text, s0, last.start())
         if prev_word and prev_word.lower() in DETERMINERS:
             agent = _BY_AGENT.search(text, last.end(), qstart)
@@ -858,12 +1044,12 @@ def as_document(
 
 
 def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
-    text = doc.text
+    text = _attribution_text(doc)  # term marks blanked (issue 19)
     spans = doc.quotation_marks
     sents = doc.sentences
     raws: list[_Raw] = []
     used: set[int] = set()  # offsets of cues already used by a quotation
-    qbounds = [(s.start, s.end) for s in spans]
+    qbounds = [(s.start, s.end) for s in spans if not s.term]
     qstarts = [a for a, _ in qbounds]
 
     def inside_quote(pos: int) -> bool:
@@ -876,7 +1062,7 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
     claim_ends = _ClaimEnds(text, cues.matches)
     raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends))
 
-    return _resolve_all(text, mentions, spans, raws, sents)
+    return _resolve_all(doc.text, mentions, spans, raws, sents)
 
 
 def _claims(
@@ -893,7 +1079,7 @@ def _claims(
     claim, except by a trailing attribution); the claims found are returned
     in text order of their cues.
     """
-    text = doc.text
+    text = _attribution_text(doc)
     sents = doc.sentences
     raws = list(raws)
     n_quotes = len(raws)
@@ -1186,6 +1372,7 @@ def _attribute(
     assert callable(inside_quote)
     s0 = sents.start_of(sp.start)
     s1 = sents.end_of(max(sp.end - 1, sp.start))
+    s1 = _cue_sentence_after(text, sp, s1, sents, cues)  # “Why now?” Lavrov asked (issue 19)
     before = text[s0 : sp.start]
     before_s = before.strip()
     header = header_match(before)
@@ -1205,11 +1392,17 @@ def _attribute(
             kind, sp.cstart, sp.cend, min(pts), max(pts), cue, np, how, problem, sp.unbalanced
         )
 
+    if sp.term:
+        return _term_raw(sp)
     if sp.unbalanced and sp.inner is None:
         return make(None, None, "none")
     if sp.inner is not None:
         x, y, cs, ce = sp.inner
         return make((cs, ce), (x, y), "np")
+    first = _interrupted(text, sp, k, spans, raws)  # issue 19: “...,” he said, “...”
+    if first is not None:
+        return replace(make(first.cue, first.np, "previous"), kind=first.kind,
+                       continues=first.cstart)
     # 0. a quotation continued into a new paragraph right after an attributed one
     if sp.reopened and k and raws and not before_s:
         prev = raws[-1]
@@ -1223,7 +1416,7 @@ def _attribute(
     ends_sentence = text[sp.cend - 1 : sp.cend] == "." and not text[sp.end : sp.end + 1] == ","
     if not ends_sentence and sp.end < limit:
         after = text[sp.end : limit]
-        lead = len(after) - len(after.lstrip(" \t,"))
+        lead = len(after) - len(after.lstrip(SPACES + ",—–"))  # «...», — said Peskov
         a0 = sp.end + lead
         cue = None
         for c in cues.between(a0, limit):
@@ -1329,6 +1522,11 @@ def _attribute(
             note = "no reporting verb: the speaker is the name heading the fragment before the colon"
             problem = note if problem is None else f"{problem}; {note}"
             return make(None, (x, y), "np")
+    # 7. the last attributed quotation of the paragraph, nobody having spoken since (issue 19)
+    if not before_s:
+        same = _paragraph_speaker(text, sp, k, raws, cues)
+        if same is not None:
+            return make(same.cue, same.np, "previous")
     if problem is None:
         problem = "no reporting cue found near the quotation"
     return make(None, None, "none")
@@ -1393,6 +1591,7 @@ def _resolve_all(
                 cue_end=raw.cue[1] if raw.cue else None,
                 problem=problem,
                 speaker_rule=res.rule if res.actor else None,
+                continues=raw.continues,
             )
         )
     results.sort(key=lambda q: (q.content_start, q.kind == "indirect"))
