@@ -1,6 +1,7 @@
 """Quotations and reported claims, attributed to actors.
 
-:func:`extract_quotes` finds three kinds of :class:`~karabakh.records.Quote`:
+:func:`extract_quotes` finds three kinds of :class:`~karabakh.records.Quote`,
+and a fourth that is no quote (``term``, rule 5 below):
 
 * ``direct``: a quotation in marks that stands as its own sentence or clause
   (``“We will stop,” she said.`` / ``Moscow accuses: «...»``);
@@ -33,8 +34,25 @@ Quote marks (offsets never shift; the text is only read):
    (``... were killed, the ministry reported. On Tuesday ...``) lost its
    marks around the attribution: it is split there, each part keeping a
    ``problem`` that says so.
+5. A title, name or scare quote in marks is a *term* (``kind="term"``), words
+   of the writer's sentence, not speech: no cue, no speaker, never a quote.
+   It is one when it does not open a sentence or clause, has no final
+   punctuation inside its marks and either follows a distancing word
+   (``so-called``, ``self-styled``, ``self-proclaimed``, ``dubbed``,
+   ``the word``, ``known as``: ``the self-styled “minister”``), or is a
+   title in capitals after an article, a possessive, a preposition or a
+   genre noun (``appeared on “Evening Report”``, ``the BBC’s ‘Sunday
+   Politics’``), or is a lower-case phrase of at most three words after an
+   article (``a “humanitarian pause”``). A quoted modifier before its noun
+   inside a reported clause (``said the “anti-terrorist” operation was ...``)
+   and a word after a possessive (``restored its “sovereignty”``) stay
+   partial quotes: the speaker quotes a label. For the attribution a term's
+   marks are blanked, so the subject or claim around it reads as it would
+   without them (``The self-styled “parliament” said that ...``).
 
-Cues come from ``data/reporting_verbs.csv`` (every form written out; matched
+Cues come from ``data/reporting_verbs.csv`` (verbs of saying, of manner of
+speaking and writing: ``shout``, ``whisper``, ``quip``, ``interject``,
+``write``, ``post``, ``tweet``, ``read`` ...; every form written out; matched
 case-sensitively in lower case, so ``State`` in ``Secretary of State`` is not
 a cue). A form that is also a noun (``reports``, ``claims``, ``calls for``:
 the ``noun_forms`` column) is no cue before ``of`` or after a possessive, a
@@ -45,15 +63,26 @@ for, in this order: an attribution found inside it (rule 4); for a quotation
 continued into a new paragraph (rule 3) that opens right after an attributed
 quotation, that attribution (``speaker_rule='previous'``: the news
 convention is that the same speaker goes on); right after it in the same
-sentence (``,” the ministry said`` / ``,” said Baerbock``; not after a
-quotation that ended its sentence with a full stop); before it in the same
+sentence (``,” the ministry said`` / ``,” said Baerbock`` / ``», — said
+Peskov`` / ``” — Lavrov said``; a ``?`` or ``!`` ending the quotation does
+not end the sentence when a cue follows: ``“Why now?” Klaar asked``; not
+after a quotation that ended its sentence with a full stop); for the second
+piece of a quotation interrupted by its cue (``“We will stay,” he said,
+“until the last family leaves.”``), the cue and speaker of the first piece:
+each piece is a record of its own with its exact span, the second's
+``continues`` naming the first's ``content_start``; before it in the same
 sentence (the last cue not inside another quotation and not a noun, with its
 subject, or ``by X`` after a nominal cue such as ``an appeal ... by X``); the
 attribution of the quotation just before, when only white space separates
 them (``“...,” she said. “...”``); the next sentence when it reads ``X said
 this/so`` ; the previous paragraph when it ends with a colon; a headline-like fragment
 before a colon that starts with a name and has no verb (``Aliyev on the
-offensive: “...”``: the name, no cue, and a ``problem`` that says so). A
+offensive: “...”``: the name, no cue, and a ``problem`` that says so); last,
+the latest attributed quotation of the same paragraph when no reporting cue
+stands between them (``“...,” he said. The hall was quiet. “...”``:
+``speaker_rule='previous'``; ``Zakharova said nothing.`` in between breaks
+it). A verb of the ``colon`` frame also introduces a quotation right after
+it (``the banner read “Peace now”``). A
 cue of the ``colon`` frame (``addressed the nation:``, ``continued``,
 ``as one official put it``) introduces only quotations, never a claim. A
 partial quotation followed by ``, a charge X denies`` keeps the cue before
@@ -589,7 +618,9 @@ def _attribution_text(doc: Document) -> str:
 
 # what stands between the two pieces of a quotation interrupted by its cue:
 # “We will stay,” he said, “until ...” / «...», — said Peskov, «...»
-_INTERRUPTION = re.compile(r"[\s,]*[—–-]?\s*(?P<attr>[^.!?;:“”«»\"‘’]{2,120}?)\s*,\s*$")
+_INTERRUPTION = re.compile(
+    r"[\s,]*[—–-]?\s*(?P<attr>[^.!?;:“”«»\"‘’—–]{2,120}?)\s*,\s*(?:[—–-]\s*)?$"
+)
 
 
 def _interrupted(
@@ -928,7 +959,8 @@ _ADDRESSEE = re.compile(
 _NUMBER_FIRST = re.compile(
     r"\s+(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
     r"thousands|several|many|most|all)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times)\b)[a-z]+\s+[a-z]"
+    r"(?!(?:days?|nights?|mornings?|evenings?|afternoons?|weeks?|months?|years?|hours?|minutes?|"
+    r"times|along|over)\b)[a-z]+\s+[a-z]"
 )
 _COLON_QUOTE = re.compile(r":\s*[«“„\"‘]")
 
