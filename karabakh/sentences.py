@@ -158,9 +158,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
-#: the end of a sentence: ``. ! ?`` (closing marks allowed) before a capital or digit
+#: the end of a sentence: ``. ! ?`` (closing marks allowed, after a narrow no-break space
+#: too: ``provocation.\u202f»``) before a capital or digit
 SENT_END = re.compile(
-    rf"(?<![.!?])[.!?]+[”\"»’')\]]*{_SP}+(?=[“«\"„‘'(\[]{{0,2}}{_SP}?[A-Z0-9])"
+    rf"(?<![.!?])[.!?]+(?:{_SP}?[”\"»’')\]])*{_SP}+(?=[“«\"„‘'(\[]{{0,2}}{_SP}?[A-Z0-9])"
 )
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own

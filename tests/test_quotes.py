@@ -1199,3 +1199,12 @@ def test_the_paragraphs_speaker_stops_at_the_paragraph():
 def test_nobreak_and_thin_spaces(text, content, speaker_text, cue):
     q = _one(text, content)
     assert (q.speaker_text, q.cue) == (speaker_text, cue)
+
+
+@pytest.mark.xfail(strict=True, reason="speaker resolution (issue 12, references): 'she' after a "
+                   "sentence naming an unknown person ('Sen. Jane Roe, a Republican ..., was "
+                   "unconvinced') skips that name and takes the earlier known speaker")
+def test_pronoun_after_an_unknown_senator():
+    text = ("“This is not charity,” Mr. Blinken said. Sen. Jane Roe, a Republican from Ohio, "
+            "was unconvinced. “Why now?” she asked at the hearing.")
+    assert _one(text, "Why now?").speaker_id is None

@@ -101,6 +101,8 @@ _SENTENCES_19 = [
      ["It was Mr.\u00a0Smith who spoke.", "He said no.", "The hall emptied."]),
     ("Rep.\u2009Ann Lee voted no. Sept. 25 was calm.", ["Rep.\u2009Ann Lee voted no.", "Sept. 25 was calm."]),
 ]
+_FRENCH_SPACING = ("Zakharova wrote\u202f: «\u202fAnother provocation.\u202f» «We are watching», Peskov said.",
+                   ["Zakharova wrote\u202f: «\u202fAnother provocation.\u202f»", "«We are watching», Peskov said."])
 
 
 @pytest.mark.parametrize(("text", "expected"), _SENTENCES_19)
@@ -108,7 +110,7 @@ def test_titles_initials_and_nobreak_spaces_in_punkt_sentences(text, expected):
     assert [s.text for s in kb.split_sentences(text)] == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), _SENTENCES_19)
+@pytest.mark.parametrize(("text", "expected"), [*_SENTENCES_19, _FRENCH_SPACING])
 def test_titles_initials_and_nobreak_spaces_in_the_rule_based_index(text, expected):
     from karabakh.sentences import sentence_spans
 
