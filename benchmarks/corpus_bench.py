@@ -3,7 +3,7 @@
 Usage: python benchmarks/corpus_bench.py [--sizes 2000 20000] [--processes 1 2]
                                          [--out reports/corpus_bench.json]
 
-For each size, a folder of articles is generated from karabakh.templates
+For each size, a folder of articles is generated from karabakh.output.templates
 (invented text, no news) with one broken file in it, then each configuration
 runs `analyze_corpus` in a fresh Python process, so that the peak resident
 memory (getrusage ru_maxrss) of the parent is that run's alone; the workers
