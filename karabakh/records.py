@@ -129,7 +129,12 @@ class Quote:
         start: offset of the whole attribution (quote, cue and speaker).
         end: offset one past its end.
         text: the exact slice ``article.text[start:end]``.
-        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
+        kind: ``"direct"``, ``"partial"`` or ``"indirect"``; or ``"term"``: a
+            title, name or scare quote in marks (``appeared on “Evening
+            Report”``, ``the so-called “security zone”``), words of the
+            writer's that are no speech: never a speaker or a cue, never
+            counted or scored as a quote (``karabakh.evaluate`` scores terms
+            apart).
         content: the quoted or reported words (inside the marks).
         content_start: offset of the content.
         content_end: offset one past the content.
@@ -152,6 +157,12 @@ class Quote:
             in Baku", matched to the one fitting institution), or ``None``
             when unresolved. A resolved quote may still carry a ``problem``
             as a note (e.g. the spokesperson's name).
+        continues: for the second piece of a quotation interrupted by its
+            cue (``“We will stay,” he said, “until the last family
+            leaves.”``), the ``content_start`` of the first piece; ``None``
+            otherwise. Each piece is its own record with its own exact span
+            (``text == article[start:end]``), and both have the same cue and
+            speaker: one quote in two pieces (join them on this link).
 
     >>> q = Quote(0, 9, '"Peace,"', "direct", "Peace,", 1, 7)
     >>> q.speaker_id is None
@@ -174,6 +185,7 @@ class Quote:
     cue_end: int | None = None
     problem: str | None = None
     speaker_rule: str | None = None
+    continues: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,3 +80,62 @@ def test_to_frame_of_sentences(seed):
 def test_to_frame_rejects_non_records():
     with pytest.raises(TypeError, match="item 1 is str"):
         kb.to_frame([kb.Token(0, 1, "a"), "b"])
+
+
+# ---- issue 19 items 3 and 5: abbreviations, initials and no-break spaces (our own sentences)
+
+_SENTENCES_19 = [
+    ("“This is not charity,” said Sen. Jane Roe. Then she left.",
+     ["“This is not charity,” said Sen. Jane Roe.", "Then she left."]),
+    ("Gov. Roe's office said the state would pay. The bill failed.",
+     ["Gov. Roe's office said the state would pay.", "The bill failed."]),
+    ("Lt. Gen. A. B. Petrov said the convoy had crossed. The ministry denied it.",
+     ["Lt. Gen. A. B. Petrov said the convoy had crossed.", "The ministry denied it."]),
+    ("“We are ready,” Capt. Ruben Sahakyan told the Armenpress agency. Shelling resumed.",
+     ["“We are ready,” Capt. Ruben Sahakyan told the Armenpress agency.", "Shelling resumed."]),
+    ("Col. Farid Aliyev and Brig. Gen. Tom Hale met Mr. Smith. They spoke.",
+     ["Col. Farid Aliyev and Brig. Gen. Tom Hale met Mr. Smith.", "They spoke."]),
+    ("The talks ended.\u00a0Then the envoy left.", ["The talks ended.", "Then the envoy left."]),
+    ("Aid arrived in Goris.\u202f“More is coming,” he said.", ["Aid arrived in Goris.", "“More is coming,” he said."]),
+    ("It was Mr.\u00a0Smith who spoke. He said no. The hall emptied.",
+     ["It was Mr.\u00a0Smith who spoke.", "He said no.", "The hall emptied."]),
+    ("Rep.\u2009Ann Lee voted no. Sept. 25 was calm.", ["Rep.\u2009Ann Lee voted no.", "Sept. 25 was calm."]),
+]
+_FRENCH_SPACING = ("Zakharova wrote\u202f: «\u202fAnother provocation.\u202f» «We are watching», Peskov said.",
+                   ["Zakharova wrote\u202f: «\u202fAnother provocation.\u202f»", "«We are watching», Peskov said."])
+
+
+@pytest.mark.parametrize(("text", "expected"), _SENTENCES_19)
+def test_titles_initials_and_nobreak_spaces_in_punkt_sentences(text, expected):
+    assert [s.text for s in kb.split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [*_SENTENCES_19, _FRENCH_SPACING])
+def test_titles_initials_and_nobreak_spaces_in_the_rule_based_index(text, expected):
+    from karabakh.sentences import sentence_spans
+
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("said Sen. Roe", "Sen", True),
+        ("Lt. Gen. A. B. Petrov", "B", True),
+        ("He said no. Then", "no", False),  # a word, not the abbreviation "No."
+        ("in the U.S. Then", "U.S", True),
+        ("the talks ended. Then", "ended", False),
+    ],
+)
+def test_ends_abbreviation(text, word, expected):
+    from karabakh.sentences import ends_abbreviation
+
+    assert ends_abbreviation(text, text.index(word) + len(word)) is expected
+
+
+def test_abbreviation_data_is_well_formed():
+    from karabakh.sentences import abbreviations
+
+    table = abbreviations()
+    assert {"sen", "gov", "lt", "gen", "capt", "mr", "dr"} <= {a for a, k in table.items() if k == "title"}
+    assert all(a == a.lower() and not a.endswith(".") for a in table)

@@ -1,6 +1,7 @@
 """Quotations and reported claims, attributed to actors.
 
-:func:`extract_quotes` finds three kinds of :class:`~karabakh.records.Quote`:
+:func:`extract_quotes` finds three kinds of :class:`~karabakh.records.Quote`,
+and a fourth that is no quote (``term``, rule 5 below):
 
 * ``direct``: a quotation in marks that stands as its own sentence or clause
   (``“We will stop,” she said.`` / ``Moscow accuses: «...»``);
@@ -33,8 +34,25 @@ Quote marks (offsets never shift; the text is only read):
    (``... were killed, the ministry reported. On Tuesday ...``) lost its
    marks around the attribution: it is split there, each part keeping a
    ``problem`` that says so.
+5. A title, name or scare quote in marks is a *term* (``kind="term"``), words
+   of the writer's sentence, not speech: no cue, no speaker, never a quote.
+   It is one when it does not open a sentence or clause, has no final
+   punctuation inside its marks and either follows a distancing word
+   (``so-called``, ``self-styled``, ``self-proclaimed``, ``dubbed``,
+   ``the word``, ``known as``: ``the self-styled “minister”``), or is a
+   title in capitals after an article, a possessive, a preposition or a
+   genre noun (``appeared on “Evening Report”``, ``the BBC’s ‘Sunday
+   Politics’``), or is a lower-case phrase of at most three words after an
+   article (``a “humanitarian pause”``). A quoted modifier before its noun
+   inside a reported clause (``said the “anti-terrorist” operation was ...``)
+   and a word after a possessive (``restored its “sovereignty”``) stay
+   partial quotes: the speaker quotes a label. For the attribution a term's
+   marks are blanked, so the subject or claim around it reads as it would
+   without them (``The self-styled “parliament” said that ...``).
 
-Cues come from ``data/reporting_verbs.csv`` (every form written out; matched
+Cues come from ``data/reporting_verbs.csv`` (verbs of saying, of manner of
+speaking and writing: ``shout``, ``whisper``, ``quip``, ``interject``,
+``write``, ``post``, ``tweet``, ``read`` ...; every form written out; matched
 case-sensitively in lower case, so ``State`` in ``Secretary of State`` is not
 a cue). A form that is also a noun (``reports``, ``claims``, ``calls for``:
 the ``noun_forms`` column) is no cue before ``of`` or after a possessive, a
@@ -45,15 +63,26 @@ for, in this order: an attribution found inside it (rule 4); for a quotation
 continued into a new paragraph (rule 3) that opens right after an attributed
 quotation, that attribution (``speaker_rule='previous'``: the news
 convention is that the same speaker goes on); right after it in the same
-sentence (``,” the ministry said`` / ``,” said Baerbock``; not after a
-quotation that ended its sentence with a full stop); before it in the same
+sentence (``,” the ministry said`` / ``,” said Baerbock`` / ``», — said
+Peskov`` / ``” — Lavrov said``; a ``?`` or ``!`` ending the quotation does
+not end the sentence when a cue follows: ``“Why now?” Klaar asked``; not
+after a quotation that ended its sentence with a full stop); for the second
+piece of a quotation interrupted by its cue (``“We will stay,” he said,
+“until the last family leaves.”``), the cue and speaker of the first piece:
+each piece is a record of its own with its exact span, the second's
+``continues`` naming the first's ``content_start``; before it in the same
 sentence (the last cue not inside another quotation and not a noun, with its
 subject, or ``by X`` after a nominal cue such as ``an appeal ... by X``); the
 attribution of the quotation just before, when only white space separates
 them (``“...,” she said. “...”``); the next sentence when it reads ``X said
 this/so`` ; the previous paragraph when it ends with a colon; a headline-like fragment
 before a colon that starts with a name and has no verb (``Aliyev on the
-offensive: “...”``: the name, no cue, and a ``problem`` that says so). A
+offensive: “...”``: the name, no cue, and a ``problem`` that says so); last,
+the latest attributed quotation of the same paragraph when no reporting cue
+stands between them (``“...,” he said. The hall was quiet. “...”``:
+``speaker_rule='previous'``; ``Zakharova said nothing.`` in between breaks
+it). A verb of the ``colon`` frame also introduces a quotation right after
+it (``the banner read “Peace now”``). A
 cue of the ``colon`` frame (``addressed the nation:``, ``continued``,
 ``as one official put it``) introduces only quotations, never a claim. A
 partial quotation followed by ``, a charge X denies`` keeps the cue before
@@ -234,7 +263,7 @@ from ..text.clauses import (
 )
 from ..text.document import Document
 from ..text.references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
-from ..text.sentences import SENT_END, SentenceIndex, paragraph_breaks
+from ..text.sentences import SENT_END, SPACES, SentenceIndex, paragraph_breaks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -340,6 +369,7 @@ class QuotationSpan:
     unbalanced: bool = False
     inner: tuple[int, int, int, int] | None = None  # speaker phrase and cue found inside
     reopened: bool = False  # continues into a paragraph that reopens it with a mark
+    term: bool = False  # a title, name or scare quote in marks: no speech (rule 5)
 
     @property
     def start(self) -> int:
@@ -517,7 +547,188 @@ def pair_quote_marks(text: str) -> list[QuotationSpan]:
     >>> [(q.open, q.close, q.problem is None) for q in pair_quote_marks("“Yes,” he said.")]
     [(0, 5, True)]
     """
-    return _split_attributions(text, _pair(text))
+    return _mark_terms(text, _split_attributions(text, _pair(text)))
+
+
+# words right before a quotation that make it a term: "the so-called “...”"
+_TERM_CUE = re.compile(
+    r"(?<![\w-])(?i:so[-\s]called|self[-\s](?:styled|proclaimed|declared|appointed)|"
+    r"dubbed|nicknamed|titled|entitled|(?:the|a|its|their|his|her)\s+(?:word|words|term|phrase|"
+    r"slogan|motto|label|name|headline|hashtag|title)|known\s+as|billed\s+as|"
+    r"named(?=\s*$))[\s,]*$"
+)
+# a genre noun before a title in capitals: "the show “Face the Nation”"
+_GENRE = re.compile(
+    r"(?<![\w-])(?i:programme|program|show|book|film|documentary|series|song|newspaper|"
+    r"column|podcast|operation|doctrine|magazine|channel|album|novel|play)\s*$"
+)
+# a determiner or possessive right before a short noun phrase in marks: "a “humanitarian
+# pause”", "the broadcaster's “Public Talk”"; a preposition before a title: "on “Face the Week”"
+_TERM_DET = re.compile(
+    r"(?:(?<![\w-])(?i:a|an|the|its|their|his|her|our|this|that|these|those|whose)"
+    r"|\w['’]s|\ws['’])\s*$"
+)
+# an article before a lower-case scare quote ("a “humanitarian pause”"); after a possessive
+# ("restored its “sovereignty”, the ministry said") the word is the speaker's own
+_TERM_ARTICLE = re.compile(r"(?<![\w-])(?i:a|an|the)\s*$")
+# a quoted modifier before its noun, inside a reported clause ("said the “anti-terrorist”
+# operation was ..."): the speaker quotes the other side's label; it stays a partial quote
+# (statements read it as distance, rule scare-quotes) rather than a term of the writer's
+_PREMODIFIER = re.compile(r"[ \t\u00a0\u2009\u202f]+[a-z]")
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+    r"shall|did|does|do|of|in|on|at|to|for|from|with|by|as|and|or|but|that|which|who|no|not|never|"
+    r"proposed|announced|declared|offered|planned|promised|demanded|agreed|set|imposed|"
+    r"[a-z]+ly)\b"
+)
+_TITLE_PREP = re.compile(r"(?<![\w-])(?:on|in|of|from|by|at|about|to|for|with)\s*$")
+_TERM_MAX_WORDS = 3  # a lower-case scare quote; a title in capitals may have more
+_SMALL_WORD = frozenset("a an the of and or in on at to for with by from de la le du".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised, small words apart (``Face the Week``, ``Public Talk``)."""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORD for w in words
+    )
+
+
+def _is_term(text: str, sp: QuotationSpan) -> bool:
+    """A title, name or scare quote in marks, not speech (rule 5 of the module docstring)."""
+    if sp.open is None or sp.close is None or sp.unbalanced or sp.inner is not None:
+        return False
+    content = text[sp.cstart : sp.cend]
+    words = content.split()
+    if not words or len(words) > 8 or content[-1:] in ".!?,;:…" or text[sp.close - 1] in ",.!?":
+        return False
+    line_start = max(text.rfind("\n", 0, sp.open), 0)
+    before = text[max(line_start, sp.open - 60) : sp.open]
+    if not before.strip() or before.rstrip()[-1:] in ":.!?—–-(\"“”«»":
+        return False  # the quotation opens a sentence, a clause or follows a colon
+    if _TERM_CUE.search(before):
+        return True
+    if _title_case(words) and any(r.search(before) for r in (_TERM_DET, _TITLE_PREP, _GENRE)):
+        return True
+    if _PREMODIFIER.match(text, sp.end) and not _NOT_A_NOUN.match(text, sp.end):
+        return False  # "the “anti-terrorist” operation": the other side's label, quoted
+    return len(words) <= _TERM_MAX_WORDS and bool(_TERM_ARTICLE.search(before)) and not (
+        words[0][:1].isupper() and len(words) > 1
+    )
+
+
+def _mark_terms(text: str, spans: list[QuotationSpan]) -> list[QuotationSpan]:
+    return [replace(sp, term=True) if _is_term(text, sp) else sp for sp in spans]
+
+
+def _attribution_text(doc: Document) -> str:
+    """The text the attribution reads: the marks of every term blanked (same offsets).
+
+    A term is words of the writer's sentence (``The self-styled “parliament”
+    said that ...``): without its marks the subject and claim around it read
+    as they would without the quotation. Records are sliced from ``doc.text``.
+    """
+    text = doc.text
+    marks = sorted(i for sp in doc.quotation_marks if sp.term for i in (sp.open, sp.close)
+                   if i is not None)
+    if not marks:
+        return text
+    pieces, pos = [], 0
+    for i in marks:
+        pieces.append(text[pos:i])
+        pieces.append(" ")
+        pos = i + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+# what stands between the two pieces of a quotation interrupted by its cue:
+# “We will stay,” he said, “until ...” / «...», — said Peskov, «...»
+_INTERRUPTION = re.compile(
+    r"[\s,]*[—–-]?\s*(?P<attr>[^.!?;:“”«»\"‘’—–]{2,120}?)\s*,\s*(?:[—–-]\s*)?$"
+)
+
+
+def _interrupted(
+    text: str, sp: QuotationSpan, k: int, spans: Sequence[QuotationSpan], raws: Sequence[_Raw]
+) -> _Raw | None:
+    """The first piece of a quotation that its cue interrupts, when ``sp`` is the second.
+
+    ``“We will stay,” he said, “until the last family leaves.”``: the text
+    between the two quotations is only the attribution (the cue the first
+    piece took, with its speaker) and a comma, and the first piece ended with
+    a comma inside or after its marks, not a full stop. The second piece is
+    then the same quote: the record keeps its own span and ``continues``
+    names the content start of the first piece.
+    """
+    if not k or not raws or sp.open is None:
+        return None
+    prev, first = spans[k - 1], raws[-1]
+    if first.cue is None or first.kind == "term" or prev.close is None:
+        return None
+    if text[prev.close - 1] in ".!?" or first.cue[0] < prev.end:
+        return None  # the first piece ended its sentence, or its cue stands before it
+    gap = _INTERRUPTION.fullmatch(text, prev.end, sp.open)
+    if gap is None or first.cue[1] > sp.open:
+        return None
+    if text[prev.close - 1] != "," and not text[prev.end : prev.end + 1] == ",":
+        return None
+    return first
+
+
+def _paragraph_speaker(
+    text: str, sp: QuotationSpan, k: int, raws: Sequence[_Raw], cues: _CueIndex
+) -> _Raw | None:
+    """The attributed quotation before ``sp`` in its paragraph, when no one spoke since.
+
+    A quotation with no cue of its own that opens a sentence keeps the
+    speaker of the last attributed quotation of the paragraph when no
+    reporting cue stands between them (``“...,” he said. The hall was quiet.
+    “...”``); a cue in between (another speaker, or a claim) breaks the chain.
+    """
+    if not k or not raws:
+        return None
+    prev = raws[-1]
+    if prev.cue is None or prev.kind == "term" or prev.how == "none":
+        return None
+    between = text[prev.end : sp.start]
+    if "\n" in between:
+        return None
+    if cues.between(max(prev.end, prev.cue[1]), sp.start):
+        return None
+    return prev
+
+
+def _cue_sentence_after(
+    text: str, sp: QuotationSpan, s1: int, sents: SentenceIndex, cues: _CueIndex
+) -> int:
+    """Where the sentence of a quotation ending in ``?`` or ``!`` really ends.
+
+    ``“Why now?” Lavrov asked.``: the question mark before a capital looks
+    like a sentence end, but a cue right after (within a few words, with only
+    its subject or nothing before it) continues the sentence. Returns the end
+    of that next sentence, or ``s1`` unchanged.
+    """
+    if sp.close is None or text[sp.close - 1] not in "?!" or s1 >= len(text):
+        return s1
+    if text[sp.end : s1].strip(SPACES):
+        return s1  # the next sentence does not start right after the quotation
+    for c in cues.between(s1, min(len(text), s1 + 80)):
+        verb = _verb_of_form().get(re.sub(r"\s+", " ", c.group()).lower())
+        if verb is None or verb.frame == "source":
+            return s1
+        lead = text[s1 : c.start()]
+        if re.search(r"[.!?;:“”«»\"]", lead):
+            return s1
+        if lead.strip() and not np_ok(text, s1, strip_aux(text, s1, c.start())):
+            return s1
+        return sents.end_of(c.start())
+    return s1
+
+
+def _term_raw(sp: QuotationSpan) -> _Raw:
+    """A term's record: its own kind, no cue, no speaker, a note that says why."""
+    return _Raw("term", sp.cstart, sp.cend, sp.start, sp.end, None, None, "term",
+                "a title, name or scare quote in marks (a term): not speech, no speaker")
 
 
 
@@ -536,9 +747,10 @@ class _Raw:
     end: int
     cue: tuple[int, int] | None = None
     np: tuple[int, int] | None = None
-    how: str = "none"  # np, coordinated, previous, none
+    how: str = "none"  # np, coordinated, previous, term, none
     problem: str | None = None
     unbalanced: bool = False
+    continues: int | None = None  # content start of the piece an interrupted quote resumes
 
 
 
@@ -726,8 +938,13 @@ def _cue_before(
         if inside_quote(last.start()) or _nominal(text, last.start(), last.end()):
             continue
         verb = _verb_of_form().get(re.sub(r"\s+", " ", last.group()).lower())
-        if verb is not None and verb.frame == "colon" and ":" not in text[last.end() : qstart]:
-            continue  # "addressed the nation:" introduces a quotation; "continued" alone not
+        if (
+            verb is not None
+            and verb.frame == "colon"
+            and ":" not in text[last.end() : qstart]
+            and text[last.end() : qstart].strip(SPACES)
+        ):
+            continue  # "addressed the nation:" / "the sign read “...”" introduce a quotation
         prev_word = _last_word(text, s0, last.start())
         if prev_word and prev_word.lower() in DETERMINERS:
             agent = _BY_AGENT.search(text, last.end(), qstart)
@@ -767,7 +984,8 @@ _ADDRESSEE = re.compile(
 _NUMBER_FIRST = re.compile(
     r"\s+(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
     r"thousands|several|many|most|all)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times)\b)[a-z]+\s+[a-z]"
+    r"(?!(?:days?|nights?|mornings?|evenings?|afternoons?|weeks?|months?|years?|hours?|minutes?|"
+    r"times|along|over)\b)[a-z]+\s+[a-z]"
 )
 _COLON_QUOTE = re.compile(r":\s*[«“„\"‘]")
 
@@ -911,12 +1129,12 @@ def _extract(doc: Document, mentions: Sequence[Mention]) -> list[Quote]:
 
 
 def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote], list[Quote]]:
-    text = doc.text
+    text = _attribution_text(doc)  # term marks blanked (issue 19)
     spans = doc.quotation_marks
     sents = doc.sentences
     raws: list[_Raw] = []
     used: set[int] = set()  # offsets of cues already used by a quotation
-    qbounds = [(s.start, s.end) for s in spans]
+    qbounds = [(s.start, s.end) for s in spans if not s.term]
     qstarts = [a for a, _ in qbounds]
 
     def inside_quote(pos: int) -> bool:
@@ -931,7 +1149,7 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
     acts: list[_Raw] = []
     raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends, media, acts))
     act_keys = {(r.cstart, r.cend, r.cue) for r in acts}
-    everything = _resolve_all(text, mentions, spans, raws + acts, sents)
+    everything = _resolve_all(doc.text, mentions, spans, raws + acts, sents)
 
     def is_act(q: Quote) -> bool:
         cue = (q.cue_start, q.cue_end) if q.cue_start is not None else None
@@ -960,7 +1178,7 @@ def _claims(
     Speech acts with a noun-phrase object go to ``acts`` (when given), not
     to the claims.
     """
-    text = doc.text
+    text = _attribution_text(doc)
     sents = doc.sentences
     raws = list(raws)
     n_quotes = len(raws)
@@ -1415,6 +1633,7 @@ def _attribute(
     assert callable(inside_quote)
     s0 = sents.start_of(sp.start)
     s1 = sents.end_of(max(sp.end - 1, sp.start))
+    s1 = _cue_sentence_after(text, sp, s1, sents, cues)  # “Why now?” Lavrov asked (issue 19)
     before = text[s0 : sp.start]
     before_s = before.strip()
     header = header_match(before)
@@ -1434,11 +1653,17 @@ def _attribute(
             kind, sp.cstart, sp.cend, min(pts), max(pts), cue, np, how, problem, sp.unbalanced
         )
 
+    if sp.term:
+        return _term_raw(sp)
     if sp.unbalanced and sp.inner is None:
         return make(None, None, "none")
     if sp.inner is not None:
         x, y, cs, ce = sp.inner
         return make((cs, ce), (x, y), "np")
+    first = _interrupted(text, sp, k, spans, raws)  # issue 19: “...,” he said, “...”
+    if first is not None:
+        return replace(make(first.cue, first.np, "previous"), kind=first.kind,
+                       continues=first.cstart)
     # 0. a quotation continued into a new paragraph right after an attributed one
     if sp.reopened and k and raws and not before_s:
         prev = raws[-1]
@@ -1456,7 +1681,7 @@ def _attribute(
     ends_sentence = text[sp.cend - 1 : sp.cend] == "." and not text[sp.end : sp.end + 1] == ","
     if not ends_sentence and sp.end < limit:
         after = text[sp.end : limit]
-        lead = len(after) - len(after.lstrip(" \t,"))
+        lead = len(after) - len(after.lstrip(SPACES + ",—–"))  # «...», — said Peskov
         a0 = sp.end + lead
         cue = None
         for c in cues.between(a0, limit):
@@ -1566,6 +1791,11 @@ def _attribute(
             note = "no reporting verb: the speaker is the name heading the fragment before the colon"
             problem = note if problem is None else f"{problem}; {note}"
             return make(None, (x, y), "np")
+    # 7. the last attributed quotation of the paragraph, nobody having spoken since (issue 19)
+    if not before_s:
+        same = _paragraph_speaker(text, sp, k, raws, cues)
+        if same is not None:
+            return make(same.cue, same.np, "previous")
     if problem is None:
         problem = "no reporting cue found near the quotation"
     return make(None, None, "none")
@@ -1630,6 +1860,7 @@ def _resolve_all(
                 cue_end=raw.cue[1] if raw.cue else None,
                 problem=problem,
                 speaker_rule=res.rule if res.actor else None,
+                continues=raw.continues,
             )
         )
     results.sort(key=lambda q: (q.content_start, q.kind == "indirect"))

@@ -341,12 +341,19 @@ def scores_frame(scores: Sequence[Score]) -> pd.DataFrame:
 #: ``<prefix>_<extractor>.csv`` (documented in docs/annotation.md): the record
 #: span, the annotation's span columns, the match rule, the fields compared
 #: (annotation column -> record attribute) and, for ``match="key"``, the key.
+#: ``found`` / ``gold`` keep only some records / rows (a term is no quote);
+#: ``source`` names the extractor whose records and annotation file are read
+#: (``terms`` are the ``kind="term"`` rows of ``<prefix>_quotes.csv``).
 SPECS: dict[str, dict[str, Any]] = {
     "mentions": {"fields": ("entity_id", "kind"), "match": "exact",
                  "found": lambda r: r.kind != "unknown"},
+    # a term (a title or scare quote in marks, kind "term") is no quote: it is
+    # scored on its own below, from the same annotation file
     "quotes": {"span": ("content_start", "content_end"),
                "gold_span": ("content_start", "content_end"), "match": "overlap",
-               "floor": 0.5, "fields": ("kind", "speaker_id")},
+               "floor": 0.5, "fields": ("kind", "speaker_id"),
+               "found": lambda r: _get(r, "kind") != "term",
+               "gold": lambda g: (g.get("kind") or "").strip() != "term"},
     "dates": {"fields": ("value", "granularity", "kind"), "match": "exact"},
     "figures": {"fields": ("category", "low", "high", "qualifier", "group", "source_id"),
                 "match": "exact"},
@@ -355,6 +362,11 @@ SPECS: dict[str, dict[str, Any]] = {
     "statements": {"gold_span": ("evidence_start", "evidence_end"), "match": "overlap",
                    "floor": 0.3,
                    "fields": ("actor_id", "concept_id", "agreement")},
+    "terms": {"source": "quotes", "span": ("content_start", "content_end"),
+              "gold_span": ("content_start", "content_end"), "match": "exact",
+              "fields": ("speaker_id",),
+              "found": lambda r: _get(r, "kind") == "term",
+              "gold": lambda g: (g.get("kind") or "").strip() == "term"},
 }
 
 
@@ -375,9 +387,13 @@ def score_extractor(
     if extractor not in SPECS:
         raise ValueError(f"no scoring spec for {extractor!r}; known: {', '.join(SPECS)}")
     spec = {**SPECS[extractor], **options}
+    spec.pop("source", None)
     keep = spec.pop("found", None)
     if keep is not None:
         found = [r for r in found if keep(r)]
+    keep_gold = spec.pop("gold", None)
+    if keep_gold is not None:
+        gold = [g for g in gold if keep_gold(g)]
     columns = set(gold[0]) if gold else set()
     wanted = spec.get("fields", ())
     if isinstance(wanted, Mapping):
@@ -424,8 +440,12 @@ def annotation_files(folder: str | os.PathLike[str], prefix: str) -> dict[str, P
     True
     """
     base = Path(folder)
-    return {ex: base / f"{prefix}_{ex}.csv" for ex in SPECS
-            if (base / f"{prefix}_{ex}.csv").is_file()}
+    out = {}
+    for ex, spec in SPECS.items():
+        path = base / f"{prefix}_{spec.get('source', ex)}.csv"
+        if path.is_file():
+            out[ex] = path
+    return out
 
 
 #: Column names that say which article a row belongs to, in an annotation
@@ -491,7 +511,7 @@ def evaluate_articles(
             art_id = analysis.article.id
             if covered is not None and _stem(art_id) not in covered:
                 continue
-            found = getattr(analysis, extractor, None)
+            found = getattr(analysis, SPECS[extractor].get("source", extractor), None)
             per_article.append(score_extractor(extractor, found or [], _rows_for(rows, art_id)))
         out.append(combine(per_article, name=extractor))
     return out

@@ -146,6 +146,7 @@ from ..resources import read_data_csv
 from ._patterns import trie_regex
 from .articles import header_match, parse_dateline
 from .lexicon import month_names, weekday_names
+from .sentences import abbreviations
 
 __all__ = [
     "ACTOR_SIDES",
@@ -668,9 +669,25 @@ _COORD = re.compile(r"\s*,?\s*(?:and|or)?\s*")
 _NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _CAP_WORD = rf"[{_UPPER}][\w’'\-.]*(?<![.’'\-])"
-_UNKNOWN = re.compile(
-    rf"(?<![\w’'\-]){_CAP_WORD}(?:[ \t]+(?:(?:of|the|de|von|der|al|du|da)[ \t]+)?{_CAP_WORD})*"
-)
+_SP = "[ \t\u00a0\u2009\u202f]"  # no-break and thin spaces separate words too
+
+
+@functools.cache
+def _unknown_re() -> re.Pattern[str]:
+    """A run of capitalised words (rule 9), no-break and thin spaces included.
+
+    An initial or a title abbreviation (``A.``, ``Sen.``, ``Lt.``:
+    ``sentences.abbreviations()``) before another capitalised word stays
+    inside the run (``Lt. Gen. A. B. Petrov``).
+    """
+    titles = "|".join(
+        re.escape(a.capitalize()) for a, k in abbreviations().items() if k == "title"
+    )
+    abbr = rf"(?:[{_UPPER}]|{titles})\.(?={_SP}+[{_UPPER}])"
+    word = rf"(?:{abbr}|{_CAP_WORD})"
+    return re.compile(
+        rf"(?<![\w’'\-]){word}(?:{_SP}+(?:(?:of|the|de|von|der|al|du|da){_SP}+)?{word})*"
+    )
 _COORD_NAME = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)[ \t]+{_CAP_WORD}(?:['’]s)?")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|/|[—–-][ \t])")
 _SENT_START = re.compile(r"(?:^|[.!?:;\n]|\)[ \t]*[—–-])[\s«“\"‘'(\[—–-]*$")
@@ -753,6 +770,8 @@ def _low(word: str) -> str:
 def _droppable(word: str, drop: frozenset[str], common: frozenset[str]) -> bool:
     """A title, month or function word, or a common word written in capitals."""
     low = _low(word)
+    if word.endswith(".") and abbreviations().get(low[:-1]) == "title":
+        return True  # "Sen.", "Lt.", "Gov."
     return low in drop or (len(word) > 1 and word.isupper() and low in common)
 
 
@@ -763,7 +782,7 @@ def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function
-    for m in _UNKNOWN.finditer(masked):
+    for m in _unknown_re().finditer(masked):
         spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
         # drop a sentence-initial common word
         s0, e0 = spans[0]
@@ -778,6 +797,8 @@ def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
             spans = spans[:-1]
         if not spans:
             continue
+        if text[spans[-1][1] - 1] == ".":  # an initial before the next sentence ("Plan B.")
+            spans[-1] = (spans[-1][0], spans[-1][1] - 1)
         if len(spans) == 1 and _low(text[spans[0][0] : spans[0][1]]) in cues["body_noun"]:
             continue  # a bare "Ministry" is a generic noun, like "the ministry"
         yield spans
@@ -1214,7 +1235,8 @@ def tag_mentions(
     return _title_anaphors(text, _surname_pass(text, mentions))
 
 
-_ONE_SPACE = re.compile(r"[ \t]")
+_ONE_SPACE = re.compile(r"\.?[ \t\u00a0\u2009\u202f]")  # "Antony J." + "Blinken"
+_INITIALS = re.compile(rf"(?:{_SP}+[{_UPPER}]\.?)+$")
 
 
 def _given_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1235,7 +1257,7 @@ def _given_names(text: str, mentions: list[Mention]) -> list[Mention]:
             nxt is not None
             and m.kind == "unknown"
             and m.type not in {"organisation", "place"}
-            and " " not in m.text
+            and " " not in _INITIALS.sub("", m.text)
             and not m.possessive
             and not m.text.isupper()
             and nxt.kind == "actor"
@@ -1243,9 +1265,12 @@ def _given_names(text: str, mentions: list[Mention]) -> list[Mention]:
             and nxt.rule in {"alias", "possessive"}
             and " " not in nxt.text.strip()
             and _ONE_SPACE.fullmatch(text, m.end, nxt.start)
+            and (text[m.end] != "." or _INITIALS.search(m.text) is not None)
         ):
             span = text[m.start : nxt.end]
-            key = _variant_key(_POSSESSIVE_TAIL.sub("", span))
+            # an initial between given name and surname is no part of the alias
+            given = _INITIALS.sub("", m.text)
+            key = _variant_key(_POSSESSIVE_TAIL.sub("", f"{given} {nxt.text}"))
             info = _lexicon().entries.get(key) if key else None
             if info is not None and info.actor is not None and info.actor.id == nxt.entity_id:
                 out.append(replace(nxt, start=m.start, text=span, rule="transliteration"))

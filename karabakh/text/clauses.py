@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import read_data_csv
 from .lexicon import weekday_names
+from .sentences import ends_abbreviation
 
 if TYPE_CHECKING:
     from .document import Document
@@ -173,7 +174,7 @@ NP_STOP = re.compile(
 )
 CLAUSE_START = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
-    r"about|this|so|that)\b)(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
+    r"about|this|so|that)(?![\w-]))(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
     r"might)\s|[a-z]{3,}ed\b))",
     re.IGNORECASE,
@@ -393,10 +394,15 @@ def speaks_for_in(text: str, a: int, b: int) -> bool:
     return False
 
 
+_NP_END = re.compile(r"[,;:.!?“”«»\"(]")
+
+
 def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
     """The speaker phrase right after an inverted cue (``said the ministry``)."""
     b = a
-    m = re.compile(r"[,;:.!?“”«»\"(]").search(text, a, limit)
+    m = _NP_END.search(text, a, limit)
+    while m and m.group() == "." and ends_abbreviation(text, m.start(), titles_only=True):
+        m = _NP_END.search(text, m.end(), limit)  # "said Sen. Jane Roe", "Lt. Gen. A. B. Petrov"
     b = m.start() if m else limit
     stop = NP_STOP.search(text, a, b)
     if stop:

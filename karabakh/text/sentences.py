@@ -6,11 +6,20 @@ paragraphs at blank lines, so a heading without a full stop does not merge
 with the next paragraph; a leading ``date YYYY-MM-DD`` header becomes its own
 segment with ``is_header=True``.
 
-Offsets index the text given, unchanged.
+Offsets index the text given, unchanged. No-break and thin spaces (U+00A0,
+U+2009, U+202F: :data:`SPACES`) are spaces like any other: they separate
+sentences, and an abbreviation before one ends no sentence either.
+
+Abbreviations (``data/abbreviations.csv``, beside punkt's English list) and
+initials keep a name whole: a title before a name (``Sen. Jane Roe``, ``Lt.
+Gen. A. B. Petrov``, ``Gov. Roe's office``) never ends a sentence, in punkt's
+sentences (two pieces cut after a title or an initial are joined again) as in
+the rule-based index.
 
 The extractors share a second, rule-based index (:class:`SentenceIndex`):
 sentence starts after ``. ! ?`` followed by a capital or a digit (not after
-an abbreviation or a single letter), at every paragraph start and after a
+an abbreviation or an initial: see :func:`ends_abbreviation`), at every
+paragraph start and after a
 wire-service dateline (``YEREVAN, Sept 25 (Reuters) -``), optionally
 ignoring the starts that fall inside given spans (quotations). It is built
 once per :class:`~karabakh.text.document.Document`; punkt's sentences are what the
@@ -30,12 +39,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import Sentence, Token
-from ..resources import ensure_nltk_data
+from ..resources import ensure_nltk_data, read_data_csv
 from .articles import header_match
+from .lexicon import month_names
 
 __all__ = [
     "MAX_SENTENCE",
+    "SPACES",
     "SentenceIndex",
+    "abbreviations",
+    "ends_abbreviation",
     "paragraph_breaks",
     "sentence_spans",
     "sentence_starts",
@@ -43,8 +56,12 @@ __all__ = [
     "tokenize",
 ]
 
+#: the characters that separate words on one line: space, tab, no-break space
+#: (U+00A0), thin space (U+2009) and narrow no-break space (U+202F)
+SPACES = " \t\u00a0\u2009\u202f"
+_SP = "[ \t\u00a0\u2009\u202f]"
 # (?<![ \t]): tried once per run of spaces, not at each space of it (linear time)
-_PARAGRAPH_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+_PARAGRAPH_BREAK = re.compile(rf"(?<!{_SP}){_SP}*\r?\n(?:{_SP}*\r?\n)+")
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
 # everything else that is not space is a one-character token.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
@@ -93,6 +110,7 @@ def split_sentences(text: str) -> list[Sentence]:
     tokenizer = _punkt()
     for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text, body_start, len(text))):
         chunk = text[p_start:p_end]
+        pieces: list[tuple[int, int]] = []
         for s, e in tokenizer.span_tokenize(chunk):
             a, b = p_start + s, p_start + e
             while a < b and text[a].isspace():
@@ -101,8 +119,24 @@ def split_sentences(text: str) -> list[Sentence]:
                 b -= 1
             if a == b:
                 continue
+            if pieces and _joins(text, pieces[-1][1], a):
+                pieces[-1] = (pieces[-1][0], b)  # "Lt. Gen. A." + "B. Petrov said ..."
+            else:
+                pieces.append((a, b))
+        for a, b in pieces:
             sentences.append(Sentence(len(sentences), a, b, text[a:b], p_index))
     return sentences
+
+
+def _joins(text: str, prev_end: int, start: int) -> bool:
+    """Does the piece ending at ``prev_end`` run on into the one at ``start``?
+
+    Yes when it ends with a title abbreviation or an initial before a capital
+    ("Sen." + "Jane Roe said ...", "A." + "B. Petrov").
+    """
+    if text[prev_end - 1] != "." or not text[start : start + 1].isupper():
+        return False
+    return ends_abbreviation(text, prev_end - 1, titles_only=True)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -124,8 +158,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
-#: the end of a sentence: ``. ! ?`` (closing marks allowed) before a capital or digit
-SENT_END = re.compile(r"(?<![.!?])[.!?]+[”\"»’')\]]*[ \t]+(?=[“«\"„‘'(\[]{0,2}[A-Z0-9])")
+#: the end of a sentence: ``. ! ?`` (closing marks allowed, after a narrow no-break space
+#: too: ``provocation.\u202f»``) before a capital or digit
+SENT_END = re.compile(
+    rf"(?<![.!?])[.!?]+(?:{_SP}?[”\"»’')\]])*{_SP}+(?=[“«\"„‘'(\[]{{0,2}}{_SP}?[A-Z0-9])"
+)
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
 _DATELINE = re.compile(
@@ -136,10 +173,65 @@ _DATELINE = re.compile(
 
 
 @functools.cache
-def _abbreviations() -> frozenset[str]:
+def _punkt_abbreviations() -> frozenset[str]:
     from punkt.data import english
 
-    return frozenset(a.lower() for a in english.ABBREV_TYPES) | {"u.s", "u.n", "e.u", "u.k"}
+    return frozenset(a.lower() for a in english.ABBREV_TYPES)
+
+
+@functools.cache
+def abbreviations() -> dict[str, str]:
+    """The abbreviations of ``data/abbreviations.csv``: lower-case form -> kind.
+
+    ``kind`` is ``title`` (before a name: ``sen``, ``lt``, ``gov``) or
+    ``other`` (``u.s``); see ``karabakh/data/README.md``. Month
+    abbreviations are the month rows of ``time_words.csv``
+    (:func:`karabakh.lexicon.month_names`).
+
+    Raises:
+        ValueError: for a row with an unknown kind or an empty abbreviation.
+
+    >>> abbreviations()["sen"], abbreviations()["u.s"]
+    ('title', 'other')
+    """
+    out: dict[str, str] = {}
+    for i, row in enumerate(read_data_csv("abbreviations.csv")):
+        form = row["abbreviation"].strip().lower().rstrip(".")
+        if not form or row["kind"] not in {"title", "other"}:
+            raise ValueError(f"abbreviations.csv row {i + 1}: bad abbreviation or kind in {row}")
+        out[form] = row["kind"]
+    return out
+
+
+def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool:
+    """Is the ``.`` at ``text[dot]`` the dot of an abbreviation or an initial?
+
+    An initial is one letter (``A.`` of ``A. B. Petrov``); an abbreviation is
+    one of punkt's English list (any case), or of ``data/abbreviations.csv``
+    or a month of ``time_words.csv`` written with a capital (``Sen.``,
+    ``Gov.``, ``Sept.``, ``U.S.``; ``no.`` in lower case is the word). With ``titles_only``, only an initial in
+    capitals or a title of the data file counts: what comes before a name.
+
+    >>> t = "Lt. Gen. A. B. Petrov said no. Gov. Roe agreed."
+    >>> [t[:i].split()[-1] for i, c in enumerate(t) if c == "." and ends_abbreviation(t, i)]
+    ['Lt', 'Gen', 'A', 'B', 'Gov']
+    """
+    if dot >= len(text) or text[dot] != ".":
+        return False
+    w = dot
+    while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
+        w -= 1
+    word = text[w:dot]
+    low = word.lower()
+    if not word:
+        return False
+    if len(word) == 1:
+        return word.isupper() or not titles_only
+    kind = abbreviations().get(low)
+    if titles_only:
+        return kind == "title" and word[0].isupper()
+    known = kind is not None or low in month_names()
+    return low in _punkt_abbreviations() or (known and word[0].isupper())
 
 
 def paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -176,16 +268,10 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
     header = header_match(text)
     if header:
         starts.append(header.end())
-    abbrevs = _abbreviations()
     for m in SENT_END.finditer(text):
         dot = m.start()
-        if text[dot] == ".":
-            w = dot
-            while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
-                w -= 1
-            word = text[w:dot].lower()
-            if len(word) == 1 or word in abbrevs:
-                continue
+        if text[dot] == "." and ends_abbreviation(text, dot):
+            continue
         starts.append(m.end())
     paragraphs = [b for _, b in paragraph_breaks(text)]
     starts.extend(paragraphs)

@@ -6,7 +6,7 @@
 # **Input:** the article of the parameters cell (by default the seed in `seeds/`).
 # **Output:** a table of quotes (speaker, side, kind, cue, content, and any problem met), counts by kind, and a chart of who is quoted, how much and how, by side.
 #
-# Three kinds: **direct** (a quotation standing as its own sentence: `“...,” she said`), **partial** (a quoted fragment inside the writer's sentence: `defined the offensive as “an ethnic cleansing operation”`) and **indirect** (reported speech without marks: `Armenia claims that ...`, `according to the separatists, ...`). In the charts the kinds are shades of grey (darkest: direct) and colour is the side of the speaker, as in every notebook.
+# Three kinds: **direct** (a quotation standing as its own sentence: `“...,” she said`), **partial** (a quoted fragment inside the writer's sentence: `defined the offensive as “an ethnic cleansing operation”`) and **indirect** (reported speech without marks: `Armenia claims that ...`, `according to the separatists, ...`). A title or scare quote in marks (`the so-called “security zone”`) is kind **term**: the writer's words, no speaker; it is listed apart (`terms`) and left out of the counts. In the charts the kinds are shades of grey (darkest: direct) and colour is the side of the speaker, as in every notebook.
 
 # %% tags=["parameters"]
 # Parameters (papermill): the article to read and its dateline; the defaults are the seed.
@@ -18,9 +18,10 @@ import karabakh as kb
 
 article = kb.read_article(article_path, dateline=dateline)
 analysis = kb.analyze(article)  # mentions first, then quotes with speakers resolved to them
-quotes = analysis.quotes
+quotes = [q for q in analysis.quotes if q.kind != "term"]  # titles and scare quotes are no speech
+terms = [q.content for q in analysis.quotes if q.kind == "term"]
 table = kb.quotes_table(quotes)
-len(quotes)
+len(quotes), terms
 
 # %% [markdown]
 # ## How much of each kind
