@@ -509,15 +509,6 @@ def _annotation() -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def _as_row(f: Figure) -> tuple[object, ...]:
-    def cell(v: object) -> str:
-        return "" if v is None else str(v)
-
-    return tuple(cell(getattr(f, k)) for k in
-                 ("start", "end", "text", "category", "low", "high", "qualifier", "group",
-                  "part_of", "source_id", "trend"))
-
-
 def test_annotation_spans_match_the_seed(seed):
     rows = _annotation()
     assert rows
@@ -527,17 +518,18 @@ def test_annotation_spans_match_the_seed(seed):
 
 def test_seed_precision_and_recall_are_one(seed):
     from karabakh.extract.quotes import extract_quotes
+    from karabakh.output.evaluate import load_annotation, score_extractor
     from karabakh.text.actors import tag_mentions
 
     mentions = tag_mentions(seed.text)
     quotes = extract_quotes(seed.text, mentions)
-    found = {_as_row(f) for f in find_figures(seed.text, mentions=mentions, quotes=quotes)}
-    gold = {tuple(r[k] for k in ("start", "end", "text", "category", "low", "high", "qualifier",
-                                 "group", "part_of", "source_id", "trend")) for r in _annotation()}
-    true_pos = len(found & gold)
-    precision = true_pos / len(found) if found else 0.0
-    recall = true_pos / len(gold)
-    assert (precision, recall) == (1.0, 1.0), (sorted(found - gold), sorted(gold - found))
+    found = find_figures(seed.text, mentions=mentions, quotes=quotes)
+    # the shared scorer: exact spans, and here every column of the annotation compared
+    s = score_extractor("figures", found, load_annotation(ANNOTATION),
+                        fields=("text", "category", "low", "high", "qualifier", "group",
+                                "part_of", "source_id", "trend"))
+    assert (s.precision, s.recall, s.exact) == (1.0, 1.0, 1.0), (s.misses, s.false_alarms,
+                                                                 s.wrong)
 
 
 def test_mentions_are_tagged_when_not_given():

@@ -525,22 +525,14 @@ def test_seed_annotation_is_consistent(seed):
 
 
 def test_seed_recall_precision_and_value_accuracy(seed):
-    gold = {(int(r["start"]), int(r["end"])): r for r in _annotation()}
-    found = {(d.start, d.end): d for d in find_dates(_masked(seed), seed.dateline)}
-    matched = gold.keys() & found.keys()
-    recall = len(matched) / len(gold)
-    precision = len(matched) / len(found)
-    correct = [
-        k for k in matched
-        if (found[k].value or "") == gold[k]["value"]
-        and found[k].granularity == gold[k]["granularity"]
-        and found[k].kind == gold[k]["kind"]
-    ]
-    accuracy = len(correct) / len(matched)
-    assert (recall, precision, accuracy) == (1.0, 1.0, 1.0), (
-        sorted(gold.keys() - found.keys()), sorted(found.keys() - gold.keys()),
-        sorted(matched - set(correct)),
-    )
+    from karabakh.output.evaluate import load_annotation, score_extractor
+
+    # the shared scorer's spec for dates: exact spans; value, granularity, kind compared
+    gold = load_annotation(ROOT / "tests" / "annotations" / "seed_dates.csv")
+    s = score_extractor("dates", find_dates(_masked(seed), seed.dateline), gold)
+    assert set(s.fields) == {"value", "granularity", "kind"}
+    assert (s.recall, s.precision, s.exact) == (1.0, 1.0, 1.0), (s.misses, s.false_alarms,
+                                                                 s.wrong)
 
 
 def test_seed_just_one_day_is_a_duration(seed):

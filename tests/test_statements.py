@@ -524,3 +524,43 @@ def test_events_do_not_repeat_a_quotes_statement() -> None:
     q = kb.extract_quotes(text, m)
     ev = _event(text, text, "ICRC", "REQUEST")
     assert len(find_statements(text, m, q, [ev])) == len(find_statements(text, m, q))
+
+
+# ---------------------------------------------------------------- the cue prefilter
+# _code_unit runs a cue's regex only when the clause holds the cue's literal words
+# (casefolded); the prefilter must never skip a clause the regex would match.
+
+_PREFILTER_TEXTS = [
+    "Baku called it an anti-terrorist operation against illegal armed formations.",
+    "YEREVAN described the offensive as ethnic cleansing and military aggression.",
+    "The ministry said civilians were not targeted, only military positions.",
+    "THE PRIME MINISTER URGED A CEASEFIRE AND THE RETURN OF REFUGEES.",
+    "Moscow's peacekeepers said they would guarantee humanitarian access.",
+    "Officials insisted the counter-terror measures would continue until disarmament.",
+]
+
+
+def _odd_case(text: str) -> str:
+    # characters that match an ASCII letter when case is ignored: long s, Kelvin
+    # sign, dotted capital I, dotless small i
+    return text.replace("s", "ſ").replace("k", "\u212a").replace("I", "İ").replace("i", "ı")
+
+
+@pytest.mark.parametrize("text", _PREFILTER_TEXTS + [_odd_case(t) for t in _PREFILTER_TEXTS]
+                         + [t.upper().replace("I", "İ") for t in _PREFILTER_TEXTS])
+def test_cue_prefilter_never_skips_a_match(text):
+    from karabakh.extract.statements import _compiled, _may_match, _prefilter_text
+
+    low = _prefilter_text(text)
+    for comp in _compiled(load_concepts()):
+        for (pattern, _pol, cue), needs in zip(comp.patterns, comp.needs, strict=True):
+            if pattern.search(text):
+                assert _may_match(low, needs), (cue, text)
+
+
+def test_cue_prefilter_skips_clauses_without_the_words():
+    from karabakh.extract.statements import _compiled, _may_match, _prefilter_text
+
+    low = _prefilter_text("The weather was mild and the market opened late.")
+    needs = [n for comp in _compiled(load_concepts()) for n in comp.needs]
+    assert needs and not any(_may_match(low, n) for n in needs)
