@@ -155,7 +155,9 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # kept with value None (see karabakh.extract.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
-    events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)
+    events = find_events(
+        text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures, doc=doc
+    )
     statements = find_statements(
         text, mentions, sorted([*quotes, *acts], key=lambda q: (q.content_start, q.kind == "indirect")),
         events, article_id=article.id,
