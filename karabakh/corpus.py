@@ -109,6 +109,10 @@ class CorpusRun:
             (reading, analysing, building and writing the tables), summed
             over workers; with the run's own CPU time it gives the cost of
             an article independently of what else the machine runs.
+        worker_busy_seconds: wall-clock time the batches took in their
+            workers, summed; over ``seconds`` times the number of workers it
+            is the share of the run the workers were busy (the rest they
+            waited: for start-up, for this process, at the end).
 
     >>> CorpusRun(Path("x"), 1, 0, 0, 10, 0.5, ("articles",)).n_done
     1
@@ -123,6 +127,7 @@ class CorpusRun:
     tables: tuple[str, ...] = field(default=())
     worker_peak_mib: float | None = None
     worker_cpu_seconds: float = 0.0
+    worker_busy_seconds: float = 0.0
 
     def read(self, table: str) -> pd.DataFrame:
         """Read one table of this run into a DataFrame (see :func:`read_corpus`).
@@ -426,7 +431,7 @@ def _run_batch(
     """
     import pyarrow as pa
 
-    cpu0 = time.process_time()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     _warm_up()
     per_table: dict[str, tuple[type, list[str], list[Any]]] = {}
     extracted: set[str] = set()
@@ -491,6 +496,7 @@ def _run_batch(
         done.update(written=sorted(tables), pending=str(_write_part(
             where_to, "articles", stem, arts, final=False)))
     done["cpu_seconds"] = time.process_time() - cpu0
+    done["busy_seconds"] = time.perf_counter() - wall0
     return done
 
 
@@ -563,13 +569,13 @@ def _finish_part(tmp: Path) -> None:
 
 def _resume_state(out: Path) -> tuple[set[str], set[str]]:
     """Ids and paths already written; remove parts of batches that never finished."""
-    import pyarrow.parquet as pq
-
     done_ids: set[str] = set()
     done_paths: set[str] = set()
     committed: set[str] = set()
     arts = out / "articles"
     if arts.is_dir():
+        import pyarrow.parquet as pq
+
         for part in sorted(arts.glob("*.parquet")):
             committed.add(part.stem)
             t = pq.read_table(part, columns=["id", "path"])
@@ -658,9 +664,20 @@ def _executor(
 
 
 def _batches(
-    tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str]
+    tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str],
+    total: int | None = None, workers: int = 1,
 ) -> Iterator[tuple[int, list[dict[str, Any]], int]]:
-    """(index of the first task, tasks, number skipped) batches of unfinished tasks."""
+    """(index of the first task, tasks, number skipped) batches of unfinished tasks.
+
+    When the number of tasks is known and there are several workers, the
+    batches shrink towards the end (to about a ``2 * workers``-th of what is
+    left, and never below an eighth of ``size``), so the workers finish
+    together instead of one waiting for the other's last full batch.
+
+    >>> tasks = ({"id": str(i)} for i in range(20))
+    >>> [len(b) for _, b, _ in _batches(tasks, 4, set(), set(), 20, 2)]
+    [4, 4, 3, 3, 2, 1, 1, 1, 1]
+    """
     batch: list[dict[str, Any]] = []
     first = 0
     skipped = 0
@@ -672,8 +689,11 @@ def _batches(
             continue
         if not batch:
             first = i
+            limit = size
+            if total is not None and workers > 1:
+                limit = max(size // 8, 1, min(size, -(-(total - i) // (2 * workers))))
         batch.append(task)
-        if len(batch) >= size:
+        if len(batch) >= limit:
             yield first, batch, skipped
             batch, skipped = [], 0
     if batch or skipped:
@@ -732,7 +752,17 @@ def analyze_corpus(
     if out_dir.exists() and not out_dir.is_dir():
         raise ValueError(f"{out_dir}: output exists and is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    done_ids, done_paths = _resume_state(out_dir)
+    # The workers start first and load the dictionaries while this process
+    # reads what an earlier run wrote.
+    executor, n_workers, close = _executor(processes, scheduler)
+    try:
+        if isinstance(executor, cf.ProcessPoolExecutor):
+            for _ in range(n_workers):
+                executor.submit(_warm_up)
+        done_ids, done_paths = _resume_state(out_dir)
+    except BaseException:
+        close()
+        raise
     token = secrets.token_hex(3)
 
     from tqdm import tqdm
@@ -744,7 +774,7 @@ def analyze_corpus(
     seen_ids = set(done_ids)
     extracted: set[str] = set()
     n_done = n_failed = n_skipped = n_words = 0
-    worker_cpu = 0.0
+    worker_cpu = worker_busy = 0.0
     peaks: list[float] = []
 
     def note(msg: str) -> None:
@@ -754,10 +784,7 @@ def analyze_corpus(
             bar.write(msg, file=sys.stderr)
 
     def commit(first: int, batch: list[dict[str, Any]], result: dict[str, Any]) -> None:
-        nonlocal n_done, n_failed, n_words, worker_cpu
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+        nonlocal n_done, n_failed, n_words, worker_cpu, worker_busy
         stem = _stem(first, token)
         failures: list[dict[str, Any]] = list(result["failures"])
         if result.get("crashed"):
@@ -787,6 +814,8 @@ def analyze_corpus(
                 n_words_batch = sum(arts.column("n_words").to_pylist())
             pending = _write_part(out_dir, "articles", stem, arts, final=False)
         elif dups:  # rare: rewrite the parts the worker wrote without those ids
+            import pyarrow.parquet as pq
+
             for key in result["written"]:
                 _filter_part(out_dir / key / f"{stem}.parquet", "article_id", dups)
             arts = _without_ids(pq.read_table(pending), "id", dups)
@@ -796,7 +825,10 @@ def analyze_corpus(
         if result.get("peak_mib") is not None:
             peaks.append(result["peak_mib"])
         worker_cpu += result.get("cpu_seconds") or 0.0
+        worker_busy += result.get("busy_seconds") or 0.0
         if failures:
+            import pyarrow as pa
+
             _write_part(out_dir, "failures", stem,
                         pa.Table.from_pylist(failures, schema=_failures_schema()))
             for f in failures:
@@ -815,15 +847,14 @@ def analyze_corpus(
         words_s = rate * n_words / max(n_done, 1)
         bar.set_postfix_str(f"{words_s:,.0f} words/s, {n_failed} failed", refresh=False)
 
-    executor, n_workers, close = _executor(processes, scheduler)
-
     def write_to(first: int) -> tuple[str, str] | tuple[()]:
         # Local workers write their own parts; Dask workers may not see this disk.
         return () if scheduler is not None else (str(out_dir), _stem(first, token))
 
     in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]] = {}
     try:
-        for first, batch, skipped in _batches(tasks, batch_size, done_ids, done_paths):
+        batches = _batches(tasks, batch_size, done_ids, done_paths, total, n_workers)
+        for first, batch, skipped in batches:
             if skipped:
                 n_skipped += skipped
                 bar.update(skipped)
@@ -842,7 +873,7 @@ def analyze_corpus(
     tables = tuple(sorted(d.name for d in out_dir.iterdir() if d.is_dir()))
     return CorpusRun(out_dir, n_done, n_failed, n_skipped, n_words,
                      time.perf_counter() - t_start, tables, max(peaks) if peaks else None,
-                     worker_cpu)
+                     worker_cpu, worker_busy)
 
 
 def _drain(

@@ -280,7 +280,7 @@ def test_process_pool_tables_equal_a_plain_loop_over_analyze(folder, tmp_path):
 
     run = analyze_corpus(folder, out=tmp_path / "out", processes=2, progress=False, batch_size=5)
     assert (run.n_done, run.n_failed) == (N, 0)
-    assert run.worker_cpu_seconds > 0
+    assert run.worker_cpu_seconds > 0 and run.worker_busy_seconds > 0
     assert not list(run.out.rglob(".*.tmp"))
     tables = {t: read_corpus(run.out, t) for t in run.tables if t not in ("articles", "failures")}
     arts = read_corpus(run.out, "articles").set_index("id")
