@@ -759,6 +759,10 @@ def analyze_corpus(
         if isinstance(executor, cf.ProcessPoolExecutor):
             for _ in range(n_workers):
                 executor.submit(_warm_up)
+            # pyarrow imports pandas for any table it builds, even an empty one
+            # (0.5 s): load them now, while the fork server starts, not at the end.
+            import pandas  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
         done_ids, done_paths = _resume_state(out_dir)
     except BaseException:
         close()
