@@ -32,8 +32,12 @@ string, ``bool`` -> bool, ``float`` -> float64, ``list[T]``/``tuple[T, ...]``
 
 Memory stays flat: articles stream through in batches (at most two batches
 per worker in flight) and each batch is written as soon as it is done. A
-batch's extractor tables are written before its ``articles`` part, and only
-batches with an ``articles`` part count as done; so a run that is
+local worker writes its batch's extractor parts itself, then its
+``articles`` part under a temporary name; the parent only checks the ids
+(unique across the run), writes the failures and renames the ``articles``
+part, so it never becomes the workers' bottleneck. (A Dask worker, which
+may not see this disk, returns its Arrow tables for the parent to write.)
+Only batches with an ``articles`` part count as done; so a run that is
 interrupted (Ctrl-C, a crash) is resumed by running it again with the same
 ``out``: finished articles are skipped, half-written batches removed.
 Articles that failed are tried again on a resumed run.
