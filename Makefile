@@ -64,9 +64,9 @@ bench-corpus: $(STAMP) ## corpus throughput: articles/s, words/s, speed-up of 2 
 	$(BIN)/python benchmarks/corpus_bench.py --out reports/corpus_bench.json
 
 eval: $(STAMP) ## precision/recall/F1 per extractor on the seed and on the team's harder paragraphs
-	$(BIN)/python -m karabakh.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
+	$(BIN)/python -m karabakh.output.evaluate seeds/000_bf20561892d8202b.txt --annotations tests/annotations --prefix seed --title "seed article"
 	@if ls tests/harder/*.txt >/dev/null 2>&1; then \
-	  $(BIN)/python -m karabakh.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
+	  $(BIN)/python -m karabakh.output.evaluate tests/harder/*.txt --annotations tests/annotations --prefix harder --title "team's harder paragraphs"; \
 	fi
 
 stress: $(STAMP) ## hostile shapes at 10 KB, 100 KB, 1 MB: seconds per MB -> reports/stress.json

@@ -4,7 +4,7 @@ Usage: python benchmarks/corpus_bench.py [--sizes 2000 20000] [--processes 1 2]
                                          [--repeat 1] [--reference-max 2000]
                                          [--out reports/corpus_bench.json]
 
-For each size, a folder of articles is generated from karabakh.templates
+For each size, a folder of articles is generated from karabakh.output.templates
 (invented text, no news) with one broken file in it. Each configuration
 runs in a fresh Python process (so the peak resident memory, getrusage
 ru_maxrss, of the parent is that run's alone; the workers report their own):
@@ -107,7 +107,7 @@ def _plain_loop(paths: list[str], conn: object | None = None) -> tuple[int, int,
 
 def plain(source: str, processes: int) -> dict:
     """The reference: a loop of read_article + analyze, in 1 or N forked processes."""
-    from karabakh.corpus import _warm_up  # imported before the clock starts, as in one()
+    from karabakh.output.corpus import _warm_up  # imported before the clock starts, as in one()
 
     t0 = time.perf_counter()
     cpu0 = time.process_time()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import karabakh as kb
-from karabakh.evaluate import load_annotation, score
+from karabakh.output.evaluate import load_annotation, score
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The harder set (written before the issue-19 changes, used to find them) and the held-out

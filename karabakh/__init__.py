@@ -8,32 +8,22 @@ verbatim article text. Start with :func:`read_article` and :func:`analyze`:
 >>> result = kb.analyze(art)
 >>> result.sentences[1].text[:40]
 '“Azerbaijan completed its operation in N'
+
+The modules are layered (``docs/design/0008-layout.md``): ``karabakh.text``
+(the article, sentences, mentions, clauses, references: the shared
+:class:`~karabakh.text.document.Document`), ``karabakh.extract`` (quotes,
+dates, figures, events, statements) and ``karabakh.output`` (``analyze``,
+scoring, charts, corpus mode, the command line). The old flat paths
+(``karabakh.quotes``) still import, as the same module objects.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from . import todo as todo
-from .actors import (
-    ActorInfo,
-    PlaceInfo,
-    RoleInfo,
-    actor_info,
-    load_actors,
-    load_places,
-    load_roles,
-    place_info,
-    resolve_role,
-    role_holders,
-    tag_mentions,
-    translit_key,
-)
-from .analysis import EXTRACTORS, Analysis, analyze
-from .articles import Article, parse_dateline, read_article
-from .casualties import FigureWords, figure_words, find_figures, parse_number
-from .corpus import CorpusRun, analyze_corpus, read_corpus
-from .datelines import find_wire_dateline
-from .dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
-from .events import (
+from . import _moved
+from .extract.casualties import FigureWords, figure_words, find_figures, parse_number
+from .extract.datelines import find_wire_dateline
+from .extract.dates import article_dates, find_dates, sentence_dates, timex_span, to_timeml
+from .extract.events import (
     EventVerb,
     event_table,
     event_verbs,
@@ -43,23 +33,14 @@ from .events import (
     to_acled,
     unmerge,
 )
-from .quotes import ReportingVerb, extract_quotes, quote_spans, quotes_table, reporting_verbs
-from .records import (
-    DateRef,
-    Event,
-    Figure,
-    Mention,
-    Quote,
-    Sentence,
-    SentenceDate,
-    Statement,
-    Token,
-    WireDateline,
-    to_frame,
+from .extract.quotes import (
+    ReportingVerb,
+    extract_quotes,
+    quote_spans,
+    quotes_table,
+    reporting_verbs,
 )
-from .resources import build_nltk_data, ensure_nltk_data
-from .sentences import split_sentences, tokenize
-from .statements import (
+from .extract.statements import (
     Concept,
     actor_graph,
     actor_network,
@@ -76,21 +57,57 @@ from .statements import (
     statement_table,
     to_graphml,
 )
-from .templates import generate_articles, templates_frame, write_templates
-from .todo import todo_list
+from .output import todo as todo
+from .output.analysis import EXTRACTORS, Analysis, analyze
+from .output.corpus import CorpusRun, analyze_corpus, read_corpus
+from .output.templates import generate_articles, templates_frame, write_templates
+from .output.todo import todo_list
+from .records import (
+    DateRef,
+    Event,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Statement,
+    Token,
+    WireDateline,
+    to_frame,
+)
+from .resources import build_nltk_data, ensure_nltk_data
+from .text.actors import (
+    ActorInfo,
+    PlaceInfo,
+    RoleInfo,
+    actor_info,
+    load_actors,
+    load_places,
+    load_roles,
+    place_info,
+    resolve_role,
+    role_holders,
+    tag_mentions,
+    translit_key,
+)
+from .text.articles import Article, parse_dateline, read_article
+from .text.sentences import split_sentences, tokenize
 
 if TYPE_CHECKING:
-    from . import plots as plots
+    from .output import plots as plots
 
 __version__ = "0.1.0"
 
+# old flat paths (``import karabakh.quotes``) resolve to the layered modules
+_moved.install()
+
 
 def __getattr__(name: str) -> Any:
-    """Import ``karabakh.plots`` (and matplotlib) only when ``kb.plots`` is first used."""
-    if name == "plots":
+    """A module of the flat layout on first use: ``kb.plots`` (and matplotlib) only then."""
+    if name in _moved.MOVED:
         import importlib
 
-        return importlib.import_module(".plots", __name__)
+        return importlib.import_module(f"{__name__}.{_moved.MOVED[name]}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [

@@ -102,7 +102,7 @@ class Mention:
             surname alone after the full name), ``title-anaphor`` ("the
             minister" after the minister's name); unknown names have
             ``capitalised`` and a guessed ``type`` (person, organisation,
-            place or ``None``) (see :mod:`karabakh.actors`).
+            place or ``None``) (see :mod:`karabakh.text.actors`).
 
     >>> Mention(0, 4, "Baku", "AZE_GOV", "actor", "government", "AZE").kind
     'actor'
@@ -180,7 +180,7 @@ class Quote:
 class DateRef:
     """A time expression resolved (or not) against the dateline.
 
-    See :mod:`karabakh.dates` for the value formats and resolution rules.
+    See :mod:`karabakh.extract.dates` for the value formats and resolution rules.
 
     Attributes:
         start: offset of the expression (a leading preposition is not part
@@ -230,7 +230,7 @@ class DateRef:
 class SentenceDate:
     """The best date of one sentence, for dating the events it reports.
 
-    See :func:`karabakh.dates.sentence_dates` for the rules.
+    See :func:`karabakh.extract.dates.sentence_dates` for the rules.
 
     Attributes:
         start: offset of the sentence.
@@ -271,7 +271,7 @@ class SentenceDate:
 class Figure:
     """A casualty, displacement or other count, with its hedge, range and source.
 
-    The bounds policy (see :mod:`karabakh.casualties`): ``low`` and ``high``
+    The bounds policy (see :mod:`karabakh.extract.casualties`): ``low`` and ``high``
     are the numbers the text states, never invented ones. "at least 32" and
     "more than 200" give ``low`` with ``high=None``; "up to 50" and "fewer
     than 50" give ``high`` with ``low=None``; approximations ("around",
@@ -372,8 +372,8 @@ class Statement:
 
     One statement is (actor, concept, agreement) with its evidence: the
     words of the quotation, claim or event it comes from. See
-    :mod:`karabakh.statements` for the rules and
-    :func:`karabakh.statements.apply_corrections` for the researcher's coding.
+    :mod:`karabakh.extract.statements` for the rules and
+    :func:`karabakh.extract.statements.apply_corrections` for the researcher's coding.
 
     Attributes:
         start: offset of the evidence (the content of the quotation or claim,
@@ -404,7 +404,7 @@ class Statement:
             ``scare-quotes``, ``distancing``, ``attributed``).
         article_id: the article, when known (keys researcher corrections).
         status: ``rules`` (as derived), or after
-            :func:`~karabakh.statements.apply_corrections` ``changed``,
+            :func:`~karabakh.extract.statements.apply_corrections` ``changed``,
             ``added`` or ``removed`` (removed statements are kept, marked).
         rule_agreement: what the rules said before a correction (``None``
             for a statement the researcher added).
@@ -443,7 +443,7 @@ class Statement:
 class Event:
     """Who did what to whom, when and where: one telling of an event, coded.
 
-    See :mod:`karabakh.events` for the rules. Every telling is its own record;
+    See :mod:`karabakh.extract.events` for the rules. Every telling is its own record;
     tellings of the same event share ``event_id`` (``merge_rule`` says why).
 
     Attributes:
@@ -551,7 +551,7 @@ class WireDateline:
 
     "STEPANAKERT, SEPTEMBER 23, ARMENPRESS.", "GORIS, Armenia, Sept 26
     (Reuters) -", "MOSCOW, September 25. /TASS/.": read by
-    :func:`karabakh.datelines.find_wire_dateline` and checked against the
+    :func:`karabakh.extract.datelines.find_wire_dateline` and checked against the
     article's own date.
 
     Attributes:

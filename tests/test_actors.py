@@ -1,4 +1,4 @@
-"""Tests for karabakh.actors: dictionary integrity, match rules, seed precision/recall."""
+"""Tests for karabakh.text.actors: dictionary integrity, match rules, seed precision/recall."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from karabakh import actors as ka
 from karabakh.resources import read_data_csv
+from karabakh.text import actors as ka
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_bf20561892d8202b.txt"
@@ -534,7 +534,7 @@ def test_seed_glued_name_is_the_minister(seed_text: str) -> None:
 
 
 def test_country_outlines_of_the_south_caucasus() -> None:
-    from karabakh import geo
+    from karabakh.output import geo
 
     if geo.natural_earth_path() is None:
         pytest.skip("Natural Earth zip not installed")
@@ -546,7 +546,7 @@ def test_country_outlines_of_the_south_caucasus() -> None:
 
 
 def test_country_outlines_bad_bbox() -> None:
-    from karabakh import geo
+    from karabakh.output import geo
 
     with pytest.raises(ValueError, match="bbox"):
         geo.country_outlines((51.0, 38.0, 43.0, 42.5))
@@ -557,7 +557,7 @@ def test_places_map_marks_named_places_and_lists_the_rest() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from karabakh import plots
+    from karabakh.output import plots
 
     ms = ka.tag_mentions("Buses left Stepanakert for Goris; talks were held in New York.")
     fig = plots.plot_places_map(ms, outlines=False)
@@ -575,7 +575,7 @@ def test_mentions_by_side_counts() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from karabakh import plots
+    from karabakh.output import plots
 
     ms = ka.tag_mentions("Baku said Yerevan lied. Moscow agreed with Baku.")
     fig = plots.plot_mentions_by_side(ms)
@@ -719,7 +719,7 @@ HARDER_GOLD = ROOT / "tests" / "annotations" / "harder_mentions.csv"
 
 def test_harder_set_names() -> None:
     # tests/harder/names_*.txt: before issue 12, 0.68 of the names got their id
-    from karabakh.evaluate import load_annotation
+    from karabakh.output.evaluate import load_annotation
 
     gold = load_annotation(HARDER_GOLD)
     right = 0

@@ -267,7 +267,7 @@ def test_no_dateline_is_a_warning_on_the_article_and_the_analysis():
     ],
 )
 def test_markup_is_refused_with_line_and_span(text, span):
-    assert kb.articles.find_markup(text) == span
+    assert kb.text.articles.find_markup(text) == span
     line = text.count("\n", 0, span[0]) + 1
     with pytest.raises(ValueError, match=rf"x\.html: line {line}, offset {span[0]}-{span[1]}: HTML markup"):
         kb.Article.from_text(text, path="x.html")
@@ -285,7 +285,7 @@ def test_markup_is_refused_with_line_and_span(text, span):
     ],
 )
 def test_prose_with_angle_brackets_and_ampersands_is_not_markup(text):
-    assert kb.articles.find_markup(text) is None
+    assert kb.text.articles.find_markup(text) is None
     assert kb.Article.from_text(text).text == text
 
 

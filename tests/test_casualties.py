@@ -1,4 +1,4 @@
-"""Tests for karabakh.casualties: figures with hedges, ranges, groups, subsets and sources.
+"""Tests for karabakh.extract.casualties: figures with hedges, ranges, groups, subsets and sources.
 
 Every sentence below is written for these tests (news style, our own words); the
 seed is used only through its hand annotation in tests/annotations/seed_figures.csv.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from karabakh.casualties import figure_words, find_figures, parse_number
+from karabakh.extract.casualties import figure_words, find_figures, parse_number
 from karabakh.records import DateRef, Figure, Mention, Quote
 
 ANNOTATION = Path(__file__).parent / "annotations" / "seed_figures.csv"
@@ -526,8 +526,8 @@ def test_annotation_spans_match_the_seed(seed):
 
 
 def test_seed_precision_and_recall_are_one(seed):
-    from karabakh.actors import tag_mentions
-    from karabakh.quotes import extract_quotes
+    from karabakh.extract.quotes import extract_quotes
+    from karabakh.text.actors import tag_mentions
 
     mentions = tag_mentions(seed.text)
     quotes = extract_quotes(seed.text, mentions)
@@ -562,7 +562,7 @@ def test_plot_figure_ranges_has_one_row_per_figure():
     import matplotlib
 
     matplotlib.use("Agg")
-    from karabakh.plots import plot_figure_ranges
+    from karabakh.output.plots import plot_figure_ranges
 
     s = ("At least 32 people were killed, including two children. Up to 50 were hurt. "
          "Between 20 and 30 fighters were captured. Some soldiers are missing.")
@@ -790,7 +790,7 @@ def test_number_of_people_who_crossed_is_a_count_of_the_displaced():
     ("At least 20 people were injured, according to the World Health Organization.", "WHO"),
 ])
 def test_named_source_keeps_the_source(sentence, source_id):
-    from karabakh.actors import tag_mentions
+    from karabakh.text.actors import tag_mentions
 
     (f,) = find_figures(sentence, mentions=tag_mentions(sentence, on="2023-09-25"))
     assert f.source_id == source_id
@@ -814,9 +814,9 @@ _FIELDS = ("category", "low", "high", "qualifier", "group", "source_id", "part_o
 
 
 def _harder_scores() -> tuple[float, float, float]:
-    from karabakh.actors import tag_mentions
-    from karabakh.evaluate import load_annotation, score
-    from karabakh.quotes import extract_quotes
+    from karabakh.extract.quotes import extract_quotes
+    from karabakh.output.evaluate import load_annotation, score
+    from karabakh.text.actors import tag_mentions
 
     gold = load_annotation(HARDER_GOLD)
     found_all, gold_all = [], []

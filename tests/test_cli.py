@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED_PATH
 
 import karabakh as kb
-from karabakh.cli import main, safe, summary
+from karabakh.output.cli import main, safe, summary
 
 
 def run(*args, env=None, **kw):

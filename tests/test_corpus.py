@@ -1,7 +1,7 @@
 """Corpus mode: inputs, output tables, failures, resume, and the same tables on
 every executor (in-process, process pool, Dask LocalCluster).
 
-The articles come from karabakh.templates (invented sentences, no news text)."""
+The articles come from karabakh.output.templates (invented sentences, no news text)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import karabakh as kb
-from karabakh.corpus import _record_schema, analyze_corpus, read_corpus
-from karabakh.templates import templates_frame, write_templates
+from karabakh.output.corpus import _record_schema, analyze_corpus, read_corpus
+from karabakh.output.templates import templates_frame, write_templates
 
 N = 12
 RECORD_TABLES = ("sentences", "mentions", "quotes", "dates", "figures")
@@ -99,7 +99,7 @@ def test_articles_table_has_datelines_counts_and_metadata(inline_run):
     assert arts.set_index("id")["n_quotes"].to_dict() == {
         aid: int((quotes.article_id == aid).sum()) for aid in arts["id"]
     }
-    assert set(arts["outlet"]) <= set(kb.templates.OUTLETS)
+    assert set(arts["outlet"]) <= set(kb.output.templates.OUTLETS)
     assert (arts["seconds"] > 0).all()
 
 
@@ -218,7 +218,7 @@ def test_malformed_sidecar_is_a_failure(tmp_path):
 
 
 def test_resume_skips_finished_articles(folder, inline_run, tmp_path, monkeypatch):
-    from karabakh import corpus
+    from karabakh.output import corpus
 
     calls: list[str] = []
     real = corpus._task_article
@@ -276,7 +276,7 @@ def test_two_processes_give_identical_tables(folder, inline_run, tmp_path):
 
 def test_process_pool_tables_equal_a_plain_loop_over_analyze(folder, tmp_path):
     """Workers write their own parts: every row of every table is what analyze() gives."""
-    from karabakh.corpus import _jsonable
+    from karabakh.output.corpus import _jsonable
 
     run = analyze_corpus(folder, out=tmp_path / "out", processes=2, progress=False, batch_size=5)
     assert (run.n_done, run.n_failed) == (N, 0)
@@ -326,7 +326,7 @@ def test_id_seen_in_an_earlier_batch_is_dropped_from_the_parts_its_worker_wrote(
 
 
 def test_a_batch_whose_worker_dies_leaves_no_rows_behind(folder, tmp_path, monkeypatch):
-    from karabakh import corpus
+    from karabakh.output import corpus
 
     real = corpus._write_part
 
@@ -414,7 +414,7 @@ def test_schema_comes_from_type_hints(name, arrow_type, as_json):
 
 
 def test_none_only_and_list_columns_keep_their_types_across_batches(tmp_path):
-    from karabakh.corpus import _records_table, _write_part
+    from karabakh.output.corpus import _records_table, _write_part
 
     a = _records_table(_Coded, ["x"], [_Coded(0, 1, "a", None, None, [], None, None)])
     b = _records_table(_Coded, ["y"], [_Coded(0, 1, "b", "010", 2.5, ["c1", "c2"], ("t",), {"k": 1})])
@@ -431,7 +431,7 @@ def test_none_only_and_list_columns_keep_their_types_across_batches(tmp_path):
 
 
 def test_cli_corpus_command(folder, inline_run, tmp_path, capsys):
-    from karabakh.cli import main
+    from karabakh.output.cli import main
 
     status = main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--processes", "1", "--quiet"])
     assert status == 0
@@ -440,7 +440,7 @@ def test_cli_corpus_command(folder, inline_run, tmp_path, capsys):
 
 
 def test_cli_corpus_bad_source_exits_2(tmp_path, capsys):
-    from karabakh.cli import main
+    from karabakh.output.cli import main
 
     assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     err = capsys.readouterr().err
@@ -454,8 +454,8 @@ def test_progress_bar_is_quiet_when_not_a_terminal(folder, tmp_path, capsys):
 
 def test_events_and_statements_become_tables_when_analyze_returns_them(folder, tmp_path, monkeypatch):
     """Any record list analyze() returns is written, with list fields (plover_context) kept."""
-    from karabakh import corpus
-    from karabakh.events import find_events
+    from karabakh.extract.events import find_events
+    from karabakh.output import corpus
 
     def with_events(article):
         a = kb.analyze(article)

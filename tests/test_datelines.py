@@ -1,4 +1,4 @@
-"""Tests for karabakh.datelines: wire datelines read and checked against the article's date.
+"""Tests for karabakh.extract.datelines: wire datelines read and checked against the article's date.
 
 Every line below is written for these tests, in the styles of wire copy and of
 Armenian, Azerbaijani and Russian agencies writing in English.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from karabakh.datelines import find_wire_dateline
+from karabakh.extract.datelines import find_wire_dateline
 
 # (text, on, dateline text, place_id, date, year_given, problem contains)
 CASES = [

@@ -17,7 +17,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from karabakh.dates import (
+from karabakh.extract.dates import (
     _alternatives,
     _pattern,
     _words,
@@ -28,7 +28,7 @@ from karabakh.dates import (
 )
 from karabakh.records import DateRef
 from karabakh.resources import read_data_csv
-from karabakh.sentences import split_sentences
+from karabakh.text.sentences import split_sentences
 
 DL = "2023-09-20"  # a Wednesday
 
@@ -646,7 +646,7 @@ def test_time_words_data_integrity():
 
 
 def test_every_alternative_has_a_resolver_and_is_exercised():
-    from karabakh.dates import _RESOLVERS
+    from karabakh.extract.dates import _RESOLVERS
 
     names = [n for n, _ in _alternatives()]
     assert set(names) == set(_RESOLVERS)
@@ -695,7 +695,7 @@ def test_plot_timeline_splits_story_time_from_background(seed):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from karabakh.plots import plot_timeline
+    from karabakh.output.plots import plot_timeline
 
     dates = article_dates(seed)
     fig = plot_timeline(dates, split_sentences(seed.text), seed.dateline)
@@ -963,7 +963,7 @@ def _strip_tags(xml_text):
 
 
 def test_to_timeml_is_well_formed_and_keeps_the_text_verbatim():
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
 
     text = "Talks will resume on Friday & <maybe> next month; a month earlier, they failed."
     refs = find_dates(text, DL, conventions="timeml")
@@ -989,7 +989,7 @@ def test_to_timeml_is_well_formed_and_keeps_the_text_verbatim():
     ("The town is now quiet.", "DATE", ""),
 ])
 def test_to_timeml_types_and_mods(sentence, expected_type, mod):
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
 
     dom, _ = _strip_tags(to_timeml(sentence, find_dates(sentence, DL), dct=DL))
     (timex,) = dom.getElementsByTagName("TIMEX3")[1:]
@@ -997,8 +997,8 @@ def test_to_timeml_types_and_mods(sentence, expected_type, mod):
 
 
 def test_to_timeml_of_an_article_uses_its_body_dateline_and_id(tmp_path):
-    from karabakh.articles import read_article
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
+    from karabakh.text.articles import read_article
 
     path = tmp_path / "wire.txt"
     path.write_text("date 2023-09-20\n\nTalks resumed yesterday in Geneva.\n", encoding="utf-8")
@@ -1012,7 +1012,7 @@ def test_to_timeml_of_an_article_uses_its_body_dateline_and_id(tmp_path):
 
 
 def test_to_timeml_of_the_seed_round_trips(seed):
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
 
     dom, body = _strip_tags(to_timeml(seed, article_dates(seed, conventions="timeml")))
     assert body == seed.text[seed.body_start : seed.body_end]
@@ -1021,7 +1021,7 @@ def test_to_timeml_of_the_seed_round_trips(seed):
 
 
 def test_to_timeml_placeholder_for_an_unresolved_date():
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
 
     text = "It fell yesterday."
     dom, _ = _strip_tags(to_timeml(text, find_dates(text), dct=DL))
@@ -1035,7 +1035,7 @@ def test_to_timeml_placeholder_for_an_unresolved_date():
       DateRef(2, 5, "day", "2023-09-20", "day", "date", "today")], DL, "overlaps"),
 ])
 def test_to_timeml_bad_input_raises(dates, dct, message):
-    from karabakh.dates import to_timeml
+    from karabakh.extract.dates import to_timeml
 
     with pytest.raises(ValueError, match=message):
         to_timeml("today it rained", dates, dct=dct)
@@ -1045,8 +1045,8 @@ def _score_set(annotation, conventions):
     """TempEval-3-style strict F1, relaxed F1 and value F1 over one annotated set."""
     from collections import defaultdict
 
-    from karabakh.articles import read_article
-    from karabakh.evaluate import load_annotation, score
+    from karabakh.output.evaluate import load_annotation, score
+    from karabakh.text.articles import read_article
 
     by_file = defaultdict(list)
     for row in load_annotation(ROOT / "tests" / "annotations" / annotation):
@@ -1078,8 +1078,8 @@ def test_harder_sets_strict_relaxed_and_value_f1(annotation, conventions, floors
 
 
 def test_harder_annotations_are_consistent():
-    from karabakh.articles import read_article
-    from karabakh.evaluate import load_annotation
+    from karabakh.output.evaluate import load_annotation
+    from karabakh.text.articles import read_article
 
     for annotation in ("harder_dates.csv", "harder_dates_heldout.csv"):
         for row in load_annotation(ROOT / "tests" / "annotations" / annotation):

@@ -1,12 +1,12 @@
-"""Tests for karabakh.evaluate: one matching and scoring code for every extractor."""
+"""Tests for karabakh.output.evaluate: one matching and scoring code for every extractor."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import ROOT
 
-import karabakh.evaluate
-from karabakh.evaluate import Score, cell, load_annotation, score, scores_frame
+import karabakh.output.evaluate
+from karabakh.output.evaluate import Score, cell, load_annotation, score, scores_frame
 
 ANN = ROOT / "tests" / "annotations"
 
@@ -107,7 +107,7 @@ def test_seed_annotations_load_and_score(seed_analysis):
     assert s.recall >= 0.95 and s.precision >= 0.95
     frame = scores_frame([s])
     assert frame.loc[0, "extractor"] == "mentions" and frame.loc[0, "matched"] == s.tp
-    assert isinstance(s, Score) and karabakh.evaluate.score is score
+    assert isinstance(s, Score) and karabakh.output.evaluate.score is score
 
 
 def test_evaluate_articles_pools_articles_named_in_the_annotation(tmp_path):
@@ -118,30 +118,30 @@ def test_evaluate_articles_pools_articles_named_in_the_annotation(tmp_path):
     c = kb.analyze(kb.Article.from_text("Moscow spoke.", id="c3"))  # not annotated: not scored
     rows = [{"article": "a1.txt", "start": "0", "end": "4", "entity_id": "AZE_GOV", "kind": "actor"},
             {"article": "b2", "start": "0", "end": "7", "entity_id": "ARM_GOV", "kind": "actor"}]
-    (s,) = karabakh.evaluate.evaluate_articles([a, b, c], {"mentions": rows})
+    (s,) = karabakh.output.evaluate.evaluate_articles([a, b, c], {"mentions": rows})
     assert (s.n_gold, s.tp, s.n_found) == (2, 2, 2)
 
 
 def test_citron_round_trip_keeps_spans(seed_analysis):
     text = seed_analysis.article.text
-    doc = karabakh.evaluate.to_citron(text, seed_analysis.quotes)
+    doc = karabakh.output.evaluate.to_citron(text, seed_analysis.quotes)
     for q in doc["quotes"]:
         for sp in [q["cue"], *q["sources"], *q["contents"]]:
             if sp:
                 assert text[sp["start"]:sp["end"]] == sp["text"]
-    rows = karabakh.evaluate.read_citron(doc)
-    s = karabakh.evaluate.score_extractor("quotes", seed_analysis.quotes, rows,
+    rows = karabakh.output.evaluate.read_citron(doc)
+    s = karabakh.output.evaluate.score_extractor("quotes", seed_analysis.quotes, rows,
                                           fields=("kind", "speaker_text", "cue"))
     assert s.recall == 1.0 and s.precision == 1.0
     assert s.fields["speaker_text"] == 1.0 and s.fields["cue"] == 1.0
 
 
 def test_main_prints_the_table(capsys):
-    code = karabakh.evaluate.main([str(ROOT / "seeds" / "000_bf20561892d8202b.txt"),
+    code = karabakh.output.evaluate.main([str(ROOT / "seeds" / "000_bf20561892d8202b.txt"),
                                    "--annotations", str(ANN), "--prefix", "seed"])
     out = capsys.readouterr().out
     assert code == 0 and "mentions" in out and "figures" in out
-    assert karabakh.evaluate.main(["x.txt", "--annotations", str(ANN), "--prefix", "nope"]) == 2
+    assert karabakh.output.evaluate.main(["x.txt", "--annotations", str(ANN), "--prefix", "nope"]) == 2
 
 
 ANNOTATION_FILES = sorted(ANN.glob("*.csv"))
@@ -159,7 +159,7 @@ def test_every_annotated_span_matches_its_article(path):
                                            ("content_start", "content_end", "content"),
                                            ("evidence_start", "evidence_end", "evidence"))
                  if {a, b, t} <= cols), None)
-    col = karabakh.evaluate.article_column(rows)
+    col = karabakh.output.evaluate.article_column(rows)
     if span is None:
         pytest.skip(f"{path.name} has no span with its text")
     texts: dict[str, str] = {}

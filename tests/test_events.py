@@ -13,8 +13,7 @@ import pytest
 from conftest import ROOT
 
 import karabakh as kb
-from karabakh import evaluate as ev
-from karabakh.events import (
+from karabakh.extract.events import (
     event_verbs,
     explain_merges,
     find_events,
@@ -22,6 +21,7 @@ from karabakh.events import (
     to_acled,
     unmerge,
 )
+from karabakh.output import evaluate as ev
 from karabakh.resources import read_data_csv
 
 DATELINE = "2023-09-22"

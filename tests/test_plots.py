@@ -12,7 +12,7 @@ import matplotlib.colors as mcolors
 import pytest
 
 import karabakh as kb
-from karabakh import plots
+from karabakh.output import plots
 
 
 def _hex(c):

@@ -24,12 +24,12 @@ import re
 import pytest
 from conftest import ROOT
 
-import karabakh.quotes as kq
-from karabakh.actors import tag_mentions
-from karabakh.clauses import speaker_nouns
-from karabakh.evaluate import load_annotation, score
-from karabakh.quotes import extract_quotes, quote_spans, reporting_verbs
+import karabakh.extract.quotes as kq
+from karabakh.extract.quotes import extract_quotes, quote_spans, reporting_verbs
+from karabakh.output.evaluate import load_annotation, score
 from karabakh.records import Quote
+from karabakh.text.actors import tag_mentions
+from karabakh.text.clauses import speaker_nouns
 
 ANNOTATION = ROOT / "tests" / "annotations" / "seed_quotes.csv"
 
@@ -79,7 +79,7 @@ def test_reporting_verbs_file_is_well_formed():
 
 
 def test_speaker_nouns_use_actor_types():
-    from karabakh.actors import ACTOR_TYPES
+    from karabakh.text.actors import ACTOR_TYPES
 
     for form, nouns in speaker_nouns().items():
         assert form == form.lower()
@@ -389,7 +389,7 @@ def _annotation() -> list[dict[str, str]]:
 
 
 def _match(gold: list[dict[str, str]], found: list[Quote], floor: float):
-    """Gold rows paired one to one with found quotes by the best content overlap (karabakh.evaluate)."""
+    """Gold rows paired one to one with found quotes by the best content overlap (karabakh.output.evaluate)."""
     span = ("content_start", "content_end")
     return score(found, gold, span=span, match="overlap", floor=floor).pairs
 
@@ -469,7 +469,7 @@ def test_seed_quote_marks_are_all_used(seed):
 
 # ------------------------------------- news conventions beyond the seed
 # Each table pins one convention of English news writing, in sentences written
-# for these tests; the rules are in the module docstring of karabakh.quotes.
+# for these tests; the rules are in the module docstring of karabakh.extract.quotes.
 
 POSSESSIVE_CASES = [
     # (text, content, speaker_id, speaker_rule, cue, words of the problem or None)
@@ -948,7 +948,7 @@ def test_reopened_quotation_keeps_its_own_cue():
 
 
 def test_document_form_equals_plain_text_form():
-    from karabakh.document import Document
+    from karabakh.text.document import Document
 
     text = "date 2023-09-20\nThe Azerbaijani president said troops would stop. “We agree,” Yerevan replied."
     assert extract_quotes(Document(text)) == extract_quotes(text)

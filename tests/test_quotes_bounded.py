@@ -13,8 +13,8 @@ import itertools
 
 import pytest
 
-import karabakh.quotes as kq
-from karabakh.sentences import MAX_SENTENCE, SentenceIndex
+import karabakh.extract.quotes as kq
+from karabakh.text.sentences import MAX_SENTENCE, SentenceIndex
 
 
 def _repeat(unit: str, n: int) -> str:

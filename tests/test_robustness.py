@@ -30,8 +30,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import karabakh as kb
-from karabakh.articles import find_markup
-from karabakh.cli import summary
+from karabakh.output.cli import summary
+from karabakh.text.articles import find_markup
 
 settings.register_profile(
     "ci", max_examples=30, deadline=None, derandomize=True, database=None,

@@ -1,4 +1,4 @@
-"""Tests of karabakh.statements: actors' positions (actor, concept, agreement).
+"""Tests of karabakh.extract.statements: actors' positions (actor, concept, agreement).
 
 The sentences in the tables are invented for these tests, in the styles of
 wire copy, Armenian, Azerbaijani and Russian outlets and international bodies.
@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 import karabakh as kb
-from karabakh.evaluate import load_annotation
-from karabakh.records import Event
-from karabakh.statements import (
+from karabakh.extract.statements import (
     compile_cue,
     find_statements,
     load_concepts,
     score_statements,
 )
+from karabakh.output.evaluate import load_annotation
+from karabakh.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 ANN = ROOT / "tests" / "annotations"
@@ -208,7 +208,7 @@ def test_glued_name_resolves_to_the_full_alias() -> None:
 
 
 def test_glued_name_fallback_of_statements() -> None:
-    from karabakh.statements import _glued_actor
+    from karabakh.extract.statements import _glued_actor
 
     assert _glued_actor("Ararat Mirzoyandenuncia") == "MIRZOYAN_ARARAT"
     assert _glued_actor("Ararat Mirzoyan") is None  # not glued: the tagger's business

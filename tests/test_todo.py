@@ -7,8 +7,15 @@ import pytest
 from conftest import ROOT
 
 import karabakh as kb
-from karabakh import actors
-from karabakh.todo import ACTOR_COLUMNS, TodoItem, actor_rows, guess_type, rows_csv, todo_list
+from karabakh.output.todo import (
+    ACTOR_COLUMNS,
+    TodoItem,
+    actor_rows,
+    guess_type,
+    rows_csv,
+    todo_list,
+)
+from karabakh.text import actors
 
 OWN = ROOT / "tests" / "articles" / "report_own_article.txt"
 

@@ -6,7 +6,7 @@
 # **Input:** the article of the parameters cell (by default the seed in `seeds/`, dated 2023-09-20) and the dictionaries shipped in `karabakh/data/` (`actors.csv`, `roles.csv`, `places.csv`).
 # **Output:** a table of every mention (actor, place, or unknown capitalised name) with its character span, a chart of mentions by actor and by side, and a map of the places named.
 #
-# The tagger's rules (longest match, actor vs place, titles resolved by date, unknown names) are in the docstring of `karabakh.actors`. In every chart of these notebooks, colour means the side of an actor (the same colour everywhere: `kb.plots.SIDE_COLOURS`).
+# The tagger's rules (longest match, actor vs place, titles resolved by date, unknown names) are in the docstring of `karabakh.text.actors`. In every chart of these notebooks, colour means the side of an actor (the same colour everywhere: `kb.plots.SIDE_COLOURS`).
 
 # %% tags=["parameters"]
 # Parameters (papermill): the article to read and its dateline; the defaults are the seed.
@@ -15,7 +15,7 @@ dateline = None  # "YYYY-MM-DD"; None: from the article's JSON sidecar or its `d
 
 # %%
 import karabakh as kb
-from karabakh import actors
+from karabakh.text import actors
 
 article = kb.read_article(article_path, dateline=dateline)
 mentions = kb.analyze(article).mentions  # the same as kb.tag_mentions(article.masked_text, on=article.dateline)

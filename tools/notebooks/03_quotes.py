@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 03 · Quotes: who says what
 #
-# **Purpose.** Extract every quotation and reported claim of the article with `karabakh.quotes.extract_quotes` and attribute each to an actor of the dictionary (`karabakh/data/actors.csv`), or to nobody when the text does not say who spoke (never a guess).
+# **Purpose.** Extract every quotation and reported claim of the article with `karabakh.extract.quotes.extract_quotes` and attribute each to an actor of the dictionary (`karabakh/data/actors.csv`), or to nobody when the text does not say who spoke (never a guess).
 #
 # **Input:** the article of the parameters cell (by default the seed in `seeds/`).
 # **Output:** a table of quotes (speaker, side, kind, cue, content, and any problem met), counts by kind, and a chart of who is quoted, how much and how, by side.

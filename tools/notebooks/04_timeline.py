@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 import karabakh as kb
-from karabakh.dates import article_dates, sentence_dates
-from karabakh.plots import plot_timeline
+from karabakh.extract.dates import article_dates, sentence_dates
+from karabakh.output.plots import plot_timeline
 
 article = kb.read_article(article_path, dateline=dateline)
 dates = article_dates(article)

@@ -1,9 +1,9 @@
 # %% [markdown]
 # # 05 · Human cost: casualty and displacement figures
 #
-# **Purpose.** Find every count of people (and of places and things) in the article with `karabakh.casualties.find_figures` and keep what a researcher needs to weigh it: the **category** (killed, injured, evacuated, displaced, missing, detained, or other), the **range** (`low`, `high`), the **hedge** ("at least", "around", "some"), the **group** counted (children, soldiers ...), the **subset** link ("including two children"), the **source** (a quote's speaker, "according to X", "X said"), the **date** and any **trend** ("the death toll could rise"). The human cost is the most quoted and most disputed part of a conflict report.
+# **Purpose.** Find every count of people (and of places and things) in the article with `karabakh.extract.casualties.find_figures` and keep what a researcher needs to weigh it: the **category** (killed, injured, evacuated, displaced, missing, detained, or other), the **range** (`low`, `high`), the **hedge** ("at least", "around", "some"), the **group** counted (children, soldiers ...), the **subset** link ("including two children"), the **source** (a quote's speaker, "according to X", "X said"), the **date** and any **trend** ("the death toll could rise"). The human cost is the most quoted and most disputed part of a conflict report.
 #
-# **Input:** the article of the parameters cell (by default the seed in `seeds/`); actor mentions (`karabakh.actors`), quotes (`karabakh.quotes`) and dates (`karabakh.dates`) feed the sources and dates. **Output:** a table of the figures, each with the date of its sentence, and a chart of each figure as a range, grouped by category and coloured by the side of its source.
+# **Input:** the article of the parameters cell (by default the seed in `seeds/`); actor mentions (`karabakh.text.actors`), quotes (`karabakh.extract.quotes`) and dates (`karabakh.extract.dates`) feed the sources and dates. **Output:** a table of the figures, each with the date of its sentence, and a chart of each figure as a range, grouped by category and coloured by the side of its source.
 
 # %% tags=["parameters"]
 # Parameters (papermill): the article to read and its dateline; the defaults are the seed.
@@ -12,7 +12,7 @@ dateline = None  # "YYYY-MM-DD"; None: from the article's JSON sidecar or its `d
 
 # %%
 import karabakh as kb
-from karabakh.plots import plot_figure_ranges
+from karabakh.output.plots import plot_figure_ranges
 
 article = kb.read_article(article_path, dateline=dateline)
 # analyze() tags mentions, quotes and dates first and passes them to find_figures,

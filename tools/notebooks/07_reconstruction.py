@@ -18,7 +18,7 @@ dateline = None  # "YYYY-MM-DD"; None: from the article's JSON sidecar or its `d
 import pandas as pd
 
 import karabakh as kb
-from karabakh import plots
+from karabakh.output import plots
 
 pd.set_option("display.max_colwidth", 80)
 analysis = kb.analyze(kb.read_article(article_path, dateline=dateline))

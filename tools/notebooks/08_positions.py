@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 import karabakh as kb
-from karabakh import plots
+from karabakh.output import plots
 
 article = kb.read_article(article_path, dateline=dateline)
 analysis = kb.analyze(article)
@@ -187,7 +187,7 @@ kb.apply_corrections(statements, out / "my_corrections.csv", text=article.text) 
 # statement matches a gold one of the same concept whose evidence overlaps its own.
 
 # %%
-from karabakh.evaluate import load_annotation
+from karabakh.output.evaluate import load_annotation
 
 gold_path = Path("../tests/annotations/seed_statements.csv")
 gold = load_annotation(gold_path) if gold_path.exists() else []

@@ -29,8 +29,8 @@ import pandas as pd
 from IPython.display import display
 
 import karabakh as kb
-from karabakh import evaluate as ev
-from karabakh.plots import plot_scores, styled_table
+from karabakh.output import evaluate as ev
+from karabakh.output.plots import plot_scores, styled_table
 
 analyses = [kb.analyze(kb.read_article(article_path, dateline=dateline))]
 files = ev.annotation_files(annotations, prefix)
@@ -86,7 +86,7 @@ fig = plot_scores(tables, title="Precision, recall and F1 per extractor (matched
 # (`article_path`, `dateline`, `annotations`, `prefix`) pointing at it, or in a terminal:
 #
 # ```bash
-# python -m karabakh.evaluate my/*.txt --annotations my/annotations --prefix mine --errors
+# python -m karabakh.output.evaluate my/*.txt --annotations my/annotations --prefix mine --errors
 # ```
 #
 # Quote annotations made with or for BBC R&D's Citron quote extractor (its JSON format, also used

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 import karabakh as kb
-from karabakh import plots
+from karabakh.output import plots
 
 work = Path(tempfile.mkdtemp(prefix="karabakh-corpus-"))
 source = kb.write_templates(work / "articles", 200, seed=11)

@@ -6,7 +6,7 @@ about a clause, and it answers from the text alone with rules written for
 news English. Offsets index the text given; nothing is normalised.
 
 Contract (every function takes ``text`` -- a ``str`` or a
-:class:`~karabakh.document.Document`, whose ``text`` is read -- and offsets):
+:class:`~karabakh.text.document.Document`, whose ``text`` is read -- and offsets):
 
 * :func:`subject_of` ``(text, clause_start, verb_start)`` -> :class:`Subject`
   or ``None``: the noun phrase the verb at ``verb_start`` has as its subject,
@@ -47,8 +47,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..resources import read_data_csv
 from .lexicon import weekday_names
-from .resources import read_data_csv
 
 if TYPE_CHECKING:
     from .document import Document

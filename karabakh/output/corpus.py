@@ -43,7 +43,7 @@ interrupted (Ctrl-C, a crash) is resumed by running it again with the same
 Articles that failed are tried again on a resumed run.
 
 >>> import tempfile
->>> from karabakh.templates import write_templates
+>>> from karabakh.output.templates import write_templates
 >>> src = write_templates(tempfile.mkdtemp(), 4)
 >>> run = analyze_corpus(src, out=tempfile.mkdtemp(), processes=1, progress=False)
 >>> run.n_done, run.n_failed, {"articles", "failures", "quotes"} <= set(run.tables)
@@ -73,9 +73,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import records as _records
+from .. import records as _records
+from ..text.articles import Article, parse_dateline, read_article
 from .analysis import EXTRACTORS, analyze
-from .articles import Article, parse_dateline, read_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -659,7 +659,7 @@ def _executor(
     ctx: multiprocessing.context.BaseContext
     if "forkserver" in multiprocessing.get_all_start_methods():
         server = multiprocessing.get_context("forkserver")
-        server.set_forkserver_preload(["karabakh._corpus_warm"])
+        server.set_forkserver_preload(["karabakh.output._corpus_warm"])
         ctx = server
     else:
         ctx = multiprocessing.get_context("spawn")
@@ -742,7 +742,7 @@ def analyze_corpus(
             standard error, and the run goes on.
 
     >>> import tempfile
-    >>> from karabakh.templates import templates_frame
+    >>> from karabakh.output.templates import templates_frame
     >>> src = Path(tempfile.mkdtemp()) / "corpus.csv"
     >>> templates_frame(3).to_csv(src, index=False)
     >>> analyze_corpus(src, out=tempfile.mkdtemp(), processes=1, progress=False).n_done

@@ -463,7 +463,7 @@ def evaluate_articles(
     """Score the analyses of one or more articles against annotation files.
 
     Args:
-        analyses: :class:`~karabakh.analysis.Analysis` objects.
+        analyses: :class:`~karabakh.output.analysis.Analysis` objects.
         annotations: ``{extractor: path or rows}``. A file covering several
             articles names each row's article (file name or stem) in an
             ``article`` column; only the articles it names are scored for that
@@ -598,7 +598,7 @@ def read_citron(doc: Mapping[str, Any] | str | os.PathLike[str]) -> list[dict[st
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m karabakh.evaluate``: print the per-extractor table for some articles.
+    """``python -m karabakh.output.evaluate``: print the per-extractor table for some articles.
 
     >>> main(["seeds/000_bf20561892d8202b.txt", "--annotations", "tests/annotations",
     ...       "--prefix", "seed", "--title", "seed"])  # doctest: +ELLIPSIS
@@ -612,7 +612,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .analysis import analyze
 
     parser = argparse.ArgumentParser(
-        prog="python -m karabakh.evaluate",
+        prog="python -m karabakh.output.evaluate",
         description="Score every extractor against annotation files <prefix>_<extractor>.csv.")
     parser.add_argument("articles", nargs="+", help="article .txt files")
     parser.add_argument("--annotations", required=True, help="folder of annotation CSV files")

@@ -21,15 +21,15 @@ import os
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from .articles import Article, DatelineLike, read_article
-from .casualties import find_figures
-from .dates import find_dates
-from .document import Document
-from .events import find_events
-from .quotes import extract_quotes
-from .records import Sentence, to_frame
-from .sentences import split_sentences
-from .statements import find_statements
+from ..extract.casualties import find_figures
+from ..extract.dates import find_dates
+from ..extract.events import find_events
+from ..extract.quotes import extract_quotes
+from ..extract.statements import find_statements
+from ..records import Sentence, to_frame
+from ..text.articles import Article, DatelineLike, read_article
+from ..text.document import Document
+from ..text.sentences import split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,8 +53,8 @@ class Analysis:
         quotes: quotations and claims, or ``None`` if not extracted.
         dates: time expressions, or ``None`` if not extracted.
         figures: casualty and displacement figures, or ``None``.
-        events: coded events (:func:`karabakh.events.find_events`), or ``None``.
-        statements: actors' positions (:func:`karabakh.statements.find_statements`),
+        events: coded events (:func:`karabakh.extract.events.find_events`), or ``None``.
+        statements: actors' positions (:func:`karabakh.extract.statements.find_statements`),
             or ``None`` if not extracted.
         warnings: what limits these results (no dateline ...), one line
             each; the article's own :attr:`Article.warnings` come first.
@@ -150,7 +150,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     mentions = doc.mentions
     quotes = extract_quotes(doc)
     # Without a dateline, absolute dates still resolve and relative ones are
-    # kept with value None (see karabakh.dates); nothing is dropped.
+    # kept with value None (see karabakh.extract.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
     figures = find_figures(text, mentions, quotes, dates)
     events = find_events(text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures)

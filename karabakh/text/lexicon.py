@@ -5,12 +5,12 @@ the modules that need it ask here instead of keeping a copy:
 
 * month and weekday names (English, with the abbreviations news uses):
   ``data/time_words.csv`` (categories ``month`` and ``weekday``), the file of
-  :mod:`karabakh.dates`, read by the mention tagger (a month is never an
+  :mod:`karabakh.extract.dates`, read by the mention tagger (a month is never an
   unknown name) and the figure finder (``20 September`` is no count) too;
 * reporting verbs: ``data/reporting_verbs.csv``
-  (:func:`karabakh.quotes.reporting_verbs`);
+  (:func:`karabakh.extract.quotes.reporting_verbs`);
 * describing nouns: ``data/speaker_nouns.csv``
-  (:func:`karabakh.clauses.speaker_nouns`).
+  (:func:`karabakh.text.clauses.speaker_nouns`).
 
 >>> "sept" in month_names(), "monday" in weekday_names()
 (True, True)
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 
-from .resources import read_data_csv
+from ..resources import read_data_csv
 
 __all__ = ["month_names", "weekday_names"]
 

@@ -200,7 +200,7 @@ def actor_rows(items: Sequence[TodoItem], article_id: str = "") -> list[dict[str
     >>> rows[0]["actor_id"], rows[0]["type"], rows[0]["form"]
     ('TSATURYAN_GEVORG', 'person', 'name')
     """
-    from .actors import ACTOR_TYPES
+    from ..text.actors import ACTOR_TYPES
 
     rows: dict[str, dict[str, str]] = {}
     for item in items:

@@ -34,7 +34,7 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   speech act and is not coded again as a deed.
 * **date** -- a date in the clause, else a date modifying the event noun
   ("the 2020 war"), else the war of a relative clause ("the 2020 war in which
-  ..."), else the sentence's date from :func:`karabakh.dates.sentence_dates`;
+  ..."), else the sentence's date from :func:`karabakh.extract.dates.sentence_dates`;
   so background years never date a current event. A date more than 30 days
   before the dateline marks the event ``historical``.
 
@@ -69,12 +69,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .actors import actor_info, place_info
-from .articles import DatelineLike, parse_dateline
+from ..records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
+from ..resources import read_data_csv
+from ..text.actors import actor_info, place_info
+from ..text.articles import DatelineLike, parse_dateline
+from ..text.sentences import split_sentences
 from .dates import sentence_dates
-from .records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
-from .resources import read_data_csv
-from .sentences import split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -5,7 +5,7 @@ year ("STEPANAKERT, SEPTEMBER 23, ARMENPRESS.", "GORIS, Armenia, Sept 26
 (Reuters) -", "MOSCOW, September 25. /TASS/.", "Baku, September 22,
 Report.az."). :func:`find_wire_dateline` reads that line (after the
 ``date YYYY-MM-DD`` header, if any), resolves the place through
-:func:`karabakh.actors.tag_mentions` and gives the date the article's year.
+:func:`karabakh.text.actors.tag_mentions` and gives the date the article's year.
 It then checks the date against the article's date: a dateline more than
 two days before the article, or after it, is kept with a ``problem``
 (a report filed on the 23rd and published on the 24th is usual).
@@ -24,11 +24,11 @@ import datetime as dt
 import functools
 import re
 
-from ._patterns import trie_regex
-from .actors import tag_mentions
-from .articles import _HEADER, parse_dateline
-from .records import WireDateline
-from .resources import read_data_csv
+from ..records import WireDateline
+from ..resources import read_data_csv
+from ..text._patterns import trie_regex
+from ..text.actors import tag_mentions
+from ..text.articles import _HEADER, parse_dateline
 
 __all__ = ["find_wire_dateline"]
 

@@ -13,7 +13,7 @@ sentence starts after ``. ! ?`` followed by a capital or a digit (not after
 an abbreviation or a single letter), at every paragraph start and after a
 wire-service dateline (``YEREVAN, Sept 25 (Reuters) -``), optionally
 ignoring the starts that fall inside given spans (quotations). It is built
-once per :class:`~karabakh.document.Document`; punkt's sentences are what the
+once per :class:`~karabakh.text.document.Document`; punkt's sentences are what the
 JSON reports.
 
 >>> [s.text for s in split_sentences("date 2023-09-20 Sept. 20 was calm. It was not.")]
@@ -29,9 +29,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..records import Sentence, Token
+from ..resources import ensure_nltk_data
 from .articles import header_match
-from .records import Sentence, Token
-from .resources import ensure_nltk_data
 
 __all__ = [
     "MAX_SENTENCE",

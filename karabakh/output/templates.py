@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .articles import Article
+from ..text.articles import Article
 
 if TYPE_CHECKING:
     import pandas as pd

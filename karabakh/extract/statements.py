@@ -2,7 +2,7 @@
 
 A :class:`~karabakh.records.Statement` is (actor, concept, agreement) with its
 evidence. :func:`find_statements` derives statements from the quotations and
-claims that :func:`karabakh.quotes.extract_quotes` found (the quote's speaker
+claims that :func:`karabakh.extract.quotes.extract_quotes` found (the quote's speaker
 is the actor) and, when given, from speech-act events. The concepts are the
 disputed questions of ``data/concepts.csv`` (:func:`load_concepts`), each with
 cue phrases that state it (``cues``: agreement +1) or state its opposite
@@ -64,9 +64,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .actors import actor_info, load_actors
-from .records import Mention, Quote, Statement
-from .resources import read_data_csv
+from ..records import Mention, Quote, Statement
+from ..resources import read_data_csv
+from ..text.actors import actor_info, load_actors
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -518,9 +518,9 @@ def find_statements(
 
     Args:
         text: the text the mentions and quotes index (the article text).
-        mentions: actor mentions (from :func:`karabakh.actors.tag_mentions`).
-        quotes: quotations and claims (from :func:`karabakh.quotes.extract_quotes`).
-        events: optional speech-act events (:func:`karabakh.events.find_events`);
+        mentions: actor mentions (from :func:`karabakh.text.actors.tag_mentions`).
+        quotes: quotations and claims (from :func:`karabakh.extract.quotes.extract_quotes`).
+        events: optional speech-act events (:func:`karabakh.extract.events.find_events`);
             records with ``source_id``, the clause span (``clause_start``/``clause_end``,
             else ``start``/``end``) and a ``plover_type`` of a speech act
             (``ACCUSE``, ``REJECT``, ``REQUEST``, ``AGREE``, ``THREATEN``,
@@ -748,7 +748,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
 def score_statements(
     statements: Sequence[Statement], gold: Sequence[Mapping[str, str]], *, name: str = "statements"
 ) -> Any:
-    """Precision and recall of statements against a hand annotation, with :func:`karabakh.evaluate.score`.
+    """Precision and recall of statements against a hand annotation, with :func:`karabakh.output.evaluate.score`.
 
     A found statement matches a gold row of the same ``concept_id`` (and
     ``article_id``, when every gold row has one) whose
@@ -759,13 +759,13 @@ def score_statements(
 
     Args:
         statements: the statements found.
-        gold: rows of an annotation (:func:`karabakh.evaluate.load_annotation`)
+        gold: rows of an annotation (:func:`karabakh.output.evaluate.load_annotation`)
             with ``concept_id``, ``evidence_start``, ``evidence_end``,
             ``actor_id``, ``agreement``, ``voice``.
         name: a label for the score.
 
     Returns:
-        A :class:`karabakh.evaluate.Score` summed over the concepts.
+        A :class:`karabakh.output.evaluate.Score` summed over the concepts.
 
     >>> st = [Statement(0, 4, "Baku", "AZE", "Baku", 0, 4, "sovereignty_restored", 1,
     ...                 "claim", 0, 4, "Baku")]
@@ -774,7 +774,7 @@ def score_statements(
     >>> s = score_statements(st, gold); (s.precision, s.recall, s.fields["agreement"])
     (1.0, 1.0, 1.0)
     """
-    from .evaluate import Score, score
+    from ..output.evaluate import Score, score
 
     live = [s for s in statements if s.status != "removed"]
     by_article = bool(gold) and all(g.get("article_id") for g in gold)
@@ -810,7 +810,7 @@ def score_statements(
 
 
 def _cell(value: Any) -> str:
-    from .evaluate import cell
+    from ..output.evaluate import cell
 
     return cell(value)
 
@@ -1309,7 +1309,7 @@ def actor_tone(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) 
     import pandas as pd
     from nltk.sentiment import SentimentIntensityAnalyzer
 
-    from .resources import ensure_nltk_data
+    from ..resources import ensure_nltk_data
 
     ensure_nltk_data()
     sia = SentimentIntensityAnalyzer()

@@ -88,7 +88,7 @@ _GRAN_SHADES = {
 }
 
 # Sentence-level quote marks, for the first chart (quote extraction proper is
-# karabakh.quotes; this only shades sentences that contain a quote mark).
+# karabakh.extract.quotes; this only shades sentences that contain a quote mark).
 _QUOTE_MARKS = "«»“”„\""
 
 
@@ -220,7 +220,7 @@ def plot_sentence_lengths(analysis: Analysis, title: str | None = None) -> Figur
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .records import Mention
+    from ..records import Mention
 
 
 def plot_mentions_by_side(mentions: Sequence[Mention], top: int = 15) -> Figure:
@@ -230,14 +230,14 @@ def plot_mentions_by_side(mentions: Sequence[Mention], top: int = 15) -> Figure:
     at word boundaries onto two lines.
 
     Args:
-        mentions: the result of :func:`karabakh.actors.tag_mentions` (places
+        mentions: the result of :func:`karabakh.text.actors.tag_mentions` (places
             and unknown names are ignored).
         top: how many actors the left chart shows.
 
     Returns:
         The matplotlib figure (two axes).
 
-    >>> from karabakh.actors import tag_mentions
+    >>> from karabakh.text.actors import tag_mentions
     >>> fig = plot_mentions_by_side(tag_mentions("Baku said Yerevan lied. Moscow agreed."))
     >>> [ax.get_title() for ax in fig.axes]
     ['Most mentioned actors', 'Actor mentions by side']
@@ -298,18 +298,18 @@ def plot_places_map(
     dots for orientation. Regions ("South Caucasus", "Nagorno-Karabakh") are
     areas, not points: they are listed in a note, as are the countries named
     and the places outside the map. Country outlines come from Natural Earth
-    via :func:`karabakh.geo.country_outlines`; without it (or with
+    via :func:`karabakh.output.geo.country_outlines`; without it (or with
     ``outlines=False``) the map is a plain longitude/latitude plot.
 
     Args:
-        mentions: the result of :func:`karabakh.actors.tag_mentions`.
+        mentions: the result of :func:`karabakh.text.actors.tag_mentions`.
         bbox: ``(lon_min, lat_min, lon_max, lat_max)`` of the map.
         outlines: draw country outlines when available.
 
     Returns:
         The matplotlib figure.
 
-    >>> from karabakh.actors import tag_mentions
+    >>> from karabakh.text.actors import tag_mentions
     >>> fig = plot_places_map(tag_mentions("Buses left Stepanakert for Goris."), outlines=False)
     >>> fig.axes[0].get_xlabel()
     'longitude'
@@ -320,7 +320,7 @@ def plot_places_map(
     from adjustText import adjust_text
     from matplotlib.lines import Line2D
 
-    from .actors import load_places
+    from ..text.actors import load_places
     from .geo import country_outlines
 
     lon0, lat0, lon1, lat1 = bbox
@@ -411,7 +411,7 @@ def plot_places_map(
 if TYPE_CHECKING:
     from collections.abc import Sequence as _QuoteSeq
 
-    from .records import Quote
+    from ..records import Quote
 
 
 def plot_quotes_by_side(quotes: _QuoteSeq[Quote], top: int = 12) -> Figure:
@@ -424,13 +424,13 @@ def plot_quotes_by_side(quotes: _QuoteSeq[Quote], top: int = 12) -> Figure:
     and side labels are written in the colour of the side.
 
     Args:
-        quotes: the result of :func:`karabakh.quotes.extract_quotes`.
+        quotes: the result of :func:`karabakh.extract.quotes.extract_quotes`.
         top: how many speakers the left chart shows.
 
     Returns:
         The matplotlib figure (two axes, each with a legend of the kinds).
 
-    >>> from karabakh.quotes import extract_quotes
+    >>> from karabakh.extract.quotes import extract_quotes
     >>> fig = plot_quotes_by_side(extract_quotes("“We wait,” Lavrov said. Baku claims that it won."))
     >>> [ax.get_title() for ax in fig.axes]
     ['Words quoted per speaker', 'Quotes per side of the speaker']
@@ -439,7 +439,7 @@ def plot_quotes_by_side(quotes: _QuoteSeq[Quote], top: int = 12) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    from .quotes import quotes_table
+    from ..extract.quotes import quotes_table
 
     table = quotes_table(quotes)
     kinds = list(KIND_SHADES)
@@ -501,8 +501,8 @@ def plot_quotes_by_side(quotes: _QuoteSeq[Quote], top: int = 12) -> Figure:
 if TYPE_CHECKING:
     from collections.abc import Sequence as _DateSeq
 
-    from .articles import DatelineLike
-    from .records import DateRef, Sentence
+    from ..records import DateRef, Sentence
+    from ..text.articles import DatelineLike
 
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
@@ -576,7 +576,7 @@ def plot_timeline(
     are not placed; a footnote counts them.
 
     Args:
-        dates: the result of :func:`karabakh.dates.find_dates`.
+        dates: the result of :func:`karabakh.extract.dates.find_dates`.
         sentences: the article's sentences, for the labels (without them
             the expression alone labels its row).
         dateline: the publication date; defaults to the middle of the dates.
@@ -588,7 +588,7 @@ def plot_timeline(
     Returns:
         The matplotlib figure (two axes).
 
-    >>> from karabakh.dates import find_dates
+    >>> from karabakh.extract.dates import find_dates
     >>> text = "Shelling began last night. This morning they agreed. It recalled 1992-94."
     >>> fig = plot_timeline(find_dates(text, "2023-09-20"), dateline="2023-09-20")
     >>> [len(ax.get_yticks()) for ax in fig.axes]
@@ -599,8 +599,8 @@ def plot_timeline(
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    from .articles import parse_dateline
-    from .dates import timex_span
+    from ..extract.dates import timex_span
+    from ..text.articles import parse_dateline
 
     dl = parse_dateline(dateline, where="plot_timeline: dateline")
     placed = []
@@ -709,7 +709,7 @@ def plot_timeline(
 if TYPE_CHECKING:
     from collections.abc import Sequence as _FigureSeq
 
-    from .records import Figure as _FigureRecord
+    from ..records import Figure as _FigureRecord
 
 #: Order of the categories in the human-cost chart (top to bottom).
 _FIGURE_CATEGORIES = (
@@ -732,13 +732,13 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
     Subsets are indented under their parent with "↳".
 
     Args:
-        figures: the result of :func:`karabakh.casualties.find_figures`.
+        figures: the result of :func:`karabakh.extract.casualties.find_figures`.
 
     Returns:
         The matplotlib figure (an empty chart with a note when there are
         no figures).
 
-    >>> from karabakh.casualties import find_figures
+    >>> from karabakh.extract.casualties import find_figures
     >>> figs = find_figures("At least 32 people were killed and 20-30 were injured.",
     ...                     mentions=[])
     >>> plot_figure_ranges(figs).axes[0].get_xlabel()
@@ -748,7 +748,7 @@ def plot_figure_ranges(figures: _FigureSeq[_FigureRecord]) -> Figure:
     from matplotlib.lines import Line2D
     from matplotlib.transforms import blended_transform_factory
 
-    from .actors import actor_info
+    from ..text.actors import actor_info
 
     order = {c: i for i, c in enumerate(_FIGURE_CATEGORIES)}
     rows = sorted(figures, key=lambda f: (order.get(f.category, len(order)), f.start))
@@ -838,11 +838,11 @@ def plot_scores(tables: dict[str, Any], title: str | None = None) -> Figure:
 
     Args:
         tables: ``{set name: DataFrame}`` as returned by
-            :func:`karabakh.evaluate.scores_frame` (columns ``extractor``,
+            :func:`karabakh.output.evaluate.scores_frame` (columns ``extractor``,
             ``precision``, ``recall``, ``f1``, ``matched``, ``gold``).
         title: an overall title.
 
-    >>> from karabakh.evaluate import score, scores_frame
+    >>> from karabakh.output.evaluate import score, scores_frame
     >>> t = scores_frame([score([{"start": 0, "end": 1}], [{"start": "0", "end": "1"}],
     ...                         name="dates")])
     >>> len(plot_scores({"seed": t}).axes)
@@ -877,7 +877,7 @@ def plot_scores(tables: dict[str, Any], title: str | None = None) -> Figure:
 
 
 # --- corpus ---
-# Charts of a corpus run (karabakh.corpus): each takes the DataFrames of
+# Charts of a corpus run (karabakh.output.corpus): each takes the DataFrames of
 # karabakh.read_corpus and returns the Figure.
 
 if TYPE_CHECKING:
@@ -926,7 +926,7 @@ def plot_corpus_speakers(quotes: _pd.DataFrame, top: int = 5) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    from .actors import actor_info
+    from ..text.actors import actor_info
 
     rows = []
     for sid, kind in zip(quotes["speaker_id"], quotes["kind"], strict=True):
@@ -1140,14 +1140,14 @@ def plot_corpus_positions(
 
 # --- positions ---
 # Charts of actors' positions (issue 16): statements coded as discourse network
-# analysis codes them (karabakh.statements). Appended here; names added to __all__ below.
+# analysis codes them (karabakh.extract.statements). Appended here; names added to __all__ below.
 
 if TYPE_CHECKING:
     from collections.abc import Sequence as _StatementSeq
 
     import pandas as _pd
 
-    from .records import Statement
+    from ..records import Statement
 
 #: Colours of the sides in the positions charts.
 _SIDE_COLOURS = {"AZE": "#1b9e77", "NKR": "#d95f02", "ARM": "#e6ab02", "RUS": "#7570b3",
@@ -1159,7 +1159,7 @@ def _actor_label(actor_id: str) -> str:
     """The actor's name (without a parenthesis, at most 30 characters) and side."""
     import re
 
-    from .actors import actor_info
+    from ..text.actors import actor_info
 
     info = actor_info(actor_id)
     if info is None:
@@ -1171,7 +1171,7 @@ def _actor_label(actor_id: str) -> str:
 
 
 def _concept_labels() -> dict[str, str]:
-    from .statements import load_concepts
+    from ..extract.statements import load_concepts
 
     return {c.concept_id: c.label for c in load_concepts()}
 
@@ -1192,7 +1192,7 @@ def plot_positions_heatmap(statements: _StatementSeq[Statement]) -> Figure:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from .statements import position_matrix, positions
+    from ..extract.statements import position_matrix, positions
 
     matrix = position_matrix(statements)
     labels = _concept_labels()
@@ -1215,7 +1215,7 @@ def plot_positions_heatmap(statements: _StatementSeq[Statement]) -> Figure:
     ax.set_xticks(range(matrix.shape[1]), [labels.get(c, c) for c in matrix.columns],
                   rotation=40, ha="right", fontsize=9)
     ax.set_yticks(range(matrix.shape[0]), [_actor_label(a) for a in matrix.index], fontsize=9)
-    from .statements import _side
+    from ..extract.statements import _side
 
     sides = [_side(a) or "" for a in matrix.index]
     for i in range(1, len(sides)):
@@ -1240,7 +1240,7 @@ def plot_concept_network(statements: _StatementSeq[Statement]) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    from .statements import actor_network, position_matrix
+    from ..extract.statements import actor_network, position_matrix
 
     edges = actor_network(statements, "affiliation")
     matrix = position_matrix(statements)
@@ -1264,7 +1264,7 @@ def plot_concept_network(statements: _StatementSeq[Statement]) -> Figure:
         colour = "#1a9850" if mean > 0 else "#d73027" if mean < 0 else "#999999"
         ax.plot([0.3, 0.7], [ya[r["source"]], yc[r["target"]]], color=colour,
                 lw=0.8 + 1.2 * int(r["weight"]), alpha=0.7, solid_capstyle="round")
-    from .actors import actor_info
+    from ..text.actors import actor_info
 
     for a, y in ya.items():
         info = actor_info(a)
@@ -1338,7 +1338,7 @@ def plot_position_map(statements: _StatementSeq[Statement]) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    from .statements import position_map
+    from ..extract.statements import position_map
 
     pmap = position_map(statements)
     fig, (ax, axc) = plt.subplots(1, 2, figsize=(13, 7), gridspec_kw={"width_ratios": [3, 2]})
@@ -1390,7 +1390,7 @@ def plot_actor_tone(tone: _pd.DataFrame) -> Figure:
 
     Not a position: the mean VADER compound score (-1 negative .. +1
     positive) of the sentences in which a speaker names another actor
-    (:func:`karabakh.statements.actor_tone`). Rows are speakers, columns the
+    (:func:`karabakh.extract.statements.actor_tone`). Rows are speakers, columns the
     actors named; each cell shows its number of sentences.
 
     >>> import pandas as pd
@@ -1456,7 +1456,7 @@ def _event_groups(events: Sequence[Any]) -> list[list[Any]]:
 
 
 def _side_of(actor_id: str | None) -> str:
-    from .actors import actor_info
+    from ..text.actors import actor_info
 
     info = actor_info(actor_id) if actor_id else None
     return info.side if info else ("unnamed" if actor_id is None else actor_id)
@@ -1646,7 +1646,7 @@ def plot_events_map(events: Sequence[Any],
     """
     import matplotlib.pyplot as plt
 
-    from .actors import place_info
+    from ..text.actors import place_info
     from .geo import country_outlines
 
     places: dict[str, set[str]] = {}

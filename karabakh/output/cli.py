@@ -34,10 +34,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..resources import ResourceError
+from ..text.articles import read_article
 from .analysis import EXTRACTORS, Analysis, analyze
-from .articles import read_article
 from .corpus import add_corpus_parser, run_corpus
-from .resources import ResourceError
 
 __all__ = ["main", "safe", "summary"]
 

@@ -141,11 +141,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from ..records import Mention
+from ..resources import read_data_csv
 from ._patterns import trie_regex
 from .articles import header_match, parse_dateline
 from .lexicon import month_names, weekday_names
-from .records import Mention
-from .resources import read_data_csv
 
 __all__ = [
     "ACTOR_SIDES",

@@ -139,7 +139,7 @@ Sources (``source_id``, ``source_text``)
        "told" ("told Reuters");
     4. else ``None``: the article states the figure itself.
     With ``mentions=None`` the mentions come from
-    :func:`karabakh.actors.tag_mentions` when that module is importable.
+    :func:`karabakh.text.actors.tag_mentions` when that module is importable.
     Quotes are never computed here: without ``quotes`` only rule 2 applies.
 
 Dates
@@ -171,12 +171,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ._patterns import Trie, build_trie, trie_to_regex
-from .actors import tag_mentions
-from .lexicon import month_names
-from .records import DateRef, Figure, Mention, Quote
-from .resources import read_data_csv
-from .sentences import sentence_spans
+from ..records import DateRef, Figure, Mention, Quote
+from ..resources import read_data_csv
+from ..text._patterns import Trie, build_trie, trie_to_regex
+from ..text.actors import tag_mentions
+from ..text.lexicon import month_names
+from ..text.sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
 
@@ -651,7 +651,7 @@ def parse_number(phrase: str) -> int | float | None:
 
 # --------------------------------------------------------------------------- sentences
 
-# one sentence index for every extractor: karabakh.sentences.sentence_spans
+# one sentence index for every extractor: karabakh.text.sentences.sentence_spans
 
 
 # --------------------------------------------------------------------------- candidates
@@ -876,12 +876,12 @@ def find_figures(
 
     Args:
         text: the article text (offsets index it unchanged).
-        mentions: actor mentions (:func:`karabakh.actors.tag_mentions`); when
-            ``None`` they are computed with :func:`karabakh.actors.tag_mentions`.
+        mentions: actor mentions (:func:`karabakh.text.actors.tag_mentions`); when
+            ``None`` they are computed with :func:`karabakh.text.actors.tag_mentions`.
             Pass ``[]`` to skip.
-        quotes: quotes (:func:`karabakh.quotes.extract_quotes`); a figure
+        quotes: quotes (:func:`karabakh.extract.quotes.extract_quotes`); a figure
             inside a quote's content takes its speaker. Optional.
-        dates: date expressions (:func:`karabakh.dates.find_dates`); a
+        dates: date expressions (:func:`karabakh.extract.dates.find_dates`); a
             day-level date in the figure's sentence fills ``date``. Optional.
 
     Returns:

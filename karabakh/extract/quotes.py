@@ -69,7 +69,7 @@ through 'his spokesman said'").
 Speakers (never a guess; unresolved gives ``speaker_id=None`` and a
 ``problem``; a resolved speaker may carry a ``problem`` too, as a note):
 
-* an actor mention (from :func:`karabakh.actors.tag_mentions`) in the
+* an actor mention (from :func:`karabakh.text.actors.tag_mentions`) in the
   speaker phrase: a person wins (``The President of Azerbaijan, Ilham
   Aliyev``), otherwise the first non-adjective actor before any
   preposition (``The Armenians of Nagorno Karabakh``). A person matched on
@@ -186,10 +186,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._patterns import trie_regex
-from .actors import actor_info
-from .articles import header_match, parse_dateline
-from .clauses import (
+from ..records import Mention, Quote
+from ..resources import read_data_csv
+from ..text._patterns import trie_regex
+from ..text.actors import actor_info
+from ..text.articles import header_match, parse_dateline
+from ..text.clauses import (
     AUX,
     CLAUSE_START,
     DETERMINERS,
@@ -205,11 +207,9 @@ from .clauses import (
     subject_of,
     trim,
 )
-from .document import Document
-from .records import Mention, Quote
-from .references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
-from .resources import read_data_csv
-from .sentences import SENT_END, SentenceIndex, paragraph_breaks
+from ..text.document import Document
+from ..text.references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
+from ..text.sentences import SENT_END, SentenceIndex, paragraph_breaks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -486,7 +486,7 @@ def pair_quote_marks(text: str) -> list[QuotationSpan]:
     """The top-level quotations of ``text`` with their marks, problems and inner cues.
 
     What :func:`quote_spans` returns, with everything the attribution needs:
-    rules 1-4 of the module docstring. A :class:`~karabakh.document.Document`
+    rules 1-4 of the module docstring. A :class:`~karabakh.text.document.Document`
     keeps the result as ``doc.quotation_marks``.
 
     >>> [(q.open, q.close, q.problem is None) for q in pair_quote_marks("“Yes,” he said.")]
@@ -800,11 +800,11 @@ def extract_quotes(
 
     Args:
         text: the article text (for an :class:`~karabakh.Article`, pass
-            ``article.text``), or a :class:`~karabakh.document.Document`
+            ``article.text``), or a :class:`~karabakh.text.document.Document`
             (whose mentions, quotations and sentences are then reused);
             offsets index the text unchanged.
         mentions: actor mentions of ``text``; when ``None`` they are found
-            with :func:`karabakh.actors.tag_mentions`. Pass ``[]`` to extract
+            with :func:`karabakh.text.actors.tag_mentions`. Pass ``[]`` to extract
             without any actor dictionary (every speaker is then ``None``).
         dateline: the article's date, passed to ``tag_mentions`` to resolve
             title phrases ("the president of Azerbaijan") when ``mentions``

@@ -19,8 +19,8 @@ ask (see ``docs/design/0006-document-model.md``):
 * ``doc.paragraph_starts``: offsets where paragraphs start;
 * ``doc.mentions``: actor, place and unknown-name mentions;
 * ``doc.quotations``: content spans of the quotations;
-* ``doc.subject_of(clause_start, verb_start)`` (:mod:`karabakh.clauses`);
-* ``doc.resolver`` and :func:`karabakh.references.resolve_reference`.
+* ``doc.subject_of(clause_start, verb_start)`` (:mod:`karabakh.text.clauses`);
+* ``doc.resolver`` and :func:`karabakh.text.references.resolve_reference`.
 
 >>> doc = Document("Baku said troops moved. “We agree,” Yerevan replied.")
 >>> [doc.text[a:b] for a, b in doc.quotations]
@@ -39,13 +39,13 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .records import Mention
+from ..records import Mention
 from .sentences import SentenceIndex, paragraph_breaks, sentence_starts
 
 if TYPE_CHECKING:
+    from ..extract.quotes import QuotationSpan
     from .articles import Article
     from .clauses import Subject
-    from .quotes import QuotationSpan
     from .references import Resolver
 
 __all__ = ["Document"]
@@ -59,7 +59,7 @@ class Document:
         dateline: the article's date (for dated roles, relative dates);
             ``None`` lets each extractor read a leading ``date`` header.
         mentions: precomputed mentions (default: tagged on first use with
-            :func:`karabakh.actors.tag_mentions`; pass ``[]`` to work without
+            :func:`karabakh.text.actors.tag_mentions`; pass ``[]`` to work without
             the actor dictionary).
         article: the :class:`~karabakh.Article` the text comes from, if any.
 
@@ -90,7 +90,7 @@ class Document:
     def from_article(cls, article: Article) -> Document:
         """The document of an :class:`~karabakh.Article`: its masked text and dateline.
 
-        >>> from karabakh.articles import Article
+        >>> from karabakh.text.articles import Article
         >>> doc = Document.from_article(Article.from_text("date 2023-09-20 Calm."))
         >>> doc.text, doc.dateline
         ('                Calm.', datetime.date(2023, 9, 20))
@@ -113,8 +113,8 @@ class Document:
 
     @cached_property
     def quotation_marks(self) -> list[QuotationSpan]:
-        """The quotations paired from the marks (:func:`karabakh.quotes.pair_quote_marks`)."""
-        from .quotes import pair_quote_marks
+        """The quotations paired from the marks (:func:`karabakh.extract.quotes.pair_quote_marks`)."""
+        from ..extract.quotes import pair_quote_marks
 
         return pair_quote_marks(self.text)
 
@@ -127,7 +127,7 @@ class Document:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        """Every sentence start of the rule-based index (:func:`karabakh.sentences.sentence_starts`)."""
+        """Every sentence start of the rule-based index (:func:`karabakh.text.sentences.sentence_starts`)."""
         return sentence_starts(self.text)
 
     @cached_property
@@ -155,14 +155,14 @@ class Document:
     # ------------------------------------------------- clauses, references
 
     def subject_of(self, clause_start: int, verb_start: int) -> Subject | None:
-        """The subject of the verb at ``verb_start`` (:func:`karabakh.clauses.subject_of`)."""
+        """The subject of the verb at ``verb_start`` (:func:`karabakh.text.clauses.subject_of`)."""
         from .clauses import subject_of
 
         return subject_of(self.text, clause_start, verb_start)
 
     @cached_property
     def resolver(self) -> Resolver:
-        """The actor-reference resolver of this document (:mod:`karabakh.references`)."""
+        """The actor-reference resolver of this document (:mod:`karabakh.text.references`)."""
         from .references import Resolver
 
         return Resolver(self.text, self.mentions, self.quotations, self.sentences)

@@ -4,7 +4,7 @@ A public-internal module (not re-exported by ``karabakh``): quotes use it for
 speakers, and figures (sources), events and statements ask it the same
 question -- which actor of the dictionary does ``text[start:end]`` name, given
 what came before ``pos``? The rules are written out in
-:mod:`karabakh.quotes` ("Speakers") and summed up here:
+:mod:`karabakh.extract.quotes` ("Speakers") and summed up here:
 
 * names and surnames alone (an actor mention in the phrase; a person wins,
   otherwise the first non-adjective actor before a preposition); a surname
@@ -16,7 +16,7 @@ what came before ``pos``? The rules are written out in
   ministry``, ``the foreign ministry in Baku``) -> the most recent matching
   actor, else the dictionary's one fitting actor of that side;
 * dated roles come from the mentions (``the president of Azerbaijan`` is
-  tagged by :func:`karabakh.actors.tag_mentions` on the dateline);
+  tagged by :func:`karabakh.text.actors.tag_mentions` on the dateline);
 * metonyms: capitals and seats (``Baku``, ``the Kremlin``) are aliases of the
   government they name, and a place that names an actor gives a side;
 * spokespersons speak for the actor named with them; several speakers
@@ -30,12 +30,12 @@ Contract: :func:`resolve_reference` ``(doc, start, end, pos)`` returns
 unresolved); :func:`resolve` returns the full :class:`Resolution` (actor,
 rule, problem, the mention or unknown person that decided). Both read the
 document's mentions, quotations and sentence index (built once, see
-:class:`~karabakh.document.Document`). A :class:`Resolver` remembers the
+:class:`~karabakh.text.document.Document`). A :class:`Resolver` remembers the
 speakers it is told about (:meth:`Resolver.remember`) and the unnamed
 descriptions it met (``an official`` ... ``the official``), so ask it in
 text order; ``doc.resolver`` is one per document.
 
->>> from karabakh.document import Document
+>>> from karabakh.text.document import Document
 >>> doc = Document("Ilham Aliyev spoke in Baku. Later he said the ministry agreed.")
 >>> resolve_reference(doc, 34, 36, 34)
 ('ALIYEV_ILHAM', 'pronoun')
@@ -49,6 +49,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..records import Mention
 from .actors import actor_info, fold, load_actors, load_places, load_roles
 from .clauses import (
     DETERMINERS,
@@ -59,7 +60,6 @@ from .clauses import (
     speaker_nouns,
     trim,
 )
-from .records import Mention
 from .sentences import SentenceIndex
 
 if TYPE_CHECKING:
@@ -700,7 +700,7 @@ def resolve(doc: Document, start: int, end: int, pos: int | None = None) -> Reso
         A :class:`Resolution`: ``actor`` is ``None`` when unresolved, with
         ``problem`` saying why.
 
-    >>> from karabakh.document import Document
+    >>> from karabakh.text.document import Document
     >>> doc = Document("An official said so.")
     >>> r = resolve(doc, 0, 11)
     >>> r.actor, r.problem
@@ -726,7 +726,7 @@ def resolve_reference(
         ``(actor_id, rule)``; ``(None, None)`` when the phrase names no one
         the dictionary knows (see :func:`resolve` for the reason).
 
-    >>> from karabakh.document import Document
+    >>> from karabakh.text.document import Document
     >>> doc = Document("The foreign ministry in Baku said so.")
     >>> resolve_reference(doc, 0, 28)
     ('AZE_MFA', 'dictionary')

@@ -164,10 +164,10 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from xml.sax.saxutils import escape, quoteattr
 
-from ._patterns import trie_regex
-from .articles import Article, DatelineLike, parse_dateline
-from .records import DateRef, Sentence, SentenceDate
-from .resources import read_data_csv
+from ..records import DateRef, Sentence, SentenceDate
+from ..resources import read_data_csv
+from ..text._patterns import trie_regex
+from ..text.articles import Article, DatelineLike, parse_dateline
 
 __all__ = ["article_dates", "find_dates", "sentence_dates", "timex_span", "to_timeml"]
 
@@ -1491,7 +1491,7 @@ def article_dates(
     Raises:
         ValueError: with ``strict`` and no dateline (see :func:`find_dates`).
 
-    >>> from karabakh.articles import read_article
+    >>> from karabakh.text.articles import read_article
     >>> refs = article_dates(read_article("seeds/000_bf20561892d8202b.txt"))
     >>> [(d.text, d.value) for d in refs if d.granularity == "part_of_day"]
     [('last night', '2023-09-19TNI'), ('This morning', '2023-09-20TMO')]
@@ -1550,7 +1550,7 @@ def sentence_dates(
     Returns:
         One :class:`SentenceDate` per sentence, in order.
 
-    >>> from karabakh.sentences import split_sentences
+    >>> from karabakh.text.sentences import split_sentences
     >>> text = "On September 19, troops moved. They shelled a town. It ended in 2020."
     >>> sents = split_sentences(text)
     >>> for s in sentence_dates(sents, find_dates(text, "2023-09-20"), "2023-09-20"):
@@ -1712,7 +1712,7 @@ def to_timeml(
     ``find_dates(..., conventions="timeml")`` to be scored as TimeML is.
 
     Args:
-        article_or_text: an :class:`~karabakh.articles.Article` (its body
+        article_or_text: an :class:`~karabakh.text.articles.Article` (its body
             becomes ``<TEXT>``; its dateline is the DCT and its id the
             DOCID) or a string (all of it becomes ``<TEXT>``).
         dates: the time expressions, with offsets into that text.
