@@ -53,7 +53,8 @@ def _assert_same_tables(a: Path, b: Path) -> None:
 def _norm(column: pd.Series) -> list:
     """Values as plain Python, every kind of missing value as None."""
     return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else
-            (list(v) if hasattr(v, "tolist") and not isinstance(v, str) else v)
+            (list(v) if (hasattr(v, "tolist") and not isinstance(v, str)) or isinstance(v, tuple)
+             else v)
             for v in column.astype(object).tolist()]
 
 
@@ -271,6 +272,80 @@ def test_two_processes_give_identical_tables(folder, inline_run, tmp_path):
     run = analyze_corpus(folder, out=tmp_path / "out", processes=2, progress=False, batch_size=2)
     assert run.n_done == N
     _assert_same_tables(inline_run.out, run.out)
+
+
+def test_process_pool_tables_equal_a_plain_loop_over_analyze(folder, tmp_path):
+    """Workers write their own parts: every row of every table is what analyze() gives."""
+    from karabakh.output.corpus import _jsonable
+
+    run = analyze_corpus(folder, out=tmp_path / "out", processes=2, progress=False, batch_size=5)
+    assert (run.n_done, run.n_failed) == (N, 0)
+    assert run.worker_cpu_seconds > 0 and run.worker_busy_seconds > 0
+    assert not list(run.out.rglob(".*.tmp"))
+    tables = {t: read_corpus(run.out, t) for t in run.tables if t not in ("articles", "failures")}
+    arts = read_corpus(run.out, "articles").set_index("id")
+    compared = 0
+    for path in sorted(folder.glob("*.txt")):
+        art = kb.read_article(path)
+        result = kb.analyze(art)
+        for table, got in tables.items():
+            recs = getattr(result, table)
+            assert arts.loc[art.id, f"n_{table}"] == len(recs)
+            mine = got[got.article_id == art.id].drop(columns="article_id").reset_index(drop=True)
+            assert len(mine) == len(recs), f"{table} of {art.id}"
+            if not recs:
+                continue
+            _, as_json = _record_schema(type(recs[0]))
+            want = kb.to_frame(recs).drop(columns="article_id", errors="ignore")
+            assert list(mine.columns) == list(want.columns)
+            for col in want.columns:
+                if col in as_json:
+                    expected = [json.loads(json.dumps(_jsonable(v))) for v in want[col]]
+                    assert [None if v is None else json.loads(v) for v in mine[col]] == expected
+                else:
+                    assert _norm(mine[col]) == _norm(want[col]), f"{table}.{col} of {art.id}"
+                compared += 1
+    assert compared > N * len(tables)
+
+
+def test_id_seen_in_an_earlier_batch_is_dropped_from_the_parts_its_worker_wrote(tmp_path):
+    df = templates_frame(4)
+    df.loc[3, "id"] = df.loc[0, "id"]  # same id, another text, in the second batch
+    src = _write_table(df, tmp_path / "t.csv")
+    run = analyze_corpus(src, out=tmp_path / "out", processes=1, progress=False, batch_size=2)
+    assert (run.n_done, run.n_failed) == (3, 1)
+    failures = read_corpus(run.out, "failures")
+    assert failures["id"].tolist() == [df.loc[0, "id"]]
+    assert "duplicate article id" in failures.loc[0, "message"]
+    arts = read_corpus(run.out, "articles")
+    assert arts["id"].is_unique and len(arts) == 3
+    first = kb.analyze(kb.Article.from_text(df.loc[0, "text"], id=df.loc[0, "id"]))
+    sentences = read_corpus(run.out, "sentences")
+    assert (sentences["article_id"] == df.loc[0, "id"]).sum() == len(first.sentences)
+    assert run.n_words == arts["n_words"].sum()
+
+
+def test_a_batch_whose_worker_dies_leaves_no_rows_behind(folder, tmp_path, monkeypatch):
+    from karabakh.output import corpus
+
+    real = corpus._write_part
+
+    def dying(out, table, stem, data, *, final=True):
+        if table == "articles" and stem.startswith("part-000000005-"):
+            raise MemoryError("worker killed")  # after its extractor parts were written
+        return real(out, table, stem, data, final=final)
+
+    monkeypatch.setattr(corpus, "_write_part", dying)
+    run = analyze_corpus(folder, out=tmp_path / "out", processes=1, progress=False, batch_size=5)
+    assert (run.n_done, run.n_failed) == (N - 5, 5)
+    failures = read_corpus(run.out, "failures")
+    assert set(failures["error"]) == {"MemoryError"}
+    lost = {Path(p).stem for p in failures["path"]}
+    for table in run.tables:
+        if table not in ("articles", "failures"):
+            assert not lost & set(read_corpus(run.out, table)["article_id"]), table
+    left = sorted(f"{q.parent.name}/{q.name[:14]}" for q in run.out.rglob("*000000005*"))
+    assert left == ["failures/part-000000005"]
 
 
 def test_dask_local_cluster_gives_identical_tables(folder, inline_run, tmp_path):

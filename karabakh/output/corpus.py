@@ -32,8 +32,12 @@ string, ``bool`` -> bool, ``float`` -> float64, ``list[T]``/``tuple[T, ...]``
 
 Memory stays flat: articles stream through in batches (at most two batches
 per worker in flight) and each batch is written as soon as it is done. A
-batch's extractor tables are written before its ``articles`` part, and only
-batches with an ``articles`` part count as done; so a run that is
+local worker writes its batch's extractor parts itself, then its
+``articles`` part under a temporary name; the parent only checks the ids
+(unique across the run), writes the failures and renames the ``articles``
+part, so it never becomes the workers' bottleneck. (A Dask worker, which
+may not see this disk, returns its Arrow tables for the parent to write.)
+Only batches with an ``articles`` part count as done; so a run that is
 interrupted (Ctrl-C, a crash) is resumed by running it again with the same
 ``out``: finished articles are skipped, half-written batches removed.
 Articles that failed are tried again on a resumed run.
@@ -105,6 +109,14 @@ class CorpusRun:
         tables: the names of the tables present in ``out``.
         worker_peak_mib: the largest peak resident memory of a worker
             process (MiB), where the platform reports it, else ``None``.
+        worker_cpu_seconds: CPU time the batches took in their workers
+            (reading, analysing, building and writing the tables), summed
+            over workers; with the run's own CPU time it gives the cost of
+            an article independently of what else the machine runs.
+        worker_busy_seconds: wall-clock time the batches took in their
+            workers, summed; over ``seconds`` times the number of workers it
+            is the share of the run the workers were busy (the rest they
+            waited: for start-up, for this process, at the end).
 
     >>> CorpusRun(Path("x"), 1, 0, 0, 10, 0.5, ("articles",)).n_done
     1
@@ -118,6 +130,8 @@ class CorpusRun:
     seconds: float
     tables: tuple[str, ...] = field(default=())
     worker_peak_mib: float | None = None
+    worker_cpu_seconds: float = 0.0
+    worker_busy_seconds: float = 0.0
 
     def read(self, table: str) -> pd.DataFrame:
         """Read one table of this run into a DataFrame (see :func:`read_corpus`).
@@ -302,6 +316,7 @@ def _arrow_type(hint: Any) -> tuple[Any, bool]:
     return pa.string(), True
 
 
+@functools.cache
 def _record_schema(cls: type) -> tuple[pa.Schema, frozenset[str]]:
     """The Arrow schema of a record table (``article_id`` first) and its JSON columns."""
     import pyarrow as pa
@@ -364,6 +379,7 @@ def _records_table(cls: type, article_ids: list[str], recs: list[Any]) -> pa.Tab
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+@functools.cache
 def _articles_schema() -> pa.Schema:
     import pyarrow as pa
 
@@ -383,6 +399,7 @@ def _articles_schema() -> pa.Schema:
     )
 
 
+@functools.cache
 def _failures_schema() -> pa.Schema:
     import pyarrow as pa
 
@@ -401,10 +418,24 @@ def _failures_schema() -> pa.Schema:
 # --------------------------------------------------------------------------
 
 
-def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
-    """Analyse a batch of tasks; return Arrow tables, article rows and failure rows."""
+def _run_batch(
+    tasks: list[dict[str, Any]], out: str | None = None, stem: str | None = None
+) -> dict[str, Any]:
+    """Analyse a batch of tasks; write its parts or return them.
+
+    With ``out`` (a local worker, which shares the parent's disk) the
+    worker writes its extractor parts itself and its ``articles`` part under
+    a temporary name that the parent renames when it commits the batch, and
+    returns only what the parent needs to commit it: the ids, paths and
+    words of the articles and the failure rows. So the parent neither
+    unpickles records nor writes Parquet, and never becomes the bottleneck
+    of the workers. Without ``out`` (a Dask worker, maybe on another
+    machine) the Arrow tables themselves are returned, for the parent to
+    write.
+    """
     import pyarrow as pa
 
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     _warm_up()
     per_table: dict[str, tuple[type, list[str], list[Any]]] = {}
     extracted: set[str] = set()
@@ -451,13 +482,26 @@ def _run_batch(tasks: list[dict[str, Any]]) -> dict[str, Any]:
         row["metadata"] = _json(dict(article.metadata)) if article.metadata else None
         articles.append(row)
     tables = {key: _records_table(cls, ids, recs) for key, (cls, ids, recs) in per_table.items()}
-    return {
-        "tables": tables,
+    arts = pa.Table.from_pylist(articles, schema=_articles_schema())
+    done: dict[str, Any] = {
         "extracted": sorted(extracted),
-        "articles": pa.Table.from_pylist(articles, schema=_articles_schema()),
         "failures": failures,
+        "ids": [r["id"] for r in articles],
+        "paths": [r["path"] for r in articles],
+        "n_words": sum(r["n_words"] for r in articles),
         "peak_mib": _peak_mib(),
     }
+    if out is None or stem is None:
+        done.update(tables=tables, articles=arts)
+    else:
+        where_to = Path(out)
+        for key, table in tables.items():
+            _write_part(where_to, key, stem, table)
+        done.update(written=sorted(tables), pending=str(_write_part(
+            where_to, "articles", stem, arts, final=False)))
+    done["cpu_seconds"] = time.process_time() - cpu0
+    done["busy_seconds"] = time.perf_counter() - wall0
+    return done
 
 
 def _peak_mib() -> float | None:
@@ -472,7 +516,16 @@ def _peak_mib() -> float | None:
 
 @functools.cache
 def _warm_up() -> None:
-    """Load the dictionaries once per process, so ``seconds`` times the analysis alone."""
+    """Load the dictionaries and the writers once per process.
+
+    So ``seconds`` times the analysis alone, and, run in the fork server,
+    every worker starts with them in memory. pyarrow imports pandas the
+    first time it builds a table from Python lists, so pandas is loaded here
+    too rather than in every worker's first batch.
+    """
+    import pandas  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
     analyze(Article.from_text("date 2023-09-20 “Calm,” Baku said on Tuesday; 3 died."))
 
 
@@ -493,25 +546,40 @@ class _InlineExecutor(cf.Executor):
 # --------------------------------------------------------------------------
 
 
-def _write_part(out: Path, table: str, stem: str, data: pa.Table) -> None:
+def _write_part(out: Path, table: str, stem: str, data: pa.Table, *, final: bool = True) -> Path:
+    """Write one part file (atomically: a hidden temporary file, then a rename).
+
+    With ``final=False`` the temporary file is left for :func:`_finish_part`
+    (the parent commits a batch by renaming its ``articles`` part) and its
+    path is returned; a resumed run removes such leftovers.
+    """
     import pyarrow.parquet as pq
 
     folder = out / table
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{stem}.parquet.tmp"
     pq.write_table(data, tmp)
-    os.replace(tmp, folder / f"{stem}.parquet")
+    if not final:
+        return tmp
+    path = folder / f"{stem}.parquet"
+    os.replace(tmp, path)
+    return path
+
+
+def _finish_part(tmp: Path) -> None:
+    """Give a part written with ``final=False`` its final name."""
+    os.replace(tmp, tmp.with_name(tmp.name[1:].removesuffix(".tmp")))
 
 
 def _resume_state(out: Path) -> tuple[set[str], set[str]]:
     """Ids and paths already written; remove parts of batches that never finished."""
-    import pyarrow.parquet as pq
-
     done_ids: set[str] = set()
     done_paths: set[str] = set()
     committed: set[str] = set()
     arts = out / "articles"
     if arts.is_dir():
+        import pyarrow.parquet as pq
+
         for part in sorted(arts.glob("*.parquet")):
             committed.add(part.stem)
             t = pq.read_table(part, columns=["id", "path"])
@@ -519,15 +587,17 @@ def _resume_state(out: Path) -> tuple[set[str], set[str]]:
             done_paths.update(os.path.abspath(p) for p in t.column("path").to_pylist() if p)
     if out.is_dir():
         for folder in out.iterdir():
-            if not folder.is_dir() or folder.name == "articles":
+            if not folder.is_dir():
                 continue
-            for part in folder.glob("*.parquet*"):
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink()
+            if folder.name == "articles":
+                continue
+            for part in folder.glob("*.parquet"):
                 # Failures are tried again, so their old rows go; so do the parts
                 # of a batch whose articles part was never written.
                 if folder.name == "failures" or part.stem not in committed:
                     part.unlink()
-            for tmp in folder.glob(".*.tmp"):
-                tmp.unlink()
     return done_ids, done_paths
 
 
@@ -598,9 +668,20 @@ def _executor(
 
 
 def _batches(
-    tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str]
+    tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str],
+    total: int | None = None, workers: int = 1,
 ) -> Iterator[tuple[int, list[dict[str, Any]], int]]:
-    """(index of the first task, tasks, number skipped) batches of unfinished tasks."""
+    """(index of the first task, tasks, number skipped) batches of unfinished tasks.
+
+    When the number of tasks is known and there are several workers, the
+    batches shrink towards the end (to about a ``2 * workers``-th of what is
+    left, and never below an eighth of ``size``), so the workers finish
+    together instead of one waiting for the other's last full batch.
+
+    >>> tasks = ({"id": str(i)} for i in range(20))
+    >>> [len(b) for _, b, _ in _batches(tasks, 4, set(), set(), 20, 2)]
+    [4, 4, 3, 3, 2, 1, 1, 1, 1]
+    """
     batch: list[dict[str, Any]] = []
     first = 0
     skipped = 0
@@ -612,8 +693,11 @@ def _batches(
             continue
         if not batch:
             first = i
+            limit = size
+            if total is not None and workers > 1:
+                limit = max(size // 8, 1, min(size, -(-(total - i) // (2 * workers))))
         batch.append(task)
-        if len(batch) >= size:
+        if len(batch) >= limit:
             yield first, batch, skipped
             batch, skipped = [], 0
     if batch or skipped:
@@ -672,7 +756,21 @@ def analyze_corpus(
     if out_dir.exists() and not out_dir.is_dir():
         raise ValueError(f"{out_dir}: output exists and is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    done_ids, done_paths = _resume_state(out_dir)
+    # The workers start first and load the dictionaries while this process
+    # reads what an earlier run wrote.
+    executor, n_workers, close = _executor(processes, scheduler)
+    try:
+        if isinstance(executor, cf.ProcessPoolExecutor):
+            for _ in range(n_workers):
+                executor.submit(_warm_up)
+            # pyarrow imports pandas for any table it builds, even an empty one
+            # (0.5 s): load them now, while the fork server starts, not at the end.
+            import pandas  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
+        done_ids, done_paths = _resume_state(out_dir)
+    except BaseException:
+        close()
+        raise
     token = secrets.token_hex(3)
 
     from tqdm import tqdm
@@ -684,6 +782,7 @@ def analyze_corpus(
     seen_ids = set(done_ids)
     extracted: set[str] = set()
     n_done = n_failed = n_skipped = n_words = 0
+    worker_cpu = worker_busy = 0.0
     peaks: list[float] = []
 
     def note(msg: str) -> None:
@@ -693,37 +792,51 @@ def analyze_corpus(
             bar.write(msg, file=sys.stderr)
 
     def commit(first: int, batch: list[dict[str, Any]], result: dict[str, Any]) -> None:
-        nonlocal n_done, n_failed, n_words
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        stem = f"part-{first:09d}-{token}"
-        arts: pa.Table = result["articles"]
+        nonlocal n_done, n_failed, n_words, worker_cpu, worker_busy
+        stem = _stem(first, token)
         failures: list[dict[str, Any]] = list(result["failures"])
-        ids = arts.column("id").to_pylist()
-        dups = []
+        if result.get("crashed"):
+            _remove_parts(out_dir, stem)  # what the dead worker had written of its batch
+        ids: list[str] = result["ids"]
+        dups: set[str] = set()
         for aid in ids:
             if aid in seen_ids:
-                dups.append(aid)
+                dups.add(aid)
             seen_ids.add(aid)
         if dups:
-            # An id seen before: report it and drop its rows, so ids stay unique.
-            keep = pc.invert(pc.is_in(arts.column("id"), value_set=pa.array(dups)))
-            for row in arts.filter(pc.invert(keep)).select(["id", "path"]).to_pylist():
-                failures.append({**row, "error": "ValueError",
-                                 "message": f"{row['path']}: duplicate article id {row['id']!r}"})
-            arts = arts.filter(keep)
-        for key, table in result["tables"].items():
+            # An id seen in an earlier batch: report it and drop its rows, so ids stay unique.
+            for aid, path in zip(ids, result["paths"], strict=True):
+                if aid in dups:
+                    failures.append({"id": aid, "path": path, "error": "ValueError",
+                                     "message": f"{path}: duplicate article id {aid!r}"})
+        n_words_batch = result["n_words"]
+        pending = result.get("pending")
+        if pending is None and not result.get("crashed"):
+            # A Dask worker returned its tables: write them here.
+            for key, table in result["tables"].items():
+                table = _without_ids(table, "article_id", dups)
+                if table.num_rows:
+                    _write_part(out_dir, key, stem, table)
+            arts = _without_ids(result["articles"], "id", dups)
             if dups:
-                table = table.filter(
-                    pc.invert(pc.is_in(table.column("article_id"), value_set=pa.array(dups)))
-                )
-            if table.num_rows:
-                _write_part(out_dir, key, stem, table)
+                n_words_batch = sum(arts.column("n_words").to_pylist())
+            pending = _write_part(out_dir, "articles", stem, arts, final=False)
+        elif dups:  # rare: rewrite the parts the worker wrote without those ids
+            import pyarrow.parquet as pq
+
+            for key in result["written"]:
+                _filter_part(out_dir / key / f"{stem}.parquet", "article_id", dups)
+            arts = _without_ids(pq.read_table(pending), "id", dups)
+            n_words_batch = sum(arts.column("n_words").to_pylist())
+            pq.write_table(arts, pending)
         extracted.update(result["extracted"])
         if result.get("peak_mib") is not None:
             peaks.append(result["peak_mib"])
+        worker_cpu += result.get("cpu_seconds") or 0.0
+        worker_busy += result.get("busy_seconds") or 0.0
         if failures:
+            import pyarrow as pa
+
             _write_part(out_dir, "failures", stem,
                         pa.Table.from_pylist(failures, schema=_failures_schema()))
             for f in failures:
@@ -731,27 +844,32 @@ def analyze_corpus(
                 msg = f["message"] if str(f["message"]).startswith(str(where)) else (
                     f"{where}: {f['message']}")
                 note(f"karabakh: skipped {msg.splitlines()[0]} ({f['error']})")
-        _write_part(out_dir, "articles", stem, arts)  # last: marks the batch done
-        words = sum(arts.column("n_words").to_pylist())
-        n_done += arts.num_rows
+        if pending is not None:
+            _finish_part(Path(pending))  # last: marks the batch done
+        n_done += len(ids) - len([a for a in ids if a in dups])
         n_failed += len(failures)
-        n_words += words
+        n_words += n_words_batch
         bar.update(len(batch))
         # words/s on the same (smoothed) basis as tqdm's articles/s
         rate = bar.format_dict.get("rate") or n_done / max(time.perf_counter() - t_start, 1e-9)
         words_s = rate * n_words / max(n_done, 1)
         bar.set_postfix_str(f"{words_s:,.0f} words/s, {n_failed} failed", refresh=False)
 
-    executor, n_workers, close = _executor(processes, scheduler)
+    def write_to(first: int) -> tuple[str, str] | tuple[()]:
+        # Local workers write their own parts; Dask workers may not see this disk.
+        return () if scheduler is not None else (str(out_dir), _stem(first, token))
+
     in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]] = {}
     try:
-        for first, batch, skipped in _batches(tasks, batch_size, done_ids, done_paths):
+        batches = _batches(tasks, batch_size, done_ids, done_paths, total, n_workers)
+        for first, batch, skipped in batches:
             if skipped:
                 n_skipped += skipped
                 bar.update(skipped)
             if not batch:
                 continue
-            in_flight[executor.submit(_run_batch, batch)] = (first, batch)
+            fut = executor.submit(_run_batch, batch, *write_to(first))
+            in_flight[fut] = (first, batch)
             while len(in_flight) >= 2 * n_workers:
                 _drain(in_flight, commit, cf.FIRST_COMPLETED)
         while in_flight:
@@ -762,7 +880,8 @@ def analyze_corpus(
         bar.close()
     tables = tuple(sorted(d.name for d in out_dir.iterdir() if d.is_dir()))
     return CorpusRun(out_dir, n_done, n_failed, n_skipped, n_words,
-                     time.perf_counter() - t_start, tables, max(peaks) if peaks else None)
+                     time.perf_counter() - t_start, tables, max(peaks) if peaks else None,
+                     worker_cpu, worker_busy)
 
 
 def _drain(
@@ -777,14 +896,48 @@ def _drain(
             result = fut.result()
         except Exception as exc:  # a worker died: every article of its batch failed
             result = {
-                "tables": {}, "extracted": [], "articles": _empty_articles(),
-                "failures": [
+                "crashed": True, "ids": [], "paths": [], "n_words": 0, "tables": {},
+                "extracted": [], "articles": _empty_articles(), "failures": [
                     {"id": t.get("id"), "path": t.get("path") or t.get("where"),
                      "error": type(exc).__name__, "message": f"worker failed: {exc}"}
                     for t in batch
                 ],
             }
         commit(first, batch, result)
+
+
+def _stem(first: int, token: str) -> str:
+    """The name of a batch's part files: its first task's index, then the run's token."""
+    return f"part-{first:09d}-{token}"
+
+
+def _remove_parts(out: Path, stem: str) -> None:
+    """Remove every part (final or temporary) of one batch."""
+    for folder in out.iterdir():
+        for part in (folder / f"{stem}.parquet", folder / f".{stem}.parquet.tmp"):
+            if part.exists():
+                part.unlink()
+
+
+def _without_ids(table: pa.Table, column: str, ids: set[str]) -> pa.Table:
+    """The rows of ``table`` whose ``column`` is not one of ``ids``."""
+    if not ids:
+        return table
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return table.filter(pc.invert(pc.is_in(table.column(column), value_set=pa.array(sorted(ids)))))
+
+
+def _filter_part(part: Path, column: str, ids: set[str]) -> None:
+    """Rewrite one part file without the rows of ``ids`` (removed if none is left)."""
+    import pyarrow.parquet as pq
+
+    table = _without_ids(pq.read_table(part), column, ids)
+    if table.num_rows:
+        pq.write_table(table, part)
+    else:
+        part.unlink()
 
 
 def _empty_articles() -> pa.Table:
