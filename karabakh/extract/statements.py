@@ -54,6 +54,7 @@ aggregates are :func:`positions`, :func:`actor_network`,
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -518,13 +519,15 @@ def _bare_claims(text: str, mentions: Sequence[Mention],
     the claim runs to the end of the sentence (rule ``bare-claim``).
     """
     out = []
+    # ends of every "[.!?] + space" once, so each verb finds its sentence's start
+    # by bisection instead of rescanning the text before it
+    stops = [b.end() for b in re.finditer(r"[.!?]\s", text)]
     for v in _bare_verbs().finditer(text):
         if any(q.start <= v.start() < q.end or q.content_start <= v.start() < q.content_end
                for q in quotes):
             continue
-        sent_start = 0
-        for b in re.finditer(r"[.!?]\s", text[: v.start()]):
-            sent_start = b.end()
+        k = bisect.bisect_right(stops, v.start())
+        sent_start = stops[k - 1] if k else 0
         near = _last_words(text, sent_start, v.start(), 6)
         who = [m for m in mentions if m.kind == "actor" and m.entity_id and not m.adjective
                and near <= m.start and m.end <= v.start()]
@@ -616,18 +619,26 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
     evidence spans both (rule ``+merged``).
     """
     out: list[Statement] = []
+    # Only a statement ending at most 40 characters before this one can take it
+    # in: index the statements kept by their end, so that each one looks at 41
+    # offsets, not at every statement before it (linear in the article).
+    by_end: dict[int, set[int]] = {}
     for st in statements:
-        for i, prev in enumerate(out):
+        near = [i for e in range(max(st.start - 40, 0), st.start + 1) for i in by_end.get(e, ())]
+        for i in sorted(near):
+            prev = out[i]
             same = (prev.actor_id, prev.concept_id, prev.agreement, prev.voice,
                     prev.reported_by) == (st.actor_id, st.concept_id, st.agreement, st.voice,
                                           st.reported_by)
-            between = text[prev.end:st.start] if prev.end <= st.start else None
-            if (same and prev.actor_id is not None and between is not None
-                    and len(between) <= 40 and not re.search(r"[.!?;]", between)):
+            between = text[prev.end:st.start]
+            if same and prev.actor_id is not None and not re.search(r"[.!?;]", between):
                 out[i] = replace(prev, end=st.end, text=text[prev.start:st.end],
                                  rule=prev.rule + "+merged")
+                by_end[prev.end].discard(i)
+                by_end.setdefault(st.end, set()).add(i)
                 break
         else:
+            by_end.setdefault(st.end, set()).add(len(out))
             out.append(st)
     return out
 
