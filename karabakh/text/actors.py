@@ -361,6 +361,27 @@ def _date(value: str, where: str) -> dt.date | None:
         raise ValueError(f"{where}: bad date {value!r} (expected YYYY-MM-DD)") from None
 
 
+def _row_groups(
+    name: str, entity: str, shared: tuple[str, ...]
+) -> Iterator[tuple[str, str, list[dict[str, str]]]]:
+    """The rows of a dictionary file grouped by ``<entity>_id``, in file order.
+
+    Yields ``(id, where, rows)``, ``where`` naming the file and the entry for
+    error messages. Raises ValueError when the rows of one entry disagree on a
+    ``shared`` column (each alias row repeats the entry's own fields).
+    """
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in read_data_csv(name):
+        grouped.setdefault(row[f"{entity}_id"], []).append(row)
+    for key, group in grouped.items():
+        where = f"karabakh/data/{name}, {entity} {key}"
+        for row in group[1:]:
+            for col in shared:
+                if row[col] != group[0][col]:
+                    raise ValueError(f"{where}: column {col!r} differs between its rows")
+        yield key, where, group
+
+
 @functools.cache
 def load_actors() -> Mapping[str, ActorInfo]:
     """Load ``actors.csv`` as a read-only mapping ``actor_id -> ActorInfo`` (cached).
@@ -373,18 +394,10 @@ def load_actors() -> Mapping[str, ActorInfo]:
     >>> load_actors()["AZE"].adjectives
     ('Azerbaijani', 'Azeri')
     """
-    rows = read_data_csv("actors.csv")
-    grouped: dict[str, list[dict[str, str]]] = {}
-    for row in rows:
-        grouped.setdefault(row["actor_id"], []).append(row)
     out: dict[str, ActorInfo] = {}
-    for aid, group in grouped.items():
-        where = f"karabakh/data/actors.csv, actor {aid}"
+    for aid, where, group in _row_groups(
+            "actors.csv", "actor", ("name", "type", "side", "role", "valid_from", "valid_to")):
         first = group[0]
-        for row in group[1:]:
-            for col in ("name", "type", "side", "role", "valid_from", "valid_to"):
-                if row[col] != first[col]:
-                    raise ValueError(f"{where}: column {col!r} differs between its rows")
         if first["type"] not in ACTOR_TYPES:
             raise ValueError(f"{where}: unknown type {first['type']!r}")
         for row in group:
@@ -416,17 +429,10 @@ def load_places() -> Mapping[str, PlaceInfo]:
     >>> load_places()["BAKU"].kind
     'city'
     """
-    grouped: dict[str, list[dict[str, str]]] = {}
-    for row in read_data_csv("places.csv"):
-        grouped.setdefault(row["place_id"], []).append(row)
     out: dict[str, PlaceInfo] = {}
-    for pid, group in grouped.items():
-        where = f"karabakh/data/places.csv, place {pid}"
+    for pid, where, group in _row_groups(
+            "places.csv", "place", ("name", "kind", "lat", "lon", "country")):
         first = group[0]
-        for row in group[1:]:
-            for col in ("name", "kind", "lat", "lon", "country"):
-                if row[col] != first[col]:
-                    raise ValueError(f"{where}: column {col!r} differs between its rows")
         try:
             lat, lon = float(first["lat"]), float(first["lon"])
         except ValueError:
