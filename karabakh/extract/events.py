@@ -66,6 +66,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -303,15 +304,41 @@ _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aer
                ("fire attack", "firearms"), ("ambush", "firearms"))
 
 
+# the words of the last text read, found once: (text, starts, ends); one entry, replaced as a whole
+_WORD_INDEX: tuple[str, list[int], list[int]] = ("", [], [])
+
+
+def _word_index(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every word of ``text`` (kept for the last text asked about)."""
+    global _WORD_INDEX
+    index = _WORD_INDEX
+    if index[0] is not text:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _WORD.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        index = _WORD_INDEX = (text, starts, ends)
+    return index[1], index[2]
+
+
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     """The last ``n`` words before ``pos`` (nearest last) with their spans.
 
     Read from a window of ``12 n + 20`` characters before ``pos`` (a word cut
-    by the window's start is cut there too).
+    by the window's start is cut there too, as is a word cut by ``pos``). The
+    words come from an index of the whole text (a word of ``text[lo:pos]`` is a
+    word of the text cut to the window), found once per text.
     """
     lo = max(0, pos - 12 * n - 20)
-    found = list(_WORD.finditer(text, lo, pos))[-n:]
-    return [(m.start(), m.end(), m.group()) for m in found]
+    starts, ends = _word_index(text)
+    j = bisect.bisect_left(starts, pos)
+    out = []
+    for k in range(max(j - n, bisect.bisect_right(ends, lo)), j):
+        a = starts[k] if starts[k] > lo else lo
+        b = ends[k] if ends[k] < pos else pos
+        out.append((a, b, text[a:b]))
+    return out
 
 
 def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
@@ -1376,15 +1403,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         return (x.root_code, "historical" in x.plover_context, x.modality, x.date, x.date_rule == "dateline",
                 x.reported_by, _side(x.source_id), _side(x.target_id), x.place_id)
 
-    def add(i: int, x: Event) -> None:
-        if sig(x) not in seen[i]:
-            seen[i].add(sig(x))
+    def add(i: int, x: Event, key: tuple[Any, ...]) -> None:
+        if key not in seen[i]:
+            seen[i].add(key)
             chains[i].append(x)
 
     for e in events:
+        key = sig(e)
         if last_span == (e.start, e.end) and out:
-            add(len(chains) - 1, e)
-            out.append(dataclasses.replace(e, event_id=out[-1].event_id, merge_rule="same-telling"))
+            add(len(chains) - 1, e, key)
+            out.append(_with_id(e, out[-1].event_id, "same-telling"))
             continue
         last_span = (e.start, e.end)
         best: int | None = None
@@ -1399,16 +1427,27 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
                 best, best_score, rule = i, sc, r
         if best is None:
             chains.append([e])
-            seen.append({sig(e)})
+            seen.append({key})
             ids.append(f"E{len(ids) + 1}")
-            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule="first"))
+            out.append(_with_id(e, ids[-1], "first"))
         else:
-            add(best, e)
+            add(best, e, key)
             chains.append(chains.pop(best))
             seen.append(seen.pop(best))
             ids.append(ids.pop(best))
-            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule=rule))
+            out.append(_with_id(e, ids[-1], rule))
     return out
+
+
+# every field of an Event but the last two (event_id, merge_rule), read in one call
+_EVENT_HEAD = operator.attrgetter(*[f.name for f in dataclasses.fields(Event)][:-2])
+assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_rule"]
+
+
+def _with_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
+    """``dataclasses.replace(e, event_id=..., merge_rule=...)``, without its per-field bookkeeping."""
+    head: Any = _EVENT_HEAD(e)
+    return Event(*head, event_id, merge_rule)
 
 
 def unmerge(events: Sequence[Event], event_ids: Iterable[str] | None = None) -> list[Event]:
