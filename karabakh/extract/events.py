@@ -1446,8 +1446,8 @@ assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_r
 
 def _with_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
     """``dataclasses.replace(e, event_id=..., merge_rule=...)``, without its per-field bookkeeping."""
-    head: Any = _EVENT_HEAD(e)
-    return Event(*head, event_id, merge_rule)
+    make: Any = Event  # positional fields from a tuple, which mypy cannot count
+    return make(*_EVENT_HEAD(e), event_id, merge_rule)  # type: ignore[no-any-return]
 
 
 def unmerge(events: Sequence[Event], event_ids: Iterable[str] | None = None) -> list[Event]:
