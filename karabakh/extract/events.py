@@ -729,7 +729,7 @@ def find_events(
         _absorb_quoted_labels(ctx, trigs)
         local_figs = fig_refs[bisect.bisect_left(fig_starts, s.start):bisect.bisect_left(fig_starts, s.end)]
         out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), local_dates, local_figs))
-    return merge_events(out) if merge else out
+    return _merge(out, fresh=True) if merge else out
 
 
 _ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -1435,6 +1435,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     >>> [(e.event_id, e.merge_rule) for e in merge_events([a, b])]
     [('E1', 'first'), ('E1', 'chain:root=19,dates-fit,actors-compatible')]
     """
+    return _merge(events, fresh=False)
+
+
+def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
+    """:func:`merge_events`, writing the ids into the events themselves when ``fresh``.
+
+    ``fresh`` events are ones just built by :func:`find_events`, which nobody
+    else holds yet; any others get copies (a copy costs a call per field).
+    """
+    with_id = _set_id if fresh else _with_id
     # a chain is kept as its distinct tellings for the rules (same sides, date, place, speaker ...),
     # so that a long article with many tellings of one event stays linear
     chains: list[list[Event]] = []
@@ -1456,7 +1466,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         key = sig(e)
         if last_span == (e.start, e.end) and out:
             add(len(chains) - 1, e, key)
-            out.append(_with_id(e, out[-1].event_id, "same-telling"))
+            out.append(with_id(e, out[-1].event_id, "same-telling"))
             continue
         last_span = (e.start, e.end)
         best: int | None = None
@@ -1473,19 +1483,26 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             chains.append([e])
             seen.append({key})
             ids.append(f"E{len(ids) + 1}")
-            out.append(_with_id(e, ids[-1], "first"))
+            out.append(with_id(e, ids[-1], "first"))
         else:
             add(best, e, key)
             chains.append(chains.pop(best))
             seen.append(seen.pop(best))
             ids.append(ids.pop(best))
-            out.append(_with_id(e, ids[-1], rule))
+            out.append(with_id(e, ids[-1], rule))
     return out
 
 
 # every field of an Event but the last two (event_id, merge_rule), read in one call
 _EVENT_HEAD = operator.attrgetter(*[f.name for f in dataclasses.fields(Event)][:-2])
 assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_rule"]
+
+
+def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
+    """Write the id into an event nobody else holds yet (see :func:`_merge`)."""
+    object.__setattr__(e, "event_id", event_id)
+    object.__setattr__(e, "merge_rule", merge_rule)
+    return e
 
 
 def _with_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
