@@ -217,14 +217,21 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     patterns, _ = _lexicon()
     out: list[tuple[int, int, str]] = []
     pos = lo
-    for w in _WORD.finditer(text, lo, hi):
-        if w.start() < pos:
+    starts, ends = _word_index(text)
+    k = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    if (k and ends[k - 1] > lo) or (j and ends[j - 1] > hi):  # a word cut by the stretch: read it
+        words = [(w.start(), w.group()) for w in _WORD.finditer(text, lo, hi)]
+    else:  # the words of the text index (as _WORD.finditer over the stretch would find them)
+        words = [(starts[i], text[starts[i]:ends[i]]) for i in range(k, j)]
+    for ws, w in words:
+        if ws < pos:
             continue
-        word = w.group().lower()
+        word = w.lower()
         pat = patterns.get(word) or patterns.get(word.split("-")[0])
         if pat is None:
             continue
-        m = pat.match(text, w.start(), hi)
+        m = pat.match(text, ws, hi)
         if m:
             out.append((m.start(), m.end(), m.group()))
             pos = m.end()
