@@ -28,7 +28,7 @@ from ..records import WireDateline
 from ..resources import read_data_csv
 from ..text._patterns import trie_regex
 from ..text.actors import tag_mentions
-from ..text.articles import _HEADER, parse_dateline
+from ..text.articles import header_match, parse_dateline
 
 __all__ = ["find_wire_dateline"]
 
@@ -80,7 +80,7 @@ def find_wire_dateline(text: str, on: dt.date | str | None = None) -> WireDateli
     >>> find_wire_dateline("YEREVAN, SEPTEMBER 21, ARMENPRESS.", on="2023-09-24").problem
     "dateline 2023-09-21 is 3 days before the article's date 2023-09-24"
     """
-    header = _HEADER.match(text)
+    header = header_match(text)
     day = parse_dateline(on, where="find_wire_dateline: on") if on is not None else (
         parse_dateline(header.group(2), where="find_wire_dateline: header") if header else None)
     pos = header.end() if header else 0
@@ -92,7 +92,7 @@ def find_wire_dateline(text: str, on: dt.date | str | None = None) -> WireDateli
     place_text = m.group("place")
     if m.group("month") is None and not place_text.isupper():
         return None  # "Officials said (...)": only a place in capitals opens a bare dateline
-    mentions = [x for x in tag_mentions(text[: m.end("place")], on=day)
+    mentions = [x for x in tag_mentions(text[: m.end("place")], day)
                 if x.start == m.start("place")]
     place_id = mentions[0].entity_id if mentions and mentions[0].kind == "place" else None
     if place_id is None and mentions and mentions[0].kind == "actor":

@@ -66,6 +66,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -216,14 +217,21 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     patterns, _ = _lexicon()
     out: list[tuple[int, int, str]] = []
     pos = lo
-    for w in _WORD.finditer(text, lo, hi):
-        if w.start() < pos:
+    starts, ends = _word_index(text)
+    k = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    if (k and ends[k - 1] > lo) or (j and ends[j - 1] > hi):  # a word cut by the stretch: read it
+        words = [(w.start(), w.group()) for w in _WORD.finditer(text, lo, hi)]
+    else:  # the words of the text index (as _WORD.finditer over the stretch would find them)
+        words = [(starts[i], text[starts[i]:ends[i]]) for i in range(k, j)]
+    for ws, w in words:
+        if ws < pos:
             continue
-        word = w.group().lower()
+        word = w.lower()
         pat = patterns.get(word) or patterns.get(word.split("-")[0])
         if pat is None:
             continue
-        m = pat.match(text, w.start(), hi)
+        m = pat.match(text, ws, hi)
         if m:
             out.append((m.start(), m.end(), m.group()))
             pos = m.end()
@@ -303,15 +311,96 @@ _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aer
                ("fire attack", "firearms"), ("ambush", "firearms"))
 
 
+# the patterns read per trigger, compiled once (``re.search(str, ...)`` looks each up in re's cache per call)
+_AGENT_BEFORE = re.compile(r"\b(according to|by|from)\s+(the\s+)?$", re.I)
+_PHASE_OF = re.compile(r"(?:\b(?:the|a|an)\s+)?\b(?:application|start|beginning|resumption|launch|continuation)"
+                       r"\s+of\s+$", re.IGNORECASE)
+_END_OF_FIGHTING = re.compile(r"\b(end|stop|halt)\b.*\b(" + "|".join(_MILITARY_HEADS) + r")\b")
+_OBJECT_WORD = r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+)"
+_SPEECH_OBJECT = re.compile(_OBJECT_WORD + "{1,2}")
+_NOUN_OBJECT = re.compile(_OBJECT_WORD + "{1}")
+_LOWER_HEAD = re.compile(r"\s+[a-z][\w\-]*")
+_INTENT_HEAD = re.compile(r"\s+(?:goal|aim|objective|plan|plans|intention|decision|readiness|refusal|attempt)\b")
+_ASK_INTERVENTION = re.compile(r"intervention|peacekeep|protection")
+_ASK_CEASEFIRE = re.compile(r"ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b")
+_ASK_TALKS = re.compile(r"talks|negotiat|dialogue")
+_ASK_MEDIATION = re.compile(r"\bmediat")
+_OFFER_AID = re.compile(r"\baid\b|assist|help")
+_OFFER_TALKS = re.compile(r"talks|negotiat|meet")
+_DEMAND_RESIGN = re.compile(r"resign|ouster|step(ping)? down|impeach")
+_DEMAND_CEASEFIRE = re.compile(r"withdraw|ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b")
+_ONLY_SPACE = re.compile(r"\s*")
+_CONDEMNED_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'\-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?" r"(?:[\w’'\-]+\s+)?")
+_COMMA_GAP = re.compile(r",\s+")
+_SPACE_GAP = re.compile(r"\s+")
+_COORD_TAIL = re.compile(r"(?:,|\band)\s+(?:are\s+|were\s+|is\s+|complete\s+|full\s+)?$")
+_PARTICIPLE = re.compile(r"\w+(ed|en|wn|ht|ck|ut|it)\b")
+_ED_FORM = re.compile(r"\w+ed")
+_BY_AGENT = re.compile(r"\s+(?:[\w’'\-]+\s+){0,6}?by\s+(?:the\s+)?")
+_FROM_AGENT = re.compile(r"\s+from\s+(?:the\s+)?")
+_NOUN_AGENT = re.compile(r"\s+(?:(?:addressed|issued|made|sent|launched|delivered)\b[^.;:]{0,80}?\s)?" r"(by|from|of)\s+")
+_OWN_OBJECT = re.compile(r"\s+(his|her)\s+\w+")
+_NP_START = re.compile(r"(?:an?|the)\s")
+_NEGATION = re.compile(r"\b(not|never|n't|no longer)\b|n’t")
+_AUX_NEGATION = re.compile(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b")
+_IF_UNLESS = re.compile(r"(?<!\w)(if|unless|provided that)(?!\w)")
+_WOULD = re.compile(r"\bwould\b")
+_FUTURE_MODAL = re.compile(r"\b(will|would|could|shall)\b")
+_OTHERWISE = re.compile(r"\botherwise\b")
+_DENY = re.compile(r"\bden(?:y|ies|ied)\b")
+_MUST = re.compile(r"\b(must|should|have to|has to|needs? to)\b")
+_PLAN_TO = re.compile(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|" r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$")
+_AGREEMENT_ON = re.compile(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$")
+_ON_END = re.compile(r"\bon\s+(the\s+)?$")
+_WILL = re.compile(r"\b(will|going to|shall)\b")
+_IF = re.compile(r"(?<!\w)if(?!\w)")
+_THE_GAP = re.compile(r"\s+(?:the\s+)?")
+_RELATIVE_END = re.compile(r"(?:,\s*)?\b(who|which|that)\s*$")
+_OWNED_NOUN = re.compile(r"\s+[a-z][\w\-]*\s*")
+_STRONG_CUT = re.compile(r"[;:]|(?<!\w)(?:if|unless|and he|and she|and they)(?!\w)")
+_IN_THE_END = re.compile(r"\b(?:in|during)\s+the\s+$")
+_WAR_AFTER = re.compile(r"[’'s]*\s+(?:war|wars|fighting|offensive|hostilities|conflict)\b")
+_IN_WHICH_END = re.compile(r"\b(in which|during which|when)\s*$")
+_IN_END = re.compile(r"\b(in|during)\s*$")
+_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# the words of the last text read, found once: (text, starts, ends); one entry, replaced as a whole
+_WORD_INDEX: tuple[str, list[int], list[int]] = ("", [], [])
+
+
+def _word_index(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every word of ``text`` (kept for the last text asked about)."""
+    global _WORD_INDEX
+    index = _WORD_INDEX
+    if index[0] is not text:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _WORD.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        index = _WORD_INDEX = (text, starts, ends)
+    return index[1], index[2]
+
+
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     """The last ``n`` words before ``pos`` (nearest last) with their spans.
 
     Read from a window of ``12 n + 20`` characters before ``pos`` (a word cut
-    by the window's start is cut there too).
+    by the window's start is cut there too, as is a word cut by ``pos``). The
+    words come from an index of the whole text (a word of ``text[lo:pos]`` is a
+    word of the text cut to the window), found once per text.
     """
     lo = max(0, pos - 12 * n - 20)
-    found = list(_WORD.finditer(text, lo, pos))[-n:]
-    return [(m.start(), m.end(), m.group()) for m in found]
+    starts, ends = _word_index(text)
+    j = bisect.bisect_left(starts, pos)
+    out = []
+    for k in range(max(j - n, bisect.bisect_right(ends, lo)), j):
+        a = starts[k] if starts[k] > lo else lo
+        b = ends[k] if ends[k] < pos else pos
+        out.append((a, b, text[a:b]))
+    return out
 
 
 def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
@@ -460,9 +549,8 @@ def _genitive(ctx: _Ctx, m: Mention, pos: int) -> Mention:
     its words are kept with id ``None``.
     """
     gap = ctx.text[m.end:pos]
-    if m.possessive and re.match(r"\s+[a-z][\w\-]*", gap) and not re.match(
-            r"\s+(?:goal|aim|objective|plan|plans|intention|decision|readiness|refusal|attempt)\b", gap):
-        head = re.match(r"\s+[a-z][\w\-]*", gap)
+    if m.possessive and _LOWER_HEAD.match(gap) and not _INTENT_HEAD.match(gap):
+        head = _LOWER_HEAD.match(gap)
         assert head is not None
         end = m.end + head.end()
         return Mention(m.start, end, ctx.text[m.start:end], None, "unknown", None, None, rule="genitive")
@@ -555,25 +643,25 @@ def _refine(code: str, obj: str) -> str:
     """A more specific code from the object of an appeal, a refusal or a promise."""
     low = obj.lower()
     if code == "020":
-        if re.search(r"intervention|peacekeep|protection", low):
+        if _ASK_INTERVENTION.search(low):
             return "0234"
-        if re.search(r"ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b", low):
+        if _ASK_CEASEFIRE.search(low):
             return "0256"
-        if re.search(r"talks|negotiat|dialogue", low):
+        if _ASK_TALKS.search(low):
             return "026"
-        if re.search(r"\bmediat", low):
+        if _ASK_MEDIATION.search(low):
             return "028"
     if code == "120":
-        if re.search(r"\baid\b|assist|help", low):
+        if _OFFER_AID.search(low):
             return "122"
-        if re.search(r"talks|negotiat|meet", low):
+        if _OFFER_TALKS.search(low):
             return "125"
     if code == "100":
-        if re.search(r"resign|ouster|step(ping)? down|impeach", low):
+        if _DEMAND_RESIGN.search(low):
             return "1041"
-        if re.search(r"withdraw|ceasefire|truce|de-?escalat|\bstop|\bhalt|\bend\b", low):
+        if _DEMAND_CEASEFIRE.search(low):
             return "1056"
-    if code == "030" and re.search(r"\b(end|stop|halt)\b.*\b(" + "|".join(_MILITARY_HEADS) + r")\b", low):
+    if code == "030" and _END_OF_FIGHTING.search(low):
         return "0356"
     return code
 
@@ -648,7 +736,7 @@ def find_events(
         _absorb_quoted_labels(ctx, trigs)
         local_figs = fig_refs[bisect.bisect_left(fig_starts, s.start):bisect.bisect_left(fig_starts, s.end)]
         out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), local_dates, local_figs))
-    return merge_events(out) if merge else out
+    return _merge(out, fresh=True) if merge else out
 
 
 _ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -735,7 +823,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
         nxt = trigs[i + 1:]
         # compounds: "ethnic cleansing operation", "anti-terrorism measures" are one noun
         if row.kind == "noun" and nxt and _row(nxt[0], text).kind == "noun" and \
-                re.fullmatch(r"\s*", text[t.end:nxt[0].start]):
+                _ONLY_SPACE.fullmatch(text[t.end:nxt[0].start]):
             t.absorbed = True
             nxt[0].start = min(nxt[0].start, t.start)
             continue
@@ -750,19 +838,17 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
         if row.kind == "speech" and row.root_code == "11":
             for u in nxt[:2]:
                 gap = text[t.end:u.start]
-                if _row(u, text).kind == "noun" and re.fullmatch(
-                        r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'\-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?"
-                        r"(?:[\w’'\-]+\s+)?", gap) and not _BREAK.search(gap):
+                if _row(u, text).kind == "noun" and _CONDEMNED_GAP.fullmatch(gap) and not _BREAK.search(gap):
                     u.absorbed = True
                     t.ext_end = max(t.ext_end, u.end)
                     break
         # "opened fire on a car, killing one person": the participle is the same telling
         if row.root_code == "19" and nxt and _row(nxt[0], text).root_code == "19" and \
-                re.fullmatch(r",\s+", text[nxt[0].start - 2:nxt[0].start]) and \
+                _COMMA_GAP.fullmatch(text[nxt[0].start - 2:nxt[0].start]) and \
                 text[nxt[0].start:nxt[0].end].lower().endswith("ing") and not _BREAK.search(text, t.end, nxt[0].start):
             nxt[0].absorbed = True
         # "agreed to capitulate": the infinitive is the event
-        if row.code == "030" and nxt and re.fullmatch(r"\s+", text[t.end:nxt[0].start]) and \
+        if row.code == "030" and nxt and _SPACE_GAP.fullmatch(text[t.end:nxt[0].start]) and \
                 text[t.start:t.end].lower().endswith("to"):
             t.absorbed = True
             nxt[0].lead = t.start
@@ -798,7 +884,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             same_kind = (row.kind == urow.kind == "noun") or (row.kind in ("verb", "speech") and
                                                                urow.kind in ("verb", "speech"))
             if urow.root_code == row.root_code and same_kind and len(between.split()) <= 4 and \
-                    re.search(r"(?:,|\band)\s+(?:are\s+|were\s+|is\s+|complete\s+|full\s+)?$", between) and \
+                    _COORD_TAIL.search(between) and \
                     not ctx.actors_in(t.ext_end, u.start) and not _BREAK.search(between):
                 u.absorbed = True
                 t.ext_end = u.end
@@ -838,11 +924,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if ws < clause_lo or w.lower() not in aux:
                 break
             start = ws
-            if w.lower() in _cue("passive") and re.match(r"\w+(ed|en|wn|ht|ck|ut|it)\b", matched):
+            if w.lower() in _cue("passive") and _PARTICIPLE.match(matched):
                 passive = True
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
-        elif not passive and re.fullmatch(r"\w+ed", matched) and (
+        elif not passive and _ED_FORM.fullmatch(matched) and (
                 _BY_AFTER.match(text, t.end) or (row.kind == "speech" and _OF_AFTER.match(text, t.end)
                                                  and _comma_before(text, start))):
             passive = True  # a participle: "X, already accused of ...", "... brokered by Russia"
@@ -856,8 +942,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     start = ws
                 break
             start = ws
-        phase = re.search(r"(?:\b(?:the|a|an)\s+)?\b(?:application|start|beginning|resumption|launch|continuation)"
-                          r"\s+of\s+$", text[max(clause_lo, start - 30):start], re.IGNORECASE)
+        phase = _PHASE_OF.search(text[max(clause_lo, start - 30):start])
         if phase:
             start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
@@ -873,13 +958,13 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)
-                      if not re.search(r"\b(according to|by|from)\s+(the\s+)?$", text[max(lo, m.start - 20):m.start], re.I)]
+                      if not _AGENT_BEFORE.search(text[max(lo, m.start - 20):m.start])]
             tg = inside[-1] if inside else None
         reduced = start == t.start and not matched.startswith(("came", "come"))
         if tg is not None and not reduced:
             tgts = [tg]
-        by = re.match(r"\s+(?:[\w’'\-]+\s+){0,6}?by\s+(?:the\s+)?", text[end:s.end])
-        frm = re.match(r"\s+from\s+(?:the\s+)?", text[t.ext_end:s.end])
+        by = _BY_AGENT.match(text[end:s.end])
+        frm = _FROM_AGENT.match(text[t.ext_end:s.end])
         if frm:
             pos = t.ext_end + frm.end()
             for m in ctx.actors_in(pos, s.end):
@@ -899,8 +984,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if inner:
             src, src_rule = inner[-1], "modifier"
         else:
-            by = re.match(r"\s+(?:(?:addressed|issued|made|sent|launched|delivered)\b[^.;:]{0,80}?\s)?"
-                          r"(by|from|of)\s+", text[end:s.end])
+            by = _NOUN_AGENT.match(text[end:s.end])
             if by:
                 pos = end + by.end()
                 cand = [m for m in ctx.actors_in(pos, min(s.end, pos + 70))
@@ -941,7 +1025,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if src is None:
                 src_words = _pronoun_subject(text, clause_lo, start)
         tgts = _targets(ctx, t.end, target_hi, src)
-        own = re.match(r"\s+(his|her)\s+\w+", text[t.end:target_hi])
+        own = _OWN_OBJECT.match(text[t.end:target_hi])
         if not tgts and own and row.root_code in ("10", "11", "12"):
             persons = [m for m in ctx.actors_in(s.start, t.start) if m.type == "person"]
             if persons:
@@ -956,8 +1040,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             break
     # the words of an appeal or call run to its object: "calls for the intervention"
     if kind in ("speech", "noun") and row.root_code in _ABSORBING_ROOTS | {"04", "05", "08"}:
-        obj = re.match(r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+)"
-                       + ("{1,2}" if kind == "speech" else "{1}"), text[end:target_hi])
+        obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text[end:target_hi])
         if obj:
             end = end + obj.end()
     end = max(end, t.ext_end)
@@ -987,7 +1070,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 
     # modality
     q = ctx.quote_at(t.start)
-    if q is not None and q.kind == "indirect" and re.match(r"(?:an?|the)\s", q.content) and \
+    if q is not None and q.kind == "indirect" and _NP_START.match(q.content) and \
             any(light.get(w) in ("", "announced") for w in (q.cue or "").lower().split()):
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
     group = text[start:t.start].lower()
@@ -999,35 +1082,32 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     gov = _GOVERNOR.search(sent_before, max(sent_before.rfind(c) for c in ";:.") + 1)
     governor = gov.group(1) if gov else ""
-    neg = bool(re.search(r"\b(not|never|n't|no longer)\b|n’t", group)) or bool(
-        re.search(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b", near_before))
+    neg = bool(_NEGATION.search(group)) or bool(
+        _AUX_NEGATION.search(near_before))
     part = _PARTICIPATION.search(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
     sent_to_trig = text[s.start:trig_start].lower()
-    if re.search(r"(?<!\w)(if|unless|provided that)(?!\w)", governs) or re.search(r"\bwould\b", group):
+    if _IF_UNLESS.search(governs) or _WOULD.search(group):
         modality = "conditional"
-    elif re.search(r"\b(will|would|could|shall)\b", group) and re.search(
-            r"(?<!\w)(if|unless|provided that)(?!\w)", text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
+    elif _FUTURE_MODAL.search(group) and _IF_UNLESS.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
-    elif re.search(r"\botherwise\b", sent_before) or _GOVERNED.get(governor) == "threatened":
+    elif _OTHERWISE.search(sent_before) or _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
-    elif neg or re.search(r"\bden(?:y|ies|ied)\b", near_before) or _GOVERNED.get(governor) == "denied":
+    elif neg or _DENY.search(near_before) or _GOVERNED.get(governor) == "denied":
         modality = "denied"
-    elif re.search(r"\b(must|should|have to|has to|needs? to)\b", group) or _GOVERNED.get(governor) == "demanded":
+    elif _MUST.search(group) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif re.search(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|"
-                   r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$",
-                   sent_to_trig[-70:]) or \
-            re.search(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$", sent_before[-80:]) or \
-            (re.search(r"\bon\s+(the\s+)?$", sent_before) and "agreement" in sent_before):
+    elif _PLAN_TO.search(sent_to_trig[-70:]) or \
+            _AGREEMENT_ON.search(sent_before[-80:]) or \
+            (_ON_END.search(sent_before) and "agreement" in sent_before):
         modality = "planned"
-    elif re.search(r"\b(will|going to|shall)\b", group):
+    elif _WILL.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(c in cue.split() for c in _cue("light:announced")) else "planned"
     elif any(w in _cue("light:announced") for w in [w for w in words_before if w not in _DET][-4:]):
         modality = "announced"
-    elif kind == "speech" and row.root_code == "03" and re.search(r"(?<!\w)if(?!\w)", text[t.end:s.end]):
+    elif kind == "speech" and row.root_code == "03" and _IF.search(text[t.end:s.end]):
         modality = "conditional"
     elif q is not None:
         modality = "reported"
@@ -1054,7 +1134,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 
     place = None
     for p in ctx.places_in(end, clause_hi) + ctx.places_in(clause_lo, start):
-        direct = re.fullmatch(r"\s+(?:the\s+)?", text[t.end:p.start]) is not None
+        direct = _THE_GAP.fullmatch(text[t.end:p.start]) is not None
         if p.entity_id is not None and (direct or _prev_word(text, p.start) in _LOCATIVE | {"of"}):
             place = p
             break
@@ -1088,7 +1168,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
                          prev: Event | None) -> Mention | None:
     """"the Karabakh authorities, who agreed": the actor (or event's source) before who/which/that."""
-    m = re.search(r"(?:,\s*)?\b(who|which|that)\s*$", text[max(s.start, clause_lo - 12):clause_lo])
+    m = _RELATIVE_END.search(text[max(s.start, clause_lo - 12):clause_lo])
     if not m:
         return None
     pos = max(s.start, clause_lo - 12) + m.start()
@@ -1131,7 +1211,7 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
                            rule="possessive-pronoun")
             return fake, "pronoun:" + rule, None
     for m in reversed(ctx.actors_in(lo, start)):
-        if m.possessive and re.fullmatch(r"\s+[a-z][\w\-]*\s*", text[m.end:start]):
+        if m.possessive and _OWNED_NOUN.fullmatch(text[m.end:start]):
             owned = text[m.start:start].rstrip()
             fake = Mention(m.start, m.start + len(owned), owned, None, "unknown", None, None, rule="genitive")
             return fake, "genitive", None
@@ -1167,7 +1247,7 @@ def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
 def _last_strong(text: str, lo: int, pos: int) -> int:
     """Start of the stretch after the last ; or : (quotation marks do not cut it)."""
     cut = lo
-    for m in re.finditer(r"[;:]|(?<!\w)(?:if|unless|and he|and she|and they)(?!\w)", text[lo:pos]):
+    for m in _STRONG_CUT.finditer(text[lo:pos]):
         cut = lo + (m.start() if m.group().lower() in ("if", "unless") else m.end())
     return cut
 
@@ -1223,9 +1303,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
             return v, g, "noun"
     in_clause = [d for d in usable if clause_lo <= d.start < clause_hi and not d.attributive]
     in_adjunct = [d for d in usable if trig_start < d.start < clause_hi and d.attributive and
-                  len(text[trig_start:d.start].split()) <= 5 and re.search(
-        r"\b(?:in|during)\s+the\s+$", text[max(s.start, d.start - 12):d.start]) and re.match(
-        r"[’'s]*\s+(?:war|wars|fighting|offensive|hostilities|conflict)\b", text[d.end:d.end + 20])]
+                  len(text[trig_start:d.start].split()) <= 5 and _IN_THE_END.search(text[max(s.start, d.start - 12):d.start]) and _WAR_AFTER.match(text[d.end:d.end + 20])]
     for d in sorted(in_clause, key=lambda d: (d.start < trig_start, abs(d.start - trig_start))):
         v, g = val(d)
         return v, g, "clause"
@@ -1236,7 +1314,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
             return v, g, "adjunct"
     # "... the 2020 war in which Azerbaijan recovered ..."
     lead = text[max(s.start, clause_lo - 16):clause_lo].lower()
-    if re.search(r"\b(in which|during which|when)\s*$", lead + " ") or re.search(r"\b(in|during)\s*$", lead):
+    if _IN_WHICH_END.search(lead + " ") or _IN_END.search(lead):
         for d in reversed(usable):
             if d.end <= clause_lo and d.attributive:
                 v, g = val(d)
@@ -1260,7 +1338,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
 @functools.lru_cache(maxsize=4096)
 def _is_background(value: str, dateline: dt.date) -> bool:
     """True when the date ends more than 30 days before the dateline."""
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.split("/")[-1])
+    m = _DATE_PARTS.match(value.split("/")[-1])
     if not m:
         return False
     y = int(m.group(1))
@@ -1297,7 +1375,7 @@ def _place_kind(place_id: str | None) -> str:
 
 
 def _day(value: str | None) -> dt.date | None:
-    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if value and _ISO_DAY.fullmatch(value):
         return dt.date.fromisoformat(value)
     return None
 
@@ -1364,6 +1442,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     >>> [(e.event_id, e.merge_rule) for e in merge_events([a, b])]
     [('E1', 'first'), ('E1', 'chain:root=19,dates-fit,actors-compatible')]
     """
+    return _merge(events, fresh=False)
+
+
+def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
+    """:func:`merge_events`, writing the ids into the events themselves when ``fresh``.
+
+    ``fresh`` events are ones just built by :func:`find_events`, which nobody
+    else holds yet; any others get copies (a copy costs a call per field).
+    """
+    with_id = _set_id if fresh else _with_id
     # a chain is kept as its distinct tellings for the rules (same sides, date, place, speaker ...),
     # so that a long article with many tellings of one event stays linear
     chains: list[list[Event]] = []
@@ -1376,15 +1464,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         return (x.root_code, "historical" in x.plover_context, x.modality, x.date, x.date_rule == "dateline",
                 x.reported_by, _side(x.source_id), _side(x.target_id), x.place_id)
 
-    def add(i: int, x: Event) -> None:
-        if sig(x) not in seen[i]:
-            seen[i].add(sig(x))
+    def add(i: int, x: Event, key: tuple[Any, ...]) -> None:
+        if key not in seen[i]:
+            seen[i].add(key)
             chains[i].append(x)
 
     for e in events:
+        key = sig(e)
         if last_span == (e.start, e.end) and out:
-            add(len(chains) - 1, e)
-            out.append(dataclasses.replace(e, event_id=out[-1].event_id, merge_rule="same-telling"))
+            add(len(chains) - 1, e, key)
+            out.append(with_id(e, out[-1].event_id, "same-telling"))
             continue
         last_span = (e.start, e.end)
         best: int | None = None
@@ -1399,16 +1488,34 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
                 best, best_score, rule = i, sc, r
         if best is None:
             chains.append([e])
-            seen.append({sig(e)})
+            seen.append({key})
             ids.append(f"E{len(ids) + 1}")
-            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule="first"))
+            out.append(with_id(e, ids[-1], "first"))
         else:
-            add(best, e)
+            add(best, e, key)
             chains.append(chains.pop(best))
             seen.append(seen.pop(best))
             ids.append(ids.pop(best))
-            out.append(dataclasses.replace(e, event_id=ids[-1], merge_rule=rule))
+            out.append(with_id(e, ids[-1], rule))
     return out
+
+
+# every field of an Event but the last two (event_id, merge_rule), read in one call
+_EVENT_HEAD = operator.attrgetter(*[f.name for f in dataclasses.fields(Event)][:-2])
+assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_rule"]
+
+
+def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
+    """Write the id into an event nobody else holds yet (see :func:`_merge`)."""
+    object.__setattr__(e, "event_id", event_id)
+    object.__setattr__(e, "merge_rule", merge_rule)
+    return e
+
+
+def _with_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
+    """``dataclasses.replace(e, event_id=..., merge_rule=...)``, without its per-field bookkeeping."""
+    make: Any = Event  # positional fields from a tuple, which mypy cannot count
+    return make(*_EVENT_HEAD(e), event_id, merge_rule)  # type: ignore[no-any-return]
 
 
 def unmerge(events: Sequence[Event], event_ids: Iterable[str] | None = None) -> list[Event]:
