@@ -831,6 +831,10 @@ def _unknown_mentions(text: str, masked: str) -> list[Mention]:
     return out
 
 
+_GUESS_WORD = re.compile(r"[\w’'-]+")
+_GUESS_BEFORE = re.compile(r"[\w’'.-]+")
+
+
 def _guess_type(text: str, start: int, end: int) -> str | None:
     """The likely type of an unknown name, from its own words and the words before it.
 
@@ -841,10 +845,10 @@ def _guess_type(text: str, start: int, end: int) -> str | None:
     "from") -> ``place``; else ``None``.
     """
     cues = _cues()
-    words = [_low(w) for w in re.findall(r"[\w’'-]+", text[start:end])]
+    words = [_low(w) for w in _GUESS_WORD.findall(text[start:end])]
     if any(w in cues["org_noun"] or w in cues["body_noun"] for w in words):
         return "organisation"
-    before = re.findall(r"[\w’'.-]+", text[max(0, start - 30) : start])
+    before = _GUESS_BEFORE.findall(text[max(0, start - 30) : start])
     last = _low(before[-1]).rstrip(".") if before else ""
     if last in cues["title"]:
         return "person"
@@ -880,12 +884,23 @@ def translit_key(name: str) -> str:
     >>> [translit_key(n) for n in ("Khankendi", "Xankəndi", "Aghdam", "Agdam", "Yerevan")]
     ['hankendi', 'hankendi', 'ahdam', 'ahdam', 'erevan']
     """
+    return _translit_key(name)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_YE_YA = re.compile(r"^y([ea])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _translit_key(name: str) -> str:
+    """:func:`translit_key`, cached: one article asks for the same names many times."""
     out = []
-    for word in re.findall(r"[a-z]+", fold(name)):
-        word = re.sub(r"^y([ea])", r"\1", word)
+    for word in _LETTERS.findall(fold(name)):
+        word = _YE_YA.sub(r"\1", word)
         for a, b in _TRANSLIT:
             word = word.replace(a, b)
-        out.append(re.sub(r"(.)\1+", r"\1", word))
+        out.append(_DOUBLED.sub(r"\1", word))
     return " ".join(out)
 
 
