@@ -322,6 +322,9 @@ def _compiled(concepts: tuple[Concept, ...]) -> tuple[_Compiled, ...]:
 class _StanceWords:
     negator: re.Pattern[str]
     stance: tuple[tuple[re.Pattern[str], int, str], ...]
+    #: any stance word at all: one search that lets a clause with none skip the
+    #: per-word scans (the same alternatives, so it finds a match wherever one does)
+    stance_any: re.Pattern[str]
     distancing: re.Pattern[str]
     contrast: re.Pattern[str]
     flip_before: re.Pattern[str]
@@ -357,6 +360,8 @@ def _stance_words() -> _StanceWords:
     return _StanceWords(
         negator=negator,
         stance=stance,
+        stance_any=re.compile(r"(?<!\w)(?:" + "|".join(_phrase(r["word"]) for r in by["stance"])
+                              + r")(?!\w)", re.IGNORECASE),
         distancing=re.compile(r"(?<!\w)(?:" + alt("distancing") + r")\s*$", re.IGNORECASE),
         contrast=re.compile(r"(?<!\w)(?:" + alt("contrast", ("rather than", "instead of"))
                             + r")(?!\w)", re.IGNORECASE),
@@ -751,7 +756,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
     actor_start, actor_end = unit.actor_start, unit.actor_end
     stance_hit: tuple[int, int, int, str] | None = None
     stance_from = _last_words(text, cstart, m.start(), 8)
-    for spat, spol, sword in sw.stance:
+    for spat, spol, sword in sw.stance if sw.stance_any.search(text, stance_from, m.start()) else ():
         for sm in spat.finditer(text, stance_from, m.start()):
             if stance_hit is None or sm.start() > stance_hit[0]:
                 stance_hit = (sm.start(), sm.end(), spol, sword)
