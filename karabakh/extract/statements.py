@@ -391,11 +391,19 @@ def _glued_actor(speaker_text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _side(actor_id: str | None) -> str | None:
+def actor_side(actor_id: str | None) -> str | None:
+    """The side of an actor id in the actors dictionary, or ``None`` if unknown or ``None``.
+
+    >>> actor_side(None) is None
+    True
+    """
     if actor_id is None:
         return None
     info = actor_info(actor_id)
     return info.side if info else None
+
+
+_side = actor_side  # the old private name, kept for callers not yet updated
 
 
 def _opponents(a: str | None, b: str | None) -> bool:
@@ -680,11 +688,21 @@ def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _Sta
                article_id: str | None, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     low = _prefilter_text(text[lo:hi])
+    if low is not None:
+        # each literal is looked up once per unit, not once per (pattern x literal)
+        seen: dict[str, bool] = {}
+        for comp in compiled:
+            for needs in comp.needs:
+                for alts in needs:
+                    for a in alts:
+                        if a not in seen:
+                            seen[a] = a in low
+        present = frozenset(a for a, hit in seen.items() if hit)
     for comp in compiled:
         if comp.requires is not None and not comp.requires.search(text, lo, hi):
             continue
         for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs, strict=True):
-            if not _may_match(low, needs):
+            if low is not None and not all(any(a in present for a in alts) for alts in needs):
                 continue
             for m in pattern.finditer(text, lo, hi):
                 gaps = [g for k, g in m.groupdict().items() if k.startswith("g") and g]
