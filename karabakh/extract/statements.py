@@ -688,21 +688,11 @@ def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _Sta
                article_id: str | None, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     low = _prefilter_text(text[lo:hi])
-    if low is not None:
-        # each literal is looked up once per unit, not once per (pattern x literal)
-        seen: dict[str, bool] = {}
-        for comp in compiled:
-            for needs in comp.needs:
-                for alts in needs:
-                    for a in alts:
-                        if a not in seen:
-                            seen[a] = a in low
-        present = frozenset(a for a, hit in seen.items() if hit)
     for comp in compiled:
         if comp.requires is not None and not comp.requires.search(text, lo, hi):
             continue
         for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs, strict=True):
-            if low is not None and not all(any(a in present for a in alts) for alts in needs):
+            if not _may_match(low, needs):
                 continue
             for m in pattern.finditer(text, lo, hi):
                 gaps = [g for k, g in m.groupdict().items() if k.startswith("g") and g]
