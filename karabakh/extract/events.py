@@ -168,6 +168,12 @@ def _cue(role: str) -> frozenset[str]:
 
 
 @functools.cache
+def _cue_union(*roles: str) -> frozenset[str]:
+    """The cues of several roles together (built once per combination)."""
+    return frozenset().union(*(_cue(r) for r in roles))
+
+
+@functools.cache
 def _cues_prefix(prefix: str) -> dict[str, str]:
     """``{cue: role suffix}`` for every role starting with ``prefix``."""
     out: dict[str, str] = {}
@@ -214,28 +220,34 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, tuple[EventVerb, .
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Trigger matches in ``text[lo:hi]``: leftmost first, the longest form at a word, no overlaps."""
-    patterns, _ = _lexicon()
     out: list[tuple[int, int, str]] = []
     pos = lo
-    starts, ends = _word_index(text)
+    starts, ends, hits = _text_index(text)
     k = bisect.bisect_left(starts, lo)
     j = bisect.bisect_left(starts, hi)
     if (k and ends[k - 1] > lo) or (j and ends[j - 1] > hi):  # a word cut by the stretch: read it
-        words = [(w.start(), w.group()) for w in _WORD.finditer(text, lo, hi)]
-    else:  # the words of the text index (as _WORD.finditer over the stretch would find them)
-        words = [(starts[i], text[starts[i]:ends[i]]) for i in range(k, j)]
-    for ws, w in words:
+        words = [(w.start(), w.group().lower()) for w in _WORD.finditer(text, lo, hi)]
+        cands = [(ws, p) for ws, w in words if (p := _first_word_pattern(w)) is not None]
+    else:  # only the words of the text index that can start a form (as the loop above would find them)
+        h0, h1 = bisect.bisect_left(hits[0], k), bisect.bisect_left(hits[0], j)
+        cands = [(starts[i], p) for i, p in zip(hits[0][h0:h1], hits[1][h0:h1], strict=True)]
+    for ws, pat in cands:
         if ws < pos:
-            continue
-        word = w.lower()
-        pat = patterns.get(word) or patterns.get(word.split("-")[0])
-        if pat is None:
             continue
         m = pat.match(text, ws, hi)
         if m:
             out.append((m.start(), m.end(), m.group()))
             pos = m.end()
     return out
+
+
+def _first_word_pattern(word: str) -> re.Pattern[str] | None:
+    """The pattern of the forms that can start at the (lower-case) ``word``, or ``None``."""
+    patterns = _lexicon()[0]
+    pat = patterns.get(word)
+    if pat is None and "-" in word:
+        pat = patterns.get(word.split("-")[0])
+    return pat
 
 
 @functools.cache
@@ -366,12 +378,14 @@ _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-# the words of the last text read, found once: (text, starts, ends); one entry, replaced as a whole
-_WORD_INDEX: tuple[str, list[int], list[int]] = ("", [], [])
+# the words of the last text read, found once: (text, starts, ends, hits); one entry, replaced
+# as a whole. ``hits``: the indices of the words that can start a trigger form, and their patterns.
+_Hits = tuple[list[int], list[re.Pattern[str]]]
+_WORD_INDEX: tuple[str, list[int], list[int], _Hits] = ("", [], [], ([], []))
 
 
-def _word_index(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of every word of ``text`` (kept for the last text asked about)."""
+def _text_index(text: str) -> tuple[list[int], list[int], _Hits]:
+    """Starts and ends of every word of ``text``, and the words a trigger may start at (last text kept)."""
     global _WORD_INDEX
     index = _WORD_INDEX
     if index[0] is not text:
@@ -380,8 +394,22 @@ def _word_index(text: str) -> tuple[list[int], list[int]]:
         for m in _WORD.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
-        index = _WORD_INDEX = (text, starts, ends)
-    return index[1], index[2]
+        low = text.lower()
+        if len(low) == len(text):  # every character lowers to one: the offsets hold in ``low``
+            words = [low[a:b] for a, b in zip(starts, ends, strict=True)]
+        else:
+            words = [text[a:b].lower() for a, b in zip(starts, ends, strict=True)]
+        patterns = _lexicon()[0]
+        idx = [i for i, w in enumerate(words) if w in patterns or ("-" in w and w.split("-")[0] in patterns)]
+        pats = [_first_word_pattern(words[i]) for i in idx]
+        index = _WORD_INDEX = (text, starts, ends, (idx, pats))  # type: ignore[assignment]
+    return index[1], index[2], index[3]
+
+
+def _word_index(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every word of ``text`` (kept for the last text asked about)."""
+    starts, ends, _ = _text_index(text)
+    return starts, ends
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
@@ -916,7 +944,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     start = trig_start
     kind = row.kind if row.kind != "code" else "verb"
     before = _words_before(text, trig_start, 6)
-    aux = _cue("aux") | _cue("passive") | _cue("negation")
+    aux = _cue_union("aux", "passive", "negation")
     passive = False
     matched = text[t.start:t.end].lower()
     if kind in ("verb", "speech"):
@@ -1080,7 +1108,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     context: list[str] = list(row.plover_context)
     governs = text[_last_strong(text, s.start, start):start].lower()
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
-    gov = _GOVERNOR.search(sent_before, max(sent_before.rfind(c) for c in ";:.") + 1)
+    cut = max(sent_before.rfind(c) for c in ";:.") + 1
+    gov = _GOVERNOR.search(sent_before, cut) if "that" in sent_before[cut:] else None
     governor = gov.group(1) if gov else ""
     neg = bool(_NEGATION.search(group)) or bool(
         _AUX_NEGATION.search(near_before))
@@ -1258,7 +1287,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
     A mention that begins a new clause (a verb or auxiliary follows it) is not a target.
     """
     out: list[Mention] = []
-    aux = (_cue("aux") | _cue("passive")) - {"to"}
+    aux = _cue_union("aux", "passive") - {"to"}
     for m in [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "actor"]:
         if src is not None and m.entity_id == src.entity_id:
             continue
@@ -1480,6 +1509,8 @@ def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
         best_score = -1.0
         rule = None
         for i in range(len(chains) - 1, max(-1, len(chains) - 1 - _CHAIN_WINDOW), -1):
+            if chains[i][0].root_code != e.root_code:
+                continue  # as _fits would say, without the call
             r = _fits(chains[i], e)
             if r is None:
                 continue
