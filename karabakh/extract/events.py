@@ -222,17 +222,17 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Trigger matches in ``text[lo:hi]``: leftmost first, the longest form at a word, no overlaps."""
     out: list[tuple[int, int, str]] = []
     pos = lo
-    starts, ends, hits = _text_index(text)
+    ix = _text_index(text)
+    starts, ends = ix.starts, ix.ends
     k = bisect.bisect_left(starts, lo)
     j = bisect.bisect_left(starts, hi)
     if (k and ends[k - 1] > lo) or (j and ends[j - 1] > hi):  # a word cut by the stretch: read it
-        words = [(w.start(), w.group().lower()) for w in _WORD.finditer(text, lo, hi)]
-        cands = [(ws, p) for ws, w in words if (p := _first_word_pattern(w)) is not None]
-    else:  # only the words of the text index that can start a form (as the loop above would find them)
-        h0, h1 = bisect.bisect_left(hits[0], k), bisect.bisect_left(hits[0], j)
-        cands = [(starts[i], p) for i, p in zip(hits[0][h0:h1], hits[1][h0:h1], strict=True)]
+        cands = [(w.start(), _first_word_pattern(w.group().lower())) for w in _WORD.finditer(text, lo, hi)]
+    else:  # only the words of the text index that can start a form: the same matches, fewer tries
+        h0, h1 = bisect.bisect_left(ix.hits, k), bisect.bisect_left(ix.hits, j)
+        cands = [(starts[i], p) for i, p in zip(ix.hits[h0:h1], ix.pats[h0:h1], strict=True)]
     for ws, pat in cands:
-        if ws < pos:
+        if ws < pos or pat is None:
             continue
         m = pat.match(text, ws, hi)
         if m:
@@ -310,11 +310,34 @@ _GOVERNED = {
     **dict.fromkeys("deny denies denied".split(), "denied"),
 }
 _STRONG = re.compile(r"[;:«»“”\"!?]|\.(?=\s|$)")
+
+
+def _lower_form(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
+    """A case-blind ``pattern`` of ASCII words as a case-sensitive one for lower-case text.
+
+    ``first``: every character a match can start with (a lookahead that lets
+    the regex engine skip the other positions fast). For :class:`_TextIndex.low`.
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags & ~re.IGNORECASE)
+
+
+_BREAK_LOW = _lower_form(_BREAK, ";:«»“”\"!?,.iuwtbaos")
+_TARGET_STOP_LOW = _lower_form(_TARGET_STOP, ",;:«»“”\"!?.iuwtbafd")
 _DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\([^)\n]{1,40}\)\s*[-–—]+\s*")
 _QUANTITY = frozenset("thousands hundreds dozens tens scores many some most majority all none number "
                       "group groups members part".split())
 _PARTICIPATION = re.compile(r"\b(?:(not|never)\s+)?(?:been\s+)?(?:involved|participat\w*|took part|take part|"
                             r"taking part)\s+in\b[^;:.]*$", re.IGNORECASE)
+
+
+def _participation(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_PARTICIPATION.search(text, lo, hi)``, asked only where "involved" or "part" is written."""
+    low = _text_index(text).low
+    if low is not None and low.find("part", lo, hi) < 0 and low.find("involved", lo, hi) < 0:
+        return None
+    return _PARTICIPATION.search(text, lo, hi)
+
+
 _POLITY_PLACES = {"NAGORNO_KARABAKH": "NKR_AUTHORITIES", "AZE": "AZE", "ARM": "ARM", "RUS": "RUS"}
 _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aerial"),
                ("aircraft", "aerial"), ("artillery", "artillery"), ("shell", "artillery"),
@@ -364,12 +387,14 @@ _MUST = re.compile(r"\b(must|should|have to|has to|needs? to)\b")
 _PLAN_TO = re.compile(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|" r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$")
 _AGREEMENT_ON = re.compile(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$")
 _ON_END = re.compile(r"\bon\s+(the\s+)?$")
+# a word every match of _PLAN_TO holds
+_PLAN_WORDS = re.compile(r"goal|aim|objective|purpose|plan|intend|attempt")
 _WILL = re.compile(r"\b(will|going to|shall)\b")
 _IF = re.compile(r"(?<!\w)if(?!\w)")
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
 _RELATIVE_END = re.compile(r"(?:,\s*)?\b(who|which|that)\s*$")
 _OWNED_NOUN = re.compile(r"\s+[a-z][\w\-]*\s*")
-_STRONG_CUT = re.compile(r"[;:]|(?<!\w)(?:if|unless|and he|and she|and they)(?!\w)")
+_STRONG_CUT = re.compile(r"(?=[;:iua])(?:[;:]|(?<!\w)(?:if|unless|and he|and she|and they)(?!\w))")
 _IN_THE_END = re.compile(r"\b(?:in|during)\s+the\s+$")
 _WAR_AFTER = re.compile(r"[’'s]*\s+(?:war|wars|fighting|offensive|hostilities|conflict)\b")
 _IN_WHICH_END = re.compile(r"\b(in which|during which|when)\s*$")
@@ -378,38 +403,65 @@ _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-# the words of the last text read, found once: (text, starts, ends, hits); one entry, replaced
-# as a whole. ``hits``: the indices of the words that can start a trigger form, and their patterns.
-_Hits = tuple[list[int], list[re.Pattern[str]]]
-_WORD_INDEX: tuple[str, list[int], list[int], _Hits] = ("", [], [], ([], []))
+class _TextIndex:
+    """What the coder reads of one text again and again, found once.
 
+    ``starts`` / ``ends``: the span of every word (``_WORD``); ``words``: each
+    word as ``(start, end, text)``; ``hits``: the indices of the words that can
+    start a trigger form, with the pattern of those forms; ``low``: the text in
+    lower case when that keeps every offset and case-blind matching of ASCII
+    words may be done on it (see :func:`_lower_keeps_offsets`), else ``None``.
+    """
 
-def _text_index(text: str) -> tuple[list[int], list[int], _Hits]:
-    """Starts and ends of every word of ``text``, and the words a trigger may start at (last text kept)."""
-    global _WORD_INDEX
-    index = _WORD_INDEX
-    if index[0] is not text:
-        starts: list[int] = []
-        ends: list[int] = []
+    __slots__ = ("ends", "hits", "low", "pats", "starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         for m in _WORD.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        self.words = [(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
         low = text.lower()
-        if len(low) == len(text):  # every character lowers to one: the offsets hold in ``low``
-            words = [low[a:b] for a, b in zip(starts, ends, strict=True)]
+        self.low = low if _lower_keeps_offsets(text, low) else None
+        if self.low is not None:
+            lowered = [low[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
         else:
-            words = [text[a:b].lower() for a, b in zip(starts, ends, strict=True)]
+            lowered = [w.lower() for _, _, w in self.words]
         patterns = _lexicon()[0]
-        idx = [i for i, w in enumerate(words) if w in patterns or ("-" in w and w.split("-")[0] in patterns)]
-        pats = [_first_word_pattern(words[i]) for i in idx]
-        index = _WORD_INDEX = (text, starts, ends, (idx, pats))  # type: ignore[assignment]
-    return index[1], index[2], index[3]
+        self.hits = [i for i, w in enumerate(lowered)
+                     if w in patterns or ("-" in w and w.split("-")[0] in patterns)]
+        self.pats: list[re.Pattern[str] | None] = [_first_word_pattern(lowered[i]) for i in self.hits]
 
 
-def _word_index(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of every word of ``text`` (kept for the last text asked about)."""
-    starts, ends, _ = _text_index(text)
-    return starts, ends
+def _lower_keeps_offsets(text: str, low: str) -> bool:
+    """True when ``low`` may stand for ``text`` in case-blind matching of ASCII words.
+
+    Then ``low[a:b] == text[a:b].lower()`` for every span, and a case-blind
+    pattern of ASCII words matches ``text`` where its lower-case form matches
+    ``low``. Not so when a character lowers to two ("İ"), when the lower form depends on
+    the context (final sigma), or when a non-ASCII letter is case-blind equal to
+    an ASCII one (the Kelvin sign, long s, dotless i).
+    """
+    if len(low) != len(text):
+        return False
+    return all(c.isascii() or not c.isalpha() or (c != "Σ" and not _ASCII_LETTER.match(c))
+               for c in set(text))
+
+
+_ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+# the index of the last text read; one entry, replaced as a whole
+_LAST_INDEX: list[_TextIndex] = []
+
+
+def _text_index(text: str) -> _TextIndex:
+    """The :class:`_TextIndex` of ``text`` (kept for the last text asked about)."""
+    last = _LAST_INDEX[0] if _LAST_INDEX else None
+    if last is None or last.text is not text:
+        last = _TextIndex(text)
+        _LAST_INDEX[:] = [last]
+    return last
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
@@ -421,13 +473,16 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     word of the text cut to the window), found once per text.
     """
     lo = max(0, pos - 12 * n - 20)
-    starts, ends = _word_index(text)
+    ix = _text_index(text)
+    starts, ends = ix.starts, ix.ends
     j = bisect.bisect_left(starts, pos)
-    out = []
-    for k in range(max(j - n, bisect.bisect_right(ends, lo)), j):
-        a = starts[k] if starts[k] > lo else lo
-        b = ends[k] if ends[k] < pos else pos
-        out.append((a, b, text[a:b]))
+    first = max(j - n, bisect.bisect_right(ends, lo))
+    out = ix.words[first:j]
+    for k in {first, j - 1}:  # the words the window or ``pos`` may cut
+        if first <= k < j and (starts[k] < lo or ends[k] > pos):
+            a = starts[k] if starts[k] > lo else lo
+            b = ends[k] if ends[k] < pos else pos
+            out[k - first] = (a, b, text[a:b])
     return out
 
 
@@ -446,6 +501,13 @@ def _last_break(text: str, lo: int, pos: int, *, quotes: bool = True) -> int:
 def _next_stop(text: str, pos: int, hi: int, pattern: re.Pattern[str] = _BREAK) -> int:
     m = pattern.search(text, pos, hi)
     return m.start() if m else hi
+
+
+def _target_stop(text: str, pos: int, hi: int) -> int:
+    """:func:`_next_stop` with ``_TARGET_STOP``, read in the lower-case text where it can be."""
+    low = _text_index(text).low
+    return _next_stop(low, pos, hi, _TARGET_STOP_LOW) if low is not None else _next_stop(
+        text, pos, hi, _TARGET_STOP)
 
 
 @dataclass
@@ -479,7 +541,9 @@ class _Ctx:
         hi = bisect.bisect_left(starts, s.end)
         self.mentions = all_mentions[lo:hi]
         self.quotes = quotes
-        found = list(_BREAK.finditer(self.text, s.start, s.end))
+        low = _text_index(self.text).low
+        found = list(_BREAK_LOW.finditer(low, s.start, s.end) if low is not None else
+                     _BREAK.finditer(self.text, s.start, s.end))
         self.breaks = ([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
         self.sent_lo = s.start
 
@@ -857,7 +921,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             continue
         # the object of an appeal, a promise, a demand, a refusal or a threat is not a deed
         if row.kind == "speech" and row.root_code in _ABSORBING_ROOTS:
-            stop = _next_stop(text, t.end, s.end, _TARGET_STOP)
+            stop = _target_stop(text, t.end, s.end)
             for u in nxt:
                 if u.start < stop:
                     u.absorbed = True
@@ -939,7 +1003,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     trig_start = t.lead if t.lead is not None else t.start
     clause_lo = max(ctx.last_break(trig_start), ctx.body_lo)
     clause_hi = ctx.next_break(t.ext_end, s.end)
-    target_hi = _next_stop(text, t.ext_end, s.end, _TARGET_STOP)
+    target_hi = _target_stop(text, t.ext_end, s.end)
     target_hi = max(min(target_hi, limit), t.ext_end)
     start = trig_start
     kind = row.kind if row.kind != "code" else "verb"
@@ -1019,7 +1083,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
                 if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
                     src, src_rule = cand[0], by.group(1)
-            part = _PARTICIPATION.search(text, clause_lo, start)
+            part = _participation(text, clause_lo, start)
             if src is None and part:
                 src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
             if src is None:
@@ -1106,30 +1170,34 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     near_before = " ".join(_last_words(sent_before, 6))
     modality = "happened"
     context: list[str] = list(row.plover_context)
-    governs = text[_last_strong(text, s.start, start):start].lower()
+    # Each test below first asks whether a word its pattern needs is there at all (a substring
+    # test of the same lower-case text, so nothing it would find is missed), most are not.
+    governs = text[_last_strong(text, s.start, start):start].lower() if (
+        "if" in sent_before or "unless" in sent_before or "provided that" in sent_before) else ""
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(c) for c in ";:.") + 1
     gov = _GOVERNOR.search(sent_before, cut) if "that" in sent_before[cut:] else None
     governor = gov.group(1) if gov else ""
-    neg = bool(_NEGATION.search(group)) or bool(
-        _AUX_NEGATION.search(near_before))
-    part = _PARTICIPATION.search(text, clause_lo, start) if kind == "noun" else None
+    neg = bool(_NEGATION.search(group)) or (
+        ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
+    part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
     sent_to_trig = text[s.start:trig_start].lower()
-    if _IF_UNLESS.search(governs) or _WOULD.search(group):
+    if (governs and _IF_UNLESS.search(governs)) or _WOULD.search(group):
         modality = "conditional"
     elif _FUTURE_MODAL.search(group) and _IF_UNLESS.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
-    elif _OTHERWISE.search(sent_before) or _GOVERNED.get(governor) == "threatened":
+    elif ("otherwise" in sent_before and _OTHERWISE.search(sent_before)) or \
+            _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
-    elif neg or _DENY.search(near_before) or _GOVERNED.get(governor) == "denied":
+    elif neg or ("den" in near_before and _DENY.search(near_before)) or _GOVERNED.get(governor) == "denied":
         modality = "denied"
     elif _MUST.search(group) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif _PLAN_TO.search(sent_to_trig[-70:]) or \
-            _AGREEMENT_ON.search(sent_before[-80:]) or \
-            (_ON_END.search(sent_before) and "agreement" in sent_before):
+    elif (_PLAN_WORDS.search(sent_to_trig) and _PLAN_TO.search(sent_to_trig[-70:])) or \
+            ("agreement" in sent_before and (_AGREEMENT_ON.search(sent_before[-80:]) or
+                                             _ON_END.search(sent_before))):
         modality = "planned"
     elif _WILL.search(group):
         cue = (q.cue or "").lower() if q else ""
