@@ -614,10 +614,15 @@ def _resume_state(out: Path) -> tuple[set[str], set[str]]:
 
 
 def _empty_parts(out: Path, extracted: set[str], token: str) -> None:
-    """Give every extracted table with no rows yet an empty part, so it reads."""
+    """Give every extracted table with no rows yet an empty part, so it reads.
+
+    So does a table folder that the clean-up after a dead worker (or a
+    resumed run) left without parts: a glob over it (DuckDB) would find no file.
+    """
     import pyarrow as pa
 
-    for key in sorted(extracted):
+    folders = {d.name for d in out.iterdir() if d.is_dir()} - set(_BOOK_TABLES)
+    for key in sorted(extracted | folders):
         folder = out / key
         if folder.is_dir() and any(folder.glob("*.parquet")):
             continue
