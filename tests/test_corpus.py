@@ -5,10 +5,14 @@ The articles come from karabakh.output.templates (invented sentences, no news te
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import json
+import shutil
 from pathlib import Path
 
+import _dying_worker  # in this folder, which pytest puts on sys.path (and so do the workers)
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -346,6 +350,78 @@ def test_a_batch_whose_worker_dies_leaves_no_rows_behind(folder, tmp_path, monke
             assert not lost & set(read_corpus(run.out, table)["article_id"]), table
     left = sorted(f"{q.parent.name}/{q.name[:14]}" for q in run.out.rglob("*000000005*"))
     assert left == ["failures/part-000000005"]
+
+
+# --- a worker process that dies hard (segfault, os._exit, OOM killer) -------
+
+CULPRIT = "gen-000005"
+
+
+@pytest.fixture(scope="module")
+def culprit_run(folder, tmp_path_factory):
+    """2 processes over the folder, where the worker running CULPRIT is killed (SIGKILL)."""
+    from karabakh.output import corpus
+
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stderr(err):
+        mp.setattr(corpus, "_run_batch", _dying_worker.DieOn(frozenset({CULPRIT})))
+        run = analyze_corpus(folder, out=tmp_path_factory.mktemp("culprit"), processes=2,
+                             progress=False, batch_size=3)
+    return run, err.getvalue()
+
+
+def test_an_article_that_kills_its_worker_is_the_only_failure(culprit_run, folder, inline_run):
+    run, err = culprit_run
+    assert (run.n_done, run.n_failed, run.n_skipped) == (N - 1, 1, 0)
+    failures = read_corpus(run.out, "failures")
+    culprit = str(folder / f"{CULPRIT}.txt")
+    assert failures[["path", "error"]].values.tolist() == [[culprit, "WorkerDied"]]
+    assert failures.loc[0, "message"] == (
+        f"{culprit}: the worker process died (killed by SIGKILL, as the out-of-memory "
+        "killer does) while it analysed this article alone")
+    assert f"karabakh: skipped {culprit}: the worker process died" in err
+    assert "karabakh: a worker process died (killed by SIGKILL" in err
+    assert not list(run.out.rglob(".*.tmp"))
+    # Every other article's rows are those of the undisturbed run, in the same order.
+    want, got = _tables(inline_run.out), _tables(run.out)
+    assert sorted(got) == sorted(want)
+    for name in sorted(set(want) - {"failures"}):
+        key = "id" if name == "articles" else "article_id"
+        assert CULPRIT not in set(got[name][key]), name
+        expected = want[name][want[name][key] != CULPRIT].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got[name], expected, check_dtype=True, obj=name)
+
+
+def test_a_resumed_run_tries_the_article_that_killed_its_worker_again(culprit_run, inline_run,
+                                                                    folder, tmp_path):
+    run, _ = culprit_run
+    out = shutil.copytree(run.out, tmp_path / "out")
+    again = analyze_corpus(folder, out=out, processes=1, progress=False, batch_size=3)
+    assert (again.n_done, again.n_failed, again.n_skipped) == (1, 0, N - 1)
+    _assert_same_tables(inline_run.out, out)
+
+
+def test_a_corpus_where_every_article_kills_its_worker_still_ends(tmp_path):
+    from karabakh.output import corpus
+
+    src = write_templates(tmp_path / "in", 4)
+    stems = frozenset(p.stem for p in src.glob("*.txt"))
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stderr(err):
+        mp.setattr(corpus, "_run_batch", _dying_worker.DieOn(stems, how="exit"))
+        run = analyze_corpus(src, out=tmp_path / "out", processes=2, progress=False,
+                             batch_size=2)
+    assert (run.n_done, run.n_failed) == (0, 4)
+    failures = read_corpus(run.out, "failures")
+    assert sorted(failures["path"]) == sorted(str(p) for p in src.glob("*.txt"))
+    assert set(failures["error"]) == {"WorkerDied"}
+    assert all("worker process died (exit code 1)" in m for m in failures["message"])
+    assert err.getvalue().count("karabakh: skipped") == 4
+    assert read_corpus(run.out, "articles").empty
+    for table in set(run.tables) - {"failures"}:  # the crashes' clean-up left no folder bare
+        assert [p.name for p in (run.out / table).iterdir()] == [
+            next((run.out / "articles").glob("part-empty-*")).name], table
+        assert pd.read_parquet(run.out / table).empty, table
 
 
 def test_dask_local_cluster_gives_identical_tables(folder, inline_run, tmp_path):

@@ -42,6 +42,15 @@ interrupted (Ctrl-C, a crash) is resumed by running it again with the same
 ``out``: finished articles are skipped, half-written batches removed.
 Articles that failed are tried again on a resumed run.
 
+A local worker process that dies hard (a segfault, ``os._exit``, the
+out-of-memory killer) does not stop the run either: a new pool takes over,
+the batches that were in flight run again, each alone, and the articles of
+a batch that kills its worker alone run one at a time. Only an article
+that kills its worker when it runs alone becomes a failure (error
+``WorkerDied``, with the exit code or signal); the rest of its batch, and
+the batches that were only in flight beside it, end up in the tables as in
+an undisturbed run.
+
 >>> import tempfile
 >>> from karabakh.output.templates import write_templates
 >>> src = write_templates(tempfile.mkdtemp(), 4)
@@ -55,6 +64,7 @@ Articles that failed are tried again on a resumed run.
 from __future__ import annotations
 
 import argparse
+import collections
 import concurrent.futures as cf
 import dataclasses
 import datetime as dt
@@ -63,12 +73,14 @@ import json
 import multiprocessing
 import os
 import secrets
+import signal
 import sys
 import tempfile
 import time
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -602,10 +614,15 @@ def _resume_state(out: Path) -> tuple[set[str], set[str]]:
 
 
 def _empty_parts(out: Path, extracted: set[str], token: str) -> None:
-    """Give every extracted table with no rows yet an empty part, so it reads."""
+    """Give every extracted table with no rows yet an empty part, so it reads.
+
+    So does a table folder that the clean-up after a dead worker (or a
+    resumed run) left without parts: a glob over it (DuckDB) would find no file.
+    """
     import pyarrow as pa
 
-    for key in sorted(extracted):
+    folders = {d.name for d in out.iterdir() if d.is_dir()} - set(_BOOK_TABLES)
+    for key in sorted(extracted | folders):
         folder = out / key
         if folder.is_dir() and any(folder.glob("*.parquet")):
             continue
@@ -670,8 +687,8 @@ def _executor(
 def _batches(
     tasks: Iterator[dict[str, Any]], size: int, done_ids: set[str], done_paths: set[str],
     total: int | None = None, workers: int = 1,
-) -> Iterator[tuple[int, list[dict[str, Any]], int]]:
-    """(index of the first task, tasks, number skipped) batches of unfinished tasks.
+) -> Iterator[tuple[list[int], list[dict[str, Any]], int]]:
+    """(indices of the tasks in the input, tasks, number skipped) batches of unfinished tasks.
 
     When the number of tasks is known and there are several workers, the
     batches shrink towards the end (to about a ``2 * workers``-th of what is
@@ -681,9 +698,11 @@ def _batches(
     >>> tasks = ({"id": str(i)} for i in range(20))
     >>> [len(b) for _, b, _ in _batches(tasks, 4, set(), set(), 20, 2)]
     [4, 4, 3, 3, 2, 1, 1, 1, 1]
+    >>> [i for i, _, _ in _batches(({"id": str(i)} for i in range(5)), 2, {"1"}, set())]
+    [[0, 2], [3, 4]]
     """
     batch: list[dict[str, Any]] = []
-    first = 0
+    indices: list[int] = []
     skipped = 0
     for i, task in enumerate(tasks):
         if ("path" in task and os.path.abspath(task["path"]) in done_paths) or (
@@ -692,16 +711,16 @@ def _batches(
             skipped += 1
             continue
         if not batch:
-            first = i
             limit = size
             if total is not None and workers > 1:
                 limit = max(size // 8, 1, min(size, -(-(total - i) // (2 * workers))))
         batch.append(task)
+        indices.append(i)
         if len(batch) >= limit:
-            yield first, batch, skipped
-            batch, skipped = [], 0
+            yield indices, batch, skipped
+            batch, indices, skipped = [], [], 0
     if batch or skipped:
-        yield first, batch, skipped
+        yield indices, batch, skipped
 
 
 def analyze_corpus(
@@ -739,7 +758,14 @@ def analyze_corpus(
         ValueError: if ``source`` is missing or not a folder or table of
             articles, or a table lacks the ``id`` or ``text`` column. A broken
             article never raises: it goes to the ``failures`` table and to
-            standard error, and the run goes on.
+            standard error, and the run goes on. Nor does a local worker
+            process that dies (a segfault, the out-of-memory killer): a new
+            pool takes over and runs the batches that were in flight again,
+            each alone, then the articles of one that kills its worker again
+            one at a time; only an article that kills its worker alone is a
+            failure (error ``WorkerDied``, the message naming its file or row
+            and the worker's exit code or signal). So a corpus where every
+            article kills its worker still ends, each article a failure.
 
     >>> import tempfile
     >>> from karabakh.output.templates import templates_frame
@@ -791,9 +817,9 @@ def analyze_corpus(
         else:
             bar.write(msg, file=sys.stderr)
 
-    def commit(first: int, batch: list[dict[str, Any]], result: dict[str, Any]) -> None:
+    def commit(job: _Job, result: dict[str, Any]) -> None:
         nonlocal n_done, n_failed, n_words, worker_cpu, worker_busy
-        stem = _stem(first, token)
+        stem = _stem(job.first, token)
         failures: list[dict[str, Any]] = list(result["failures"])
         if result.get("crashed"):
             _remove_parts(out_dir, stem)  # what the dead worker had written of its batch
@@ -849,34 +875,36 @@ def analyze_corpus(
         n_done += len(ids) - len([a for a in ids if a in dups])
         n_failed += len(failures)
         n_words += n_words_batch
-        bar.update(len(batch))
+        bar.update(len(job.tasks))
         # words/s on the same (smoothed) basis as tqdm's articles/s
         rate = bar.format_dict.get("rate") or n_done / max(time.perf_counter() - t_start, 1e-9)
         words_s = rate * n_words / max(n_done, 1)
         bar.set_postfix_str(f"{words_s:,.0f} words/s, {n_failed} failed", refresh=False)
 
-    def write_to(first: int) -> tuple[str, str] | tuple[()]:
+    def write_to(job: _Job) -> tuple[str, str] | tuple[()]:
         # Local workers write their own parts; Dask workers may not see this disk.
-        return () if scheduler is not None else (str(out_dir), _stem(first, token))
+        return () if scheduler is not None else (str(out_dir), _stem(job.first, token))
 
-    in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]] = {}
-    try:
-        batches = _batches(tasks, batch_size, done_ids, done_paths, total, n_workers)
-        for first, batch, skipped in batches:
+    def jobs() -> Iterator[_Job]:
+        nonlocal n_skipped
+        for indices, batch, skipped in _batches(
+            tasks, batch_size, done_ids, done_paths, total, n_workers
+        ):
             if skipped:
                 n_skipped += skipped
                 bar.update(skipped)
-            if not batch:
-                continue
-            fut = executor.submit(_run_batch, batch, *write_to(first))
-            in_flight[fut] = (first, batch)
-            while len(in_flight) >= 2 * n_workers:
-                _drain(in_flight, commit, cf.FIRST_COMPLETED)
-        while in_flight:
-            _drain(in_flight, commit, cf.ALL_COMPLETED)
+            if batch:
+                yield _Job(tuple(indices), batch)
+
+    dispatcher = _Dispatcher(
+        (executor, n_workers, close), functools.partial(_executor, processes, scheduler),
+        write_to, commit, lambda job: _remove_parts(out_dir, _stem(job.first, token)), note,
+    )
+    try:
+        dispatcher.run(jobs())
         _empty_parts(out_dir, extracted, token)
     finally:
-        close()
+        dispatcher.close()
         bar.close()
     tables = tuple(sorted(d.name for d in out_dir.iterdir() if d.is_dir()))
     return CorpusRun(out_dir, n_done, n_failed, n_skipped, n_words,
@@ -884,26 +912,192 @@ def analyze_corpus(
                      worker_cpu, worker_busy)
 
 
-def _drain(
-    in_flight: dict[cf.Future[Any], tuple[int, list[dict[str, Any]]]],
-    commit: Callable[[int, list[dict[str, Any]], dict[str, Any]], None],
-    when: str,
-) -> None:
-    done, _ = cf.wait(list(in_flight), return_when=when)
-    for fut in sorted(done, key=lambda f: in_flight[f][0]):
-        first, batch = in_flight.pop(fut)
+@dataclass(frozen=True, eq=False)
+class _Job:
+    """Tasks that run together, with their indices in the input.
+
+    ``alone``: the job runs with nothing else in flight, so if its worker
+    dies, the job is the cause. A job's parts are named after its first
+    task, so the pieces of a split batch keep their places in input order.
+    """
+
+    indices: tuple[int, ...]
+    tasks: list[dict[str, Any]]
+    alone: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.indices[0]
+
+    def pieces(self) -> list[_Job]:
+        """One job per article, each to run alone."""
+        return [_Job((i,), [t], alone=True) for i, t in zip(self.indices, self.tasks, strict=True)]
+
+
+class _Dispatcher:
+    """Keeps jobs in flight on the executor and commits their results in input order.
+
+    A local worker that dies hard (a segfault, ``os._exit``, the
+    out-of-memory killer) breaks its :class:`~concurrent.futures.ProcessPoolExecutor`:
+    every job in flight fails with ``BrokenProcessPool`` and no new one is
+    taken. Then the old pool is shut down, a new one opened with the same
+    settings, and the jobs the old one lost run again there, before any new
+    batch, each alone: most of them were only in flight beside the one that
+    killed its worker, and alone, a job that breaks the pool is known to be
+    the cause. Such a batch is split and its articles run one at a time; an
+    article that breaks the pool alone is the only failure (``WorkerDied``).
+    A batch thus runs at most once in company, once alone and once per
+    article, so the run goes on, and ends even if every article kills its
+    worker. Other errors (and every error on Dask, which retries lost tasks
+    itself) fail the job's articles, as before.
+    """
+
+    def __init__(
+        self,
+        opened: tuple[cf.Executor, int, Callable[[], None]],
+        reopen: Callable[[], tuple[cf.Executor, int, Callable[[], None]]],
+        write_to: Callable[[_Job], tuple[str, str] | tuple[()]],
+        commit: Callable[[_Job, dict[str, Any]], None],
+        forget: Callable[[_Job], None],
+        note: Callable[[str], None],
+    ) -> None:
+        self.executor, self.n_workers, self.close = opened
+        self._reopen = reopen
+        self._write_to = write_to
+        self._commit = commit
+        self._forget = forget  # remove every part a job's worker wrote
+        self._note = note
+        self._in_flight: dict[cf.Future[Any], _Job] = {}
+        self._again: collections.deque[_Job] = collections.deque()  # before new batches
+
+    def run(self, jobs: Iterator[_Job]) -> None:
+        """Run every job, and what the lost ones become, to its commit."""
+        while True:
+            job = self._again.popleft() if self._again else next(jobs, None)
+            if job is None:
+                if not self._in_flight:
+                    return
+                self._settle(cf.FIRST_COMPLETED)
+                continue
+            if job.alone:
+                while self._in_flight:
+                    self._settle(cf.ALL_COMPLETED)
+            self._submit(job)
+            limit = 1 if job.alone else 2 * self.n_workers
+            while len(self._in_flight) >= limit:
+                self._settle(cf.FIRST_COMPLETED)
+
+    def _submit(self, job: _Job) -> None:
         try:
-            result = fut.result()
-        except Exception as exc:  # a worker died: every article of its batch failed
-            result = {
-                "crashed": True, "ids": [], "paths": [], "n_words": 0, "tables": {},
-                "extracted": [], "articles": _empty_articles(), "failures": [
-                    {"id": t.get("id"), "path": t.get("path") or t.get("where"),
-                     "error": type(exc).__name__, "message": f"worker failed: {exc}"}
-                    for t in batch
-                ],
-            }
-        commit(first, batch, result)
+            # _run_batch is looked up here, at each submit, not bound once.
+            fut = self.executor.submit(_run_batch, job.tasks, *self._write_to(job))
+        except BrokenProcessPool:
+            self._again.appendleft(job)  # it never ran, so it is not to blame
+            self._recover([])
+            return
+        self._in_flight[fut] = job
+
+    def _settle(self, when: str) -> None:
+        done, _ = cf.wait(list(self._in_flight), return_when=when)
+        lost = self._finish(done)
+        if lost:
+            self._recover(lost)
+
+    def _finish(self, done: set[cf.Future[Any]]) -> list[_Job]:
+        """Commit the finished futures in input order; return the jobs a broken pool lost."""
+        lost = []
+        for fut in sorted(done, key=lambda f: self._in_flight[f].first):
+            job = self._in_flight.pop(fut)
+            try:
+                result = fut.result()
+            except BrokenProcessPool:
+                if not isinstance(self.executor, cf.ProcessPoolExecutor):
+                    raise
+                lost.append(job)
+                continue
+            except Exception as exc:  # the batch's worker failed: every article of it failed
+                result = _crashed([_failure(t, type(exc).__name__, f"worker failed: {exc}")
+                                   for t in job.tasks])
+            self._commit(job, result)
+        return lost
+
+    def _recover(self, lost: list[_Job]) -> None:
+        """Open a new pool after a worker died; run again what the old one lost."""
+        # Every other future of a broken pool ends now, some with their result.
+        lost += self._finish(cf.wait(list(self._in_flight)).done)
+        # The pool's worker processes (a private attribute, so where it exists), taken
+        # before the shutdown drops them, to tell how the dead one ended.
+        by_pid = getattr(self.executor, "_processes", None)
+        processes = list(by_pid.values()) if isinstance(by_pid, dict) else []
+        self.close()  # waits until the old workers are gone, so none writes a part any more
+        death = _death([p.exitcode for p in processes])
+        self.executor, self.n_workers, self.close = self._reopen()
+        rerun = split = 0
+        for job in sorted(lost, key=lambda j: j.first):
+            self._forget(job)
+            if not job.alone:  # maybe only in flight beside the cause: again, alone
+                self._again.append(dataclasses.replace(job, alone=True))
+                rerun += 1
+            elif len(job.tasks) > 1:  # it broke the pool alone: find the article
+                self._again.extend(job.pieces())
+                split += 1
+            else:
+                self._commit(job, _crashed([_failure(t, "WorkerDied", (
+                    f"{_where(t)}: the worker process died ({death}) while it analysed "
+                    "this article alone"
+                )) for t in job.tasks]))
+        if rerun:
+            self._note(f"karabakh: a worker process died ({death}); running the {rerun} "
+                       "batch(es) it interrupted again, one at a time, in a new pool")
+        if split:
+            self._note(f"karabakh: a worker process died ({death}) on a batch run alone; "
+                       "running its articles one at a time to find the cause")
+
+
+def _where(task: Mapping[str, Any]) -> str:
+    """A task's file, or its table and row."""
+    return str(task.get("path") or task.get("where"))
+
+
+def _failure(task: Mapping[str, Any], error: str, message: str) -> dict[str, Any]:
+    """A row of the ``failures`` table for a task."""
+    return {"id": task.get("id"), "path": _where(task), "error": error, "message": message}
+
+
+def _crashed(failures: list[dict[str, Any]]) -> dict[str, Any]:
+    """The result of a job whose worker failed: its failures and no rows."""
+    return {"crashed": True, "ids": [], "paths": [], "n_words": 0, "tables": {},
+            "extracted": [], "articles": _empty_articles(), "failures": failures}
+
+
+def _death(exit_codes: Sequence[int | None]) -> str:
+    """How a broken pool's worker died, from the exit codes of the pool's processes.
+
+    The pool ends its other workers with SIGTERM, so another code is the
+    dead worker's.
+
+    >>> _death([-15, -9])
+    'killed by SIGKILL, as the out-of-memory killer does'
+    >>> _death([1, -15]), _death([-11]), _death([-15]), _death([None])
+    ('exit code 1', 'killed by SIGSEGV', 'killed by SIGTERM', 'exit code unknown')
+    """
+    term = -getattr(signal, "SIGTERM", 15)
+    codes = sorted({c for c in exit_codes if c is not None and c != term}) or (
+        [term] if term in exit_codes else [])
+    if not codes:
+        return "exit code unknown"
+    told = []
+    for code in codes:
+        if code >= 0:
+            told.append(f"exit code {code}")
+            continue
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        told.append(f"killed by {name}, as the out-of-memory killer does" if name == "SIGKILL"
+                    else f"killed by {name}")
+    return " or ".join(told)
 
 
 def _stem(first: int, token: str) -> str:
