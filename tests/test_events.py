@@ -402,3 +402,39 @@ def test_dateline_is_required_for_relative_dates_only():
                          [], kb.find_dates("Azerbaijan shelled Stepanakert on Tuesday.", None))
     assert events[0].date is None
     assert dt.date.fromisoformat(_events("Azerbaijan shelled Stepanakert on Tuesday.")[0].date)
+
+
+# ----------------------------------------------- the lower-case shortcut of the text index
+
+def test_lowering_never_changes_whether_a_character_is_part_of_a_word():
+    """The premise of reading the words of ``text.lower()`` for those of ``text``: checked on every code point."""
+    import sys
+
+    from karabakh.extract.events import _WORD
+
+    changed = [hex(i) for i in range(sys.maxunicode + 1)
+               if len(low := chr(i).lower()) == 1 and bool(_WORD.match(chr(i))) != bool(_WORD.match(low))]
+    assert changed == []
+
+
+@pytest.mark.parametrize("odd", [
+    "İ",  # lowers to two characters: offsets would shift
+    "\u212a",  # the Kelvin sign: case-blind equal to "k"
+    "\u017f",  # long s: case-blind equal to "s"
+    "\u0131",  # dotless i: case-blind equal to "i"
+    "Σ",  # final sigma: its lower form depends on the next letter
+])
+def test_text_the_shortcut_cannot_read_is_coded_the_long_way_with_the_same_events(odd):
+    from karabakh.extract.events import _lower_keeps_offsets, _text_index
+
+    plain = "Azerbaijani forces shelled Stepanakert on Tuesday. Armenia called for talks if the attacks stop."
+    odd_text = f"{plain} {odd}."
+    assert _lower_keeps_offsets(plain, plain.lower())
+    assert not _lower_keeps_offsets(odd_text, odd_text.lower())
+    assert _text_index(odd_text).low is None
+
+    def coded(text):
+        return [(e.start, e.end, e.source_id, e.code, e.target_id, e.modality)
+                for e in find_events(text, kb.tag_mentions(text), [], [], on="2023-09-20")]
+
+    assert coded(odd_text) == coded(plain) != []

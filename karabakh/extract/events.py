@@ -263,7 +263,9 @@ _SPACES = re.compile(r"\s+")
 
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
-    key = _SPACES.sub(" ", matched.lower())
+    key = matched.lower()
+    if not key.isalpha():  # only then can it hold white space to make single
+        key = _SPACES.sub(" ", key)
     if key in by_form:
         return by_form[key]
     for pattern, rows in _gap_forms():
@@ -310,6 +312,8 @@ _GOVERNED = {
     **dict.fromkeys("deny denies denied".split(), "denied"),
 }
 _STRONG = re.compile(r"[;:«»“”\"!?]|\.(?=\s|$)")
+# a word that holds every governor of _GOVERNED: where none is written, no governor counts
+_GOVERNING = re.compile("|".join(sorted({w[:4] for w in _GOVERNED})))
 
 
 def _lower_form(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
@@ -425,10 +429,9 @@ class _TextIndex:
         self.words = [(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
         low = text.lower()
         self.low = low if _lower_keeps_offsets(text, low) else None
-        if self.low is not None:
-            lowered = [low[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
-        else:
-            lowered = [w.lower() for _, _, w in self.words]
+        # no character changes between word and non-word by lowering alone (a test checks every
+        # code point), so the words of ``low`` are the lowered words of ``text``
+        lowered = _WORD.findall(low) if self.low is not None else [w.lower() for _, _, w in self.words]
         patterns = _lexicon()[0]
         self.hits = [i for i, w in enumerate(lowered)
                      if w in patterns or ("-" in w and w.split("-")[0] in patterns)]
@@ -446,11 +449,12 @@ def _lower_keeps_offsets(text: str, low: str) -> bool:
     """
     if len(low) != len(text):
         return False
-    return all(c.isascii() or not c.isalpha() or (c != "Σ" and not _ASCII_LETTER.match(c))
-               for c in set(text))
+    return all(not c.isalpha() or (c != "Σ" and not _ASCII_LETTER.match(c))
+               for c in set(_NON_ASCII.findall(text)))
 
 
 _ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # the index of the last text read; one entry, replaced as a whole
 _LAST_INDEX: list[_TextIndex] = []
 
@@ -1034,7 +1038,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     start = ws
                 break
             start = ws
-        phase = _PHASE_OF.search(text[max(clause_lo, start - 30):start])
+        lead = text[max(clause_lo, start - 30):start]
+        phase = _PHASE_OF.search(lead) if lead.rstrip()[-2:].lower() == "of" else None  # "... of" ends it
         if phase:
             start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
@@ -1176,7 +1181,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         "if" in sent_before or "unless" in sent_before or "provided that" in sent_before) else ""
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(c) for c in ";:.") + 1
-    gov = _GOVERNOR.search(sent_before, cut) if "that" in sent_before[cut:] else None
+    gov = _GOVERNOR.search(sent_before, cut) if (
+        "that" in sent_before[cut:] and _GOVERNING.search(sent_before, cut)) else None
     governor = gov.group(1) if gov else ""
     neg = bool(_NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
@@ -1265,7 +1271,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
                          prev: Event | None) -> Mention | None:
     """"the Karabakh authorities, who agreed": the actor (or event's source) before who/which/that."""
-    m = _RELATIVE_END.search(text[max(s.start, clause_lo - 12):clause_lo])
+    lead = text[max(s.start, clause_lo - 12):clause_lo]
+    m = _RELATIVE_END.search(lead) if lead.rstrip().endswith(("who", "which", "that")) else None
     if not m:
         return None
     pos = max(s.start, clause_lo - 12) + m.start()
@@ -1411,7 +1418,7 @@ def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int
             return v, g, "adjunct"
     # "... the 2020 war in which Azerbaijan recovered ..."
     lead = text[max(s.start, clause_lo - 16):clause_lo].lower()
-    if _IN_WHICH_END.search(lead + " ") or _IN_END.search(lead):
+    if ("in" in lead or "when" in lead) and (_IN_WHICH_END.search(lead + " ") or _IN_END.search(lead)):
         for d in reversed(usable):
             if d.end <= clause_lo and d.attributive:
                 v, g = val(d)
