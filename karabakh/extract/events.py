@@ -287,6 +287,7 @@ _PREP = frozenset(
     "since about towards toward around across inside outside between among via through".split())
 _TARGET_PREP = frozenset("of against on with to at".split())
 _LOCATIVE = frozenset("in at near into from across inside outside around over".split())
+_LOCATIVE_OR_OF = _LOCATIVE | {"of"}
 _DET = frozenset("the a an this that these those its his her their our your my".split())
 _PRONOUNS = {"he": "sg", "she": "sg", "it": "sg", "they": "pl", "we": "we", "i": "we"}
 _MOD_STOP = frozenset(
@@ -482,8 +483,8 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
     j = bisect.bisect_left(starts, pos)
     first = max(j - n, bisect.bisect_right(ends, lo))
     out = ix.words[first:j]
-    for k in {first, j - 1}:  # the words the window or ``pos`` may cut
-        if first <= k < j and (starts[k] < lo or ends[k] > pos):
+    if out and (starts[first] < lo or ends[j - 1] > pos):  # a word cut by the window or by ``pos``
+        for k in (first, j - 1):
             a = starts[k] if starts[k] > lo else lo
             b = ends[k] if ends[k] < pos else pos
             out[k - first] = (a, b, text[a:b])
@@ -545,6 +546,9 @@ class _Ctx:
         hi = bisect.bisect_left(starts, s.end)
         self.mentions = all_mentions[lo:hi]
         self.quotes = quotes
+
+    def read_breaks(self, s: Sentence) -> None:
+        """Find the clause breaks of the sentence once (see :meth:`last_break`, :meth:`next_break`)."""
         low = _text_index(self.text).low
         found = list(_BREAK_LOW.finditer(low, s.start, s.end) if low is not None else
                      _BREAK.finditer(self.text, s.start, s.end))
@@ -823,12 +827,15 @@ def find_events(
         if s.is_header:
             continue
         ctx.focus(s, ms, starts, [q for q in active if q.start < s.end])
+        trigs = [_Trig(a, b, _lookup(words)) for a, b, words in _scan(text, s.start, s.end)]
+        trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
+        if not trigs:
+            continue  # a sentence that tells no event: nothing more to read in it
+        ctx.read_breaks(s)
         local_dates = date_refs[bisect.bisect_left(date_starts, s.start):bisect.bisect_left(date_starts, s.end)]
         dl = _DATELINE_PREFIX.match(text, s.start, s.end)
         ctx.body_lo = dl.end() if dl else s.start
         ctx.subjects[s.index] = _main_subject(ctx, s)
-        trigs = [_Trig(a, b, _lookup(words)) for a, b, words in _scan(text, s.start, s.end)]
-        trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
         _absorb_quoted_labels(ctx, trigs)
         local_figs = fig_refs[bisect.bisect_left(fig_starts, s.start):bisect.bisect_left(fig_starts, s.end)]
         out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), local_dates, local_figs))
@@ -836,6 +843,8 @@ def find_events(
 
 
 _ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# the roots whose words run on to their object ("calls for the intervention")
+_OBJECT_ROOTS = _ABSORBING_ROOTS | {"04", "05", "08"}
 _PARTICIPLE_LINK = re.compile(
     r"\s+(?:addressed|issued|made|sent|launched|delivered|announced|carried out|conducted)\b")
 _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|continues|resumed|resume|"
@@ -860,6 +869,21 @@ def _last_words(text: str, n: int) -> list[str]:
         if len(words) > n or width >= len(text):  # a word cut by the window is not among the last n
             return words[-n:]
         width *= 2
+
+
+def _lower_words_between(text: str, lo: int, hi: int, n: int) -> list[str] | None:
+    """``_last_words(text[lo:hi].lower(), n)`` read from the text index, or ``None`` where it cannot answer.
+
+    It cannot when a word straddles ``lo`` or ``hi`` (the slice would cut it) or
+    when the text has no lower-case form with the same offsets.
+    """
+    ix = _text_index(text)
+    low, starts, ends = ix.low, ix.starts, ix.ends
+    k = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    if low is None or (k and ends[k - 1] > lo) or (j and ends[j - 1] > hi):
+        return None
+    return [low[starts[i]:ends[i]] for i in range(max(k, j - n), j)]
 
 
 def _comma_before(text: str, pos: int) -> bool:
@@ -950,20 +974,20 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             nxt[0].lead = t.start
             continue
         # "was hit by a fire attack", "killed in the ambush": one telling, the noun gives the mode
-        if row.kind in ("verb", "speech") and nxt:
+        if row.kind in ("verb", "speech") and nxt and \
+                (urow := _row(nxt[0], text)).kind == "noun" and urow.root_code == row.root_code:
             u = nxt[0]
             gapw = _WORD.findall(text[t.end:u.start].lower())
-            urow = _row(u, text)
-            if urow.kind == "noun" and urow.root_code == row.root_code and len(gapw) <= 4 and \
+            if len(gapw) <= 4 and \
                     gapw and gapw[0] in ("by", "in", "under", "with") and "," not in text[t.end:u.start]:
                 u.absorbed = True
                 t.ext_end = max(t.ext_end, u.end)
         # "military actions ... are stopped", "ended the fighting": the stop is the event
         # (a few words apart, with no verb of saying between: "announced an operation ... and said it
         # would halt ..." tells the operation and a promise)
-        gap19 = [w.lower() for w in _WORD.findall(text, t.end, nxt[0].start)] if nxt else []
         if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).code == "087" and \
-                not _BREAK.search(text, t.end, nxt[0].start) and len(gap19) <= 6 and \
+                not _BREAK.search(text, t.end, nxt[0].start) and \
+                len(gap19 := [w.lower() for w in _WORD.findall(text, t.end, nxt[0].start)]) <= 6 and \
                 not any(w in _SAYING or w in _cues_prefix("light") for w in gap19):
             t.absorbed = True
         if row.code == "087" and row.kind == "verb" and nxt and _row(nxt[0], text).root_code == "19" and \
@@ -1136,7 +1160,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 tgts = [dataclasses.replace(p, entity_id=_POLITY_PLACES[p.entity_id], kind="actor")]
             break
     # the words of an appeal or call run to its object: "calls for the intervention"
-    if kind in ("speech", "noun") and row.root_code in _ABSORBING_ROOTS | {"04", "05", "08"}:
+    if kind in ("speech", "noun") and row.root_code in _OBJECT_ROOTS:
         obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text[end:target_hi])
         if obj:
             end = end + obj.end()
@@ -1172,8 +1196,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
     group = text[start:t.start].lower()
     sent_before = text[s.start:start].lower()
-    near_before = " ".join(_last_words(sent_before, 6))
+    near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6))
     modality = "happened"
+    announcing = _cue("light:announced")
     context: list[str] = list(row.plover_context)
     # Each test below first asks whether a word its pattern needs is there at all (a substring
     # test of the same lower-case text, so nothing it would find is missed), most are not.
@@ -1207,8 +1232,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         modality = "planned"
     elif _WILL.search(group):
         cue = (q.cue or "").lower() if q else ""
-        modality = "announced" if any(c in cue.split() for c in _cue("light:announced")) else "planned"
-    elif any(w in _cue("light:announced") for w in [w for w in words_before if w not in _DET][-4:]):
+        modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
+    elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
         modality = "announced"
     elif kind == "speech" and row.root_code == "03" and _IF.search(text[t.end:s.end]):
         modality = "conditional"
@@ -1238,7 +1263,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     place = None
     for p in ctx.places_in(end, clause_hi) + ctx.places_in(clause_lo, start):
         direct = _THE_GAP.fullmatch(text[t.end:p.start]) is not None
-        if p.entity_id is not None and (direct or _prev_word(text, p.start) in _LOCATIVE | {"of"}):
+        if p.entity_id is not None and (direct or _prev_word(text, p.start) in _LOCATIVE_OR_OF):
             place = p
             break
     pinfo = place_info(place.entity_id) if place and place.entity_id else None
@@ -1250,10 +1275,14 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     f.part_of is None and (fat is None or (fat.low or 0) > f.low):
                 fat = f
 
-    base: dict[str, Any] = dict(
+    first = tgts[0] if tgts else None
+    ev = Event(
         start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
         source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
-        source_rule=src_rule or None, code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
+        source_rule=src_rule or None,
+        target_id=first.entity_id if first else None, target_text=first.text if first else None,
+        target_start=first.start if first else None, target_end=first.end if first else None,
+        code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
         plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)),
         place_id=place.entity_id if place else None, place_text=place.text if place else None,
         lat=pinfo.lat if pinfo else None, lon=pinfo.lon if pinfo else None,
@@ -1262,10 +1291,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
         clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
     )
-    if not tgts:  # one record per target, each built once (a record costs a call per field)
-        return [Event(**base)]
-    return [Event(**base, target_id=m.entity_id, target_text=m.text, target_start=m.start, target_end=m.end)
-            for m in tgts]
+    # one record per target (coordinated targets: "attacked Armenia and Russia")
+    return [ev, *(_with_target(ev, m) for m in tgts[1:])]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
@@ -1616,6 +1643,17 @@ def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
     object.__setattr__(e, "event_id", event_id)
     object.__setattr__(e, "merge_rule", merge_rule)
     return e
+
+
+_TARGET_AT = [f.name for f in dataclasses.fields(Event)].index("target_id")
+
+
+def _with_target(e: Event, m: Mention) -> Event:
+    """``e`` with ``m`` as its target (``dataclasses.replace`` without its per-field bookkeeping)."""
+    values = list(_EVENT_HEAD(e))
+    values[_TARGET_AT:_TARGET_AT + 4] = [m.entity_id, m.text, m.start, m.end]
+    make: Any = Event  # positional fields from a list, which mypy cannot count
+    return make(*values, e.event_id, e.merge_rule)  # type: ignore[no-any-return]
 
 
 def _with_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
