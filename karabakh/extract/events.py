@@ -313,8 +313,8 @@ _GOVERNED = {
     **dict.fromkeys("deny denies denied".split(), "denied"),
 }
 _STRONG = re.compile(r"[;:«»“”\"!?]|\.(?=\s|$)")
-# a word that holds every governor of _GOVERNED: where none is written, no governor counts
-_GOVERNING = re.compile("|".join(sorted({w[:4] for w in _GOVERNED})))
+# the first letters of every governor of _GOVERNED: where none is written, no governor counts
+_GOVERNING = tuple(sorted({w[:4] for w in _GOVERNED}))
 
 
 def _lower_form(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
@@ -393,7 +393,7 @@ _PLAN_TO = re.compile(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\
 _AGREEMENT_ON = re.compile(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$")
 _ON_END = re.compile(r"\bon\s+(the\s+)?$")
 # a word every match of _PLAN_TO holds
-_PLAN_WORDS = re.compile(r"goal|aim|objective|purpose|plan|intend|attempt")
+_PLAN_WORDS = ("goal", "aim", "objective", "purpose", "plan", "intend", "attempt")
 _WILL = re.compile(r"\b(will|going to|shall)\b")
 _IF = re.compile(r"(?<!\w)if(?!\w)")
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
@@ -526,6 +526,8 @@ class _Ctx:
     # the clause breaks of the current sentence, found once (starts, ends, words); see _break_before
     breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
     sent_lo: int = 0
+    governing: bool = True
+    planning: bool = True
     all_mentions: Sequence[Mention] = ()
     _doc: Document | None = None
 
@@ -554,6 +556,10 @@ class _Ctx:
                      _BREAK.finditer(self.text, s.start, s.end))
         self.breaks = ([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
         self.sent_lo = s.start
+        # words the sentence must hold for a "that" clause governor or a plan to be read in it
+        sl = low[s.start:s.end] if low is not None else self.text[s.start:s.end].lower()
+        self.governing = any(w in sl for w in _GOVERNING)
+        self.planning = any(w in sl for w in _PLAN_WORDS)
 
     def _cached(self, pos: int) -> int | None:
         """How many of the sentence's breaks end by ``pos``, when the cache answers as a search would.
@@ -1207,7 +1213,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(c) for c in ";:.") + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
-        "that" in sent_before[cut:] and _GOVERNING.search(sent_before, cut)) else None
+        ctx.governing and "that" in sent_before[cut:]) else None
     governor = gov.group(1) if gov else ""
     neg = bool(_NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
@@ -1226,7 +1232,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         modality = "denied"
     elif _MUST.search(group) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif (_PLAN_WORDS.search(sent_to_trig) and _PLAN_TO.search(sent_to_trig[-70:])) or \
+    elif (ctx.planning and _PLAN_TO.search(sent_to_trig[-70:])) or \
             ("agreement" in sent_before and (_AGREEMENT_ON.search(sent_before[-80:]) or
                                              _ON_END.search(sent_before))):
         modality = "planned"
