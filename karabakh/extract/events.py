@@ -66,6 +66,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -277,6 +278,8 @@ def _lookup(matched: str) -> tuple[EventVerb, ...]:
 # --------------------------------------------------------------- text helpers
 
 _WORD = re.compile(r"[\w’'\-]+")
+# a word or a stretch between words, the stretch kept: ``split`` alternates them, word first
+_WORD_OR_GAP = re.compile(r"([^\w’'\-]+)")
 _BREAK = re.compile(
     r"[;:«»“”\"!?]|,\s+(?:and|but)(?!\w)|(?<!\w)(?:if|unless|when|which|who|whom|that|but|while|whereas|"
     r"otherwise|although|because|after|before|since|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
@@ -422,20 +425,27 @@ class _TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _WORD.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-        self.words = [(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
         low = text.lower()
         self.low = low if _lower_keeps_offsets(text, low) else None
-        # no character changes between word and non-word by lowering alone (a test checks every
-        # code point), so the words of ``low`` are the lowered words of ``text``
-        lowered = _WORD.findall(low) if self.low is not None else [w.lower() for _, _, w in self.words]
+        # The words and the stretches between them alternate; their offsets are the running sum
+        # of their lengths. No character changes between word and non-word by lowering alone (a
+        # test checks every code point), so the words of ``low`` are the lowered words of ``text``.
+        parts = _WORD_OR_GAP.split(self.low if self.low is not None else text)
+        offsets = list(itertools.accumulate(map(len, parts), initial=0))
+        self.starts: list[int] = offsets[0:-1:2]
+        self.ends: list[int] = offsets[1::2]
+        lowered: list[str] = parts[0::2]
+        if lowered and not lowered[-1]:  # the text ends between words (or is empty)
+            del self.starts[-1], self.ends[-1], lowered[-1]
+        if lowered and not lowered[0]:  # the text starts between words
+            del self.starts[0], self.ends[0], lowered[0]
+        self.words = [(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
+        if self.low is None:
+            lowered = [w.lower() for w in lowered]
         patterns = _lexicon()[0]
-        self.hits = [i for i, w in enumerate(lowered)
-                     if w in patterns or ("-" in w and w.split("-")[0] in patterns)]
+        present = patterns.keys() & set(lowered)
+        present.update(w for w in set(lowered) if "-" in w and w.split("-")[0] in patterns)
+        self.hits = [i for i, w in enumerate(lowered) if w in present]
         self.pats: list[re.Pattern[str] | None] = [_first_word_pattern(lowered[i]) for i in self.hits]
 
 
@@ -1254,8 +1264,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     if kind == "speech" or row.code == "030":
         code = _refine(code, text[t.start:target_hi])
     mode = row.plover_mode
-    m_ = _mode(text[clause_lo:clause_hi])
-    if row.root_code == "19" and m_:
+    m_ = _mode(text[clause_lo:clause_hi]) if row.root_code == "19" else None  # only an assault has a mode
+    if m_:
         mode = {"aerial": "aerial", "artillery": "heavy-weapons", "firearms": "firearms"}[m_]
         if code == "190":
             code = {"aerial": "195", "artillery": "194", "firearms": "193"}[m_]
@@ -1422,17 +1432,23 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
     return out
 
 
+def _date_value(d: DateRef) -> tuple[str | None, str | None]:
+    """A date's value and precision for an event (a day without its time of day)."""
+    if d.value is None:
+        return None, None
+    if d.granularity in ("day", "part_of_day"):
+        return d.value[:10], d.granularity
+    return d.value, d.granularity
+
+
 def _date_of(text: str, s: Sentence, trig_start: int, start: int, clause_lo: int, clause_hi: int,
              sdate: SentenceDate | None, dates: Sequence[DateRef],
              body_lo: int = -1, kind_verb: bool = False) -> tuple[str | None, str | None, str]:
-    def val(d: DateRef) -> tuple[str | None, str | None]:
-        if d.value is None:
-            return None, None
-        if d.granularity in ("day", "part_of_day"):
-            return d.value[:10], d.granularity
-        return d.value, d.granularity
-
+    val = _date_value
     usable = [d for d in dates if d.kind == "date" and d.value is not None and body_lo <= d.start < s.end]
+    if not usable:  # no date of its own in the sentence: the sentence's date
+        return ((sdate.day or sdate.value), sdate.granularity, sdate.rule) if sdate is not None else (
+            None, None, "unknown")
     # a date modifying the event noun: "the 2020 war", "yesterday's attack"
     for d in usable:
         if start <= d.start < trig_start or (d.end <= start and start - d.end <= 2):
@@ -1517,50 +1533,93 @@ def _day(value: str | None) -> dt.date | None:
     return None
 
 
-def _dates_fit(a: Event, b: Event) -> bool:
-    if a.date == b.date:
+def _dates_fit(date: str | None, weak: bool, e: Event) -> bool:
+    """Whether a telling dated ``date`` (``weak``: only by the dateline) can be the event ``e`` tells."""
+    if date == e.date:
         return True
-    da, db = _day(a.date), _day(b.date)
+    da, db = _day(date), _day(e.date)
     if da is None or db is None:
         return False
-    weak_a, weak_b = a.date_rule == "dateline", b.date_rule == "dateline"
-    if weak_a and not weak_b:
+    weak_e = e.date_rule == "dateline"
+    if weak and not weak_e:
         return 0 <= (da - db).days <= 2
-    if weak_b and not weak_a:
+    if weak_e and not weak:
         return 0 <= (db - da).days <= 2
     return False
 
 
-def _fits(chain: list[Event], e: Event) -> str | None:
+class _Chain:
+    """The tellings of one event so far, as the merge rules read them.
+
+    Each distinct telling (by :func:`_telling_key`: same sides, date, place,
+    speaker ...) is read once into the sets the rules ask about, so a long
+    article with many tellings of one event stays linear.
+    """
+
+    __slots__ = ("dates", "event_id", "first", "hist", "keys", "places", "reporters", "said", "src_sides",
+                 "tgt_sides")
+
+    def __init__(self, event_id: str, e: Event, key: tuple[Any, ...]) -> None:
+        self.event_id = event_id
+        self.first = e
+        self.keys: set[tuple[Any, ...]] = set()
+        self.hist: set[bool] = set()  # whether each telling is background
+        self.dates: set[tuple[str | None, bool]] = set()  # (date, dated only by the dateline)
+        self.reporters: set[str | None] = set()
+        self.said: set[tuple[str | None, str | None]] = set()  # (reported_by, side of the source)
+        self.places: set[str] = set()
+        self.src_sides: set[str | None] = set()
+        self.tgt_sides: set[str | None] = set()
+        self.add(e, key)
+
+    def add(self, e: Event, key: tuple[Any, ...]) -> None:
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        self.hist.add("historical" in e.plover_context)
+        self.dates.add((e.date, e.date_rule == "dateline"))
+        self.reporters.add(e.reported_by)
+        if e.source_id:
+            self.said.add((e.reported_by, _side(e.source_id)))
+            self.src_sides.add(_side(e.source_id))
+        if e.place_id:
+            self.places.add(e.place_id)
+        if e.target_id:
+            self.tgt_sides.add(_side(e.target_id))
+
+
+def _telling_key(x: Event) -> tuple[Any, ...]:
+    """What the merge rules read of a telling: two with the same key are one to them."""
+    return (x.root_code, "historical" in x.plover_context, x.modality, x.date, x.date_rule == "dateline",
+            x.reported_by, _side(x.source_id), _side(x.target_id), x.place_id)
+
+
+def _fits(chain: _Chain, e: Event) -> str | None:
     """The merge rule if ``e`` can join ``chain``, else ``None``."""
-    first = chain[0]
+    first = chain.first
     if first.root_code != e.root_code:
         return None
-    hist = "historical" in e.plover_context
-    if any(("historical" in c.plover_context) != hist for c in chain):
+    if ("historical" not in e.plover_context) in chain.hist:  # a telling of the other kind is in it
         return None
     if (e.modality in _OCCURRED) != (first.modality in _OCCURRED) or (
             e.modality not in _OCCURRED and e.modality != first.modality):
         return None
-    if not any(_dates_fit(c, e) for c in chain):
+    if not any(_dates_fit(date, weak, e) for date, weak in chain.dates):
         return None
-    if e.modality not in _OCCURRED and not any(
-            c.reported_by == e.reported_by and c.source_id and e.source_id and
-            _side(c.source_id) == _side(e.source_id) for c in chain):
+    if e.modality not in _OCCURRED and not (e.source_id and (e.reported_by, _side(e.source_id)) in chain.said):
         return None  # two threats, demands or conditions are one only when one side says both
-    places = {c.place_id for c in chain if c.place_id}
+    places = chain.places
     if e.place_id and places and e.place_id not in places:
         kinds = {_place_kind(p) for p in places | {e.place_id}}
         if not kinds & {"region", "country"}:
             return None
-    src_sides = {_side(c.source_id) for c in chain if c.source_id}
+    src_sides = chain.src_sides
     if e.source_id and src_sides and _side(e.source_id) not in src_sides:
         return None
     if e.root_code in _SPEECH_ROOTS - {"04", "05"}:
         if not e.source_id or _side(e.source_id) not in src_sides:
             return None
-    tgt_sides = {_side(c.target_id) for c in chain if c.target_id}
-    if e.target_id and _side(e.target_id) not in tgt_sides:
+    if e.target_id and _side(e.target_id) not in chain.tgt_sides:
         return None
     return f"chain:root={e.root_code},dates-fit,actors-compatible"
 
@@ -1589,27 +1648,13 @@ def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
     else holds yet; any others get copies (a copy costs a call per field).
     """
     with_id = _set_id if fresh else _with_id
-    # a chain is kept as its distinct tellings for the rules (same sides, date, place, speaker ...),
-    # so that a long article with many tellings of one event stays linear
-    chains: list[list[Event]] = []
-    seen: list[set[tuple[Any, ...]]] = []
-    ids: list[str] = []
+    chains: list[_Chain] = []  # the most recently told last
     out: list[Event] = []
     last_span: tuple[int, int] | None = None
-
-    def sig(x: Event) -> tuple[Any, ...]:
-        return (x.root_code, "historical" in x.plover_context, x.modality, x.date, x.date_rule == "dateline",
-                x.reported_by, _side(x.source_id), _side(x.target_id), x.place_id)
-
-    def add(i: int, x: Event, key: tuple[Any, ...]) -> None:
-        if key not in seen[i]:
-            seen[i].add(key)
-            chains[i].append(x)
-
     for e in events:
-        key = sig(e)
+        key = _telling_key(e)
         if last_span == (e.start, e.end) and out:
-            add(len(chains) - 1, e, key)
+            chains[-1].add(e, key)
             out.append(with_id(e, out[-1].event_id, "same-telling"))
             continue
         last_span = (e.start, e.end)
@@ -1617,25 +1662,22 @@ def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
         best_score = -1.0
         rule = None
         for i in range(len(chains) - 1, max(-1, len(chains) - 1 - _CHAIN_WINDOW), -1):
-            if chains[i][0].root_code != e.root_code:
+            if chains[i].first.root_code != e.root_code:
                 continue  # as _fits would say, without the call
             r = _fits(chains[i], e)
             if r is None:
                 continue
-            sc = i / (len(chains) + 1) + (1.0 if any(c.reported_by == e.reported_by for c in chains[i]) else 0)
+            sc = i / (len(chains) + 1) + (1.0 if e.reported_by in chains[i].reporters else 0)
             if sc > best_score:
                 best, best_score, rule = i, sc, r
         if best is None:
-            chains.append([e])
-            seen.append({key})
-            ids.append(f"E{len(ids) + 1}")
-            out.append(with_id(e, ids[-1], "first"))
+            chains.append(_Chain(f"E{len(chains) + 1}", e, key))
+            out.append(with_id(e, chains[-1].event_id, "first"))
         else:
-            add(best, e, key)
-            chains.append(chains.pop(best))
-            seen.append(seen.pop(best))
-            ids.append(ids.pop(best))
-            out.append(with_id(e, ids[-1], rule))
+            chain = chains.pop(best)
+            chain.add(e, key)
+            chains.append(chain)
+            out.append(with_id(e, chain.event_id, rule))
     return out
 
 
