@@ -169,9 +169,9 @@ def _cue(role: str) -> frozenset[str]:
 
 
 @functools.cache
-def _cue_union(*roles: str) -> frozenset[str]:
-    """The cues of several roles together (built once per combination)."""
-    return frozenset().union(*(_cue(r) for r in roles))
+def _cue_union(*roles: str, without: str = "") -> frozenset[str]:
+    """The cues of several roles together, less the cue ``without`` (built once per combination)."""
+    return frozenset().union(*(_cue(r) for r in roles)) - {without}
 
 
 @functools.cache
@@ -352,6 +352,7 @@ _MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aer
                ("rocket", "artillery"), ("missile", "artillery"), ("small arms", "firearms"),
                ("small-arms", "firearms"), ("gunfire", "firearms"), ("sniper", "firearms"),
                ("fire attack", "firearms"), ("ambush", "firearms"))
+_MODE_KEYS = tuple(w for w, _ in _MODE_WORDS)
 
 
 # the patterns read per trigger, compiled once (``re.search(str, ...)`` looks each up in re's cache per call)
@@ -536,8 +537,9 @@ class _Ctx:
     # the clause breaks of the current sentence, found once (starts, ends, words); see _break_before
     breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
     sent_lo: int = 0
-    governing: bool = True
-    planning: bool = True
+    sent_hi: int = 0
+    _sent_low: str | None = None
+    _holds: dict[tuple[str, ...], bool] = dataclasses.field(default_factory=dict)
     all_mentions: Sequence[Mention] = ()
     _doc: Document | None = None
 
@@ -566,10 +568,20 @@ class _Ctx:
                      _BREAK.finditer(self.text, s.start, s.end))
         self.breaks = ([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
         self.sent_lo = s.start
-        # words the sentence must hold for a "that" clause governor or a plan to be read in it
-        sl = low[s.start:s.end] if low is not None else self.text[s.start:s.end].lower()
-        self.governing = any(w in sl for w in _GOVERNING)
-        self.planning = any(w in sl for w in _PLAN_WORDS)
+        self.sent_hi = s.end
+        self._sent_low = None
+        self._holds: dict[tuple[str, ...], bool] = {}
+
+    def sentence_holds(self, words: tuple[str, ...]) -> bool:
+        """Whether the lower-case sentence holds any of ``words`` (asked once per sentence and tuple)."""
+        found = self._holds.get(words)
+        if found is None:
+            if self._sent_low is None:
+                low = _text_index(self.text).low
+                lo, hi = self.sent_lo, self.sent_hi
+                self._sent_low = low[lo:hi] if low is not None else self.text[lo:hi].lower()
+            found = self._holds[words] = any(w in self._sent_low for w in words)
+        return found
 
     def _cached(self, pos: int) -> int | None:
         """How many of the sentence's breaks end by ``pos``, when the cache answers as a search would.
@@ -1089,7 +1101,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     src_rule = ""
     tgts: list[Mention] = []
     src_words: tuple[int, int] | None = None
-    rel = _relative_antecedent(ctx, text, s, clause_lo, prev)
     if kind == "passive":
         lo = max(ctx.last_break(start, quotes=False), ctx.body_lo)  # not into a dateline ("YEREVAN (...) -")
         tg = _subject(ctx, lo, start, unknown=False)
@@ -1138,7 +1149,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                     lv = " ".join(lw[-2:])
                 if lv is not None and light.get(lv) != "adjunct":
                     src, src_rule = _subject(ctx, clause_lo, start), "light-verb"
-                    if src is None and rel is not None:
+                    if src is None and (rel := _relative_antecedent(ctx, text, s, clause_lo, prev)) is not None:
                         src, src_rule = rel, "relative"
                     if src is None:
                         src_words = _pronoun_subject(text, clause_lo, start)
@@ -1154,7 +1165,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         np_ = _possessive_np(ctx, clause_lo, start)
         if np_ is not None:
             src, src_rule, src_words = np_
-        if src is None and rel is not None:
+        if src is None and (rel := _relative_antecedent(ctx, text, s, clause_lo, prev)) is not None:
             src, src_rule = rel, "relative"
         if src is None:
             if _prev_word(text, start) == "and":
@@ -1223,7 +1234,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(c) for c in ";:.") + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
-        ctx.governing and "that" in sent_before[cut:]) else None
+        "that" in sent_before[cut:] and ctx.sentence_holds(_GOVERNING)) else None
     governor = gov.group(1) if gov else ""
     neg = bool(_NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
@@ -1242,7 +1253,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         modality = "denied"
     elif _MUST.search(group) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif (ctx.planning and _PLAN_TO.search(sent_to_trig[-70:])) or \
+    elif (ctx.sentence_holds(_PLAN_WORDS) and _PLAN_TO.search(sent_to_trig[-70:])) or \
             ("agreement" in sent_before and (_AGREEMENT_ON.search(sent_before[-80:]) or
                                              _ON_END.search(sent_before))):
         modality = "planned"
@@ -1264,7 +1275,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     if kind == "speech" or row.code == "030":
         code = _refine(code, text[t.start:target_hi])
     mode = row.plover_mode
-    m_ = _mode(text[clause_lo:clause_hi]) if row.root_code == "19" else None  # only an assault has a mode
+    m_ = _mode(text[clause_lo:clause_hi]) if (  # only an assault has a mode
+        row.root_code == "19" and ctx.sentence_holds(_MODE_KEYS)) else None
     if m_:
         mode = {"aerial": "aerial", "artillery": "heavy-weapons", "firearms": "firearms"}[m_]
         if code == "190":
@@ -1345,8 +1357,8 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
     for i, (ws, _we, w) in enumerate(words):
         lw = w.lower()
-        rest = " ".join(x[2].lower() for x in words[i + 1:])
-        if lw in _POSS_PRONOUN and rest and i >= len(words) - 3:
+        if lw in _POSS_PRONOUN and len(words) - 3 <= i < len(words) - 1:  # one to two words follow it
+            rest = " ".join(x[2].lower() for x in words[i + 1:])
             pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], _POSS_PRONOUN[lw])
             force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
             if pid is not None and force:
@@ -1405,7 +1417,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
     A mention that begins a new clause (a verb or auxiliary follows it) is not a target.
     """
     out: list[Mention] = []
-    aux = _cue_union("aux", "passive") - {"to"}
+    aux = _cue_union("aux", "passive", without="to")
     for m in [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "actor"]:
         if src is not None and m.entity_id == src.entity_id:
             continue
