@@ -1221,9 +1221,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     if q is not None and q.kind == "indirect" and _NP_START.match(q.content) and \
             any(light.get(w) in ("", "announced") for w in (q.cue or "").lower().split()):
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
-    group = text[start:t.start].lower()
+    group = text[start:t.start].lower()  # the auxiliaries before the trigger, often none
     sent_before = text[s.start:start].lower()
-    near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6))
+    # the last words before the verb group: read only where a negation or denial could be among them
+    near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6)) if (
+        "not" in sent_before or "never" in sent_before or "den" in sent_before) else ""
     modality = "happened"
     announcing = _cue("light:announced")
     context: list[str] = list(row.plover_context)
@@ -1232,32 +1234,31 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     governs = text[_last_strong(text, s.start, start):start].lower() if (
         "if" in sent_before or "unless" in sent_before or "provided that" in sent_before) else ""
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
-    cut = max(sent_before.rfind(c) for c in ";:.") + 1
+    cut = max(sent_before.rfind(";"), sent_before.rfind(":"), sent_before.rfind(".")) + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
         "that" in sent_before[cut:] and ctx.sentence_holds(_GOVERNING)) else None
     governor = gov.group(1) if gov else ""
-    neg = bool(_NEGATION.search(group)) or (
+    neg = bool(group and _NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
     part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
-    sent_to_trig = text[s.start:trig_start].lower()
-    if (governs and _IF_UNLESS.search(governs)) or _WOULD.search(group):
+    if (governs and _IF_UNLESS.search(governs)) or (group and _WOULD.search(group)):
         modality = "conditional"
-    elif _FUTURE_MODAL.search(group) and _IF_UNLESS.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
+    elif group and _FUTURE_MODAL.search(group) and _IF_UNLESS.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
     elif ("otherwise" in sent_before and _OTHERWISE.search(sent_before)) or \
             _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
     elif neg or ("den" in near_before and _DENY.search(near_before)) or _GOVERNED.get(governor) == "denied":
         modality = "denied"
-    elif _MUST.search(group) or _GOVERNED.get(governor) == "demanded":
+    elif (group and _MUST.search(group)) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif (ctx.sentence_holds(_PLAN_WORDS) and _PLAN_TO.search(sent_to_trig[-70:])) or \
+    elif (ctx.sentence_holds(_PLAN_WORDS) and _PLAN_TO.search(text[s.start:trig_start].lower()[-70:])) or \
             ("agreement" in sent_before and (_AGREEMENT_ON.search(sent_before[-80:]) or
                                              _ON_END.search(sent_before))):
         modality = "planned"
-    elif _WILL.search(group):
+    elif group and _WILL.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
     elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
