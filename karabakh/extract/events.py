@@ -549,6 +549,12 @@ class _Ctx:
             self._doc = Document(self.text, self.dateline, mentions=self.all_mentions)
         return self._doc
 
+    def main_subject(self, s: Sentence) -> Mention | None:
+        """:func:`_main_subject` of the sentence, found on first need and kept."""
+        if s.index not in self.subjects:
+            self.subjects[s.index] = _main_subject(self, s)
+        return self.subjects[s.index]
+
     def resolve(self, start: int, end: int) -> tuple[str | None, str | None]:
         """Ask the shared actor-reference resolver who ``text[start:end]`` names."""
         return resolve_reference(self.doc(), start, end, start)
@@ -863,7 +869,6 @@ def find_events(
         local_dates = date_refs[bisect.bisect_left(date_starts, s.start):bisect.bisect_left(date_starts, s.end)]
         dl = _DATELINE_PREFIX.match(text, s.start, s.end)
         ctx.body_lo = dl.end() if dl else s.start
-        ctx.subjects[s.index] = _main_subject(ctx, s)
         _absorb_quoted_labels(ctx, trigs)
         local_figs = fig_refs[bisect.bisect_left(fig_starts, s.start):bisect.bisect_left(fig_starts, s.end)]
         out.extend(_code_sentence(ctx, s, trigs, sdates.get(s.index), local_dates, local_figs))
@@ -1169,7 +1174,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             src, src_rule = rel, "relative"
         if src is None:
             if _prev_word(text, start) == "and":
-                src, src_rule = ctx.subjects.get(s.index), "coordinated"
+                src, src_rule = ctx.main_subject(s), "coordinated"
             if src is None:
                 src_words = _pronoun_subject(text, clause_lo, start)
         tgts = _targets(ctx, t.end, target_hi, src)
