@@ -466,17 +466,22 @@ def _lower_keeps_offsets(text: str, low: str) -> bool:
 
 
 _ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class _NoText:
+    """Stands in the one-entry index cache before any text was read (no text is it)."""
+
+    text = None
+
+
 # the index of the last text read; one entry, replaced as a whole
-_LAST_INDEX: list[_TextIndex] = []
-
-
+_LAST_INDEX: list[Any] = [_NoText()]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _text_index(text: str) -> _TextIndex:
     """The :class:`_TextIndex` of ``text`` (kept for the last text asked about)."""
-    last = _LAST_INDEX[0] if _LAST_INDEX else None
-    if last is None or last.text is not text:
-        last = _TextIndex(text)
-        _LAST_INDEX[:] = [last]
+    last: _TextIndex = _LAST_INDEX[0]
+    if last.text is not text:
+        last = _LAST_INDEX[0] = _TextIndex(text)
     return last
 
 
@@ -538,6 +543,8 @@ class _Ctx:
     breaks: tuple[list[int], list[int], list[str]] = ([], [], [])
     sent_lo: int = 0
     sent_hi: int = 0
+    actors: list[Mention] = dataclasses.field(default_factory=list)  # of the sentence in focus
+    places: list[Mention] = dataclasses.field(default_factory=list)
     _sent_low: str | None = None
     _holds: dict[tuple[str, ...], bool] = dataclasses.field(default_factory=dict)
     all_mentions: Sequence[Mention] = ()
@@ -565,6 +572,8 @@ class _Ctx:
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end)
         self.mentions = all_mentions[lo:hi]
+        self.actors = [m for m in self.mentions if m.kind == "actor"]
+        self.places = [m for m in self.mentions if m.kind == "place"]
         self.quotes = quotes
 
     def read_breaks(self, s: Sentence) -> None:
@@ -624,10 +633,10 @@ class _Ctx:
         return starts[k] if k < len(starts) else hi
 
     def actors_in(self, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "actor"]
+        return [m for m in self.actors if lo <= m.start and m.end <= hi]
 
     def places_in(self, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.kind == "place"]
+        return [m for m in self.places if lo <= m.start and m.end <= hi]
 
     def inside_mention(self, a: int, b: int) -> bool:
         return any(m.start <= a and b <= m.end and m.kind != "unknown" for m in self.mentions)
@@ -1317,7 +1326,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         target_id=first.entity_id if first else None, target_text=first.text if first else None,
         target_start=first.start if first else None, target_end=first.end if first else None,
         code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
-        plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)),
+        plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)) if len(context) > 1 else tuple(context),
         place_id=place.entity_id if place else None, place_text=place.text if place else None,
         lat=pinfo.lat if pinfo else None, lon=pinfo.lon if pinfo else None,
         date=date, date_precision=prec, date_rule=drule, modality=modality,
@@ -1424,7 +1433,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
     """
     out: list[Mention] = []
     aux = _cue_union("aux", "passive", without="to")
-    for m in [m for m in ctx.mentions if lo <= m.start < hi and m.kind == "actor"]:
+    for m in [m for m in ctx.actors if lo <= m.start < hi]:
         if src is not None and m.entity_id == src.entity_id:
             continue
         after = _WORD.findall(ctx.text[m.end:m.end + 20].lower())
