@@ -966,10 +966,10 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
     for t in trigs:
         row = _row(t, text)
         if row.code == "087":
-            after = " ".join(_WORD.findall(text[t.end:min(s.end, t.end + 50)].lower())[:4])
-            before = " ".join(_WORD.findall(text[max(s.start, t.start - 60):t.start].lower())[-7:])
-            if _prev_word(text, t.start) in ("until", "till", "the", "by") or not any(
-                    h in after.split() or h in before.split() for h in _MILITARY_HEADS):
+            after = _WORD.findall(text[t.end:min(s.end, t.end + 50)].lower())[:4]
+            before = _WORD.findall(text[max(s.start, t.start - 60):t.start].lower())[-7:]
+            if _prev_word(text, t.start) in ("until", "till", "the", "by") or \
+                    _MILITARY_HEADS.isdisjoint(after + before):
                 continue
         if row.code == "0234" and row.kind == "noun" and \
                 _WORD.findall(text, t.end, min(s.end, t.end + 20))[:1] in ([u] for u in _UNIT_NOUNS):
@@ -1125,16 +1125,16 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         reduced = start == t.start and not matched.startswith(("came", "come"))
         if tg is not None and not reduced:
             tgts = [tg]
-        by = _BY_AGENT.match(text[end:s.end])
-        frm = _FROM_AGENT.match(text[t.ext_end:s.end])
+        by = _BY_AGENT.match(text, end, s.end)
+        frm = _FROM_AGENT.match(text, t.ext_end, s.end)
         if frm:
-            pos = t.ext_end + frm.end()
+            pos = frm.end()
             for m in ctx.actors_in(pos, s.end):
                 if m.start - pos <= 2:
                     src, src_rule = m, "from"
                 break
         if by and src is None:
-            pos = end + by.end()
+            pos = by.end()
             for m in ctx.actors_in(pos, s.end):
                 if m.start - pos <= 2:
                     src, src_rule = m, "by"
@@ -1146,9 +1146,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if inner:
             src, src_rule = inner[-1], "modifier"
         else:
-            by = _NOUN_AGENT.match(text[end:s.end])
+            by = _NOUN_AGENT.match(text, end, s.end)
             if by:
-                pos = end + by.end()
+                pos = by.end()
                 cand = [m for m in ctx.actors_in(pos, min(s.end, pos + 70))
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
                 if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
@@ -1187,7 +1187,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if src is None:
                 src_words = _pronoun_subject(text, clause_lo, start)
         tgts = _targets(ctx, t.end, target_hi, src)
-        own = _OWN_OBJECT.match(text[t.end:target_hi])
+        own = _OWN_OBJECT.match(text, t.end, target_hi)
         if not tgts and own and row.root_code in ("10", "11", "12"):
             persons = [m for m in ctx.actors_in(s.start, t.start) if m.type == "person"]
             if persons:
@@ -1202,9 +1202,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             break
     # the words of an appeal or call run to its object: "calls for the intervention"
     if kind in ("speech", "noun") and row.root_code in _OBJECT_ROOTS:
-        obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text[end:target_hi])
+        obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text, end, target_hi)
         if obj:
-            end = end + obj.end()
+            end = obj.end()
     end = max(end, t.ext_end)
 
     source_id: str | None
