@@ -438,3 +438,14 @@ def test_text_the_shortcut_cannot_read_is_coded_the_long_way_with_the_same_event
                 for e in find_events(text, kb.tag_mentions(text), [], [], on="2023-09-20")]
 
     assert coded(odd_text) == coded(plain) != []
+
+
+@pytest.mark.parametrize("gap", ["\n", "  ", "\t", "\u00a0"])
+def test_a_phrase_broken_by_other_white_space_is_the_same_trigger(gap):
+    plain = "Armenia called for talks with Azerbaijan."
+    odd = plain.replace("called for", f"called{gap}for")
+
+    def coded(text):
+        return [(e.code, e.source_id, e.target_id, e.modality) for e in _events(text)]
+
+    assert coded(odd) == coded(plain) and coded(plain)[0][0] == "026"

@@ -265,7 +265,7 @@ _SPACES = re.compile(r"\s+")
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
     key = matched.lower()
-    if not key.isalpha():  # only then can it hold white space to make single
+    if "  " in key or not key.isprintable():  # white space other than single spaces, to make single
         key = _SPACES.sub(" ", key)
     if key in by_form:
         return by_form[key]
@@ -595,7 +595,12 @@ class _Ctx:
                 low = _text_index(self.text).low
                 lo, hi = self.sent_lo, self.sent_hi
                 self._sent_low = low[lo:hi] if low is not None else self.text[lo:hi].lower()
-            found = self._holds[words] = any(w in self._sent_low for w in words)
+            found = False
+            for w in words:
+                if w in self._sent_low:
+                    found = True
+                    break
+            self._holds[words] = found
         return found
 
     def _cached(self, pos: int) -> int | None:
