@@ -416,7 +416,7 @@ class _TextIndex:
     """What the coder reads of one text again and again, found once.
 
     ``starts`` / ``ends``: the span of every word (``_WORD``); ``words``: each
-    word as ``(start, end, text)``; ``hits``: the indices of the words that can
+    word as ``(start, end, lower-case text)``; ``hits``: the indices of the words that can
     start a trigger form, with the pattern of those forms; ``low``: the text in
     lower case when that keeps every offset and case-blind matching of ASCII
     words may be done on it (see :func:`_lower_keeps_offsets`), else ``None``.
@@ -440,9 +440,9 @@ class _TextIndex:
             del self.starts[-1], self.ends[-1], lowered[-1]
         if lowered and not lowered[0]:  # the text starts between words
             del self.starts[0], self.ends[0], lowered[0]
-        self.words = [(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
         if self.low is None:
             lowered = [w.lower() for w in lowered]
+        self.words = list(zip(self.starts, self.ends, lowered, strict=True))
         patterns = _lexicon()[0]
         present = patterns.keys() & set(lowered)
         present.update(w for w in set(lowered) if "-" in w and w.split("-")[0] in patterns)
@@ -486,7 +486,7 @@ def _text_index(text: str) -> _TextIndex:
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
-    """The last ``n`` words before ``pos`` (nearest last) with their spans.
+    """The last ``n`` words before ``pos`` (nearest last) with their spans, in lower case.
 
     Read from a window of ``12 n + 20`` characters before ``pos`` (a word cut
     by the window's start is cut there too, as is a word cut by ``pos``). The
@@ -503,7 +503,7 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int, str]]:
         for k in (first, j - 1):
             a = starts[k] if starts[k] > lo else lo
             b = ends[k] if ends[k] < pos else pos
-            out[k - first] = (a, b, text[a:b])
+            out[k - first] = (a, b, text[a:b].lower())
     return out
 
 
@@ -657,21 +657,20 @@ class _Ctx:
 
 def _prev_word(text: str, pos: int) -> str:
     w = _words_before(text, pos, 1)
-    return w[0][2].lower() if w else ""
+    return w[0][2] if w else ""
 
 
 def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
     """True when the mention follows a preposition (not a subject)."""
     before = _words_before(ctx.text, m.start, 3)
-    for s, _e, w in reversed(before):
+    for s, _e, lw in reversed(before):
         if s < lo:
             break
-        lw = w.lower()
         if lw in _DET or lw in ("current", "only", "the"):
             continue
         if lw == "of":
             head = _words_before(ctx.text, s, 1)
-            if head and (head[0][2].lower() in _QUANTITY or head[0][2][:1].isdigit()):
+            if head and (head[0][2] in _QUANTITY or head[0][2][:1].isdigit()):
                 return False  # "thousands of Armenians fled": the counted are the subject
         return lw in _PREP or lw == "according"
     return False
@@ -1088,10 +1087,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     matched = text[t.start:t.end].lower()
     if kind in ("verb", "speech"):
         for ws, _we, w in reversed(before):
-            if ws < clause_lo or w.lower() not in aux:
+            if ws < clause_lo or w not in aux:
                 break
             start = ws
-            if w.lower() in _cue("passive") and _PARTICIPLE.match(matched):
+            if w in _cue("passive") and _PARTICIPLE.match(matched):
                 passive = True
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
@@ -1102,8 +1101,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if passive:
             kind = "passive"
     else:
-        for ws, _we, w in reversed(before):
-            low = w.lower()
+        for ws, _we, low in reversed(before):
             if ws < clause_lo or low in _MOD_STOP or low in _DET:
                 if low in _DET and ws >= clause_lo:
                     start = ws
@@ -1114,7 +1112,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if phase:
             start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
-    words_before = [w.lower() for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
+    words_before = [w for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
 
     src: Mention | None = None
     src_rule = ""
@@ -1375,10 +1373,9 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
     """
     text = ctx.text
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
-    for i, (ws, _we, w) in enumerate(words):
-        lw = w.lower()
+    for i, (ws, _we, lw) in enumerate(words):
         if lw in _POSS_PRONOUN and len(words) - 3 <= i < len(words) - 1:  # one to two words follow it
-            rest = " ".join(x[2].lower() for x in words[i + 1:])
+            rest = " ".join(x[2] for x in words[i + 1:])
             pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], _POSS_PRONOUN[lw])
             force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
             if pid is not None and force:
@@ -1415,10 +1412,10 @@ def _resolve_pronoun_word(ctx: _Ctx, start: int, end: int, word: str) -> tuple[s
 def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
     """A pronoun subject: just before the verb group, or opening the clause."""
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 12) if ws >= lo]
-    near = [x for x in words[-3:] if x[2].lower() in _PRONOUNS]
+    near = [x for x in words[-3:] if x[2] in _PRONOUNS]
     if near:
         return near[-1][0], near[-1][1]
-    if words and words[0][2].lower() in _PRONOUNS:
+    if words and words[0][2] in _PRONOUNS:
         return words[0][0], words[0][1]
     return None
 
