@@ -33,13 +33,7 @@ from .extract.events import (
     to_acled,
     unmerge,
 )
-from .extract.quotes import (
-    ReportingVerb,
-    extract_quotes,
-    quote_spans,
-    quotes_table,
-    reporting_verbs,
-)
+from .extract.quotes import extract_quotes, quotes_table
 from .extract.statements import (
     Concept,
     actor_graph,
@@ -91,6 +85,8 @@ from .text.actors import (
     translit_key,
 )
 from .text.articles import Article, parse_dateline, read_article
+from .text.lexicon import ReportingVerb, reporting_verbs
+from .text.quote_marks import quote_spans
 from .text.sentences import split_sentences, tokenize
 
 if TYPE_CHECKING:

@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Mention, Quote, Statement
 from ..resources import read_data_csv
 from ..text.actors import actor_info, load_actors
+from ..text.lexicon import reporting_verbs
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -515,8 +516,6 @@ def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
 
 @functools.cache
 def _bare_verbs() -> re.Pattern[str]:
-    from .quotes import reporting_verbs
-
     forms = sorted({f for v in reporting_verbs() if v.frame == "that"
                     and v.kind in {"speech", "claim", "announcement"} for f in v.forms
                     if " " not in f}, key=len, reverse=True)
