@@ -47,7 +47,6 @@ from .extract.statements import (
     position_map,
     position_matrix,
     positions,
-    score_statements,
     statement_table,
     to_graphml,
 )
@@ -91,11 +90,17 @@ from .text.sentences import split_sentences, tokenize
 
 if TYPE_CHECKING:
     from .output import plots as plots
+    from .output.evaluate import score_statements
 
 __version__ = "0.1.0"
 
 # old flat paths (``import karabakh.quotes``) resolve to the layered modules
 _moved.install()
+
+
+# public names of a module that ``import karabakh`` does not import (``python -m
+# karabakh.output.evaluate`` must find that module not yet imported)
+_LAZY = {"score_statements": "output.evaluate"}
 
 
 def __getattr__(name: str) -> Any:
@@ -104,6 +109,10 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(f"{__name__}.{_moved.MOVED[name]}")
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [

@@ -16,9 +16,8 @@ from karabakh.extract.statements import (
     compile_cue,
     find_statements,
     load_concepts,
-    score_statements,
 )
-from karabakh.output.evaluate import load_annotation
+from karabakh.output.evaluate import load_annotation, score_statements
 from karabakh.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
