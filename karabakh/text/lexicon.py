@@ -82,12 +82,18 @@ class ReportingVerb(NamedTuple):
             noun phrase), ``as`` (``defined X as Y``) or ``source``
             (``according to X``).
         nouns: the forms that are also common nouns (``reports``,
-            ``claims``); the module docstring says when they are no cue.
+            ``claims``); :func:`karabakh.text.clauses.cue_is_noun` says when
+            they are no cue.
+        figure_forms: the forms that name the source of a casualty figure in
+            their sentence (``said``, ``reported``, ``told``; not ``saying``,
+            ``denied``), read by :mod:`karabakh.extract.casualties`.
 
     >>> reporting_verbs()[0].forms[:3]
     ('say', 'says', 'said')
     >>> {v.lemma: v.nouns for v in reporting_verbs()}["report"]
     ('report', 'reports')
+    >>> reporting_verbs()[0].figure_forms
+    ('say', 'says', 'said')
     """
 
     lemma: str
@@ -95,6 +101,7 @@ class ReportingVerb(NamedTuple):
     kind: str
     frame: str
     nouns: tuple[str, ...] = ()
+    figure_forms: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -105,20 +112,26 @@ def reporting_verbs() -> tuple[ReportingVerb, ...]:
         One :class:`ReportingVerb` per row of ``data/reporting_verbs.csv``.
 
     Raises:
-        ValueError: when a row has an unknown ``frame`` or no forms.
+        ValueError: when a row has an unknown ``frame`` or no forms, or a
+            noun form or figure form that is not one of its forms.
 
     >>> {v.lemma: v.frame for v in reporting_verbs()}["according to"]
     'source'
     """
+    def split(cell: str | None) -> tuple[str, ...]:
+        return tuple(f.strip() for f in (cell or "").split("|") if f.strip())
+
     out = []
     for i, row in enumerate(read_data_csv("reporting_verbs.csv")):
-        forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
-        nouns = tuple(f.strip() for f in (row.get("noun_forms") or "").split("|") if f.strip())
+        forms, nouns, figure = split(row["forms"]), split(row.get("noun_forms")), split(
+            row.get("figure_forms"))
         if not forms or row["frame"] not in {"that", "object", "as", "source", "colon"}:
             raise ValueError(f"reporting_verbs.csv row {i + 1}: bad forms or frame in {row}")
         if not set(nouns) <= set(forms):
             raise ValueError(f"reporting_verbs.csv row {i + 1}: a noun form is not a form: {row}")
-        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"], nouns))
+        if not set(figure) <= set(forms):
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: a figure form is not a form: {row}")
+        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"], nouns, figure))
     return tuple(out)
 
 
