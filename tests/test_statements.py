@@ -563,3 +563,13 @@ def test_cue_prefilter_skips_clauses_without_the_words():
     low = _prefilter_text("The weather was mild and the market opened late.")
     needs = [n for comp in _compiled(load_concepts()) for n in comp.needs]
     assert needs and not any(_may_match(low, n) for n in needs)
+
+
+def test_rejecting_cue_verbs_are_read_from_the_two_word_lists():
+    # the stance -1 words of stance_words.csv that are reporting verbs: no list in code
+    from karabakh.extract.statements import _rejecting_cues
+
+    assert _rejecting_cues() == {f"{stem}{end}" for stem, ends in
+                                 (("den", ("y", "ies", "ied", "ying")),
+                                  ("reject", ("", "s", "ed", "ing")),
+                                  ("dismiss", ("", "es", "ed", "ing"))) for end in ends}

@@ -68,7 +68,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Mention, Quote, Statement
 from ..resources import read_data_csv
 from ..text.actors import actor_info, load_actors
-from ..text.lexicon import reporting_verbs
+from ..text.lexicon import reporting_forms, reporting_verbs
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -414,9 +414,18 @@ def _opponents(a: str | None, b: str | None) -> bool:
 _BACKGROUND = re.compile(r",\s+(?:following|after|amid|despite|days after|hours after)\b",
                          re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?:](?=\s|$|[»”\"’])")
-_REJECTING_CUES = frozenset({"deny", "denies", "denied", "denying", "reject", "rejects",
-                             "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
-                             "dismissing"})
+
+
+@functools.cache
+def _rejecting_cues() -> frozenset[str]:
+    """Cue verbs that reject what they report ("denied that ..."): they flip the agreement.
+
+    The reporting verbs (``reporting_verbs.csv``) that are ``stance`` words of
+    polarity -1 (``stance_words.csv``): deny, reject, dismiss in every form.
+    """
+    forms = reporting_forms()
+    return frozenset(word for _, polarity, word in _stance_words().stance
+                     if polarity < 0 and word in forms)
 
 
 def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int, int]:
@@ -778,7 +787,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
             voice, reported_by = "attributed", unit.actor_id
             actor_id, actor_text, actor_start, actor_end = who.entity_id, who.text, who.start, who.end
             rules.append("attributed")
-    if unit.cue and unit.cue.casefold() in _REJECTING_CUES and voice == "own":
+    if unit.cue and unit.cue.casefold() in _rejecting_cues() and voice == "own":
         agreement, rules = -agreement, [*rules, f"cue-verb:{unit.cue.casefold()}"]
     # 4. scare quotes and distancing
     ev_start, ev_end = unit.ev_start, unit.ev_end
