@@ -403,11 +403,8 @@ def actor_side(actor_id: str | None) -> str | None:
     return info.side if info else None
 
 
-_side = actor_side  # the old private name, kept for callers not yet updated
-
-
 def _opponents(a: str | None, b: str | None) -> bool:
-    sa, sb = _side(a), _side(b)
+    sa, sb = actor_side(a), actor_side(b)
     return sa is not None and sb is not None and frozenset({sa, sb}) in _OPPONENTS
 
 
@@ -1015,7 +1012,7 @@ def _live(statements: Sequence[Statement], voice: str | None) -> list[Statement]
 
 
 def _side_key(actor_id: str) -> tuple[int, str]:
-    side = _side(actor_id) or "INT"
+    side = actor_side(actor_id) or "INT"
     return (SIDE_ORDER.index(side) if side in SIDE_ORDER else len(SIDE_ORDER), actor_id)
 
 
@@ -1050,7 +1047,7 @@ def positions(statements: Sequence[Statement], *, voice: str | None = "own") -> 
     rows = []
     for (actor, concept), ags in sorted(groups.items(), key=lambda kv: (_side_key(kv[0][0]),
                                                                         kv[0][1])):
-        rows.append({"actor_id": actor, "side": _side(actor), "concept_id": concept,
+        rows.append({"actor_id": actor, "side": actor_side(actor), "concept_id": concept,
                      "mean": sum(ags) / len(ags), "n": len(ags),
                      "agree": ags.count(1), "reject": ags.count(-1), "neutral": ags.count(0)})
     return pd.DataFrame(rows, columns=cols)
@@ -1184,7 +1181,7 @@ def actor_graph(
             else:
                 info = actor_info(node)
                 g.add_node(node, kind="actor", label=info.name if info else node,
-                           side=_side(node) or "")
+                           side=actor_side(node) or "")
         agreement = float(r["agreement"])
         g.add_edge(str(r["source"]), str(r["target"]), weight=int(r["weight"]),
                    agreement=0.0 if math.isnan(agreement) else agreement,
@@ -1295,7 +1292,7 @@ def position_map(statements: Sequence[Statement], *, voice: str | None = "own") 
     explained = tuple(float(s[j] ** 2 / total) if total and j < k else 0.0 for j in range(2))
     counts = positions(statements, voice=voice).groupby("actor_id")["n"].sum()
     out = pd.DataFrame({"actor_id": list(matrix.index),
-                        "side": [_side(a) for a in matrix.index],
+                        "side": [actor_side(a) for a in matrix.index],
                         "x": coords[:, 0], "y": coords[:, 1],
                         "n": [int(counts.get(a, 0)) for a in matrix.index]}, columns=cols)
     load = np.zeros((len(matrix.columns), 2))
