@@ -573,3 +573,13 @@ def test_rejecting_cue_verbs_are_read_from_the_two_word_lists():
                                  (("den", ("y", "ies", "ied", "ying")),
                                   ("reject", ("", "s", "ed", "ing")),
                                   ("dismiss", ("", "es", "ed", "ing"))) for end in ends}
+
+
+def test_a_bare_claim_runs_to_the_end_of_the_documents_sentence():
+    # the shared sentence index: "a.m." ends no sentence (the old rule of its own,
+    # a full stop and a space, cut the claim there and lost the position)
+    text = ("Azerbaijan threatened to resume the operation at 5 a.m. on Monday if the "
+            "disarmament stalls. Baku said nothing.")
+    (s,) = statements(text)
+    assert (s.actor_id, s.concept_id, s.rule) == ("AZE", "disarm_and_dissolve", "bare-claim:cue")
+    assert s.text.endswith("if the disarmament stalls")

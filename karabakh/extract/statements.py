@@ -54,7 +54,6 @@ aggregates are :func:`positions`, :func:`actor_network`,
 
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
 import io
@@ -68,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Mention, Quote, Statement
 from ..resources import read_data_csv
 from ..text.actors import actor_info, load_actors
+from ..text.document import Document
 from ..text.lexicon import reporting_forms, reporting_verbs
 
 if TYPE_CHECKING:
@@ -527,31 +527,41 @@ def _bare_verbs() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])(?:\s+that\b)?")
 
 
-def _bare_claims(text: str, mentions: Sequence[Mention],
-                 quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+def _words_end(text: str, lo: int, end: int) -> int:
+    """Where the words of the sentence ``text[lo:end]`` end, its final ``. ! ?`` left out.
+
+    White space and closing marks after it are left out too; read backwards, so
+    the time is linear in what is left out.
+    """
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    k = end
+    while k > lo and text[k - 1] in "»”\"’)":
+        k -= 1
+    return k - 1 if k > lo and text[k - 1] in ".!?" else end
+
+
+def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote],
+                 doc: Document) -> list[tuple[_Unit, Quote]]:
     """Reported claims without marks or "that" that the quote extractor left out.
 
     ``<actor> said <clause>`` where no quotation or claim covers the verb:
     the actor is the last actor mention in the five words before the verb,
-    the claim runs to the end of the sentence (rule ``bare-claim``).
+    the claim runs to the end of the sentence (rule ``bare-claim``). The
+    sentence is the document's (``doc.sentence_span``), as for every extractor.
     """
     out = []
-    # ends of every "[.!?] + space" once, so each verb finds its sentence's start
-    # by bisection instead of rescanning the text before it
-    stops = [b.end() for b in re.finditer(r"[.!?]\s", text)]
     for v in _bare_verbs().finditer(text):
         if any(q.start <= v.start() < q.end or q.content_start <= v.start() < q.content_end
                for q in quotes):
             continue
-        k = bisect.bisect_right(stops, v.start())
-        sent_start = stops[k - 1] if k else 0
+        sent_start, sent_end = doc.sentence_span(v.start())
         near = _last_words(text, sent_start, v.start(), 6)
         who = [m for m in mentions if m.kind == "actor" and m.entity_id and not m.adjective
                and near <= m.start and m.end <= v.start()]
         if not who:
             continue
-        stop = re.search(r"[.!?](?=\s|$)", text[v.end():])
-        hi = v.end() + (stop.start() if stop else len(text) - v.end())
+        hi = _words_end(text, v.end(), sent_end)
         lo = v.end() + (len(text[v.end():hi]) - len(text[v.end():hi].lstrip()))
         if hi - lo < 3:
             continue
@@ -589,6 +599,7 @@ def find_statements(
     *,
     concepts: Sequence[Concept] | None = None,
     article_id: str | None = None,
+    doc: Document | None = None,
 ) -> list[Statement]:
     """Derive the actors' statements (actor, concept, agreement) with their evidence.
 
@@ -604,6 +615,9 @@ def find_statements(
             their clause when no quotation already covers the cue.
         concepts: the concepts (default :func:`load_concepts`).
         article_id: recorded on each statement (keys corrections).
+        doc: the article's :class:`~karabakh.text.document.Document` (its text is
+            ``text``), whose sentence index bounds the claims found here without a
+            quote (built from ``text`` and ``mentions`` if ``None``).
 
     Returns:
         Statements sorted by evidence start and cue; one per actor, concept,
@@ -619,7 +633,11 @@ def find_statements(
     compiled = _compiled(tuple(concepts) if concepts is not None else load_concepts())
     sw = _stance_words()
     found: dict[tuple[Any, ...], Statement] = {}
-    units = _units(text, quotes) + _bare_claims(text, mentions, quotes)
+    if doc is None:
+        doc = Document(text, mentions=mentions)
+    elif doc.text != text:
+        raise ValueError("find_statements: doc.text is not the text given")
+    units = _units(text, quotes) + _bare_claims(text, mentions, quotes, doc)
     for unit, q in units:
         _code_unit(text, unit, compiled, sw, mentions, found, article_id,
                    skip=lambda s, e, q=q: _inner(quotes, q, s, e))
