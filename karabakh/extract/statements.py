@@ -484,7 +484,7 @@ class _Unit:
     partial_open: int | None  # offset of the opening mark of a short partial quote
 
 
-def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+def _units(text: str, quotes: Sequence[Quote], doc: Document) -> list[tuple[_Unit, Quote]]:
     out = []
     for q in quotes:
         lo, hi = q.content_start, q.content_end
@@ -506,12 +506,11 @@ def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
                 partial_open = k
                 # a short quoted term: the claim it stands in runs from the cue
                 # (or the sentence start) to the end of the sentence
-                sent_lo = max((b.end() for b in re.finditer(r"[.!?]\s", text[:k])), default=0)
+                sent_lo = doc.sentences.start_of(k)
                 if q.cue_end is not None and sent_lo <= q.cue_end <= k:
                     sent_lo = q.cue_end
-                stop = re.search(r"[.!?](?=\s|$)", text[q.content_end:])
                 lo = sent_lo + (len(text[sent_lo:k]) - len(text[sent_lo:k].lstrip()))
-                hi = q.content_end + (stop.start() if stop else len(text) - q.content_end)
+                hi = _words_end(text, q.content_end, doc.sentences.end_of(q.content_end))
         out.append((_Unit(lo, hi, q.content_start, q.content_end,
                           "claim" if q.kind == "indirect" else "quote",
                           actor_id, q.speaker_text, q.speaker_start, q.speaker_end,
@@ -637,7 +636,7 @@ def find_statements(
         doc = Document(text, mentions=mentions)
     elif doc.text != text:
         raise ValueError("find_statements: doc.text is not the text given")
-    units = _units(text, quotes) + _bare_claims(text, mentions, quotes, doc)
+    units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc)
     for unit, q in units:
         _code_unit(text, unit, compiled, sw, mentions, found, article_id,
                    skip=lambda s, e, q=q: _inner(quotes, q, s, e))
