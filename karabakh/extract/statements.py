@@ -638,10 +638,10 @@ def find_statements(
         raise ValueError("find_statements: doc.text is not the text given")
     units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc)
     for unit, q in units:
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id,
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
                    skip=lambda s, e, q=q: _inner(quotes, q, s, e))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes)
+        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes, doc)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -680,7 +680,7 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
 def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
-                 quotes: Sequence[Quote]) -> None:
+                 quotes: Sequence[Quote], doc: Document) -> None:
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
     for ev in events:
@@ -701,12 +701,12 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
         def covered(s: int, e: int) -> bool:
             return any(q.content_start <= s and e <= q.content_end for q in quotes)
 
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, skip=covered)
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=covered)
 
 
 def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
                mentions: Sequence[Mention], found: dict[tuple[Any, ...], Statement],
-               article_id: str | None, skip: Any) -> None:
+               article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     low = _prefilter_text(text[lo:hi])
     for comp in compiled:
@@ -723,7 +723,7 @@ def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _Sta
                     continue
                 st = _code_match(text, unit, comp.concept.concept_id, polarity, m, gaps, sw,
                                  mentions, article_id)
-                for one in _what_x_called(text, unit, st, mentions):
+                for one in _what_x_called(text, unit, st, mentions, doc):
                     key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
                            one.end, one.reported_by)
                     found.setdefault(key, one)
@@ -734,7 +734,7 @@ _WHAT_X_CALLED = re.compile(r"\bwhat\s+(.{1,40}?)\s+(?:calls|called|describes as
 
 
 def _what_x_called(text: str, unit: _Unit, st: Statement,
-                   mentions: Sequence[Mention]) -> list[Statement]:
+                   mentions: Sequence[Mention], doc: Document) -> list[Statement]:
     """Distancing: "Y condemned what X called “anti-terrorist measures”": X's own term, Y's distancing.
 
     The quotation is X's words (X agrees, own voice); Y, the last actor before
@@ -749,9 +749,7 @@ def _what_x_called(text: str, unit: _Unit, st: Statement,
     what_at = st.cue_start - len(head) + w.start()
     if not (what_at <= unit.actor_start < st.cue_start):
         return [st]
-    sent_start = 0
-    for b in re.finditer(r"[.!?]\s", text[:what_at]):
-        sent_start = b.end()
+    sent_start = doc.sentences.start_of(what_at)
     other = [x for x in _mentions_in(mentions, sent_start, what_at)
              if x.entity_id != unit.actor_id]
     rule = st.rule.replace("+distancing", "")
