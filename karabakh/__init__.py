@@ -33,13 +33,7 @@ from .extract.events import (
     to_acled,
     unmerge,
 )
-from .extract.quotes import (
-    ReportingVerb,
-    extract_quotes,
-    quote_spans,
-    quotes_table,
-    reporting_verbs,
-)
+from .extract.quotes import extract_quotes, quotes_table
 from .extract.statements import (
     Concept,
     actor_graph,
@@ -53,7 +47,6 @@ from .extract.statements import (
     position_map,
     position_matrix,
     positions,
-    score_statements,
     statement_table,
     to_graphml,
 )
@@ -91,15 +84,23 @@ from .text.actors import (
     translit_key,
 )
 from .text.articles import Article, parse_dateline, read_article
+from .text.lexicon import ReportingVerb, reporting_verbs
+from .text.quote_marks import quote_spans
 from .text.sentences import split_sentences, tokenize
 
 if TYPE_CHECKING:
     from .output import plots as plots
+    from .output.evaluate import score_statements
 
 __version__ = "0.1.0"
 
 # old flat paths (``import karabakh.quotes``) resolve to the layered modules
 _moved.install()
+
+
+# public names of a module that ``import karabakh`` does not import (``python -m
+# karabakh.output.evaluate`` must find that module not yet imported)
+_LAZY = {"score_statements": "output.evaluate"}
 
 
 def __getattr__(name: str) -> Any:
@@ -108,6 +109,10 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(f"{__name__}.{_moved.MOVED[name]}")
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [

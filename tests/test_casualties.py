@@ -392,6 +392,31 @@ def test_source_reporting_verb_subject_and_inverted():
         assert f.source_id == "AZE_MOD", s
 
 
+def test_source_verbs_are_the_figure_forms_of_the_one_reporting_verb_list():
+    from karabakh.text.lexicon import reporting_verbs
+
+    verbs = {f: v for v in reporting_verbs() for f in v.figure_forms}
+    assert figure_words().reporting == set(verbs)
+    assert {"said", "told", "reported", "announced", "informed"} <= set(verbs)
+    # a narrower list than the cues: a denial names no source of the figure
+    assert "denied" not in verbs and "saying" not in verbs
+    s = "Baku denied that 30 civilians were killed."
+    (f,) = figures(s, mentions=[mention(s, "Baku", "AZE_GOV")])
+    assert (f.source_id, f.source_text) == (None, None)
+    s = "The ministry informed that 30 civilians were killed."
+    (f,) = figures(s, mentions=[mention(s, "ministry", "AZE_MOD")])
+    assert f.source_id == "AZE_MOD"
+
+
+def test_a_reporting_row_in_figure_words_is_refused(monkeypatch):
+    import karabakh.extract.casualties as kc
+
+    rows = [{"phrase": "said", "role": "reporting", "value": "", "extra": ""}]
+    monkeypatch.setattr(kc, "read_data_csv", lambda name: rows)
+    with pytest.raises(ValueError, match="unknown role 'reporting'"):
+        kc.figure_words.__wrapped__()
+
+
 def test_source_is_none_when_the_article_states_it():
     s = "Twelve soldiers were killed near the village."
     (f,) = figures(s, mentions=[mention(s, "village", "X", kind="place")])

@@ -28,6 +28,7 @@ import karabakh.extract.quotes as kq
 from karabakh.extract.quotes import extract_quotes, quote_spans, reporting_verbs
 from karabakh.output.evaluate import load_annotation, score
 from karabakh.records import Quote
+from karabakh.text import quote_marks
 from karabakh.text.actors import tag_mentions
 from karabakh.text.clauses import speaker_nouns
 
@@ -366,7 +367,7 @@ def test_random_marks_never_raise_and_keep_every_opened_word():
         _check_offsets(text, qs)
         covered = [(q.content_start, q.content_end) for q in qs]
         for m in re.finditer(r"[«“„\"‘](\w)", text):
-            if kq._role(text, m.start()) == "open":
+            if quote_marks._role(text, m.start()) == "open":
                 assert any(a <= m.start(1) < b for a, b in covered), (text, m.start())
 
 

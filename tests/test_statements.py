@@ -16,9 +16,8 @@ from karabakh.extract.statements import (
     compile_cue,
     find_statements,
     load_concepts,
-    score_statements,
 )
-from karabakh.output.evaluate import load_annotation
+from karabakh.output.evaluate import load_annotation, score_statements
 from karabakh.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -564,3 +563,23 @@ def test_cue_prefilter_skips_clauses_without_the_words():
     low = _prefilter_text("The weather was mild and the market opened late.")
     needs = [n for comp in _compiled(load_concepts()) for n in comp.needs]
     assert needs and not any(_may_match(low, n) for n in needs)
+
+
+def test_rejecting_cue_verbs_are_read_from_the_two_word_lists():
+    # the stance -1 words of stance_words.csv that are reporting verbs: no list in code
+    from karabakh.extract.statements import _rejecting_cues
+
+    assert _rejecting_cues() == {f"{stem}{end}" for stem, ends in
+                                 (("den", ("y", "ies", "ied", "ying")),
+                                  ("reject", ("", "s", "ed", "ing")),
+                                  ("dismiss", ("", "es", "ed", "ing"))) for end in ends}
+
+
+def test_a_bare_claim_runs_to_the_end_of_the_documents_sentence():
+    # the shared sentence index: "a.m." ends no sentence (the old rule of its own,
+    # a full stop and a space, cut the claim there and lost the position)
+    text = ("Azerbaijan threatened to resume the operation at 5 a.m. on Monday if the "
+            "disarmament stalls. Baku said nothing.")
+    (s,) = statements(text)
+    assert (s.actor_id, s.concept_id, s.rule) == ("AZE", "disarm_and_dissolve", "bare-claim:cue")
+    assert s.text.endswith("if the disarmament stalls")

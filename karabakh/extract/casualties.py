@@ -3,7 +3,10 @@
 :func:`find_figures` reads counts of people (and of places and things) the
 way English news states them and returns one :class:`~karabakh.records.Figure`
 per count, with its span, bounds, hedge, group, subset link, source and trend.
-All word lists are in ``karabakh/data/figure_words.csv``.
+Its own word lists are in ``karabakh/data/figure_words.csv``; the month names
+(``time_words.csv``) and the reporting verbs of its sources (the
+``figure_forms`` of ``reporting_verbs.csv``) are the shared lists of
+:mod:`karabakh.text.lexicon`.
 
 How a figure is found
     A fast scan finds where a hedge, a quantity word or a digit starts; one
@@ -150,9 +153,10 @@ Dates
     expressions are usually background ("blocked in November 2022") and are
     not used. Without ``dates``, ``date`` is ``None``.
 
-Sentences are found by a fast rule of this module (a full stop, ? or !,
-closing marks, space, then a capital or an opening mark; blank lines;
-common abbreviations such as "Gen." and "U.S." do not end a sentence).
+Sentences are those of the one rule-based index of the text layer
+(:func:`karabakh.text.sentences.sentence_spans`: a start after ``. ! ?``
+followed by a capital or a digit, not after an abbreviation such as "Gen."
+or an initial; at every paragraph and after a wire dateline).
 
 >>> [(f.text, f.category, f.low, f.high, f.qualifier, f.group)
 ...  for f in find_figures("At least 32 people were killed and more than 200 injured.",
@@ -175,7 +179,7 @@ from ..records import DateRef, Figure, Mention, Quote
 from ..resources import read_data_csv
 from ..text._patterns import Trie, build_trie, trie_to_regex
 from ..text.actors import tag_mentions
-from ..text.lexicon import month_names
+from ..text.lexicon import month_names, reporting_verbs
 from ..text.sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
@@ -186,7 +190,7 @@ _ROLES = frozenset(
     {
         "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
         "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
-        "trend", "modal", "subset", "reporting", "month", "follow", "zero", "armed",
+        "trend", "modal", "subset", "follow", "zero", "armed",
         "typo",
     }
 )
@@ -203,6 +207,9 @@ class FigureWords:
 
     Keys are lower-case phrases with single spaces. See
     ``karabakh/data/README.md`` for what ``value`` and ``extra`` mean per role.
+    Two lists are the shared ones of :mod:`karabakh.text.lexicon`, not rows of
+    this file: ``reporting`` (the ``figure_forms`` of ``reporting_verbs.csv``)
+    and ``months`` (``time_words.csv``).
 
     >>> figure_words().numbers["thirty"]
     30
@@ -310,8 +317,10 @@ def figure_words() -> FigureWords:
         aux=frozenset(by_role["aux"]),
         modals=frozenset(by_role["modal"]),
         subsets=frozenset(by_role["subset"]),
-        reporting=frozenset(by_role["reporting"]),
-        months=month_names(),  # one list, in time_words.csv
+        # the shared lists: the verbs of a figure's source are the figure_forms of
+        # reporting_verbs.csv, the months are in time_words.csv
+        reporting=frozenset(f for v in reporting_verbs() for f in v.figure_forms),
+        months=month_names(),
         follow=frozenset(by_role["follow"]),
         zeros=MappingProxyType({k: (v, e or None) for k, (v, e) in by_role["zero"].items()}),
         movement_verbs=frozenset(k for k, (_, e) in by_role["verb_after"].items()

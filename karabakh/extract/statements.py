@@ -54,13 +54,12 @@ aggregates are :func:`positions`, :func:`actor_network`,
 
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +67,8 @@ from typing import TYPE_CHECKING, Any
 from ..records import Mention, Quote, Statement
 from ..resources import read_data_csv
 from ..text.actors import actor_info, load_actors
+from ..text.document import Document
+from ..text.lexicon import reporting_forms, reporting_verbs
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -87,7 +88,6 @@ __all__ = [
     "position_map",
     "position_matrix",
     "positions",
-    "score_statements",
     "statement_table",
     "to_graphml",
 ]
@@ -403,20 +403,26 @@ def actor_side(actor_id: str | None) -> str | None:
     return info.side if info else None
 
 
-_side = actor_side  # the old private name, kept for callers not yet updated
-
-
 def _opponents(a: str | None, b: str | None) -> bool:
-    sa, sb = _side(a), _side(b)
+    sa, sb = actor_side(a), actor_side(b)
     return sa is not None and sb is not None and frozenset({sa, sb}) in _OPPONENTS
 
 
 _BACKGROUND = re.compile(r",\s+(?:following|after|amid|despite|days after|hours after)\b",
                          re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?:](?=\s|$|[»”\"’])")
-_REJECTING_CUES = frozenset({"deny", "denies", "denied", "denying", "reject", "rejects",
-                             "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
-                             "dismissing"})
+
+
+@functools.cache
+def _rejecting_cues() -> frozenset[str]:
+    """Cue verbs that reject what they report ("denied that ..."): they flip the agreement.
+
+    The reporting verbs (``reporting_verbs.csv``) that are ``stance`` words of
+    polarity -1 (``stance_words.csv``): deny, reject, dismiss in every form.
+    """
+    forms = reporting_forms()
+    return frozenset(word for _, polarity, word in _stance_words().stance
+                     if polarity < 0 and word in forms)
 
 
 def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int, int]:
@@ -478,7 +484,7 @@ class _Unit:
     partial_open: int | None  # offset of the opening mark of a short partial quote
 
 
-def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+def _units(text: str, quotes: Sequence[Quote], doc: Document) -> list[tuple[_Unit, Quote]]:
     out = []
     for q in quotes:
         lo, hi = q.content_start, q.content_end
@@ -500,12 +506,11 @@ def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
                 partial_open = k
                 # a short quoted term: the claim it stands in runs from the cue
                 # (or the sentence start) to the end of the sentence
-                sent_lo = max((b.end() for b in re.finditer(r"[.!?]\s", text[:k])), default=0)
+                sent_lo = doc.sentences.start_of(k)
                 if q.cue_end is not None and sent_lo <= q.cue_end <= k:
                     sent_lo = q.cue_end
-                stop = re.search(r"[.!?](?=\s|$)", text[q.content_end:])
                 lo = sent_lo + (len(text[sent_lo:k]) - len(text[sent_lo:k].lstrip()))
-                hi = q.content_end + (stop.start() if stop else len(text) - q.content_end)
+                hi = _words_end(text, q.content_end, doc.sentences.end_of(q.content_end))
         out.append((_Unit(lo, hi, q.content_start, q.content_end,
                           "claim" if q.kind == "indirect" else "quote",
                           actor_id, q.speaker_text, q.speaker_start, q.speaker_end,
@@ -515,39 +520,47 @@ def _units(text: str, quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
 
 @functools.cache
 def _bare_verbs() -> re.Pattern[str]:
-    from .quotes import reporting_verbs
-
     forms = sorted({f for v in reporting_verbs() if v.frame == "that"
                     and v.kind in {"speech", "claim", "announcement"} for f in v.forms
                     if " " not in f}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])(?:\s+that\b)?")
 
 
-def _bare_claims(text: str, mentions: Sequence[Mention],
-                 quotes: Sequence[Quote]) -> list[tuple[_Unit, Quote]]:
+def _words_end(text: str, lo: int, end: int) -> int:
+    """Where the words of the sentence ``text[lo:end]`` end, its final ``. ! ?`` left out.
+
+    White space and closing marks after it are left out too; read backwards, so
+    the time is linear in what is left out.
+    """
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    k = end
+    while k > lo and text[k - 1] in "»”\"’)":
+        k -= 1
+    return k - 1 if k > lo and text[k - 1] in ".!?" else end
+
+
+def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote],
+                 doc: Document) -> list[tuple[_Unit, Quote]]:
     """Reported claims without marks or "that" that the quote extractor left out.
 
     ``<actor> said <clause>`` where no quotation or claim covers the verb:
     the actor is the last actor mention in the five words before the verb,
-    the claim runs to the end of the sentence (rule ``bare-claim``).
+    the claim runs to the end of the sentence (rule ``bare-claim``). The
+    sentence is the document's (``doc.sentence_span``), as for every extractor.
     """
     out = []
-    # ends of every "[.!?] + space" once, so each verb finds its sentence's start
-    # by bisection instead of rescanning the text before it
-    stops = [b.end() for b in re.finditer(r"[.!?]\s", text)]
     for v in _bare_verbs().finditer(text):
         if any(q.start <= v.start() < q.end or q.content_start <= v.start() < q.content_end
                for q in quotes):
             continue
-        k = bisect.bisect_right(stops, v.start())
-        sent_start = stops[k - 1] if k else 0
+        sent_start, sent_end = doc.sentence_span(v.start())
         near = _last_words(text, sent_start, v.start(), 6)
         who = [m for m in mentions if m.kind == "actor" and m.entity_id and not m.adjective
                and near <= m.start and m.end <= v.start()]
         if not who:
             continue
-        stop = re.search(r"[.!?](?=\s|$)", text[v.end():])
-        hi = v.end() + (stop.start() if stop else len(text) - v.end())
+        hi = _words_end(text, v.end(), sent_end)
         lo = v.end() + (len(text[v.end():hi]) - len(text[v.end():hi].lstrip()))
         if hi - lo < 3:
             continue
@@ -585,6 +598,7 @@ def find_statements(
     *,
     concepts: Sequence[Concept] | None = None,
     article_id: str | None = None,
+    doc: Document | None = None,
 ) -> list[Statement]:
     """Derive the actors' statements (actor, concept, agreement) with their evidence.
 
@@ -600,6 +614,9 @@ def find_statements(
             their clause when no quotation already covers the cue.
         concepts: the concepts (default :func:`load_concepts`).
         article_id: recorded on each statement (keys corrections).
+        doc: the article's :class:`~karabakh.text.document.Document` (its text is
+            ``text``), whose sentence index bounds the claims found here without a
+            quote (built from ``text`` and ``mentions`` if ``None``).
 
     Returns:
         Statements sorted by evidence start and cue; one per actor, concept,
@@ -615,12 +632,16 @@ def find_statements(
     compiled = _compiled(tuple(concepts) if concepts is not None else load_concepts())
     sw = _stance_words()
     found: dict[tuple[Any, ...], Statement] = {}
-    units = _units(text, quotes) + _bare_claims(text, mentions, quotes)
+    if doc is None:
+        doc = Document(text, mentions=mentions)
+    elif doc.text != text:
+        raise ValueError("find_statements: doc.text is not the text given")
+    units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc)
     for unit, q in units:
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id,
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
                    skip=lambda s, e, q=q: _inner(quotes, q, s, e))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes)
+        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes, doc)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -659,7 +680,7 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
 def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
-                 quotes: Sequence[Quote]) -> None:
+                 quotes: Sequence[Quote], doc: Document) -> None:
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
     for ev in events:
@@ -680,12 +701,12 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
         def covered(s: int, e: int) -> bool:
             return any(q.content_start <= s and e <= q.content_end for q in quotes)
 
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, skip=covered)
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=covered)
 
 
 def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
                mentions: Sequence[Mention], found: dict[tuple[Any, ...], Statement],
-               article_id: str | None, skip: Any) -> None:
+               article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     low = _prefilter_text(text[lo:hi])
     for comp in compiled:
@@ -702,7 +723,7 @@ def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _Sta
                     continue
                 st = _code_match(text, unit, comp.concept.concept_id, polarity, m, gaps, sw,
                                  mentions, article_id)
-                for one in _what_x_called(text, unit, st, mentions):
+                for one in _what_x_called(text, unit, st, mentions, doc):
                     key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
                            one.end, one.reported_by)
                     found.setdefault(key, one)
@@ -713,7 +734,7 @@ _WHAT_X_CALLED = re.compile(r"\bwhat\s+(.{1,40}?)\s+(?:calls|called|describes as
 
 
 def _what_x_called(text: str, unit: _Unit, st: Statement,
-                   mentions: Sequence[Mention]) -> list[Statement]:
+                   mentions: Sequence[Mention], doc: Document) -> list[Statement]:
     """Distancing: "Y condemned what X called “anti-terrorist measures”": X's own term, Y's distancing.
 
     The quotation is X's words (X agrees, own voice); Y, the last actor before
@@ -728,9 +749,7 @@ def _what_x_called(text: str, unit: _Unit, st: Statement,
     what_at = st.cue_start - len(head) + w.start()
     if not (what_at <= unit.actor_start < st.cue_start):
         return [st]
-    sent_start = 0
-    for b in re.finditer(r"[.!?]\s", text[:what_at]):
-        sent_start = b.end()
+    sent_start = doc.sentences.start_of(what_at)
     other = [x for x in _mentions_in(mentions, sent_start, what_at)
              if x.entity_id != unit.actor_id]
     rule = st.rule.replace("+distancing", "")
@@ -780,7 +799,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
             voice, reported_by = "attributed", unit.actor_id
             actor_id, actor_text, actor_start, actor_end = who.entity_id, who.text, who.start, who.end
             rules.append("attributed")
-    if unit.cue and unit.cue.casefold() in _REJECTING_CUES and voice == "own":
+    if unit.cue and unit.cue.casefold() in _rejecting_cues() and voice == "own":
         agreement, rules = -agreement, [*rules, f"cue-verb:{unit.cue.casefold()}"]
     # 4. scare quotes and distancing
     ev_start, ev_end = unit.ev_start, unit.ev_end
@@ -826,76 +845,6 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
         + ("+glued-name" if "glued-name" in unit.rule else ""),
         article_id=article_id,
     )
-
-
-def score_statements(
-    statements: Sequence[Statement], gold: Sequence[Mapping[str, str]], *, name: str = "statements"
-) -> Any:
-    """Precision and recall of statements against a hand annotation, with :func:`karabakh.output.evaluate.score`.
-
-    A found statement matches a gold row of the same ``concept_id`` (and
-    ``article_id``, when every gold row has one) whose
-    evidence span (``evidence_start``, ``evidence_end``) overlaps its own by
-    at least half (Jaccard), one to one; ``actor_id``, ``agreement`` and
-    ``voice`` are then compared as fields. Statements the researcher
-    removed (``status="removed"``) are not counted.
-
-    Args:
-        statements: the statements found.
-        gold: rows of an annotation (:func:`karabakh.output.evaluate.load_annotation`)
-            with ``concept_id``, ``evidence_start``, ``evidence_end``,
-            ``actor_id``, ``agreement``, ``voice``.
-        name: a label for the score.
-
-    Returns:
-        A :class:`karabakh.output.evaluate.Score` summed over the concepts.
-
-    >>> st = [Statement(0, 4, "Baku", "AZE", "Baku", 0, 4, "sovereignty_restored", 1,
-    ...                 "claim", 0, 4, "Baku")]
-    >>> gold = [{"concept_id": "sovereignty_restored", "evidence_start": "0",
-    ...          "evidence_end": "4", "actor_id": "AZE", "agreement": "1", "voice": "own"}]
-    >>> s = score_statements(st, gold); (s.precision, s.recall, s.fields["agreement"])
-    (1.0, 1.0, 1.0)
-    """
-    from ..output.evaluate import Score, score
-
-    live = [s for s in statements if s.status != "removed"]
-    by_article = bool(gold) and all(g.get("article_id") for g in gold)
-
-    def group(article: str | None, concept: str) -> tuple[str, str]:
-        return (article or "") if by_article else "", concept
-
-    keys = sorted({group(s.article_id, s.concept_id) for s in live}
-                  | {group(g.get("article_id"), g.get("concept_id", "")) for g in gold})
-    parts = []
-    for key in keys:
-        parts.append(score([s for s in live if group(s.article_id, s.concept_id) == key],
-                           [g for g in gold if group(g.get("article_id"),
-                                                     g.get("concept_id", "")) == key],
-                           fields=("actor_id", "agreement", "voice"),
-                           gold_span=("evidence_start", "evidence_end"),
-                           match="overlap", floor=0.5, name="/".join(key)))
-    tp = sum(p.tp for p in parts)
-    n_found, n_gold = len(live), len(gold)
-    precision = tp / n_found if n_found else float(not gold)
-    recall = tp / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    pairs = tuple(x for p in parts for x in p.pairs)
-    wrong = tuple(x for p in parts for x in p.wrong)
-    field_acc = {f: (sum(1 for g, s in pairs if (g.get(f) or "").strip() == _cell(s.get(f)))
-                     / tp if tp else 0.0) for f in ("actor_id", "agreement", "voice")}
-    exact = (sum(1 for g, s in pairs if all((g.get(f) or "").strip() == _cell(s.get(f))
-                                            for f in field_acc)) / tp) if tp else 0.0
-    return Score(name=name, n_gold=n_gold, n_found=n_found, tp=tp, precision=precision,
-                 recall=recall, f1=f1, fields=field_acc, exact=exact, pairs=pairs,
-                 misses=tuple(x for p in parts for x in p.misses),
-                 false_alarms=tuple(x for p in parts for x in p.false_alarms), wrong=wrong)
-
-
-def _cell(value: Any) -> str:
-    from ..output.evaluate import cell
-
-    return cell(value)
 
 
 # --- researcher corrections ---------------------------------------------------
@@ -1078,7 +1027,7 @@ def _live(statements: Sequence[Statement], voice: str | None) -> list[Statement]
 
 
 def _side_key(actor_id: str) -> tuple[int, str]:
-    side = _side(actor_id) or "INT"
+    side = actor_side(actor_id) or "INT"
     return (SIDE_ORDER.index(side) if side in SIDE_ORDER else len(SIDE_ORDER), actor_id)
 
 
@@ -1113,7 +1062,7 @@ def positions(statements: Sequence[Statement], *, voice: str | None = "own") -> 
     rows = []
     for (actor, concept), ags in sorted(groups.items(), key=lambda kv: (_side_key(kv[0][0]),
                                                                         kv[0][1])):
-        rows.append({"actor_id": actor, "side": _side(actor), "concept_id": concept,
+        rows.append({"actor_id": actor, "side": actor_side(actor), "concept_id": concept,
                      "mean": sum(ags) / len(ags), "n": len(ags),
                      "agree": ags.count(1), "reject": ags.count(-1), "neutral": ags.count(0)})
     return pd.DataFrame(rows, columns=cols)
@@ -1247,7 +1196,7 @@ def actor_graph(
             else:
                 info = actor_info(node)
                 g.add_node(node, kind="actor", label=info.name if info else node,
-                           side=_side(node) or "")
+                           side=actor_side(node) or "")
         agreement = float(r["agreement"])
         g.add_edge(str(r["source"]), str(r["target"]), weight=int(r["weight"]),
                    agreement=0.0 if math.isnan(agreement) else agreement,
@@ -1358,7 +1307,7 @@ def position_map(statements: Sequence[Statement], *, voice: str | None = "own") 
     explained = tuple(float(s[j] ** 2 / total) if total and j < k else 0.0 for j in range(2))
     counts = positions(statements, voice=voice).groupby("actor_id")["n"].sum()
     out = pd.DataFrame({"actor_id": list(matrix.index),
-                        "side": [_side(a) for a in matrix.index],
+                        "side": [actor_side(a) for a in matrix.index],
                         "x": coords[:, 0], "y": coords[:, 1],
                         "n": [int(counts.get(a, 0)) for a in matrix.index]}, columns=cols)
     load = np.zeros((len(matrix.columns), 2))

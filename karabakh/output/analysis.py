@@ -160,7 +160,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     )
     statements = find_statements(
         text, mentions, sorted([*quotes, *acts], key=lambda q: (q.content_start, q.kind == "indirect")),
-        events, article_id=article.id,
+        events, article_id=article.id, doc=doc,
     )
     return Analysis(
         article=article,

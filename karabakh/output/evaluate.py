@@ -29,10 +29,12 @@ from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..records import Statement
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Score", "cell", "load_annotation", "score", "scores_frame"]
+__all__ = ["Score", "cell", "load_annotation", "score", "score_statements", "scores_frame"]
 
 
 def load_annotation(path: str | os.PathLike[str]) -> list[dict[str, str]]:
@@ -431,6 +433,68 @@ def combine(scores: Sequence[Score], name: str | None = None) -> Score:
         false_alarms=tuple(f for s in scores for f in s.false_alarms),
         wrong=tuple(w for s in scores for w in s.wrong),
     )
+
+
+def score_statements(
+    statements: Sequence[Statement], gold: Sequence[Mapping[str, str]], *, name: str = "statements"
+) -> Score:
+    """Precision and recall of statements against a hand annotation, with :func:`score`.
+
+    A found statement matches a gold row of the same ``concept_id`` (and
+    ``article_id``, when every gold row has one) whose
+    evidence span (``evidence_start``, ``evidence_end``) overlaps its own by
+    at least half (Jaccard), one to one; ``actor_id``, ``agreement`` and
+    ``voice`` are then compared as fields. Statements the researcher
+    removed (``status="removed"``) are not counted.
+
+    Args:
+        statements: the statements found.
+        gold: rows of an annotation (:func:`load_annotation`)
+            with ``concept_id``, ``evidence_start``, ``evidence_end``,
+            ``actor_id``, ``agreement``, ``voice``.
+        name: a label for the score.
+
+    Returns:
+        A :class:`Score` summed over the concepts.
+
+    >>> st = [Statement(0, 4, "Baku", "AZE", "Baku", 0, 4, "sovereignty_restored", 1,
+    ...                 "claim", 0, 4, "Baku")]
+    >>> gold = [{"concept_id": "sovereignty_restored", "evidence_start": "0",
+    ...          "evidence_end": "4", "actor_id": "AZE", "agreement": "1", "voice": "own"}]
+    >>> s = score_statements(st, gold); (s.precision, s.recall, s.fields["agreement"])
+    (1.0, 1.0, 1.0)
+    """
+    live = [s for s in statements if s.status != "removed"]
+    by_article = bool(gold) and all(g.get("article_id") for g in gold)
+
+    def group(article: str | None, concept: str) -> tuple[str, str]:
+        return (article or "") if by_article else "", concept
+
+    keys = sorted({group(s.article_id, s.concept_id) for s in live}
+                  | {group(g.get("article_id"), g.get("concept_id", "")) for g in gold})
+    parts = []
+    for key in keys:
+        parts.append(score([s for s in live if group(s.article_id, s.concept_id) == key],
+                           [g for g in gold if group(g.get("article_id"),
+                                                     g.get("concept_id", "")) == key],
+                           fields=("actor_id", "agreement", "voice"),
+                           gold_span=("evidence_start", "evidence_end"),
+                           match="overlap", floor=0.5, name="/".join(key)))
+    tp = sum(p.tp for p in parts)
+    n_found, n_gold = len(live), len(gold)
+    precision = tp / n_found if n_found else float(not gold)
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    pairs = tuple(x for p in parts for x in p.pairs)
+    wrong = tuple(x for p in parts for x in p.wrong)
+    field_acc = {f: (sum(1 for g, s in pairs if (g.get(f) or "").strip() == cell(s.get(f)))
+                     / tp if tp else 0.0) for f in ("actor_id", "agreement", "voice")}
+    exact = (sum(1 for g, s in pairs if all((g.get(f) or "").strip() == cell(s.get(f))
+                                            for f in field_acc)) / tp) if tp else 0.0
+    return Score(name=name, n_gold=n_gold, n_found=n_found, tp=tp, precision=precision,
+                 recall=recall, f1=f1, fields=field_acc, exact=exact, pairs=pairs,
+                 misses=tuple(x for p in parts for x in p.misses),
+                 false_alarms=tuple(x for p in parts for x in p.false_alarms), wrong=wrong)
 
 
 def annotation_files(folder: str | os.PathLike[str], prefix: str) -> dict[str, Path]:

@@ -1215,9 +1215,9 @@ def plot_positions_heatmap(statements: _StatementSeq[Statement]) -> Figure:
     ax.set_xticks(range(matrix.shape[1]), [labels.get(c, c) for c in matrix.columns],
                   rotation=40, ha="right", fontsize=9)
     ax.set_yticks(range(matrix.shape[0]), [_actor_label(a) for a in matrix.index], fontsize=9)
-    from ..extract.statements import actor_side as _side
+    from ..extract.statements import actor_side
 
-    sides = [_side(a) or "" for a in matrix.index]
+    sides = [actor_side(a) or "" for a in matrix.index]
     for i in range(1, len(sides)):
         if sides[i] != sides[i - 1]:
             ax.axhline(i - 0.5, color="0.3", lw=1)

@@ -43,9 +43,9 @@ from ..records import Mention
 from .sentences import SentenceIndex, paragraph_breaks, sentence_starts
 
 if TYPE_CHECKING:
-    from ..extract.quotes import QuotationSpan
     from .articles import Article
     from .clauses import Subject
+    from .quote_marks import QuotationSpan
     from .references import Resolver
 
 __all__ = ["Document"]
@@ -113,8 +113,8 @@ class Document:
 
     @cached_property
     def quotation_marks(self) -> list[QuotationSpan]:
-        """The quotations paired from the marks (:func:`karabakh.extract.quotes.pair_quote_marks`)."""
-        from ..extract.quotes import pair_quote_marks
+        """The quotations paired from the marks (:func:`karabakh.text.quote_marks.pair_quote_marks`)."""
+        from .quote_marks import pair_quote_marks
 
         return pair_quote_marks(self.text)
 

@@ -7,22 +7,39 @@ the modules that need it ask here instead of keeping a copy:
   ``data/time_words.csv`` (categories ``month`` and ``weekday``), the file of
   :mod:`karabakh.extract.dates`, read by the mention tagger (a month is never an
   unknown name) and the figure finder (``20 September`` is no count) too;
-* reporting verbs: ``data/reporting_verbs.csv``
-  (:func:`karabakh.extract.quotes.reporting_verbs`);
+* reporting verbs and phrases, the cues of quotations, claims and the
+  sources of figures: ``data/reporting_verbs.csv`` (:func:`reporting_verbs`,
+  with :func:`reporting_forms`, :func:`reporting_noun_forms` and the one
+  compiled :func:`cue_pattern`), read by the quote-mark pairing, quotes,
+  figures and statements;
 * describing nouns: ``data/speaker_nouns.csv``
   (:func:`karabakh.text.clauses.speaker_nouns`).
 
 >>> "sept" in month_names(), "monday" in weekday_names()
 (True, True)
+>>> reporting_forms()["told"].lemma, "claims" in reporting_noun_forms()
+('tell', True)
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from ..resources import read_data_csv
+from ._patterns import trie_regex
 
-__all__ = ["month_names", "weekday_names"]
+__all__ = [
+    "ReportingVerb",
+    "cue_pattern",
+    "month_names",
+    "reporting_forms",
+    "reporting_noun_forms",
+    "reporting_verbs",
+    "weekday_names",
+]
 
 
 @functools.cache
@@ -48,3 +65,109 @@ def weekday_names() -> frozenset[str]:
     7
     """
     return _time_words("weekday")
+
+
+# ------------------------------------------------------- reporting verbs
+
+
+class ReportingVerb(NamedTuple):
+    """One reporting verb or phrase of ``data/reporting_verbs.csv``.
+
+    Attributes:
+        lemma: the base form (``say``, ``call for``, ``according to``).
+        forms: every inflected form that is matched.
+        kind: ``speech``, ``claim``, ``accusation``, ``announcement`` or
+            ``call``.
+        frame: how its content follows: ``that`` (a clause), ``object`` (a
+            noun phrase), ``as`` (``defined X as Y``) or ``source``
+            (``according to X``).
+        nouns: the forms that are also common nouns (``reports``,
+            ``claims``); :func:`karabakh.text.clauses.cue_is_noun` says when
+            they are no cue.
+        figure_forms: the forms that name the source of a casualty figure in
+            their sentence (``said``, ``reported``, ``told``; not ``saying``,
+            ``denied``), read by :mod:`karabakh.extract.casualties`.
+
+    >>> reporting_verbs()[0].forms[:3]
+    ('say', 'says', 'said')
+    >>> {v.lemma: v.nouns for v in reporting_verbs()}["report"]
+    ('report', 'reports')
+    >>> reporting_verbs()[0].figure_forms
+    ('say', 'says', 'said')
+    """
+
+    lemma: str
+    forms: tuple[str, ...]
+    kind: str
+    frame: str
+    nouns: tuple[str, ...] = ()
+    figure_forms: tuple[str, ...] = ()
+
+
+@functools.cache
+def reporting_verbs() -> tuple[ReportingVerb, ...]:
+    """Load the reporting verbs and phrases (cached, immutable).
+
+    Returns:
+        One :class:`ReportingVerb` per row of ``data/reporting_verbs.csv``.
+
+    Raises:
+        ValueError: when a row has an unknown ``frame`` or no forms, or a
+            noun form or figure form that is not one of its forms.
+
+    >>> {v.lemma: v.frame for v in reporting_verbs()}["according to"]
+    'source'
+    """
+    def split(cell: str | None) -> tuple[str, ...]:
+        return tuple(f.strip() for f in (cell or "").split("|") if f.strip())
+
+    out = []
+    for i, row in enumerate(read_data_csv("reporting_verbs.csv")):
+        forms, nouns, figure = split(row["forms"]), split(row.get("noun_forms")), split(
+            row.get("figure_forms"))
+        if not forms or row["frame"] not in {"that", "object", "as", "source", "colon"}:
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: bad forms or frame in {row}")
+        if not set(nouns) <= set(forms):
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: a noun form is not a form: {row}")
+        if not set(figure) <= set(forms):
+            raise ValueError(f"reporting_verbs.csv row {i + 1}: a figure form is not a form: {row}")
+        out.append(ReportingVerb(row["lemma"], forms, row["kind"], row["frame"], nouns, figure))
+    return tuple(out)
+
+
+@functools.cache
+def reporting_noun_forms() -> frozenset[str]:
+    """The forms of reporting verbs that are also common nouns (``reports``, ``claims``).
+
+    >>> sorted(f for f in reporting_noun_forms() if f.startswith("report"))
+    ['report', 'reports']
+    """
+    return frozenset(f for v in reporting_verbs() for f in v.nouns)
+
+
+@functools.cache
+def reporting_forms() -> Mapping[str, ReportingVerb]:
+    """Every form of ``data/reporting_verbs.csv`` and its verb (the first row that has it wins).
+
+    >>> reporting_forms()["calls for"].lemma
+    'call for'
+    """
+    table: dict[str, ReportingVerb] = {}
+    for verb in reporting_verbs():
+        for form in verb.forms:
+            table.setdefault(form, verb)
+    return table
+
+
+@functools.cache
+def cue_pattern() -> re.Pattern[str]:
+    """Every form of the reporting verbs as whole words, case-sensitively in lower case.
+
+    The one compiled pattern of the cues (longest form first), and ``According to``
+    with its capital: ``State`` in ``Secretary of State`` is no cue.
+
+    >>> [m.group() for m in cue_pattern().finditer("The Secretary of State said it, Baku claims.")]
+    ['said', 'claims']
+    """
+    alts = trie_regex(reporting_forms())
+    return re.compile(rf"(?<![\w’'-])(?:{alts}|According\s+to)(?![\w’'-])")
