@@ -58,6 +58,19 @@ def month_names() -> frozenset[str]:
     return _time_words("month")
 
 
+def month_abbreviations() -> frozenset[str]:
+    """The month words that shorten a longer one, lower case: these take a dot ("Sept.", "Dec.").
+
+    A month written out ("December", and "May", which has no shorter form)
+    ends a sentence when a full stop follows it.
+
+    >>> sorted(month_abbreviations() & {"may", "sept", "december", "dec"})
+    ['dec', 'sept']
+    """
+    names = month_names()
+    return frozenset(n for n in names if any(m != n and m.startswith(n) for m in names))
+
+
 def weekday_names() -> frozenset[str]:
     """Weekday names, lower case (``monday`` ... ``sunday``).
 

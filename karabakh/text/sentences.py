@@ -41,7 +41,7 @@ from typing import Any
 from ..records import Sentence, Token
 from ..resources import ensure_nltk_data, read_data_csv
 from .articles import header_match
-from .lexicon import month_names
+from .lexicon import month_abbreviations
 
 __all__ = [
     "MAX_SENTENCE",
@@ -185,8 +185,8 @@ def abbreviations() -> dict[str, str]:
 
     ``kind`` is ``title`` (before a name: ``sen``, ``lt``, ``gov``) or
     ``other`` (``u.s``); see ``karabakh/data/README.md``. Month
-    abbreviations are the month rows of ``time_words.csv``
-    (:func:`karabakh.lexicon.month_names`).
+    abbreviations are the shortened month rows of ``time_words.csv``
+    (:func:`karabakh.lexicon.month_abbreviations`).
 
     Raises:
         ValueError: for a row with an unknown kind or an empty abbreviation.
@@ -208,8 +208,9 @@ def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool
 
     An initial is one letter (``A.`` of ``A. B. Petrov``); an abbreviation is
     one of punkt's English list (any case), or of ``data/abbreviations.csv``
-    or a month of ``time_words.csv`` written with a capital (``Sen.``,
-    ``Gov.``, ``Sept.``, ``U.S.``; ``no.`` in lower case is the word). With ``titles_only``, only an initial in
+    or a month abbreviation of ``time_words.csv`` written with a capital (``Sen.``,
+    ``Gov.``, ``Sept.``, ``U.S.``; ``no.`` in lower case is the word; a month
+    written out, "in December.", ends its sentence). With ``titles_only``, only an initial in
     capitals or a title of the data file counts: what comes before a name.
 
     >>> t = "Lt. Gen. A. B. Petrov said no. Gov. Roe agreed."
@@ -230,7 +231,7 @@ def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool
     kind = abbreviations().get(low)
     if titles_only:
         return kind == "title" and word[0].isupper()
-    known = kind is not None or low in month_names()
+    known = kind is not None or low in month_abbreviations()
     return low in _punkt_abbreviations() or (known and word[0].isupper())
 
 
