@@ -54,6 +54,7 @@ aggregates are :func:`positions`, :func:`actor_network`,
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -541,7 +542,7 @@ def _words_end(text: str, lo: int, end: int) -> int:
 
 
 def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                 doc: Document) -> list[tuple[_Unit, Quote]]:
+                 doc: Document, spans: _QuoteSpans | None = None) -> list[tuple[_Unit, Quote]]:
     """Reported claims without marks or "that" that the quote extractor left out.
 
     ``<actor> said <clause>`` where no quotation or claim covers the verb:
@@ -550,14 +551,13 @@ def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
     sentence is the document's (``doc.sentence_span``), as for every extractor.
     """
     out = []
+    spans = spans if spans is not None else _QuoteSpans(quotes)
     for v in _bare_verbs().finditer(text):
-        if any(q.start <= v.start() < q.end or q.content_start <= v.start() < q.content_end
-               for q in quotes):
+        if spans.touches(v.start()):
             continue
         sent_start, sent_end = doc.sentence_span(v.start())
         near = _last_words(text, sent_start, v.start(), 6)
-        who = [m for m in mentions if m.kind == "actor" and m.entity_id and not m.adjective
-               and near <= m.start and m.end <= v.start()]
+        who = _mentions_in(mentions, near, v.start())
         if not who:
             continue
         hi = _words_end(text, v.end(), sent_end)
@@ -572,8 +572,60 @@ def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
     return out
 
 
-def _inner(quotes: Sequence[Quote], q: Quote, start: int, end: int) -> bool:
-    """True when a quotation nested in ``q`` holds ``[start, end)``."""
+class _QuoteSpans:
+    """The article's quotations, found by span in logarithmic time (keeps long articles linear).
+
+    ``covers(s, e)``: some quotation's content holds ``[s, e)``; ``touches(pos)``:
+    ``pos`` is inside some quotation or its content; ``by_content``: the
+    quotations by content start, for :func:`_inner`.
+    """
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.by_content = sorted(quotes, key=lambda q: q.content_start)
+        self.content_starts = [q.content_start for q in self.by_content]
+        self.content_end_max = _running_max(q.content_end for q in self.by_content)
+        spans = sorted([(q.start, q.end) for q in quotes] + [(q.content_start, q.content_end) for q in quotes])
+        self.span_starts = [a for a, _ in spans]
+        self.span_end_max = _running_max(b for _, b in spans)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.content_starts, start)
+        return k > 0 and self.content_end_max[k - 1] >= end
+
+    def touches(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.span_starts, pos)
+        return k > 0 and self.span_end_max[k - 1] > pos
+
+
+def _running_max(values: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    top = -1
+    for v in values:
+        top = v if v > top else top
+        out.append(top)
+    return out
+
+
+class _Actors(list):  # type: ignore[type-arg]
+    """The mentions, with their named, non-adjective actors indexed by start (see :func:`_mentions_in`)."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        super().__init__(mentions)
+        self.actors = [m for m in self if m.kind == "actor" and m.entity_id and not m.adjective]
+        self.starts = [m.start for m in self.actors]
+        self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+
+def _inner(quotes: Sequence[Quote], q: Quote, start: int, end: int, spans: _QuoteSpans | None = None) -> bool:
+    """True when a quotation nested in ``q`` holds ``[start, end)``.
+
+    With ``spans``, only the quotations whose content starts between ``q``'s
+    content start and ``start`` are read (no other can hold the stretch).
+    """
+    if spans is not None:
+        lo = bisect.bisect_left(spans.content_starts, q.content_start)
+        hi = bisect.bisect_right(spans.content_starts, start)
+        quotes = spans.by_content[lo:hi]
     for o in quotes:
         if o is q:
             continue
@@ -586,6 +638,11 @@ def _inner(quotes: Sequence[Quote], q: Quote, start: int, end: int) -> bool:
 
 
 def _mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    """The named, non-adjective actor mentions inside ``[start, end)``, in order."""
+    if isinstance(mentions, _Actors) and mentions.in_order:
+        lo = bisect.bisect_left(mentions.starts, start)
+        hi = bisect.bisect_right(mentions.starts, end)
+        return [m for m in mentions.actors[lo:hi] if m.end <= end]
     return [m for m in mentions if m.kind == "actor" and m.entity_id
             and start <= m.start and m.end <= end and not m.adjective]
 
@@ -636,12 +693,14 @@ def find_statements(
         doc = Document(text, mentions=mentions)
     elif doc.text != text:
         raise ValueError("find_statements: doc.text is not the text given")
-    units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc)
+    mentions = _Actors(mentions)
+    spans = _QuoteSpans(quotes)
+    units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc, spans)
     for unit, q in units:
         _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
-                   skip=lambda s, e, q=q: _inner(quotes, q, s, e))
+                   skip=lambda s, e, q=q: _inner(quotes, q, s, e, spans))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes, doc)
+        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes, doc, spans)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -680,7 +739,8 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
 def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
-                 quotes: Sequence[Quote], doc: Document) -> None:
+                 quotes: Sequence[Quote], doc: Document, spans: _QuoteSpans | None = None) -> None:
+    spans = spans if spans is not None else _QuoteSpans(quotes)
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
     for ev in events:
@@ -698,10 +758,7 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),
                      getattr(ev, "source_end", None), None, f"event:{kind}", None)
 
-        def covered(s: int, e: int) -> bool:
-            return any(q.content_start <= s and e <= q.content_end for q in quotes)
-
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=covered)
+        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=spans.covers)
 
 
 def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
