@@ -262,6 +262,7 @@ def _gap_forms() -> tuple[tuple[re.Pattern[str], tuple[EventVerb, ...]], ...]:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
     key = matched.lower()
@@ -751,19 +752,19 @@ def _resolve_pronoun(ctx: _Ctx, start: int, end: int) -> tuple[str | None, str]:
 # ------------------------------------------------------------------ the coder
 
 
-@dataclass
 class _Trig:
-    start: int
-    end: int
-    rows: tuple[EventVerb, ...]
-    absorbed: bool = False
-    row: EventVerb | None = None
-    ext_end: int = -1
-    lead: int | None = None
+    """A trigger match being coded: its span, lexicon rows, chosen row, and what the rules did to it."""
 
-    def __post_init__(self) -> None:
-        if self.ext_end < 0:
-            self.ext_end = self.end
+    __slots__ = ("absorbed", "end", "ext_end", "lead", "row", "rows", "start")
+
+    def __init__(self, start: int, end: int, rows: tuple[EventVerb, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.rows = rows
+        self.absorbed = False
+        self.row: EventVerb | None = None
+        self.ext_end = end  # where its telling ends (a compound or an object may extend it)
+        self.lead: int | None = None  # an earlier start ("agreed to" before "capitulate")
 
 
 def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
@@ -873,9 +874,12 @@ def find_events(
         active = [q for q in active if q.end > s.start]
         if s.is_header:
             continue
+        found = _scan(text, s.start, s.end)
+        if not found:
+            continue
         ctx.focus(s, ms, starts, [q for q in active if q.start < s.end])
-        trigs = [_Trig(a, b, _lookup(words)) for a, b, words in _scan(text, s.start, s.end)]
-        trigs = [t for t in trigs if t.rows and not ctx.inside_mention(t.start, t.end)]
+        trigs = [_Trig(a, b, rows) for a, b, words in found if (rows := _lookup(words))]
+        trigs = [t for t in trigs if not ctx.inside_mention(t.start, t.end)]
         if not trigs:
             continue  # a sentence that tells no event: nothing more to read in it
         ctx.read_breaks(s)
