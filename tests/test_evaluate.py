@@ -170,3 +170,13 @@ def test_every_annotated_span_matches_its_article(path):
             texts[name] = kb.read_article(p if p.suffix else p.with_suffix(".txt")).text
         a, b, t = span
         assert texts[name][int(r[a]):int(r[b])] == r[t], (path.name, r)
+
+
+def test_all_fields_follows_precision_and_recall_when_nothing_matched():
+    from karabakh.output.evaluate import combine, score
+
+    empty = score([], [], name="terms")
+    assert (empty.precision, empty.recall, empty.exact) == (1.0, 1.0, 1.0)
+    missed = score([], [{"start": "0", "end": "4"}], name="terms")
+    assert (missed.recall, missed.exact) == (0.0, 0.0)
+    assert combine([empty, empty]).exact == 1.0 and combine([empty, missed]).exact == 0.0

@@ -124,7 +124,8 @@ class Score:
         recall: ``tp / n_gold`` (1.0 when nothing was expected).
         f1: harmonic mean of precision and recall.
         fields: per compared field, the share of matched pairs whose value agrees.
-        exact: share of matched pairs where every compared field agrees.
+        exact: share of matched pairs where every compared field agrees (1.0 when
+            nothing was expected and nothing found, 0.0 when nothing matched).
         pairs: the matched ``(gold_row, found_as_dict)`` pairs.
         misses: gold rows with no match.
         false_alarms: found records (as dicts) with no match.
@@ -320,7 +321,7 @@ def score(
         recall=recall,
         f1=f1,
         fields={k: (v / tp if tp else 0.0) for k, v in agree.items()},
-        exact=all_ok / tp if tp else 0.0,
+        exact=all_ok / tp if tp else float(not gold and not found_d),  # nothing to get wrong: as P and R
         pairs=tuple(pairs),
         misses=tuple(misses),
         false_alarms=tuple(f for i, f in enumerate(found_d) if i not in used),
@@ -427,7 +428,7 @@ def combine(scores: Sequence[Score], name: str | None = None) -> Score:
         name=name if name is not None else (scores[0].name if scores else ""),
         n_gold=n_gold, n_found=n_found, tp=tp, precision=precision, recall=recall, f1=f1,
         fields=fields_,
-        exact=sum(s.exact * s.tp for s in scores) / tp if tp else 0.0,
+        exact=sum(s.exact * s.tp for s in scores) / tp if tp else float(not n_gold and not n_found),
         pairs=tuple(p for s in scores for p in s.pairs),
         misses=tuple(m for s in scores for m in s.misses),
         false_alarms=tuple(f for s in scores for f in s.false_alarms),
@@ -490,7 +491,7 @@ def score_statements(
     field_acc = {f: (sum(1 for g, s in pairs if (g.get(f) or "").strip() == cell(s.get(f)))
                      / tp if tp else 0.0) for f in ("actor_id", "agreement", "voice")}
     exact = (sum(1 for g, s in pairs if all((g.get(f) or "").strip() == cell(s.get(f))
-                                            for f in field_acc)) / tp) if tp else 0.0
+                                            for f in field_acc)) / tp) if tp else float(not gold and not n_found)
     return Score(name=name, n_gold=n_gold, n_found=n_found, tp=tp, precision=precision,
                  recall=recall, f1=f1, fields=field_acc, exact=exact, pairs=pairs,
                  misses=tuple(x for p in parts for x in p.misses),
