@@ -451,3 +451,16 @@ def test_a_phrase_broken_by_other_white_space_is_the_same_trigger(gap):
         return [(e.code, e.source_id, e.target_id, e.modality) for e in _events(text)]
 
     assert coded(odd) == coded(plain) and coded(plain)[0][0] == "026"
+
+
+def test_seed_reconstruction_tells_the_two_days_in_order_with_the_background_apart(seed_analysis):
+    """What notebook 07 tells: the current events by day, the 19 September attack first."""
+    table = kb.event_table(seed_analysis.events)
+    current = table[~table["historical"]]
+    days = [d[:10] for d in current.sort_values("day", kind="stable")["day"]]
+    assert days == sorted(days) and set(days) == {"2023-09-19", "2023-09-20"}
+    first = current[current["day"].str[:10] == "2023-09-19"].iloc[0]
+    assert (first["source_id"], first["plover_type"]) == ("AZE", "ASSAULT") and len(first["sentences"]) >= 4
+    background = table[table["historical"]]
+    assert {"2020", "2022-11", "1992/1994"} <= set(background["day"])
+    assert not any(d.startswith("2023-09") for d in background["day"])
