@@ -51,7 +51,7 @@ same speaker side) share one ``event_id``; :func:`explain_merges` shows why and
 >>> text = ("Azerbaijan shelled Stepanakert on Tuesday. The attack lasted hours. "
 ...         "Armenia condemned the shelling.")
 >>> import karabakh as kb
->>> m = kb.tag_mentions(text, on="2023-09-20")
+>>> m = kb.tag_mentions(text, dateline="2023-09-20")
 >>> d = kb.find_dates(text, "2023-09-20")
 >>> for e in find_events(text, m, [], d, on="2023-09-20"):
 ...     print(e.event_id, repr(e.text), e.source_id, e.code, e.place_id, e.date)

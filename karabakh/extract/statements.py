@@ -546,7 +546,7 @@ def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
     """Reported claims without marks or "that" that the quote extractor left out.
 
     ``<actor> said <clause>`` where no quotation or claim covers the verb:
-    the actor is the last actor mention in the five words before the verb,
+    the actor is the last actor mention in the six words before the verb,
     the claim runs to the end of the sentence (rule ``bare-claim``). The
     sentence is the document's (``doc.sentence_span``), as for every extractor.
     """
