@@ -341,8 +341,46 @@ def test_every_refined_code_has_its_row():
 
 def test_cue_roles_are_known():
     roles = {r["role"] for r in read_data_csv("event_cues.csv")}
-    assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux"} | {
-        f"modality:{m}" for m in ("conditional", "threatened", "demanded", "planned", "denied")}
+    assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux", "modal"} | {
+        f"modality:{m}" for m in ("conditional", "conditional-aux", "threatened", "demanded", "planned",
+                                  "planned-aux", "denied")}
+
+
+@pytest.fixture
+def fresh_cues():
+    """Clear the caches built from event_cues.csv before and after a test that changes the rows."""
+    from karabakh.extract import events as E
+
+    cached = (E._cues, E._cue, E._cue_union, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans)
+
+    def clear():
+        for f in cached:
+            f.cache_clear()
+
+    clear()
+    yield E
+    clear()
+
+
+def test_modality_cues_are_read_from_the_data(fresh_cues, monkeypatch):
+    """A cue added to event_cues.csv takes effect: the patterns are built from its rows, not written twice."""
+    sentence = "Disarm now, or else Azerbaijan will launch an offensive."
+    assert [e.modality for e in _events(sentence) if e.root_code == "19"] == ["planned"]
+    rows = fresh_cues._cues()
+    more = {**rows, "modality:threatened": rows["modality:threatened"] | {"or else"}}
+    fresh_cues._cues.cache_clear()
+    monkeypatch.setattr(fresh_cues, "_cues", lambda: more)
+    for f in (fresh_cues._cue, fresh_cues._cue_pattern, fresh_cues._cue_words):
+        f.cache_clear()
+    assert [e.modality for e in _events(sentence) if e.root_code == "19"] == ["threatened"]
+
+
+def test_a_planned_cue_of_no_known_shape_is_refused(fresh_cues, monkeypatch):
+    rows = fresh_cues._cues()
+    odd = {**rows, "modality:planned": rows["modality:planned"] | {"hopes"}}
+    monkeypatch.setattr(fresh_cues, "_cues", lambda: odd)
+    with pytest.raises(ValueError, match="hopes"):
+        fresh_cues._plans()
 
 
 # ------------------------------------------------------------- measurement
@@ -464,3 +502,16 @@ def test_seed_reconstruction_tells_the_two_days_in_order_with_the_background_apa
     background = table[table["historical"]]
     assert {"2020", "2022-11", "1992/1994"} <= set(background["day"])
     assert not any(d.startswith("2023-09") for d in background["day"])
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Azerbaijan will launch an offensive on Stepanakert.", "planned"),
+    ("Azerbaijani forces did not carry out strikes on the town.", "denied"),
+    ("Baku would launch an offensive if the talks failed.", "conditional"),
+    ("The army must conduct an operation against the militants.", "demanded"),
+    ("Azerbaijan has launched an offensive on Stepanakert.", "happened"),
+    ("Azerbaijani forces carried out strikes on the town.", "happened"),
+])
+def test_a_light_verbs_auxiliaries_give_the_nouns_modality(sentence, modality):
+    """"will launch an offensive" is no offensive yet: the light verb's group is the noun's."""
+    assert [e.modality for e in _events(sentence) if e.root_code == "19"] == [modality]

@@ -71,7 +71,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
 from ..resources import read_data_csv
@@ -183,6 +183,68 @@ def _cues_prefix(prefix: str) -> dict[str, str]:
             for c in cues:
                 out[c] = role[len(prefix) + 1:] if role != prefix else ""
     return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _cue_pattern(role: str) -> re.Pattern[str]:
+    """Any cue of ``role`` (``data/event_cues.csv``) as whole words, for lower-case text."""
+    words = _cue(role)
+    return re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)" if words else r"(?!)")
+
+
+@functools.cache
+def _cue_words(role: str) -> tuple[str, ...]:
+    """The cues of ``role``: every match of :func:`_cue_pattern` holds one (for a substring test first)."""
+    return tuple(sorted(_cue(role)))
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds any of ``words`` (substrings)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+class _Plans(NamedTuple):
+    """The patterns of the ``modality:planned`` cues, by the shapes of their rows."""
+
+    plan: re.Pattern[str]  # "goal is to ...", "plans to", "attempts at ..." before the trigger
+    agreement: re.Pattern[str]  # "agreement ... on (the)" ending the stretch before it
+    plan_words: tuple[str, ...]  # every match of ``plan`` holds one
+    agreement_words: tuple[str, ...]
+
+
+@functools.cache
+def _plans() -> _Plans:
+    """Build :class:`_Plans` from the rows ``<noun> is to``, ``<verb> to|at`` and ``<noun> on``.
+
+    Raises:
+        ValueError: for a ``modality:planned`` cue of any other shape (it would be read by nothing).
+    """
+    rows = [c.split() for c in _cue("modality:planned")]
+    goals = {r[0] for r in rows if r[1:] == ["is", "to"]}
+    verbs = {r[0] for r in rows if len(r) == 2 and r[1] in ("to", "at")}
+    particles = {r[1] for r in rows if len(r) == 2 and r[1] in ("to", "at")}
+    tries = {r[0] for r in rows if len(r) == 2 and r[1] == "at"}
+    nouns_on = {r[0] for r in rows if r[1:] == ["on"]}
+    odd = sorted(" ".join(r) for r in rows if r[1:] not in (["is", "to"], ["to"], ["at"], ["on"]))
+    if odd:
+        raise ValueError(f"event_cues.csv: modality:planned cues of no known shape: {odd}")
+    parts = []
+    if goals:
+        parts.append(rf"\b(?:{_alternation(goals)})\b[^.]{{0,25}}\bis\s+to(\s+\w+){{0,2}}\s*$")
+    if verbs:
+        parts.append(rf"\b(?:{_alternation(verbs)})\s+(?:{_alternation(particles)})\b")
+    if tries:
+        parts.append(rf"\b(?:{_alternation(tries)})\s+at\b[^.]{{0,40}}$")
+    agreement = rf"\b(?:{_alternation(nouns_on)})\b[^.;]{{0,60}}\bon\s+(the\s+)?$" if nouns_on else r"(?!)"
+    return _Plans(re.compile("|".join(parts) or r"(?!)"), re.compile(agreement),
+                  tuple(sorted(goals | verbs | tries)), tuple(sorted(nouns_on)))
 
 
 def _form_regex(form: str) -> str:
@@ -388,18 +450,7 @@ _OWN_OBJECT = re.compile(r"\s+(his|her)\s+\w+")
 _NP_START = re.compile(r"(?:an?|the)\s")
 _NEGATION = re.compile(r"\b(not|never|n't|no longer)\b|n’t")
 _AUX_NEGATION = re.compile(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b")
-_IF_UNLESS = re.compile(r"(?<!\w)(if|unless|provided that)(?!\w)")
-_WOULD = re.compile(r"\bwould\b")
-_FUTURE_MODAL = re.compile(r"\b(will|would|could|shall)\b")
-_OTHERWISE = re.compile(r"\botherwise\b")
-_DENY = re.compile(r"\bden(?:y|ies|ied)\b")
-_MUST = re.compile(r"\b(must|should|have to|has to|needs? to)\b")
-_PLAN_TO = re.compile(r"\b(goal|aim|objective|purpose)\b[^.]{0,25}\bis\s+to(\s+\w+){0,2}\s*$|\b(plans?|planned|" r"intends?|attempts?|attempted)\s+(to|at)\b|\battempts?\s+at\b[^.]{0,40}$")
-_AGREEMENT_ON = re.compile(r"\bagreement\b[^.;]{0,60}\bon\s+(the\s+)?$")
 _ON_END = re.compile(r"\bon\s+(the\s+)?$")
-# a word every match of _PLAN_TO holds
-_PLAN_WORDS = ("goal", "aim", "objective", "purpose", "plan", "intend", "attempt")
-_WILL = re.compile(r"\b(will|going to|shall)\b")
 _IF = re.compile(r"(?<!\w)if(?!\w)")
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
 _RELATIVE_END = re.compile(r"(?:,\s*)?\b(who|which|that)\s*$")
@@ -1069,6 +1120,23 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
     return out
 
 
+def _light_verb_group(words_before: list[str], light: dict[str, str], aux: frozenset[str]) -> str:
+    """The auxiliaries before a light verb that governs a noun trigger ("will launch an offensive" -> "will ").
+
+    ``words_before``: the last words of the clause before the noun phrase (lower
+    case). The light verb is one of the last three of them that are not
+    determiners; the auxiliaries are the words just before it that are in ``aux``.
+    """
+    words = [w for w in words_before if w not in _DET]
+    for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        if words[i] in light and light[words[i]] != "adjunct":
+            j = i
+            while j > 0 and words[j - 1] in aux:
+                j -= 1
+            return "".join(w + " " for w in words[j:i])
+    return ""
+
+
 def _pre_modal(text: str, lo: int, start: int) -> str:
     return text[lo:start].lower()
 
@@ -1243,17 +1311,20 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             any(light.get(w) in ("", "announced") for w in (q.cue or "").lower().split()):
         q = None  # "announced an impeachment trial": a noun-phrase object, not a claim
     group = text[start:t.start].lower()  # the auxiliaries before the trigger, often none
+    if kind == "noun":  # "will launch an offensive", "did not carry out strikes": the light verb's group
+        group = _light_verb_group(words_before, light, aux) + group
     sent_before = text[s.start:start].lower()
     # the last words before the verb group: read only where a negation or denial could be among them
+    denying = _cue_words("modality:denied")
     near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6)) if (
-        "not" in sent_before or "never" in sent_before or "den" in sent_before) else ""
+        "not" in sent_before or "never" in sent_before or _holds(sent_before, denying)) else ""
     modality = "happened"
     announcing = _cue("light:announced")
     context: list[str] = list(row.plover_context)
     # Each test below first asks whether a word its pattern needs is there at all (a substring
     # test of the same lower-case text, so nothing it would find is missed), most are not.
-    governs = text[_last_strong(text, s.start, start):start].lower() if (
-        "if" in sent_before or "unless" in sent_before or "provided that" in sent_before) else ""
+    governs = text[_last_strong(text, s.start, start):start].lower() if _holds(
+        sent_before, _cue_words("modality:conditional")) else ""
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(";"), sent_before.rfind(":"), sent_before.rfind(".")) + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
@@ -1264,22 +1335,26 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
-    if (governs and _IF_UNLESS.search(governs)) or (group and _WOULD.search(group)):
+    conditional = _cue_pattern("modality:conditional")
+    plans = _plans()
+    if (governs and conditional.search(governs)) or (group and _cue_pattern("modality:conditional-aux").search(group)):
         modality = "conditional"
-    elif group and _FUTURE_MODAL.search(group) and _IF_UNLESS.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
+    elif group and _cue_pattern("modal").search(group) and \
+            conditional.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
-    elif ("otherwise" in sent_before and _OTHERWISE.search(sent_before)) or \
-            _GOVERNED.get(governor) == "threatened":
+    elif (_holds(sent_before, _cue_words("modality:threatened")) and
+          _cue_pattern("modality:threatened").search(sent_before)) or _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
-    elif neg or ("den" in near_before and _DENY.search(near_before)) or _GOVERNED.get(governor) == "denied":
+    elif neg or (_holds(near_before, denying) and _cue_pattern("modality:denied").search(near_before)) or \
+            _GOVERNED.get(governor) == "denied":
         modality = "denied"
-    elif (group and _MUST.search(group)) or _GOVERNED.get(governor) == "demanded":
+    elif (group and _cue_pattern("modality:demanded").search(group)) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
-    elif (ctx.sentence_holds(_PLAN_WORDS) and _PLAN_TO.search(text[s.start:trig_start].lower()[-70:])) or \
-            ("agreement" in sent_before and (_AGREEMENT_ON.search(sent_before[-80:]) or
-                                             _ON_END.search(sent_before))):
+    elif (ctx.sentence_holds(plans.plan_words) and plans.plan.search(text[s.start:trig_start].lower()[-70:])) or \
+            (_holds(sent_before, plans.agreement_words) and (plans.agreement.search(sent_before[-80:]) or
+                                                             _ON_END.search(sent_before))):
         modality = "planned"
-    elif group and _WILL.search(group):
+    elif group and _cue_pattern("modality:planned-aux").search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
     elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
