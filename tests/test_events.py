@@ -351,7 +351,8 @@ def fresh_cues():
     """Clear the caches built from event_cues.csv before and after a test that changes the rows."""
     from karabakh.extract import events as E
 
-    cached = (E._cues, E._cue, E._cue_union, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans)
+    cached = (E._cues, E._cue, E._cue_union, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans,
+              E._modality)
 
     def clear():
         for f in cached:
@@ -370,7 +371,7 @@ def test_modality_cues_are_read_from_the_data(fresh_cues, monkeypatch):
     more = {**rows, "modality:threatened": rows["modality:threatened"] | {"or else"}}
     fresh_cues._cues.cache_clear()
     monkeypatch.setattr(fresh_cues, "_cues", lambda: more)
-    for f in (fresh_cues._cue, fresh_cues._cue_pattern, fresh_cues._cue_words):
+    for f in (fresh_cues._cue, fresh_cues._cue_pattern, fresh_cues._cue_words, fresh_cues._modality):
         f.cache_clear()
     assert [e.modality for e in _events(sentence) if e.root_code == "19"] == ["threatened"]
 

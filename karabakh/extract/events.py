@@ -247,6 +247,32 @@ def _plans() -> _Plans:
                   tuple(sorted(goals | verbs | tries)), tuple(sorted(nouns_on)))
 
 
+class _Modality(NamedTuple):
+    """Every modality pattern of :func:`_code_one`, built once from ``event_cues.csv``."""
+
+    conditional: re.Pattern[str]
+    conditional_words: tuple[str, ...]
+    conditional_aux: re.Pattern[str]
+    modal: re.Pattern[str]
+    threatened: re.Pattern[str]
+    threatened_words: tuple[str, ...]
+    demanded: re.Pattern[str]
+    planned_aux: re.Pattern[str]
+    denied: re.Pattern[str]
+    denied_words: tuple[str, ...]
+    plans: _Plans
+
+
+@functools.cache
+def _modality() -> _Modality:
+    return _Modality(
+        _cue_pattern("modality:conditional"), _cue_words("modality:conditional"),
+        _cue_pattern("modality:conditional-aux"), _cue_pattern("modal"),
+        _cue_pattern("modality:threatened"), _cue_words("modality:threatened"),
+        _cue_pattern("modality:demanded"), _cue_pattern("modality:planned-aux"),
+        _cue_pattern("modality:denied"), _cue_words("modality:denied"), _plans())
+
+
 def _form_regex(form: str) -> str:
     parts = []
     for word in form.split():
@@ -1315,7 +1341,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         group = _light_verb_group(words_before, light, aux) + group
     sent_before = text[s.start:start].lower()
     # the last words before the verb group: read only where a negation or denial could be among them
-    denying = _cue_words("modality:denied")
+    mc = _modality()
+    denying = mc.denied_words
     near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6)) if (
         "not" in sent_before or "never" in sent_before or _holds(sent_before, denying)) else ""
     modality = "happened"
@@ -1324,7 +1351,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # Each test below first asks whether a word its pattern needs is there at all (a substring
     # test of the same lower-case text, so nothing it would find is missed), most are not.
     governs = text[_last_strong(text, s.start, start):start].lower() if _holds(
-        sent_before, _cue_words("modality:conditional")) else ""
+        sent_before, mc.conditional_words) else ""
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(";"), sent_before.rfind(":"), sent_before.rfind(".")) + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
@@ -1335,26 +1362,26 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
-    conditional = _cue_pattern("modality:conditional")
-    plans = _plans()
-    if (governs and conditional.search(governs)) or (group and _cue_pattern("modality:conditional-aux").search(group)):
+    conditional = mc.conditional
+    plans = mc.plans
+    if (governs and conditional.search(governs)) or (group and mc.conditional_aux.search(group)):
         modality = "conditional"
-    elif group and _cue_pattern("modal").search(group) and \
+    elif group and mc.modal.search(group) and \
             conditional.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
-    elif (_holds(sent_before, _cue_words("modality:threatened")) and
-          _cue_pattern("modality:threatened").search(sent_before)) or _GOVERNED.get(governor) == "threatened":
+    elif (_holds(sent_before, mc.threatened_words) and mc.threatened.search(sent_before)) or \
+            _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
-    elif neg or (_holds(near_before, denying) and _cue_pattern("modality:denied").search(near_before)) or \
+    elif neg or (_holds(near_before, denying) and mc.denied.search(near_before)) or \
             _GOVERNED.get(governor) == "denied":
         modality = "denied"
-    elif (group and _cue_pattern("modality:demanded").search(group)) or _GOVERNED.get(governor) == "demanded":
+    elif (group and mc.demanded.search(group)) or _GOVERNED.get(governor) == "demanded":
         modality = "demanded"
     elif (ctx.sentence_holds(plans.plan_words) and plans.plan.search(text[s.start:trig_start].lower()[-70:])) or \
             (_holds(sent_before, plans.agreement_words) and (plans.agreement.search(sent_before[-80:]) or
                                                              _ON_END.search(sent_before))):
         modality = "planned"
-    elif group and _cue_pattern("modality:planned-aux").search(group):
+    elif group and mc.planned_aux.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
     elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
