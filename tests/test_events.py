@@ -516,3 +516,19 @@ def test_seed_reconstruction_tells_the_two_days_in_order_with_the_background_apa
 def test_a_light_verbs_auxiliaries_give_the_nouns_modality(sentence, modality):
     """"will launch an offensive" is no offensive yet: the light verb's group is the noun's."""
     assert [e.modality for e in _events(sentence) if e.root_code == "19"] == [modality]
+
+
+@pytest.mark.parametrize("sentence, text, modality", [
+    ("“Lay down your weapons and leave,” the ministry told the separatists.", "Lay down your weapons", "demanded"),
+    ("“Withdraw your troops from the region,” the envoy said.", "Withdraw", "demanded"),
+    ("“Do not attack the villages,” the ombudsman urged.", "Do not attack", "demanded"),
+    ("“Please evacuate the wounded,” the Red Cross said.", "evacuate", "demanded"),
+    # not imperatives: a past form, a participle clause, a noun with its own verb, a subject
+    ("“Attacks continued all night,” a resident said.", "Attacks", "reported"),
+    ("“Struck by drones, the depot burned,” a witness said.", "Struck", "reported"),
+    ("Officials have warned for weeks that shell companies were being used.", "shell", "reported"),
+    ("“Azerbaijan attacked the villages,” the ombudsman said.", "attacked", "reported"),
+])
+def test_a_quotation_that_opens_with_a_bare_verb_demands_it(sentence, text, modality):
+    events = kb.analyze(kb.Article.from_text(sentence)).events
+    assert [(e.text, e.modality) for e in events if e.text == text] == [(text, modality)]

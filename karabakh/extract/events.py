@@ -28,12 +28,15 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   clause (direct object or after "against", "on", "with", "of", "to");
   passive: the subject. Coordinated targets give one record each.
 * **modality** -- conditional ("if", "unless", "would"), threatened
-  ("otherwise"), demanded ("must", "should"), denied (negation, "deny"),
+  ("otherwise"), demanded ("must", "should"; a quotation that opens with a
+  bare verb: "Lay down your weapons"), denied (negation, "deny"),
   planned ("will", "goal is to", "attempts at"; inside an announced claim
   ``announced``), announced (a light verb "announce" before the noun),
   reported (inside a quote or claim, ``reported_by`` = its speaker), else
-  happened. The object of an appeal, a promise or a threat is part of that
-  speech act and is not coded again as a deed.
+  happened. A noun read through a light verb takes that verb's auxiliaries
+  ("*will* launch an offensive" is planned). The cues are the ``modality:*``
+  and ``modal`` rows of ``data/event_cues.csv``. The object of an appeal, a
+  promise or a threat is part of that speech act and is not coded again as a deed.
 * **date** -- a date in the clause, else a date modifying the event noun
   ("the 2020 war"), else the war of a relative clause ("the 2020 war in which
   ..."), else the sentence's date from :func:`karabakh.extract.dates.sentence_dates`;
@@ -1146,6 +1149,25 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
     return out
 
 
+# past forms of the lexicon's verbs that end in neither -ed nor -s, and forms that are base and past alike
+_NOT_BASE = frozenset("broke came gave held laid made met retook sent spoke struck taken took withdrawn withdrew "
+                      "fled fought shot left hit cut put".split())
+
+
+def _imperative(text: str, q: Quote, start: int, matched: str) -> bool:
+    """Whether the verb group at ``start`` is an imperative opening the quotation ``q``.
+
+    It opens ``q``'s content (after quotation marks, "please", "do not" / "don't"),
+    and its verb is a base form: not -ed, -ing, -s, nor a past form ("struck").
+    """
+    lead = text[q.content_start:start].strip(" \t\n\"“”'‘’«»").lower()
+    if q.content_start > start or lead not in ("", "please"):
+        return False
+    first = matched.split()[0] if matched.split() else ""
+    return bool(first) and first.isalpha() and first not in _NOT_BASE and \
+        not first.endswith(("ed", "ing", "ment", "tion")) and not (first.endswith("s") and not first.endswith("ss"))
+
+
 def _light_verb_group(words_before: list[str], light: dict[str, str], aux: frozenset[str]) -> str:
     """The auxiliaries before a light verb that governs a noun trigger ("will launch an offensive" -> "will ").
 
@@ -1372,6 +1394,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif (_holds(sent_before, mc.threatened_words) and mc.threatened.search(sent_before)) or \
             _GOVERNED.get(governor) == "threatened":
         modality = "threatened"
+    elif q is not None and kind in ("verb", "speech") and src is None and src_words is None and \
+            _imperative(text, q, start, matched) and not _BY_AFTER.match(text, t.end) and \
+            _cue_union("aux", "passive", without="to").isdisjoint(  # "shell companies were ...": no verb
+                _WORD.findall(text[t.end:t.end + 40].lower())[:4]):
+        modality = "demanded"  # a quotation that opens with a bare verb: "Lay down your weapons," ...
     elif neg or (_holds(near_before, denying) and mc.denied.search(near_before)) or \
             _GOVERNED.get(governor) == "denied":
         modality = "denied"
