@@ -853,10 +853,30 @@ def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
         return rows[0]
     prev = _prev_word(text, start)
     nounish = prev in _DET or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military")
+    if not nounish and _opens_clause(text, start):
+        # "Attacks by Azerbaijani forces continued", "Shelling resumed": a plural or a gerund that opens
+        # its sentence has no subject before it, so it is the noun (a bare form stays a verb: "Withdraw!")
+        word = m.group().lower() if (m := _WORD.match(text, start)) else ""
+        nounish = word.endswith("ing") or (word.endswith("s") and not word.endswith("ss"))
     for r in rows:
         if (r.kind == "noun") == nounish:
             return r
     return rows[0]
+
+
+_CLAUSE_OPENERS = frozenset(".!?:;\"“”«»—–-(")
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a clause.
+
+    Only white space stands between it and the start of the text, a sentence
+    end, a colon or semicolon, a quotation mark, a dash or an opening bracket.
+    """
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _CLAUSE_OPENERS
 
 
 def _mode(words: str) -> str | None:
