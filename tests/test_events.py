@@ -538,6 +538,7 @@ def test_a_quotation_that_opens_with_a_bare_verb_demands_it(sentence, text, moda
     ("Attacks by Azerbaijani forces on Stepanakert continued overnight.", "Attacks", "AZE_ARMED_FORCES"),
     ("Shelling by Azerbaijani troops resumed on Wednesday.", "Shelling", "AZE_ARMED_FORCES"),
     ("Baku denied it. Attacks by Azerbaijani forces continued.", "Attacks", "AZE_ARMED_FORCES"),
+    ("Strikes by Azerbaijan hit Stepanakert on Tuesday.", "Strikes", "AZE"),
 ])
 def test_a_plural_or_gerund_opening_its_sentence_is_the_noun(sentence, text, source):
     """No subject stands before it, so "Attacks by X" is X's attacks, not a verb without a subject."""
