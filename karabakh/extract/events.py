@@ -549,19 +549,13 @@ def _lower_keeps_offsets(text: str, low: str) -> bool:
 _ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
-class _NoText:
-    """Stands in the one-entry index cache before any text was read (no text is it)."""
-
-    text = None
-
-
 # the index of the last text read; one entry, replaced as a whole
-_LAST_INDEX: list[Any] = [_NoText()]
+_LAST_INDEX: list[_TextIndex | None] = [None]
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _text_index(text: str) -> _TextIndex:
     """The :class:`_TextIndex` of ``text`` (kept for the last text asked about)."""
-    last: _TextIndex = _LAST_INDEX[0]
-    if last.text is not text:
+    last = _LAST_INDEX[0]
+    if last is None or last.text is not text:
         last = _LAST_INDEX[0] = _TextIndex(text)
     return last
 
@@ -627,7 +621,7 @@ class _Ctx:
     actors: list[Mention] = dataclasses.field(default_factory=list)  # of the sentence in focus
     places: list[Mention] = dataclasses.field(default_factory=list)
     _sent_low: str | None = None
-    _holds: dict[tuple[str, ...], bool] = dataclasses.field(default_factory=dict)
+    _held: dict[tuple[str, ...], bool] = dataclasses.field(default_factory=dict)
     all_mentions: Sequence[Mention] = ()
     _doc: Document | None = None
 
@@ -666,22 +660,17 @@ class _Ctx:
         self.sent_lo = s.start
         self.sent_hi = s.end
         self._sent_low = None
-        self._holds: dict[tuple[str, ...], bool] = {}
+        self._held = {}
 
     def sentence_holds(self, words: tuple[str, ...]) -> bool:
         """Whether the lower-case sentence holds any of ``words`` (asked once per sentence and tuple)."""
-        found = self._holds.get(words)
+        found = self._held.get(words)
         if found is None:
             if self._sent_low is None:
                 low = _text_index(self.text).low
                 lo, hi = self.sent_lo, self.sent_hi
                 self._sent_low = low[lo:hi] if low is not None else self.text[lo:hi].lower()
-            found = False
-            for w in words:
-                if w in self._sent_low:
-                    found = True
-                    break
-            self._holds[words] = found
+            found = self._held[words] = _holds(self._sent_low, words)
         return found
 
     def _cached(self, pos: int) -> int | None:
@@ -1385,8 +1374,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the last words before the verb group: read only where a negation or denial could be among them
     mc = _modality()
     denying = mc.denied_words
-    near_before = " ".join(_lower_words_between(text, s.start, start, 6) or _last_words(sent_before, 6)) if (
-        "not" in sent_before or "never" in sent_before or _holds(sent_before, denying)) else ""
+    near_before = ""
+    if "not" in sent_before or "never" in sent_before or _holds(sent_before, denying):
+        words = _lower_words_between(text, s.start, start, 6)
+        near_before = " ".join(words if words is not None else _last_words(sent_before, 6))
     modality = "happened"
     announcing = _cue("light:announced")
     context: list[str] = list(row.plover_context)

@@ -541,8 +541,8 @@ def _words_end(text: str, lo: int, end: int) -> int:
     return k - 1 if k > lo and text[k - 1] in ".!?" else end
 
 
-def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                 doc: Document, spans: _QuoteSpans | None = None) -> list[tuple[_Unit, Quote]]:
+def _bare_claims(text: str, mentions: Sequence[Mention], spans: _QuoteSpans,
+                 doc: Document) -> list[tuple[_Unit, Quote]]:
     """Reported claims without marks or "that" that the quote extractor left out.
 
     ``<actor> said <clause>`` where no quotation or claim covers the verb:
@@ -551,7 +551,6 @@ def _bare_claims(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
     sentence is the document's (``doc.sentence_span``), as for every extractor.
     """
     out = []
-    spans = spans if spans is not None else _QuoteSpans(quotes)
     for v in _bare_verbs().finditer(text):
         if spans.touches(v.start()):
             continue
@@ -616,17 +615,15 @@ class _Actors(list):  # type: ignore[type-arg]
         self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
 
 
-def _inner(quotes: Sequence[Quote], q: Quote, start: int, end: int, spans: _QuoteSpans | None = None) -> bool:
+def _inner(spans: _QuoteSpans, q: Quote, start: int, end: int) -> bool:
     """True when a quotation nested in ``q`` holds ``[start, end)``.
 
-    With ``spans``, only the quotations whose content starts between ``q``'s
-    content start and ``start`` are read (no other can hold the stretch).
+    Only the quotations whose content starts between ``q``'s content start and
+    ``start`` are read (no other can hold the stretch).
     """
-    if spans is not None:
-        lo = bisect.bisect_left(spans.content_starts, q.content_start)
-        hi = bisect.bisect_right(spans.content_starts, start)
-        quotes = spans.by_content[lo:hi]
-    for o in quotes:
+    lo = bisect.bisect_left(spans.content_starts, q.content_start)
+    hi = bisect.bisect_right(spans.content_starts, start)
+    for o in spans.by_content[lo:hi]:
         if o is q:
             continue
         if (q.content_start <= o.content_start and o.content_end <= q.content_end
@@ -695,12 +692,12 @@ def find_statements(
         raise ValueError("find_statements: doc.text is not the text given")
     mentions = _Actors(mentions)
     spans = _QuoteSpans(quotes)
-    units = _units(text, quotes, doc) + _bare_claims(text, mentions, quotes, doc, spans)
+    units = _units(text, quotes, doc) + _bare_claims(text, mentions, spans, doc)
     for unit, q in units:
         _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
-                   skip=lambda s, e, q=q: _inner(quotes, q, s, e, spans))
+                   skip=lambda s, e, q=q: _inner(spans, q, s, e))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, quotes, doc, spans)
+        _code_events(text, events, compiled, sw, mentions, found, article_id, spans, doc)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -739,8 +736,7 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
 def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
-                 quotes: Sequence[Quote], doc: Document, spans: _QuoteSpans | None = None) -> None:
-    spans = spans if spans is not None else _QuoteSpans(quotes)
+                 spans: _QuoteSpans, doc: Document) -> None:
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
     for ev in events:
