@@ -984,8 +984,6 @@ def find_events(
 _ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # the roots whose words run on to their object ("calls for the intervention")
 _OBJECT_ROOTS = _ABSORBING_ROOTS | {"04", "05", "08"}
-_PARTICIPLE_LINK = re.compile(
-    r"\s+(?:addressed|issued|made|sent|launched|delivered|announced|carried out|conducted)\b")
 _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|continues|resumed|resume|"
                        r"began|begin|started|start)\b", re.IGNORECASE)
 
@@ -1192,10 +1190,6 @@ def _light_verb_group(words_before: list[str], light: dict[str, str], aux: froze
                 j -= 1
             return "".join(w + " " for w in words[j:i])
     return ""
-
-
-def _pre_modal(text: str, lo: int, start: int) -> str:
-    return text[lo:start].lower()
 
 
 def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceDate | None,
