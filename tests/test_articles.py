@@ -294,3 +294,13 @@ def test_markup_in_a_file_names_the_file(tmp_path):
     path.write_text("Line one.\nHe said <em>no</em>.", encoding="utf-8")
     with pytest.raises(ValueError, match=r"page\.txt: line 2, offset 18-22: HTML markup '<em>'"):
         kb.read_article(path)
+
+
+@pytest.mark.parametrize("call", [kb.read_article, kb.analyze])
+def test_text_given_for_a_path_is_named_as_text(call):
+    text = "date 2023-09-20\nBaku said the operation was over.\n\nYerevan disagreed."
+    with pytest.raises(ValueError, match=r"^'date 2023-09-20 Baku said the operation"
+                                         r"'\.\.\.: not a file name but text \(69 characters\); "
+                                         r"for text in memory use Article\.from_text") as err:
+        call(text)
+    assert "Yerevan" not in str(err.value)  # the text is not echoed whole

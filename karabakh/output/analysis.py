@@ -133,7 +133,9 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
         The :class:`Analysis`.
 
     Raises:
-        ValueError: for an unreadable article file (see :func:`read_article`).
+        ValueError: for an unreadable article file, or text given where a
+            path belongs (see :func:`read_article`; wrap text in
+            :meth:`Article.from_text`).
 
     >>> a = analyze("seeds/000_bf20561892d8202b.txt")
     >>> len(a.sentences), a.sentences[0].is_header

@@ -466,6 +466,20 @@ def _read_sidecar(
     return metadata, ()
 
 
+def _not_text(path: object) -> None:
+    """Raise a short error when a "path" that names no file is article text.
+
+    ``analyze(text)`` and ``read_article(text)`` otherwise fail with the whole
+    text echoed as a file name ("file name too long").
+    """
+    if isinstance(path, str) and ("\n" in path or len(path) > 4096):
+        head = " ".join(path[:40].split())
+        raise ValueError(
+            f"{head!r}...: not a file name but text ({len(path):,} characters); "
+            "for text in memory use Article.from_text(text)"
+        ) from None
+
+
 def read_article(
     path: str | os.PathLike[str],
     dateline: DatelineLike = None,
@@ -496,7 +510,9 @@ def read_article(
             too long for the system, no permission), an empty file, bytes
             that are not UTF-8 (with the byte offset), binary data, HTML
             markup, a malformed sidecar (not JSON, a directory) or an
-            unparseable dateline. The message names the file.
+            unparseable dateline. The message names the file; article text
+            passed for the path (it holds a line break) is named as text,
+            with its first words.
 
     >>> a = read_article("seeds/000_bf20561892d8202b.txt")
     >>> a.id, a.dateline.isoformat(), a.dateline_source
@@ -509,8 +525,10 @@ def read_article(
     try:
         st = p.stat()
     except FileNotFoundError:
+        _not_text(path)
         raise ValueError(f"{where}: no such file") from None
     except OSError as exc:
+        _not_text(path)
         raise ValueError(f"{where}: cannot read ({_os_problem(exc)})") from None
     if stat.S_ISDIR(st.st_mode):
         raise ValueError(f"{where}: is a directory, not an article file")
