@@ -58,6 +58,7 @@ def month_names() -> frozenset[str]:
     return _time_words("month")
 
 
+@functools.cache
 def month_abbreviations() -> frozenset[str]:
     """The month words that shorten a longer one, lower case: these take a dot ("Sept.", "Dec.").
 
