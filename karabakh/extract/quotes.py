@@ -394,11 +394,11 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
     """False for passive, nominal and second-hand uses of a cue word."""
     if m.group()[0].isupper():
         return m.start() == s0 or text[s0 : m.start()].strip() in {"", "And", "But"}
-    before = text[max(s0, m.start() - 40) : m.start()]
-    if _PASSIVE_BEFORE.search(before):
+    lo = max(s0, m.start() - 40)
+    if _PASSIVE_BEFORE.search(text[lo : m.start()]):
         return False
-    prev = re.search(r"([\w’'-]+)\W*$", before)
-    if prev and prev.group(1).lower() in DETERMINERS and m.group().lower() != "according to":
+    prev = _last_word(text, lo, m.start())
+    if prev and prev.lower() in DETERMINERS and m.group().lower() != "according to":
         return False
     if cue_is_noun(text, m.start(), m.end()):
         return False
@@ -662,9 +662,17 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
     claim_ends = _ClaimEnds(text, cues.matches)
     media = sorted((m.start, m.end) for m in mentions if m.kind == "actor" and m.type == "media")
     acts: list[_Raw] = []
-    raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends, media, acts))
+    raws.extend(
+        _claims(text, sents, raws, used, inside_quote, cues.matches, claim_ends, media, acts)
+    )
     act_keys = {(r.cstart, r.cend, r.cue) for r in acts}
-    everything = _resolve_all(doc.text, mentions, spans, raws + acts, sents)
+    # a fresh resolver: what it remembers of this run's speakers stays in this run; the
+    # document's own resolver lends its indexes when it reads the same mentions
+    if mentions is doc.mentions or list(mentions) == doc.mentions:
+        resolver = doc.resolver.fresh()
+    else:
+        resolver = Resolver(doc.text, mentions, doc.quotations, sents)
+    everything = _resolve_all(doc.text, resolver, raws + acts)
 
     def is_act(q: Quote) -> bool:
         cue = (q.cue_start, q.cue_end) if q.cue_start is not None else None
@@ -674,7 +682,8 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
 
 
 def _claims(
-    doc: Document,
+    text: str,
+    sents: SentenceIndex,
     raws: Sequence[_Raw],
     used: set[int],
     inside_quote: Callable[[int], bool],
@@ -693,8 +702,6 @@ def _claims(
     Speech acts with a noun-phrase object go to ``acts`` (when given), not
     to the claims.
     """
-    text = _attribution_text(doc)
-    sents = doc.sentences
     raws = list(raws)
     n_quotes = len(raws)
     quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
@@ -1316,16 +1323,8 @@ def _attribute(
     return make(None, None, "none")
 
 
-def _resolve_all(
-    text: str,
-    mentions: Sequence[Mention],
-    spans: Sequence[QuotationSpan],
-    raws: list[_Raw],
-    sents: SentenceIndex,
-) -> list[Quote]:
+def _resolve_all(text: str, resolver: Resolver, raws: list[_Raw]) -> list[Quote]:
     """Resolve the speakers in text order of their phrases and build the records."""
-    # a fresh resolver: what it remembers of this run's speakers stays in this run
-    resolver = Resolver(text, mentions, [(q.cstart, q.cend) for q in spans], sents)
     cache: dict[tuple[int, int], Resolution] = {}
     results: list[Quote] = []
     last = Resolution(None, None, "the speaker of the earlier cue is unknown", None)

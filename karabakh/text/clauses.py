@@ -51,6 +51,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import read_data_csv
+from ._patterns import trie_regex
 from .lexicon import reporting_forms, reporting_noun_forms, weekday_names
 from .sentences import ends_abbreviation
 
@@ -124,9 +125,14 @@ def speaker_nouns() -> dict[str, tuple[SpeakerNoun, ...]]:
 
 @functools.cache
 def speaker_noun_re() -> re.Pattern[str]:
-    """One regex of every describing noun, longest first, case-insensitive."""
-    forms = sorted(speaker_nouns(), key=len, reverse=True)
-    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    """One regex of every describing noun, case-insensitive; the longest form wins.
+
+    Built as a prefix trie (:func:`karabakh.text._patterns.trie_regex`): the
+    forms that match at one position lie on one path of the trie, so the
+    longest is the one a longest-first alternation would find, and a position
+    is rejected after a character or two instead of trying every form.
+    """
+    alts = trie_regex(speaker_nouns())
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -158,10 +164,12 @@ _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
 _LAST_AUX = re.compile(rf"(?:(?<=\s)|^)(?:{AUX})$")
 _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
-_BOUNDARY = re.compile(
-    r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
-    r"although|though|that|where|if|so|meanwhile|whom|then|yet|what)(?![\w-])"
-)
+_BOUNDARY_WORDS = (
+    "and but while whereas when as after before because since although though that where if "
+    "so meanwhile whom then yet what"
+).split()
+# the words as a prefix trie: the scan of a whole text rejects most positions at once
+_BOUNDARY = re.compile(rf"[,;:()]|(?<![\w-])(?i:{trie_regex(_BOUNDARY_WORDS)})(?![\w-])")
 FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
     r"could|must|should|seems?|appears?)(?![\w-])"
@@ -517,6 +525,13 @@ _NOUN_MODIFIERS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _noun_form(form: str) -> bool:
+    """Is the lower-case ``form`` (white space runs read as one space) a noun form of a cue?"""
+    nouns = reporting_noun_forms()
+    return form in nouns or re.sub(r"\s+", " ", form) in nouns
+
+
 def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     """True when the cue form at ``cs:ce`` is used as a noun ("reports of", "called claims").
 
@@ -529,11 +544,8 @@ def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     >>> cue_is_noun(t, 8, 14), cue_is_noun(t, t.index("reports"), t.index(" more"))
     (True, False)
     """
-    form = text[cs:ce].lower()
-    nouns = reporting_noun_forms()
-    if form not in nouns:
-        if not any(c.isspace() for c in form) or re.sub(r"\s+", " ", form) not in nouns:
-            return False
+    if not _noun_form(text[cs:ce].lower()):
+        return False
     if _OF_AFTER.match(text, ce):
         return True
     prev = WORD_BEFORE.search(text, max(0, cs - 40), cs)
@@ -542,8 +554,10 @@ def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     word = prev.group(1)
     low = word.lower()
     if word[:1].isupper() and not _POSSESSIVE_WORD.search(word):
-        before = text[: prev.start(1)].rstrip()
-        if before and before[-1] not in ".!?:;”\"»(":
+        k = prev.start(1)  # the last character before the name that is not white space
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k > 0 and text[k - 1] not in ".!?:;”\"»(":
             return False  # a name, the subject of the verb ("Baku reports")
     if word.islower() and low not in speaker_nouns():
         two_back = WORD_BEFORE.search(text, max(0, prev.start(1) - 20), prev.start(1))

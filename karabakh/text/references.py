@@ -44,6 +44,7 @@ text order; ``doc.resolver`` is one per document.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -270,6 +271,23 @@ class Resolver:
         self.pool_starts = [p for p, _ in pool]
         self.history: list[tuple[int, Antecedent]] = []
         self.unnamed: set[str] = set()
+
+    def fresh(self) -> Resolver:
+        """A resolver of the same document that remembers nothing yet.
+
+        It shares this one's indexes of the mentions (built once per document)
+        and starts with no speakers remembered and no unnamed description met,
+        as a new :class:`Resolver` of the same text, mentions and quotations would.
+
+        >>> r = Resolver("An official said so.", [])
+        >>> _ = r.resolve(0, 11, 0)
+        >>> sorted(r.unnamed), sorted(r.fresh().unnamed)
+        (['official'], [])
+        """
+        other = copy.copy(self)
+        other.history = []
+        other.unnamed = set()
+        return other
 
     def _introduced_as(self, m: Mention) -> set[str]:
         """The describing nouns (row keys) a person mention was introduced with.
