@@ -350,11 +350,11 @@ def _cue_sentence_after(
     if text[sp.end : s1].strip(SPACES):
         return s1  # the next sentence does not start right after the quotation
     for c in cues.between(s1, min(len(text), s1 + 80)):
-        verb = reporting_forms().get(re.sub(r"\s+", " ", c.group()).lower())
+        verb = reporting_forms().get(_SPACE_RUN.sub(" ", c.group()).lower())
         if verb is None or verb.frame == "source":
             return s1
         lead = text[s1 : c.start()]
-        if re.search(r"[.!?;:“”«»\"]", lead):
+        if _STOP_OR_MARK.search(lead):
             return s1
         if lead.strip() and not np_ok(text, s1, strip_aux(text, s1, c.start())):
             return s1
@@ -369,6 +369,14 @@ def _term_raw(sp: QuotationSpan) -> _Raw:
 
 
 
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
+_BY_AFTER = re.compile(r"\s+by\b")
+_AS = re.compile(r"\sas\s")
+_NOT = re.compile(r"not\b")
+_THAT_END = re.compile(r"(?<![\w-])that\s*$")
+_CLAUSE_MARK = re.compile(r"[,;:.!?]")
+_COMMA_LIKE = re.compile(r"[,;:]")
+_STOP_OR_MARK = re.compile(r"[.!?;:“”«»\"]")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
 _BY_AGENT = re.compile(r"(?<![\w-])by\s+(?P<np>[^,;:.!?“”«»\"]{2,80})")
 _ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
@@ -402,7 +410,7 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
         return False
     if cue_is_noun(text, m.start(), m.end()):
         return False
-    return not re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+    return not _BY_AFTER.match(text[m.end() : m.end() + 4])
 
 
 class _CueIndex:
@@ -452,7 +460,7 @@ def _cue_before(
     for last in reversed(cues.between(s0, qstart)):
         if inside_quote(last.start()) or cue_is_noun(text, last.start(), last.end()):
             continue
-        verb = reporting_forms().get(re.sub(r"\s+", " ", last.group()).lower())
+        verb = reporting_forms().get(_SPACE_RUN.sub(" ", last.group()).lower())
         if (
             verb is not None
             and verb.frame == "colon"
@@ -523,7 +531,7 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
         else:
             return None
     elif verb.frame == "as":
-        if not re.search(r"\sas\s", rest):
+        if not _AS.search(rest):
             return None
         a = ce
     else:
@@ -534,7 +542,7 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
             return None
         if PREP_START.match(head):
             return None
-        if re.match(r"not\b", head):
+        if _NOT.match(head):
             return None
     a, b = trim(text, a, s_end)
     colon = _COLON_QUOTE.search(text, a, b)
@@ -720,7 +728,7 @@ def _claims(
         s1 = sents.end_of(cs)
         if not _cue_ok(text, m, s0):
             continue
-        form = re.sub(r"\s+", " ", m.group()).lower()
+        form = _SPACE_RUN.sub(" ", m.group()).lower()
         verb = reporting_forms().get(form)
         if verb is None:
             verb = next(v for v in reporting_verbs() if v.frame == "source")
@@ -851,7 +859,7 @@ def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int])
         return True
     a, b = content
     gap = text[ce:a]
-    if re.search(r"(?<![\w-])that\s*$", gap) or gap.strip().startswith(":"):
+    if _THAT_END.search(gap) or gap.strip().startswith(":"):
         return True
     if text[a : a + 1] in "“«\"„‘":
         return True  # the quotation itself: its own record decides
@@ -1115,7 +1123,7 @@ def _according_to(
     text: str, cs: int, ce: int, s0: int, s1: int, inside_quote: object
 ) -> _Raw | None:
     """``According to X, claim.`` or ``claim, according to X.``."""
-    stop = re.compile(r"[,;:.!?]").search(text, ce, s1)
+    stop = _CLAUSE_MARK.search(text, ce, s1)
     np_end = stop.start() if stop else s1
     a, b = trim(text, ce, np_end)
     if a >= b or len(text[a:b].split()) > 10:
@@ -1214,14 +1222,14 @@ def _attribute(
             if not (clause and clause[0].lower() in {"who", "which", "whose", "where"}):
                 cue = c
                 break
-        if cue and reporting_forms().get(re.sub(r"\s+", " ", cue.group()).lower()):
+        if cue and reporting_forms().get(_SPACE_RUN.sub(" ", cue.group()).lower()):
             if cue.start() == a0:
                 np = np_after(text, cue.end(), limit)
                 if np:
                     after_found = (cue.span(), np)
             else:
                 x, y = trim(text, a0, strip_aux(text, a0, cue.start()))
-                comma = re.search(r"[,;:]", text[x:y])
+                comma = _COMMA_LIKE.search(text[x:y])
                 if comma and speaks_for_in(text, x + comma.end(), y) and np_ok(text, x, y):
                     pass  # “...,” Jane Doe, a spokeswoman for the ICRC, said
                 elif comma:  # “...,” Pashinyan, 48, said / the official, who ..., added

@@ -85,6 +85,13 @@ __all__ = [
 ]
 
 
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
+
+
+_COMMA = re.compile(",")
+_BE_NOT = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$")
+
+
 class SpeakerNoun(NamedTuple):
     """One reading of a describing noun of ``data/speaker_nouns.csv``.
 
@@ -163,6 +170,10 @@ _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
 # as _TRAILING_AUX finds it, without trying every start in a run of white space
 _LAST_AUX = re.compile(rf"(?:(?<=\s)|^)(?:{AUX})$")
 _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
+# the words that can end a match of AUX (each alternative's last word: "has", "turn" of
+# "in turn", "Monday" of "on Monday"): a phrase ending in another word of letters ends
+# in no auxiliary, and strip_aux need not search for one
+_AUX_LAST_WORDS = frozenset(re.findall(r"[A-Za-z]+(?=\||\)|$)", AUX))
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
 _BOUNDARY_WORDS = (
     "and but while whereas when as after before because since although though that where if "
@@ -230,7 +241,13 @@ def strip_aux(text: str, a: int, b: int) -> int:
         e = b
         while e > a and text[e - 1].isspace():
             e -= 1
-        m = _LAST_AUX.search(text, max(a, e - _AUX_WINDOW), e)
+        lo = max(a, e - _AUX_WINDOW)
+        space = text.rfind(" ", lo, e)
+        word = text[space + 1 if space >= 0 else lo : e]  # the last word, if no other space
+        if word.isalpha() and word not in _AUX_LAST_WORDS:
+            b = e
+            break
+        m = _LAST_AUX.search(text, lo, e)
         if not m or m.start() == m.end() or (m.start() == a and a > 0):
             b = e
             break
@@ -290,7 +307,7 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
         # "X, apposition, cue": the subject is the first phrase of the clause
         segments = []
         pos = s0
-        for m in re.finditer(r",", text[s0 : b - 1]):
+        for m in _COMMA.finditer(text[s0 : b - 1]):
             segments.append((pos, s0 + m.start()))
             pos = s0 + m.end()
         segments.append((pos, b - 1))
@@ -360,8 +377,29 @@ def _boundaries(text: str) -> tuple[list[int], list[_Boundary]]:
     return [x.end for x in found], found
 
 
+_NEAR_BOUNDARY = 128  # characters before the verb read first for its clause boundary
+
+
 def _last_boundary(text: str, a: int, b: int) -> _Boundary | None:
-    """The last clause boundary inside ``text[a:b]``, in O(log n)."""
+    """The last clause boundary inside ``text[a:b]``, in O(log n).
+
+    The last ``_NEAR_BOUNDARY`` characters are read first (a subject is a few
+    words after a comma, ``and`` or ``that``): a boundary found there is the
+    last one, as no match of ``_BOUNDARY`` (a mark or a whole word) straddles
+    another, and the scan reaches one character past ``b`` so that a word ending
+    at ``b`` sees what follows it. Only when there is none and the clause
+    starts earlier is the index of the whole text (built once) asked.
+    """
+    lo = max(a, b - _NEAR_BOUNDARY)
+    before = last = None
+    for m in _BOUNDARY.finditer(text, lo, b + 1):
+        before, last = last, m
+    if last is not None and last.end() > b:  # a mark at b, or a word running past it
+        last = before
+    if last is not None:
+        return _Boundary(last.start(), last.end(), last.group().lower())
+    if lo == a:
+        return None
     ends, found = _boundaries(text)
     k = bisect.bisect_right(ends, b) - 1
     return found[k] if k >= 0 and found[k].start >= a else None
@@ -400,7 +438,7 @@ def _joint_start(text: str, s0: int, and_: _Boundary, cue_start: int, a: int) ->
 def speaks_for_in(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
     for m in speaker_noun_re().finditer(text, a, b):
-        key = re.sub(r"\s+", " ", m.group().lower())
+        key = _SPACE_RUN.sub(" ", m.group().lower())
         if any(n.speaks_for for n in speaker_nouns()[key]):
             return True
     return False
@@ -468,7 +506,7 @@ def verb_group(text: str | Document, s0: int, verb_start: int, verb_end: int) ->
         a += 1
     negated = _NEGATION.search(text, a, verb_start) is not None
     passive = _BE.search(text, lo, verb_start) is not None or bool(
-        re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$", text[lo:verb_start])
+        _BE_NOT.search(text[lo:verb_start])
     )
     return VerbGroup(a, verb_end, negated, "passive" if passive else "active")
 
@@ -529,7 +567,7 @@ _NOUN_MODIFIERS = frozenset(
 def _noun_form(form: str) -> bool:
     """Is the lower-case ``form`` (white space runs read as one space) a noun form of a cue?"""
     nouns = reporting_noun_forms()
-    return form in nouns or re.sub(r"\s+", " ", form) in nouns
+    return form in nouns or _SPACE_RUN.sub(" ", form) in nouns
 
 
 def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
