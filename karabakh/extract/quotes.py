@@ -254,6 +254,9 @@ __all__ = [
 ]
 
 
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
+
+
 # ------------------------------------ quotations (paired by karabakh.text.quote_marks)
 
 
@@ -369,7 +372,6 @@ def _term_raw(sp: QuotationSpan) -> _Raw:
 
 
 
-_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 _BY_AFTER = re.compile(r"\s+by\b")
 _AS = re.compile(r"\sas\s")
 _NOT = re.compile(r"not\b")

@@ -86,10 +86,7 @@ __all__ = [
 
 
 _SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
-
-
 _COMMA = re.compile(",")
-_BE_NOT = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$")
 
 
 class SpeakerNoun(NamedTuple):
@@ -381,7 +378,7 @@ _NEAR_BOUNDARY = 128  # characters before the verb read first for its clause bou
 
 
 def _last_boundary(text: str, a: int, b: int) -> _Boundary | None:
-    """The last clause boundary inside ``text[a:b]``, in O(log n).
+    """The last clause boundary inside ``text[a:b]``: a short scan, else O(log n).
 
     The last ``_NEAR_BOUNDARY`` characters are read first (a subject is a few
     words after a comma, ``and`` or ``that``): a boundary found there is the
@@ -464,6 +461,7 @@ def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
 
 
 _BE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_BE_NOT = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$")
 _NEGATION = re.compile(r"(?<![\w-])(?:not|never|n[’']t)(?![\w-])", re.IGNORECASE)
 _AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|is|are|was|were|be|been|being|yet|n[’']t)\s*$")
 _COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
