@@ -307,8 +307,7 @@ def _interrupted(
         return None
     if text[prev.close - 1] in ".!?" or first.cue[0] < prev.end:
         return None  # the first piece ended its sentence, or its cue stands before it
-    gap = _INTERRUPTION.fullmatch(text, prev.end, sp.open)
-    if gap is None or first.cue[1] > sp.open:
+    if first.cue[1] > sp.open or _INTERRUPTION.fullmatch(text, prev.end, sp.open) is None:
         return None
     if text[prev.close - 1] != "," and not text[prev.end : prev.end + 1] == ",":
         return None
