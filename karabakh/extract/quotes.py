@@ -206,8 +206,7 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import Mention, Quote
 from ..text.actors import actor_info
@@ -384,8 +383,13 @@ _ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
 _THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
+    """One quote or claim before its speaker is resolved: spans, cue, speaker phrase, rule.
+
+    A named tuple, not a dataclass: a few dozen are made per article, and a
+    frozen dataclass costs several times as much to build.
+    """
+
     kind: str
     cstart: int
     cend: int
@@ -1193,8 +1197,8 @@ def _attribute(
         return make((cs, ce), (x, y), "np")
     first = _interrupted(text, sp, k, spans, raws)  # issue 19: “...,” he said, “...”
     if first is not None:
-        return replace(make(first.cue, first.np, "previous"), kind=first.kind,
-                       continues=first.cstart)
+        return make(first.cue, first.np, "previous")._replace(kind=first.kind,
+                                                              continues=first.cstart)
     # 0. a quotation continued into a new paragraph right after an attributed one
     if sp.reopened and k and raws and not before_s:
         prev = raws[-1]
