@@ -206,8 +206,7 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import Mention, Quote
 from ..text.actors import actor_info
@@ -252,6 +251,9 @@ __all__ = [
     "quotes_table",
     "reporting_verbs",
 ]
+
+
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 
 
 # ------------------------------------ quotations (paired by karabakh.text.quote_marks)
@@ -304,8 +306,7 @@ def _interrupted(
         return None
     if text[prev.close - 1] in ".!?" or first.cue[0] < prev.end:
         return None  # the first piece ended its sentence, or its cue stands before it
-    gap = _INTERRUPTION.fullmatch(text, prev.end, sp.open)
-    if gap is None or first.cue[1] > sp.open:
+    if first.cue[1] > sp.open or _INTERRUPTION.fullmatch(text, prev.end, sp.open) is None:
         return None
     if text[prev.close - 1] != "," and not text[prev.end : prev.end + 1] == ",":
         return None
@@ -350,11 +351,11 @@ def _cue_sentence_after(
     if text[sp.end : s1].strip(SPACES):
         return s1  # the next sentence does not start right after the quotation
     for c in cues.between(s1, min(len(text), s1 + 80)):
-        verb = reporting_forms().get(re.sub(r"\s+", " ", c.group()).lower())
+        verb = reporting_forms().get(_SPACE_RUN.sub(" ", c.group()).lower())
         if verb is None or verb.frame == "source":
             return s1
         lead = text[s1 : c.start()]
-        if re.search(r"[.!?;:“”«»\"]", lead):
+        if _STOP_OR_MARK.search(lead):
             return s1
         if lead.strip() and not np_ok(text, s1, strip_aux(text, s1, c.start())):
             return s1
@@ -369,14 +370,26 @@ def _term_raw(sp: QuotationSpan) -> _Raw:
 
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
+_AS = re.compile(r"\sas\s")
+_NOT = re.compile(r"not\b")
+_THAT_END = re.compile(r"(?<![\w-])that\s*$")
+_CLAUSE_MARK = re.compile(r"[,;:.!?]")
+_COMMA_LIKE = re.compile(r"[,;:]")
+_STOP_OR_MARK = re.compile(r"[.!?;:“”«»\"]")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
 _BY_AGENT = re.compile(r"(?<![\w-])by\s+(?P<np>[^,;:.!?“”«»\"]{2,80})")
 _ANAPHOR = re.compile(r"\s*(?:this|so|these\s+words|it|that)\b")
 _THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
+    """One quote or claim before its speaker is resolved: spans, cue, speaker phrase, rule.
+
+    A named tuple, not a dataclass: a few dozen are made per article, and a
+    frozen dataclass costs several times as much to build.
+    """
+
     kind: str
     cstart: int
     cend: int
@@ -394,15 +407,15 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
     """False for passive, nominal and second-hand uses of a cue word."""
     if m.group()[0].isupper():
         return m.start() == s0 or text[s0 : m.start()].strip() in {"", "And", "But"}
-    before = text[max(s0, m.start() - 40) : m.start()]
-    if _PASSIVE_BEFORE.search(before):
+    lo = max(s0, m.start() - 40)
+    if _PASSIVE_BEFORE.search(text[lo : m.start()]):
         return False
-    prev = re.search(r"([\w’'-]+)\W*$", before)
-    if prev and prev.group(1).lower() in DETERMINERS and m.group().lower() != "according to":
+    prev = _last_word(text, lo, m.start())
+    if prev and prev.lower() in DETERMINERS and m.group().lower() != "according to":
         return False
     if cue_is_noun(text, m.start(), m.end()):
         return False
-    return not re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+    return not _BY_AFTER.match(text[m.end() : m.end() + 4])
 
 
 class _CueIndex:
@@ -452,7 +465,7 @@ def _cue_before(
     for last in reversed(cues.between(s0, qstart)):
         if inside_quote(last.start()) or cue_is_noun(text, last.start(), last.end()):
             continue
-        verb = reporting_forms().get(re.sub(r"\s+", " ", last.group()).lower())
+        verb = reporting_forms().get(_SPACE_RUN.sub(" ", last.group()).lower())
         if (
             verb is not None
             and verb.frame == "colon"
@@ -523,7 +536,7 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
         else:
             return None
     elif verb.frame == "as":
-        if not re.search(r"\sas\s", rest):
+        if not _AS.search(rest):
             return None
         a = ce
     else:
@@ -534,7 +547,7 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
             return None
         if PREP_START.match(head):
             return None
-        if re.match(r"not\b", head):
+        if _NOT.match(head):
             return None
     a, b = trim(text, a, s_end)
     colon = _COLON_QUOTE.search(text, a, b)
@@ -662,9 +675,17 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
     claim_ends = _ClaimEnds(text, cues.matches)
     media = sorted((m.start, m.end) for m in mentions if m.kind == "actor" and m.type == "media")
     acts: list[_Raw] = []
-    raws.extend(_claims(doc, raws, used, inside_quote, cues.matches, claim_ends, media, acts))
+    raws.extend(
+        _claims(text, sents, raws, used, inside_quote, cues.matches, claim_ends, media, acts)
+    )
     act_keys = {(r.cstart, r.cend, r.cue) for r in acts}
-    everything = _resolve_all(doc.text, mentions, spans, raws + acts, sents)
+    # a fresh resolver: what it remembers of this run's speakers stays in this run; the
+    # document's own resolver lends its indexes when it reads the same mentions
+    if mentions is doc.mentions or list(mentions) == doc.mentions:
+        resolver = doc.resolver.fresh()
+    else:
+        resolver = Resolver(doc.text, mentions, doc.quotations, sents)
+    everything = _resolve_all(doc.text, resolver, raws + acts)
 
     def is_act(q: Quote) -> bool:
         cue = (q.cue_start, q.cue_end) if q.cue_start is not None else None
@@ -674,7 +695,8 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
 
 
 def _claims(
-    doc: Document,
+    text: str,
+    sents: SentenceIndex,
     raws: Sequence[_Raw],
     used: set[int],
     inside_quote: Callable[[int], bool],
@@ -693,8 +715,6 @@ def _claims(
     Speech acts with a noun-phrase object go to ``acts`` (when given), not
     to the claims.
     """
-    text = _attribution_text(doc)
-    sents = doc.sentences
     raws = list(raws)
     n_quotes = len(raws)
     quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
@@ -713,7 +733,7 @@ def _claims(
         s1 = sents.end_of(cs)
         if not _cue_ok(text, m, s0):
             continue
-        form = re.sub(r"\s+", " ", m.group()).lower()
+        form = _SPACE_RUN.sub(" ", m.group()).lower()
         verb = reporting_forms().get(form)
         if verb is None:
             verb = next(v for v in reporting_verbs() if v.frame == "source")
@@ -844,7 +864,7 @@ def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int])
         return True
     a, b = content
     gap = text[ce:a]
-    if re.search(r"(?<![\w-])that\s*$", gap) or gap.strip().startswith(":"):
+    if _THAT_END.search(gap) or gap.strip().startswith(":"):
         return True
     if text[a : a + 1] in "“«\"„‘":
         return True  # the quotation itself: its own record decides
@@ -1108,7 +1128,7 @@ def _according_to(
     text: str, cs: int, ce: int, s0: int, s1: int, inside_quote: object
 ) -> _Raw | None:
     """``According to X, claim.`` or ``claim, according to X.``."""
-    stop = re.compile(r"[,;:.!?]").search(text, ce, s1)
+    stop = _CLAUSE_MARK.search(text, ce, s1)
     np_end = stop.start() if stop else s1
     a, b = trim(text, ce, np_end)
     if a >= b or len(text[a:b].split()) > 10:
@@ -1177,8 +1197,8 @@ def _attribute(
         return make((cs, ce), (x, y), "np")
     first = _interrupted(text, sp, k, spans, raws)  # issue 19: “...,” he said, “...”
     if first is not None:
-        return replace(make(first.cue, first.np, "previous"), kind=first.kind,
-                       continues=first.cstart)
+        return make(first.cue, first.np, "previous")._replace(kind=first.kind,
+                                                              continues=first.cstart)
     # 0. a quotation continued into a new paragraph right after an attributed one
     if sp.reopened and k and raws and not before_s:
         prev = raws[-1]
@@ -1207,14 +1227,14 @@ def _attribute(
             if not (clause and clause[0].lower() in {"who", "which", "whose", "where"}):
                 cue = c
                 break
-        if cue and reporting_forms().get(re.sub(r"\s+", " ", cue.group()).lower()):
+        if cue and reporting_forms().get(_SPACE_RUN.sub(" ", cue.group()).lower()):
             if cue.start() == a0:
                 np = np_after(text, cue.end(), limit)
                 if np:
                     after_found = (cue.span(), np)
             else:
                 x, y = trim(text, a0, strip_aux(text, a0, cue.start()))
-                comma = re.search(r"[,;:]", text[x:y])
+                comma = _COMMA_LIKE.search(text[x:y])
                 if comma and speaks_for_in(text, x + comma.end(), y) and np_ok(text, x, y):
                     pass  # “...,” Jane Doe, a spokeswoman for the ICRC, said
                 elif comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
@@ -1316,16 +1336,8 @@ def _attribute(
     return make(None, None, "none")
 
 
-def _resolve_all(
-    text: str,
-    mentions: Sequence[Mention],
-    spans: Sequence[QuotationSpan],
-    raws: list[_Raw],
-    sents: SentenceIndex,
-) -> list[Quote]:
+def _resolve_all(text: str, resolver: Resolver, raws: list[_Raw]) -> list[Quote]:
     """Resolve the speakers in text order of their phrases and build the records."""
-    # a fresh resolver: what it remembers of this run's speakers stays in this run
-    resolver = Resolver(text, mentions, [(q.cstart, q.cend) for q in spans], sents)
     cache: dict[tuple[int, int], Resolution] = {}
     results: list[Quote] = []
     last = Resolution(None, None, "the speaker of the earlier cue is unknown", None)

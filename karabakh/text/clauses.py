@@ -51,6 +51,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import read_data_csv
+from ._patterns import trie_regex
 from .lexicon import reporting_forms, reporting_noun_forms, weekday_names
 from .sentences import ends_abbreviation
 
@@ -82,6 +83,10 @@ __all__ = [
     "trim",
     "verb_group",
 ]
+
+
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
+_COMMA = re.compile(",")
 
 
 class SpeakerNoun(NamedTuple):
@@ -124,9 +129,14 @@ def speaker_nouns() -> dict[str, tuple[SpeakerNoun, ...]]:
 
 @functools.cache
 def speaker_noun_re() -> re.Pattern[str]:
-    """One regex of every describing noun, longest first, case-insensitive."""
-    forms = sorted(speaker_nouns(), key=len, reverse=True)
-    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    """One regex of every describing noun, case-insensitive; the longest form wins.
+
+    Built as a prefix trie (:func:`karabakh.text._patterns.trie_regex`): the
+    forms that match at one position lie on one path of the trie, so the
+    longest is the one a longest-first alternation would find, and a position
+    is rejected after a character or two instead of trying every form.
+    """
+    alts = trie_regex(speaker_nouns())
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -157,11 +167,17 @@ _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
 # as _TRAILING_AUX finds it, without trying every start in a run of white space
 _LAST_AUX = re.compile(rf"(?:(?<=\s)|^)(?:{AUX})$")
 _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space inside
+# the words that can end a match of AUX (each alternative's last word: "has", "turn" of
+# "in turn", "Monday" of "on Monday"): a phrase ending in another word of letters ends
+# in no auxiliary, and strip_aux need not search for one
+_AUX_LAST_WORDS = frozenset(re.findall(r"[A-Za-z]+(?=\||\)|$)", AUX))
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
-_BOUNDARY = re.compile(
-    r"[,;:()]|(?<![\w-])(?i:and|but|while|whereas|when|as|after|before|because|since|"
-    r"although|though|that|where|if|so|meanwhile|whom|then|yet|what)(?![\w-])"
-)
+_BOUNDARY_WORDS = (
+    "and but while whereas when as after before because since although though that where if "
+    "so meanwhile whom then yet what"
+).split()
+# the words as a prefix trie: the scan of a whole text rejects most positions at once
+_BOUNDARY = re.compile(rf"[,;:()]|(?<![\w-])(?i:{trie_regex(_BOUNDARY_WORDS)})(?![\w-])")
 FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
     r"could|must|should|seems?|appears?)(?![\w-])"
@@ -222,7 +238,13 @@ def strip_aux(text: str, a: int, b: int) -> int:
         e = b
         while e > a and text[e - 1].isspace():
             e -= 1
-        m = _LAST_AUX.search(text, max(a, e - _AUX_WINDOW), e)
+        lo = max(a, e - _AUX_WINDOW)
+        space = text.rfind(" ", lo, e)
+        word = text[space + 1 if space >= 0 else lo : e]  # the last word, if no other space
+        if word.isalpha() and word not in _AUX_LAST_WORDS:
+            b = e
+            break
+        m = _LAST_AUX.search(text, lo, e)
         if not m or m.start() == m.end() or (m.start() == a and a > 0):
             b = e
             break
@@ -282,7 +304,7 @@ def subject_of(text: str | Document, s0: int, cue_start: int) -> Subject | None:
         # "X, apposition, cue": the subject is the first phrase of the clause
         segments = []
         pos = s0
-        for m in re.finditer(r",", text[s0 : b - 1]):
+        for m in _COMMA.finditer(text[s0 : b - 1]):
             segments.append((pos, s0 + m.start()))
             pos = s0 + m.end()
         segments.append((pos, b - 1))
@@ -352,8 +374,29 @@ def _boundaries(text: str) -> tuple[list[int], list[_Boundary]]:
     return [x.end for x in found], found
 
 
+_NEAR_BOUNDARY = 128  # characters before the verb read first for its clause boundary
+
+
 def _last_boundary(text: str, a: int, b: int) -> _Boundary | None:
-    """The last clause boundary inside ``text[a:b]``, in O(log n)."""
+    """The last clause boundary inside ``text[a:b]``: a short scan, else O(log n).
+
+    The last ``_NEAR_BOUNDARY`` characters are read first (a subject is a few
+    words after a comma, ``and`` or ``that``): a boundary found there is the
+    last one, as no match of ``_BOUNDARY`` (a mark or a whole word) straddles
+    another, and the scan reaches one character past ``b`` so that a word ending
+    at ``b`` sees what follows it. Only when there is none and the clause
+    starts earlier is the index of the whole text (built once) asked.
+    """
+    lo = max(a, b - _NEAR_BOUNDARY)
+    before = last = None
+    for m in _BOUNDARY.finditer(text, lo, b + 1):
+        before, last = last, m
+    if last is not None and last.end() > b:  # a mark at b, or a word running past it
+        last = before
+    if last is not None:
+        return _Boundary(last.start(), last.end(), last.group().lower())
+    if lo == a:
+        return None
     ends, found = _boundaries(text)
     k = bisect.bisect_right(ends, b) - 1
     return found[k] if k >= 0 and found[k].start >= a else None
@@ -392,7 +435,7 @@ def _joint_start(text: str, s0: int, and_: _Boundary, cue_start: int, a: int) ->
 def speaks_for_in(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
     for m in speaker_noun_re().finditer(text, a, b):
-        key = re.sub(r"\s+", " ", m.group().lower())
+        key = _SPACE_RUN.sub(" ", m.group().lower())
         if any(n.speaks_for for n in speaker_nouns()[key]):
             return True
     return False
@@ -418,6 +461,7 @@ def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
 
 
 _BE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_BE_NOT = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$")
 _NEGATION = re.compile(r"(?<![\w-])(?:not|never|n[’']t)(?![\w-])", re.IGNORECASE)
 _AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|is|are|was|were|be|been|being|yet|n[’']t)\s*$")
 _COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
@@ -460,7 +504,7 @@ def verb_group(text: str | Document, s0: int, verb_start: int, verb_end: int) ->
         a += 1
     negated = _NEGATION.search(text, a, verb_start) is not None
     passive = _BE.search(text, lo, verb_start) is not None or bool(
-        re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$", text[lo:verb_start])
+        _BE_NOT.search(text[lo:verb_start])
     )
     return VerbGroup(a, verb_end, negated, "passive" if passive else "active")
 
@@ -517,6 +561,13 @@ _NOUN_MODIFIERS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _noun_form(form: str) -> bool:
+    """Is the lower-case ``form`` (white space runs read as one space) a noun form of a cue?"""
+    nouns = reporting_noun_forms()
+    return form in nouns or _SPACE_RUN.sub(" ", form) in nouns
+
+
 def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     """True when the cue form at ``cs:ce`` is used as a noun ("reports of", "called claims").
 
@@ -529,11 +580,8 @@ def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     >>> cue_is_noun(t, 8, 14), cue_is_noun(t, t.index("reports"), t.index(" more"))
     (True, False)
     """
-    form = text[cs:ce].lower()
-    nouns = reporting_noun_forms()
-    if form not in nouns:
-        if not any(c.isspace() for c in form) or re.sub(r"\s+", " ", form) not in nouns:
-            return False
+    if not _noun_form(text[cs:ce].lower()):
+        return False
     if _OF_AFTER.match(text, ce):
         return True
     prev = WORD_BEFORE.search(text, max(0, cs - 40), cs)
@@ -542,8 +590,10 @@ def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:
     word = prev.group(1)
     low = word.lower()
     if word[:1].isupper() and not _POSSESSIVE_WORD.search(word):
-        before = text[: prev.start(1)].rstrip()
-        if before and before[-1] not in ".!?:;”\"»(":
+        k = prev.start(1)  # the last character before the name that is not white space
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k > 0 and text[k - 1] not in ".!?:;”\"»(":
             return False  # a name, the subject of the verb ("Baku reports")
     if word.islower() and low not in speaker_nouns():
         two_back = WORD_BEFORE.search(text, max(0, prev.start(1) - 20), prev.start(1))

@@ -67,6 +67,7 @@ from .sentences import SENT_END, paragraph_breaks
 __all__ = ["QuotationSpan", "pair_quote_marks", "quote_spans"]
 
 
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 _MARK = re.compile(r"[«»“”„‟\"‘’‚‹›']")
 _DOUBLE = frozenset("«»“”„‟\"")
 _OPEN_GLYPH = frozenset("«„“‟‘‚‹")
@@ -357,7 +358,7 @@ def _attribution_at_end(
     """
     cues = []
     for c in cue_re.finditer(text, lo, dot):
-        verb = reporting_forms().get(re.sub(r"\s+", " ", c.group()))
+        verb = reporting_forms().get(_SPACE_RUN.sub(" ", c.group()))
         if verb is not None and verb.frame != "source":
             cues.append(c)
     if not cues:

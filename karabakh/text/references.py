@@ -44,6 +44,7 @@ text order; ``doc.resolver`` is one per document.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -75,6 +76,9 @@ __all__ = [
     "resolve_reference",
 ]
 
+_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
+_APPOSITION_END = re.compile(r"[,;.:!?()“”«»\"]")
+_PLURAL = re.compile(r"[^s]s$")
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 _PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "body", "we": "body"}
 
@@ -271,6 +275,23 @@ class Resolver:
         self.history: list[tuple[int, Antecedent]] = []
         self.unnamed: set[str] = set()
 
+    def fresh(self) -> Resolver:
+        """A resolver of the same document that remembers nothing yet.
+
+        It shares this one's indexes of the mentions (built once per document)
+        and starts with no speakers remembered and no unnamed description met,
+        as a new :class:`Resolver` of the same text, mentions and quotations would.
+
+        >>> r = Resolver("An official said so.", [])
+        >>> _ = r.resolve(0, 11, 0)
+        >>> sorted(r.unnamed), sorted(r.fresh().unnamed)
+        (['official'], [])
+        """
+        other = copy.copy(self)
+        other.history = []
+        other.unnamed = set()
+        return other
+
     def _introduced_as(self, m: Mention) -> set[str]:
         """The describing nouns (row keys) a person mention was introduced with.
 
@@ -295,15 +316,15 @@ class Resolver:
             if last is not None and not text[last.end() : m.start].strip():
                 parts.append(last.span())  # the title right before the name
         if text.startswith(",", m.end):
-            stop = re.compile(r"[,;.:!?()“”«»\"]").search(text, m.end + 1, m.end + 100)
+            stop = _APPOSITION_END.search(text, m.end + 1, m.end + 100)
             parts.append((m.end + 1, stop.start() if stop else min(len(text), m.end + 100)))
         for a, b in parts:
             for nm in speaker_noun_re().finditer(text, a, b):
-                keys.update(n.key for n in speaker_nouns()[re.sub(r"\s+", " ", nm.group().lower())])
+                keys.update(n.key for n in speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())])
         if role is not None:
             desc = role.description
             for nm in speaker_noun_re().finditer(desc):
-                keys.update(n.key for n in speaker_nouns()[re.sub(r"\s+", " ", nm.group().lower())])
+                keys.update(n.key for n in speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())])
         return keys
 
     def _described_person(self, key: str, pos: int) -> Mention | None:
@@ -328,7 +349,7 @@ class Resolver:
             last = nm
         if last is None or self.text[last.end() : m.start].strip(" ,"):
             return ""
-        key = re.sub(r"\s+", " ", last.group().lower())
+        key = _SPACE_RUN.sub(" ", last.group().lower())
         return key if any("person" in n.types for n in speaker_nouns()[key]) else ""
 
     def _actor(self, m: Mention) -> ActorRef:
@@ -581,7 +602,7 @@ class Resolver:
         for nm in speaker_noun_re().finditer(self.text, a, b):
             if nm.start() < head_end:
                 noun = nm
-        noun_key = re.sub(r"\s+", " ", noun.group().lower()) if noun is not None else ""
+        noun_key = _SPACE_RUN.sub(" ", noun.group().lower()) if noun is not None else ""
         constraints = speaker_nouns()[noun_key] if noun is not None else ()
         speaks_for = noun is not None and any(c.speaks_for for c in constraints)
         if persons:
@@ -631,7 +652,7 @@ class Resolver:
             noun is not None
             and not named
             and words[0] not in DETERMINERS
-            and re.search(r"[^s]s$", noun_key)
+            and _PLURAL.search(noun_key)
             and not self._sides(a, b)[0]
         ):
             self.unnamed.add(noun_key)
@@ -708,7 +729,7 @@ class Resolver:
             nm = x
         if nm is None or nm.end() != trim(self.text, a, b)[1]:
             return None
-        nouns = speaker_nouns()[re.sub(r"\s+", " ", nm.group().lower())]
+        nouns = speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())]
         keys = {n.key for n in nouns if "person" in n.types and not n.speaks_for} - _GENERIC_KEYS
         for key in keys:
             who = self._described_person(key, pos)
