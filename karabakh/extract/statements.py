@@ -319,6 +319,74 @@ def _compiled(concepts: tuple[Concept, ...]) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _CueIndex:
+    """The concepts' cue patterns, indexed by a word each of them cannot match without.
+
+    Each pattern is keyed by one of its :func:`_literal_needs` (the one whose
+    shortest literal is longest, so the rarest); a clause's candidates are the
+    patterns with a key literal inside one of its words, and :func:`_may_match`
+    then tests all their needs, as before. So one pass over a clause's words
+    replaces a test of every pattern against every clause (the answer per word
+    is kept: the vocabulary of news repeats).
+
+    ``entries`` are ``(concept, pattern, polarity, needs)`` in the order of the
+    concepts and of their cues, the order the statements are coded in.
+    """
+
+    _MAX_WORDS = 100_000  # the per-word answers kept before the cache starts afresh
+
+    def __init__(self, compiled: tuple[_Compiled, ...]) -> None:
+        self.entries = [(comp, pattern, polarity, needs) for comp in compiled
+                        for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs,
+                                                                    strict=True)]
+        self.keys: dict[str, list[int]] = {}
+        always = []
+        for k, (_comp, _pattern, _polarity, needs) in enumerate(self.entries):
+            key = max(needs, key=lambda alts: min(map(len, alts)), default=())
+            if not key or not all(_WORD_RUN.fullmatch(a) for a in key):
+                always.append(k)  # no literal need, or one a word split would not find
+            for a in key:
+                self.keys.setdefault(a, []).append(k)
+        self.always = frozenset(always)
+        self._by_word: dict[str, frozenset[int]] = {}
+
+    def _word_hits(self, word: str) -> frozenset[int]:
+        hits = self._by_word.get(word)
+        if hits is None:
+            if len(self._by_word) >= self._MAX_WORDS:
+                self._by_word.clear()
+            hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks)
+            self._by_word[word] = hits
+        return hits
+
+    def candidates(self, low: str | None) -> list[int]:
+        """The entries that can match a clause whose :func:`_prefilter_text` is ``low``, in order.
+
+        The same entries, in the same order, as testing :func:`_may_match` on each:
+
+        >>> index = _cue_index(load_concepts())
+        >>> low = _prefilter_text("Baku called the anti-terrorist measures legitimate.")
+        >>> index.candidates(low) == [k for k, e in enumerate(index.entries) if _may_match(low, e[3])]
+        True
+        >>> [index.entries[k][0].concept.concept_id for k in index.candidates(low)]
+        ['counter_terrorism']
+        """
+        if low is None:
+            return list(range(len(self.entries)))
+        found = set(self.always)
+        for word in set(_WORD_RUN.findall(low)):
+            found |= self._word_hits(word)
+        return sorted(k for k in found if _may_match(low, self.entries[k][3]))
+
+
+@functools.cache
+def _cue_index(concepts: tuple[Concept, ...]) -> _CueIndex:
+    return _CueIndex(_compiled(concepts))
+
+
 @dataclass(frozen=True)
 class _StanceWords:
     negator: re.Pattern[str]
@@ -683,7 +751,7 @@ def find_statements(
     >>> [(s.actor_id, s.concept_id, s.agreement, s.rule) for s in st]
     [('ARM_GOV', 'armenia_not_party', 1, 'claim:counter-cue+negation')]
     """
-    compiled = _compiled(tuple(concepts) if concepts is not None else load_concepts())
+    index = _cue_index(tuple(concepts) if concepts is not None else load_concepts())
     sw = _stance_words()
     found: dict[tuple[Any, ...], Statement] = {}
     if doc is None:
@@ -694,10 +762,10 @@ def find_statements(
     spans = _QuoteSpans(quotes)
     units = _units(text, quotes, doc) + _bare_claims(text, mentions, spans, doc)
     for unit, q in units:
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
+        _code_unit(text, unit, index, sw, mentions, found, article_id, doc,
                    skip=lambda s, e, q=q: _inner(spans, q, s, e))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, spans, doc)
+        _code_events(text, events, index, sw, mentions, found, article_id, spans, doc)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -733,7 +801,7 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
+def _code_events(text: str, events: Sequence[Any], index: _CueIndex,
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
                  spans: _QuoteSpans, doc: Document) -> None:
@@ -754,32 +822,33 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),
                      getattr(ev, "source_end", None), None, f"event:{kind}", None)
 
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=spans.covers)
+        _code_unit(text, unit, index, sw, mentions, found, article_id, doc, skip=spans.covers)
 
 
-def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
+def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                mentions: Sequence[Mention], found: dict[tuple[Any, ...], Statement],
                article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
-    low = _prefilter_text(text[lo:hi])
-    for comp in compiled:
-        if comp.requires is not None and not comp.requires.search(text, lo, hi):
-            continue
-        for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs, strict=True):
-            if not _may_match(low, needs):
+    required: dict[str, bool] = {}  # per concept, whether its ``requires`` word is there
+    for k in index.candidates(_prefilter_text(text[lo:hi])):
+        comp, pattern, polarity, _needs = index.entries[k]
+        cid = comp.concept.concept_id
+        if comp.requires is not None:
+            if cid not in required:
+                required[cid] = comp.requires.search(text, lo, hi) is not None
+            if not required[cid]:
                 continue
-            for m in pattern.finditer(text, lo, hi):
-                gaps = [g for k, g in m.groupdict().items() if k.startswith("g") and g]
-                if any(sw.contrast.search(g) for g in gaps):
-                    continue
-                if skip(m.start(), m.end()):
-                    continue
-                st = _code_match(text, unit, comp.concept.concept_id, polarity, m, gaps, sw,
-                                 mentions, article_id)
-                for one in _what_x_called(text, unit, st, mentions, doc):
-                    key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
-                           one.end, one.reported_by)
-                    found.setdefault(key, one)
+        for m in pattern.finditer(text, lo, hi):
+            gaps = [g for name, g in m.groupdict().items() if name.startswith("g") and g]
+            if any(sw.contrast.search(g) for g in gaps):
+                continue
+            if skip(m.start(), m.end()):
+                continue
+            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id)
+            for one in _what_x_called(text, unit, st, mentions, doc):
+                key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
+                       one.end, one.reported_by)
+                found.setdefault(key, one)
 
 
 _WHAT_X_CALLED = re.compile(r"\bwhat\s+(.{1,40}?)\s+(?:calls|called|describes as|described as|terms|termed)\s*[«“„‘‹\"']?\s*$",
