@@ -60,7 +60,7 @@ import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -404,6 +404,48 @@ def _phrase(word: str) -> str:
     return r"\s+".join(parts)
 
 
+def _word_start(words: Iterable[str]) -> str:
+    r"""``(?<!\w)`` and a look-ahead at the first letters of ``words``, to open their alternation.
+
+    The look-ahead asks only what the first letter of some alternative asks
+    (a class of letters matches, case ignored, just what those letters
+    match), so the pattern matches the same; but at a word that starts with
+    none of them the search moves on at once instead of trying every
+    alternative, which is what an alternation of many words costs when case
+    is ignored.
+
+    >>> _word_start(["not", "never", "without"])
+    '(?<!\\w)(?=[nw])'
+    """
+    firsts = {w[:1] for w in words}
+    if not firsts or not all(c.isascii() and c.isalpha() for c in firsts):
+        return r"(?<!\w)"
+    return r"(?<!\w)(?=[" + "".join(sorted(firsts)) + "])"
+
+
+def _alternation(words: Sequence[str], piece: Callable[[str], str], *, ignore_case: bool) -> str:
+    """``(?:piece(w1)|piece(w2)|...)`` with the words grouped by their first letter.
+
+    It matches what the plain alternation matches, and the same way: at any
+    offset only the alternatives of one letter can match (one letter's
+    group, case ignored or not as the pattern will be), and they are tried
+    in their own order; the others are left after one test of their letter,
+    not one test each. Words that open with no letter keep the plain alternation.
+
+    >>> _alternation(["agree", "deny", "accept"], re.escape, ignore_case=True)
+    '(?:a(?:gree|ccept)|d(?:eny))'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        head, rx = w[:1], piece(w)
+        key = head.lower() if ignore_case else head
+        if not (head.isascii() and head.isalnum() and rx[:1] == head):
+            return "(?:" + "|".join(map(piece, words)) + ")"
+        groups.setdefault(key, []).append(rx[1:])
+    return "(?:" + "|".join(key + "(?:" + "|".join(rests) + ")"
+                            for key, rests in groups.items()) + ")"
+
+
 @functools.cache
 def _stance_words() -> _StanceWords:
     rows = read_data_csv("stance_words.csv")
@@ -416,26 +458,28 @@ def _stance_words() -> _StanceWords:
     def alt(cat: str, exclude: Iterable[str] = ()) -> str:
         words = sorted((r["word"] for r in by[cat] if r["word"] not in exclude), key=len,
                        reverse=True)
-        return "|".join(_phrase(w) for w in words)
+        return _word_start(words) + _alternation(words, _phrase, ignore_case=True)
 
     neg_words = [r["word"] for r in by["negator"] if r["word"] != "n't"]
     negator = re.compile(
-        r"n['’]t\b|(?<!\w)(?:" + "|".join(_phrase(w) for w in neg_words)
-        + r")(?!\w)(?!\s+(?:only|just|least|doubt)\b)", re.IGNORECASE)
+        r"n['’]t\b|" + _word_start(neg_words) + _alternation(neg_words, _phrase, ignore_case=True)
+        + r"(?!\w)(?!\s+(?:only|just|least|doubt)\b)", re.IGNORECASE)
     stance = tuple(
         (re.compile(r"(?<!\w)" + _phrase(r["word"]) + r"(?!\w)", re.IGNORECASE),
          int(r["polarity"]), r["word"])
         for r in by["stance"])
+    stance_words = [r["word"] for r in by["stance"]]
     return _StanceWords(
         negator=negator,
         stance=stance,
-        stance_any=re.compile(r"(?<!\w)(?:" + "|".join(_phrase(r["word"]) for r in by["stance"])
-                              + r")(?!\w)", re.IGNORECASE),
-        distancing=re.compile(r"(?<!\w)(?:" + alt("distancing") + r")\s*$", re.IGNORECASE),
-        contrast=re.compile(r"(?<!\w)(?:" + alt("contrast", ("rather than", "instead of"))
-                            + r")(?!\w)", re.IGNORECASE),
-        flip_before=re.compile(r"(?<!\w)(?:rather than|instead of)\s+(?:\w+\s+){0,2}$",
-                               re.IGNORECASE),
+        stance_any=re.compile(_word_start(stance_words)
+                              + _alternation(stance_words, _phrase, ignore_case=True) + r"(?!\w)",
+                              re.IGNORECASE),
+        distancing=re.compile(alt("distancing") + r"\s*$", re.IGNORECASE),
+        contrast=re.compile(alt("contrast", ("rather than", "instead of")) + r"(?!\w)",
+                            re.IGNORECASE),
+        flip_before=re.compile(_word_start(["rather than", "instead of"])
+                               + r"(?:rather than|instead of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
     )
 
 
@@ -512,9 +556,21 @@ def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int,
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> int:
-    """Offset where the last ``n`` words of ``text[start:end]`` begin."""
-    spans = [m.start() for m in re.finditer(r"\S+", text[start:end])]
-    return start + (spans[-n] if len(spans) >= n else 0)
+    """Offset where the last ``n`` words of ``text[start:end]`` begin (``start`` if it has fewer).
+
+    Split from the right, so only the last words are read.
+
+    >>> _last_words("  one two  three", 0, 16, 2), _last_words("  one two", 0, 9, 2)
+    (6, 2)
+    >>> _last_words("  one two", 0, 9, 3), _last_words(" one", 1, 4, 1)
+    (0, 1)
+    """
+    piece = text[start:end]
+    parts = piece.rsplit(None, n)
+    if len(parts) <= n:  # n words or fewer: the first word, or the start
+        return start + (len(piece) - len(piece.lstrip()) if len(parts) == n else 0)
+    # parts[0] ends where the word before the last n ends
+    return start + len(piece) - len(piece[len(parts[0]):].lstrip())
 
 
 def _in_marks(text: str, lo: int, m_start: int, m_end: int, hi: int) -> int | None:
@@ -592,7 +648,8 @@ def _bare_verbs() -> re.Pattern[str]:
     forms = sorted({f for v in reporting_verbs() if v.frame == "that"
                     and v.kind in {"speech", "claim", "announcement"} for f in v.forms
                     if " " not in f}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])(?:\s+that\b)?")
+    return re.compile(r"(?<![\w-])" + _alternation(forms, re.escape, ignore_case=False)
+                      + r"(?![\w-])(?:\s+that\b)?")
 
 
 def _words_end(text: str, lo: int, end: int) -> int:
