@@ -344,22 +344,26 @@ class _CueIndex:
                                                                     strict=True)]
         self.keys: dict[str, list[int]] = {}
         always = []
+        #: per entry, the needs left for :func:`_may_match` once the entry is a candidate
+        self.rest: list[tuple[tuple[str, ...], ...]] = []
         for k, (_comp, _pattern, _polarity, needs) in enumerate(self.entries):
             key = max(needs, key=lambda alts: min(map(len, alts)), default=())
             if not key or not all(_WORD_RUN.fullmatch(a) for a in key):
                 always.append(k)  # no literal need, or one a word split would not find
+                self.rest.append(needs)
+                continue
+            i = needs.index(key)
+            self.rest.append(needs[:i] + needs[i + 1:])  # a candidate has its key
             for a in key:
                 self.keys.setdefault(a, []).append(k)
         self.always = frozenset(always)
         self._by_word: dict[str, frozenset[int]] = {}
 
     def _word_hits(self, word: str) -> frozenset[int]:
-        hits = self._by_word.get(word)
-        if hits is None:
-            if len(self._by_word) >= self._MAX_WORDS:
-                self._by_word.clear()
-            hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks)
-            self._by_word[word] = hits
+        if len(self._by_word) >= self._MAX_WORDS:
+            self._by_word.clear()
+        hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks)
+        self._by_word[word] = hits
         return hits
 
     def candidates(self, low: str | None) -> list[int]:
@@ -376,10 +380,12 @@ class _CueIndex:
         """
         if low is None:
             return list(range(len(self.entries)))
+        by_word, rest = self._by_word, self.rest
         found = set(self.always)
         for word in set(_WORD_RUN.findall(low)):
-            found |= self._word_hits(word)
-        return sorted(k for k in found if _may_match(low, self.entries[k][3]))
+            hits = by_word.get(word)
+            found.update(self._word_hits(word) if hits is None else hits)
+        return sorted(k for k in found if not rest[k] or _may_match(low, rest[k]))
 
 
 @functools.cache
@@ -835,27 +841,32 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
     """
     out: list[Statement] = []
     # Only a statement ending at most 40 characters before this one can take it
-    # in: index the statements kept by their end, so that each one looks at 41
-    # offsets, not at every statement before it (linear in the article).
-    by_end: dict[int, set[int]] = {}
+    # in: the statements kept, as (end, index) in order, are found by bisection
+    # (each statement looks at those few, not at every statement before it).
+    ends: list[tuple[int, int]] = []
     for st in statements:
-        near = [i for e in range(max(st.start - 40, 0), st.start + 1) for i in by_end.get(e, ())]
-        for i in sorted(near):
+        near = ends[bisect.bisect_left(ends, (st.start - 40, -1)):
+                    bisect.bisect_right(ends, (st.start, len(out)))]
+        for e, i in sorted(near, key=lambda ei: ei[1]):
             prev = out[i]
             same = (prev.actor_id, prev.concept_id, prev.agreement, prev.voice,
                     prev.reported_by) == (st.actor_id, st.concept_id, st.agreement, st.voice,
                                           st.reported_by)
             between = text[prev.end:st.start]
-            if same and prev.actor_id is not None and not re.search(r"[.!?;]", between):
+            if same and prev.actor_id is not None and not _SENTENCE_STOP.search(between):
                 out[i] = replace(prev, end=st.end, text=text[prev.start:st.end],
                                  rule=prev.rule + "+merged")
-                by_end[prev.end].discard(i)
-                by_end.setdefault(st.end, set()).add(i)
+                del ends[bisect.bisect_left(ends, (e, i))]
+                bisect.insort(ends, (st.end, i))
                 break
         else:
-            by_end.setdefault(st.end, set()).add(len(out))
+            bisect.insort(ends, (st.end, len(out)))
             out.append(st)
     return out
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_MARKS = re.compile(r"[«»“”„‘’‹›\"']")
 
 
 def _code_events(text: str, events: Sequence[Any], index: _CueIndex,
@@ -1000,8 +1011,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
             agreement, rules = -1, [*rules, "distancing"]
         else:
             agreement, rules = 0, [*rules, "scare-quotes"]
-    elif sw.distancing.search(re.sub(r"[«»“”„‘’‹›\"']", "",
-                                     text[max(lo, m.start() - 40):m.start()]).rstrip()):
+    elif sw.distancing.search(_MARKS.sub("", text[max(lo, m.start() - 40):m.start()]).rstrip()):
         agreement, rules = -1, [*rules, "distancing"]
     return Statement(
         start=ev_start,
