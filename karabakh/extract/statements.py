@@ -875,6 +875,7 @@ def _code_events(text: str, events: Sequence[Any], index: _CueIndex,
                  spans: _QuoteSpans, doc: Document) -> None:
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
+    coded: set[tuple[Any, ...]] = set()
     for ev in events:
         kind = getattr(ev, "plover_type", None)
         start = getattr(ev, "clause_start", None) or getattr(ev, "start", None)
@@ -889,7 +890,13 @@ def _code_events(text: str, events: Sequence[Any], index: _CueIndex,
         unit = _Unit(start, end, start, end, "event", getattr(ev, "source_id", None),
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),
                      getattr(ev, "source_end", None), None, f"event:{kind}", None)
-
+        # a second speech act of the same clause and source (an ACCUSE and a
+        # REJECT of one sentence) would code statements of the same keys, which
+        # the first act's keep: only the rule's name of the act differs
+        same = (unit.lo, unit.hi, unit.actor_id, unit.actor_text, unit.actor_start, unit.actor_end)
+        if same in coded:
+            continue
+        coded.add(same)
         _code_unit(text, unit, index, sw, mentions, found, article_id, doc, skip=spans.covers)
 
 
@@ -965,7 +972,8 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
         len(sw.negator.findall(g)) for g in gaps)
     if negs % 2:
         agreement, rules = -agreement, [*rules, "negation"]
-    if sw.flip_before.search(text, cstart, m.start()):
+    # "rather than" and at most two more words end at the cue: the last four words hold it
+    if sw.flip_before.search(text, _last_words(text, cstart, m.start(), 4), m.start()):
         agreement, rules = -agreement, [*rules, "rather-than"]
     # stance verbs in the clause, and their subject
     voice, reported_by = "own", None
