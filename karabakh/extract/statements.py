@@ -490,21 +490,23 @@ def _stance_words() -> _StanceWords:
 
 
 @functools.cache
-def _glued_index() -> tuple[tuple[str, str], ...]:
-    """(folded alias of two or more words, actor id) of every person, longest first."""
-    out = []
+def _glued_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(folded alias of two or more words, actor id) of every person, by the alias's first three characters."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for info in load_actors().values():
         if info.type != "person":
             continue
         for alias in info.aliases:
             if len(alias.split()) >= 2:
-                out.append((alias.casefold(), info.actor_id))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+                folded = alias.casefold()
+                out.setdefault(folded[:3], []).append((folded, info.actor_id))
+    return {head: tuple(aliases) for head, aliases in out.items()}
 
 
 def _glued_actor(speaker_text: str) -> str | None:
     folded = speaker_text.casefold()
-    found = {aid for alias, aid in _glued_index()
+    # an alias of two words has three characters or more: those that start ``folded``
+    found = {aid for alias, aid in _glued_index().get(folded[:3], ())
              if folded.startswith(alias) and len(folded) > len(alias)
              and folded[len(alias)].isalpha() and " " not in folded[len(alias):]}
     return found.pop() if len(found) == 1 else None
