@@ -546,21 +546,18 @@ def _rejecting_cues() -> frozenset[str]:
                      if polarity < 0 and word in forms)
 
 
-def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int, int]:
-    """The clause of ``text[m_start:m_end]`` inside ``[lo, hi)``."""
-    sw = _stance_words()
-    start, end = lo, hi
+def _clause_start(text: str, lo: int, m_start: int) -> int:
+    """Where the clause of a cue at ``m_start`` starts, not before ``lo``.
+
+    Only the words before the cue are read for its negation and stance, so
+    where its clause ends is not sought.
+    """
+    start = lo
     for b in _CLAUSE_END.finditer(text, lo, m_start):
         start = b.end()
-    for b in sw.contrast.finditer(text, start, m_start):
+    for b in _stance_words().contrast.finditer(text, start, m_start):
         start = b.end()
-    stop = _CLAUSE_END.search(text, m_end, hi)
-    if stop:
-        end = stop.start()
-    c = sw.contrast.search(text, m_end, end)
-    if c:
-        end = c.start()
-    return start, end
+    return start
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> int:
@@ -965,7 +962,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
                 gaps: list[str], sw: _StanceWords, mentions: Sequence[Mention],
                 article_id: str | None) -> Statement:
     lo, hi = unit.lo, unit.hi
-    cstart, _cend = _clause(text, lo, hi, m.start(), m.end())
+    cstart = _clause_start(text, lo, m.start())
     rules = ["cue" if polarity > 0 else "counter-cue"]
     agreement = polarity
     # 3. negation before the cue (last five words of its clause) or in its gaps
