@@ -327,16 +327,18 @@ class _CueIndex:
 
     Each pattern is keyed by one of its :func:`_literal_needs` (the one whose
     shortest literal is longest, so the rarest); a clause's candidates are the
-    patterns with a key literal inside one of its words, and :func:`_may_match`
-    then tests all their needs, as before. So one pass over a clause's words
-    replaces a test of every pattern against every clause (the answer per word
-    is kept: the vocabulary of news repeats).
+    patterns with a key literal inside one of its words (split at white
+    space), and :func:`_may_match` then tests their other needs, as before. So
+    one pass over a clause's words replaces a test of every pattern against
+    every clause (the answer per word is kept, for words of up to 40
+    characters: the vocabulary of news repeats).
 
     ``entries`` are ``(concept, pattern, polarity, needs)`` in the order of the
     concepts and of their cues, the order the statements are coded in.
     """
 
     _MAX_WORDS = 100_000  # the per-word answers kept before the cache starts afresh
+    _MAX_WORD_LEN = 40  # longer words are looked at each time, not kept
 
     def __init__(self, compiled: tuple[_Compiled, ...]) -> None:
         self.entries = [(comp, pattern, polarity, needs) for comp in compiled
@@ -360,10 +362,11 @@ class _CueIndex:
         self._by_word: dict[str, frozenset[int]] = {}
 
     def _word_hits(self, word: str) -> frozenset[int]:
-        if len(self._by_word) >= self._MAX_WORDS:
-            self._by_word.clear()
         hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks)
-        self._by_word[word] = hits
+        if len(word) <= self._MAX_WORD_LEN:
+            if len(self._by_word) >= self._MAX_WORDS:
+                self._by_word.clear()
+            self._by_word[word] = hits
         return hits
 
     def candidates(self, low: str | None) -> list[int]:
@@ -382,7 +385,9 @@ class _CueIndex:
             return list(range(len(self.entries)))
         by_word, rest = self._by_word, self.rest
         found = set(self.always)
-        for word in set(_WORD_RUN.findall(low)):
+        # a key is word characters only: it stands inside a token split at white
+        # space exactly when it stands inside one of the token's runs of them
+        for word in set(low.split()):
             hits = by_word.get(word)
             found.update(self._word_hits(word) if hits is None else hits)
         return sorted(k for k in found if not rest[k] or _may_match(low, rest[k]))
@@ -546,15 +551,26 @@ def _rejecting_cues() -> frozenset[str]:
                      if polarity < 0 and word in forms)
 
 
-def _clause_start(text: str, lo: int, m_start: int) -> int:
+def _clause_start(text: str, lo: int, m_start: int, stops: Sequence[int]) -> int:
     """Where the clause of a cue at ``m_start`` starts, not before ``lo``.
 
-    Only the words before the cue are read for its negation and stance, so
-    where its clause ends is not sought.
+    ``stops`` are the offsets of the unit's :data:`_CLAUSE_END` marks (found
+    once for the unit from ``lo``, so a unit with many cues is not read again
+    for each). The last one before the cue ends the clause before it: a mark
+    right before the cue counts even when no space follows it, as it did when
+    the search stopped at the cue. Only the words before the cue are read for
+    its negation and stance, so where its clause ends is not sought.
+
+    >>> t = "One. Two: three"
+    >>> _clause_start(t, 0, 10, [m.start() for m in _CLAUSE_END.finditer(t)])
+    9
     """
     start = lo
-    for b in _CLAUSE_END.finditer(text, lo, m_start):
-        start = b.end()
+    k = bisect.bisect_left(stops, m_start - 1)
+    if k:
+        start = stops[k - 1] + 1
+    if m_start - 1 >= lo and text[m_start - 1] in ".;!?:":
+        start = m_start
     for b in _stance_words().contrast.finditer(text, start, m_start):
         start = b.end()
     return start
@@ -904,6 +920,7 @@ def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     required: dict[str, bool] = {}  # per concept, whether its ``requires`` word is there
+    stops: list[int] | None = None  # the unit's clause-end marks, for _clause_start
     for k in index.candidates(_prefilter_text(text[lo:hi])):
         comp, pattern, polarity, _needs = index.entries[k]
         cid = comp.concept.concept_id
@@ -918,7 +935,9 @@ def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                 continue
             if skip(m.start(), m.end()):
                 continue
-            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id)
+            if stops is None:
+                stops = [b.start() for b in _CLAUSE_END.finditer(text, lo, hi)]
+            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id, stops)
             for one in _what_x_called(text, unit, st, mentions, doc):
                 key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
                        one.end, one.reported_by)
@@ -960,9 +979,9 @@ def _what_x_called(text: str, unit: _Unit, st: Statement,
 
 def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Match[str],
                 gaps: list[str], sw: _StanceWords, mentions: Sequence[Mention],
-                article_id: str | None) -> Statement:
+                article_id: str | None, stops: Sequence[int]) -> Statement:
     lo, hi = unit.lo, unit.hi
-    cstart = _clause_start(text, lo, m.start())
+    cstart = _clause_start(text, lo, m.start(), stops)
     rules = ["cue" if polarity > 0 else "counter-cue"]
     agreement = polarity
     # 3. negation before the cue (last five words of its clause) or in its gaps
