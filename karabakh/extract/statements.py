@@ -359,10 +359,14 @@ class _CueIndex:
             for a in key:
                 self.keys.setdefault(a, []).append(k)
         self.always = frozenset(always)
+        # any key at all: most new words have none, and one search says so
+        self._any_key = re.compile(_alternation(list(self.keys), re.escape, ignore_case=False)
+                                   if self.keys else r"(?!)")
         self._by_word: dict[str, frozenset[int]] = {}
 
     def _word_hits(self, word: str) -> frozenset[int]:
-        hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks)
+        hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks
+                         ) if self._any_key.search(word) else frozenset()
         if len(word) <= self._MAX_WORD_LEN:
             if len(self._by_word) >= self._MAX_WORDS:
                 self._by_word.clear()
