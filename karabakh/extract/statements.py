@@ -412,6 +412,8 @@ class _StanceWords:
     distancing: re.Pattern[str]
     contrast: re.Pattern[str]
     flip_before: re.Pattern[str]
+    #: every contrast word is one word of ASCII letters (see _ClauseMarks)
+    contrast_is_words: bool = False
 
 
 def _phrase(word: str) -> str:
@@ -495,6 +497,8 @@ def _stance_words() -> _StanceWords:
                             re.IGNORECASE),
         flip_before=re.compile(_word_start(["rather than", "instead of"])
                                + r"(?:rather than|instead of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+        contrast_is_words=all(r["word"].isascii() and r["word"].isalpha() for r in by["contrast"]
+                              if r["word"] not in ("rather than", "instead of")),
     )
 
 
@@ -555,29 +559,53 @@ def _rejecting_cues() -> frozenset[str]:
                      if polarity < 0 and word in forms)
 
 
-def _clause_start(text: str, lo: int, m_start: int, stops: Sequence[int]) -> int:
-    """Where the clause of a cue at ``m_start`` starts, not before ``lo``.
+class _ClauseMarks:
+    """A unit's clause-end marks and contrast words, found once, for :meth:`clause_start`.
 
-    ``stops`` are the offsets of the unit's :data:`_CLAUSE_END` marks (found
-    once for the unit from ``lo``, so a unit with many cues is not read again
-    for each). The last one before the cue ends the clause before it: a mark
-    right before the cue counts even when no space follows it, as it did when
-    the search stopped at the cue. Only the words before the cue are read for
-    its negation and stance, so where its clause ends is not sought.
-
-    >>> t = "One. Two: three"
-    >>> _clause_start(t, 0, 10, [m.start() for m in _CLAUSE_END.finditer(t)])
-    9
+    A unit with many cues is then not read again from its start for each.
     """
-    start = lo
-    k = bisect.bisect_left(stops, m_start - 1)
-    if k:
-        start = stops[k - 1] + 1
-    if m_start - 1 >= lo and text[m_start - 1] in ".;!?:":
-        start = m_start
-    for b in _stance_words().contrast.finditer(text, start, m_start):
-        start = b.end()
-    return start
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo = text, lo
+        #: offsets of the :data:`_CLAUSE_END` marks in ``[lo, hi)``
+        self.stops = [b.start() for b in _CLAUSE_END.finditer(text, lo, hi)]
+        sw = _stance_words()
+        #: the contrast words of ``[lo, hi)`` as (start, end), when all are words
+        #: of letters (or ``None``, and each cue searches its own clause)
+        self.contrasts: list[tuple[int, int]] | None = None
+        self.contrast_ends: list[int] = []
+        if sw.contrast_is_words:
+            self.contrasts = [c.span() for c in sw.contrast.finditer(text, lo, hi)]
+            self.contrast_ends = [e for _s, e in self.contrasts]
+
+    def clause_start(self, m_start: int) -> int:
+        """Where the clause of a cue at ``m_start`` starts: after the last mark or contrast word before it.
+
+        The same offsets as searching ``[lo, m_start)`` itself. A mark right
+        before the cue counts even with no space after it (that search ends
+        at the cue). A contrast word is letters between non-letters, so no two
+        overlap and none ends at the cue, which follows a non-word character:
+        the unit's contrast words that end before the cue are those the
+        search finds.
+
+        >>> t = "One. Two: but three"
+        >>> _ClauseMarks(t, 0, len(t)).clause_start(14), _ClauseMarks(t, 0, len(t)).clause_start(10)
+        (13, 9)
+        """
+        text, start = self.text, self.lo
+        k = bisect.bisect_left(self.stops, m_start - 1)
+        if k:
+            start = self.stops[k - 1] + 1
+        if m_start - 1 >= self.lo and text[m_start - 1] in ".;!?:":
+            start = m_start
+        if self.contrasts is None:
+            for b in _stance_words().contrast.finditer(text, start, m_start):
+                start = b.end()
+            return start
+        k = bisect.bisect_right(self.contrast_ends, m_start)
+        if k and self.contrasts[k - 1][0] >= start:
+            start = self.contrasts[k - 1][1]
+        return start
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> int:
@@ -924,7 +952,7 @@ def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
     required: dict[str, bool] = {}  # per concept, whether its ``requires`` word is there
-    stops: list[int] | None = None  # the unit's clause-end marks, for _clause_start
+    marks: _ClauseMarks | None = None  # found at the unit's first cue
     for k in index.candidates(_prefilter_text(text[lo:hi])):
         comp, pattern, polarity, _needs = index.entries[k]
         cid = comp.concept.concept_id
@@ -939,9 +967,9 @@ def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                 continue
             if skip(m.start(), m.end()):
                 continue
-            if stops is None:
-                stops = [b.start() for b in _CLAUSE_END.finditer(text, lo, hi)]
-            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id, stops)
+            if marks is None:
+                marks = _ClauseMarks(text, lo, hi)
+            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id, marks)
             for one in _what_x_called(text, unit, st, mentions, doc):
                 key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
                        one.end, one.reported_by)
@@ -983,9 +1011,9 @@ def _what_x_called(text: str, unit: _Unit, st: Statement,
 
 def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Match[str],
                 gaps: list[str], sw: _StanceWords, mentions: Sequence[Mention],
-                article_id: str | None, stops: Sequence[int]) -> Statement:
+                article_id: str | None, marks: _ClauseMarks) -> Statement:
     lo, hi = unit.lo, unit.hi
-    cstart = _clause_start(text, lo, m.start(), stops)
+    cstart = marks.clause_start(m.start())
     rules = ["cue" if polarity > 0 else "counter-cue"]
     agreement = polarity
     # 3. negation before the cue (last five words of its clause) or in its gaps
