@@ -60,7 +60,7 @@ import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -319,6 +319,89 @@ def _compiled(concepts: tuple[Concept, ...]) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _CueIndex:
+    """The concepts' cue patterns, indexed by a word each of them cannot match without.
+
+    Each pattern is keyed by one of its :func:`_literal_needs` (the one whose
+    shortest literal is longest, so the rarest); a clause's candidates are the
+    patterns with a key literal inside one of its words (split at white
+    space), and :func:`_may_match` then tests their other needs, as before. So
+    one pass over a clause's words replaces a test of every pattern against
+    every clause (the answer per word is kept, for words of up to 40
+    characters: the vocabulary of news repeats).
+
+    ``entries`` are ``(concept, pattern, polarity, needs)`` in the order of the
+    concepts and of their cues, the order the statements are coded in.
+    """
+
+    _MAX_WORDS = 100_000  # the per-word answers kept before the cache starts afresh
+    _MAX_WORD_LEN = 40  # longer words are looked at each time, not kept
+
+    def __init__(self, compiled: tuple[_Compiled, ...]) -> None:
+        self.entries = [(comp, pattern, polarity, needs) for comp in compiled
+                        for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs,
+                                                                    strict=True)]
+        self.keys: dict[str, list[int]] = {}
+        always = []
+        #: per entry, the needs left for :func:`_may_match` once the entry is a candidate
+        self.rest: list[tuple[tuple[str, ...], ...]] = []
+        for k, (_comp, _pattern, _polarity, needs) in enumerate(self.entries):
+            key = max(needs, key=lambda alts: min(map(len, alts)), default=())
+            if not key or not all(_WORD_RUN.fullmatch(a) for a in key):
+                always.append(k)  # no literal need, or one a word split would not find
+                self.rest.append(needs)
+                continue
+            i = needs.index(key)
+            self.rest.append(needs[:i] + needs[i + 1:])  # a candidate has its key
+            for a in key:
+                self.keys.setdefault(a, []).append(k)
+        self.always = frozenset(always)
+        # any key at all: most new words have none, and one search says so
+        self._any_key = re.compile(_alternation(list(self.keys), re.escape, ignore_case=False)
+                                   if self.keys else r"(?!)")
+        self._by_word: dict[str, frozenset[int]] = {}
+
+    def _word_hits(self, word: str) -> frozenset[int]:
+        hits = frozenset(k for key, ks in self.keys.items() if key in word for k in ks
+                         ) if self._any_key.search(word) else frozenset()
+        if len(word) <= self._MAX_WORD_LEN:
+            if len(self._by_word) >= self._MAX_WORDS:
+                self._by_word.clear()
+            self._by_word[word] = hits
+        return hits
+
+    def candidates(self, low: str | None) -> list[int]:
+        """The entries that can match a clause whose :func:`_prefilter_text` is ``low``, in order.
+
+        The same entries, in the same order, as testing :func:`_may_match` on each:
+
+        >>> index = _cue_index(load_concepts())
+        >>> low = _prefilter_text("Baku called the anti-terrorist measures legitimate.")
+        >>> index.candidates(low) == [k for k, e in enumerate(index.entries) if _may_match(low, e[3])]
+        True
+        >>> [index.entries[k][0].concept.concept_id for k in index.candidates(low)]
+        ['counter_terrorism']
+        """
+        if low is None:
+            return list(range(len(self.entries)))
+        by_word, rest = self._by_word, self.rest
+        found = set(self.always)
+        # a key is word characters only: it stands inside a token split at white
+        # space exactly when it stands inside one of the token's runs of them
+        for word in set(low.split()):
+            hits = by_word.get(word)
+            found.update(self._word_hits(word) if hits is None else hits)
+        return sorted(k for k in found if not rest[k] or _may_match(low, rest[k]))
+
+
+@functools.cache
+def _cue_index(concepts: tuple[Concept, ...]) -> _CueIndex:
+    return _CueIndex(_compiled(concepts))
+
+
 @dataclass(frozen=True)
 class _StanceWords:
     negator: re.Pattern[str]
@@ -329,11 +412,55 @@ class _StanceWords:
     distancing: re.Pattern[str]
     contrast: re.Pattern[str]
     flip_before: re.Pattern[str]
+    #: every contrast word is one word of ASCII letters (see _ClauseMarks)
+    contrast_is_words: bool = False
 
 
 def _phrase(word: str) -> str:
     parts = [re.escape(w) if w != "*" else r"\w+" for w in word.split()]
     return r"\s+".join(parts)
+
+
+def _word_start(words: Iterable[str]) -> str:
+    r"""``(?<!\w)`` and a look-ahead at the first letters of ``words``, to open their alternation.
+
+    The look-ahead asks only what the first letter of some alternative asks
+    (a class of letters matches, case ignored, just what those letters
+    match), so the pattern matches the same; but at a word that starts with
+    none of them the search moves on at once instead of trying every
+    alternative, which is what an alternation of many words costs when case
+    is ignored.
+
+    >>> _word_start(["not", "never", "without"])
+    '(?<!\\w)(?=[nw])'
+    """
+    firsts = {w[:1] for w in words}
+    if not firsts or not all(c.isascii() and c.isalpha() for c in firsts):
+        return r"(?<!\w)"
+    return r"(?<!\w)(?=[" + "".join(sorted(firsts)) + "])"
+
+
+def _alternation(words: Sequence[str], piece: Callable[[str], str], *, ignore_case: bool) -> str:
+    """``(?:piece(w1)|piece(w2)|...)`` with the words grouped by their first letter.
+
+    It matches what the plain alternation matches, and the same way: at any
+    offset only the alternatives of one letter can match (one letter's
+    group, case ignored or not as the pattern will be), and they are tried
+    in their own order; the others are left after one test of their letter,
+    not one test each. Words that open with no letter keep the plain alternation.
+
+    >>> _alternation(["agree", "deny", "accept"], re.escape, ignore_case=True)
+    '(?:a(?:gree|ccept)|d(?:eny))'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        head, rx = w[:1], piece(w)
+        key = head.lower() if ignore_case else head
+        if not (head.isascii() and head.isalnum() and rx[:1] == head):
+            return "(?:" + "|".join(map(piece, words)) + ")"
+        groups.setdefault(key, []).append(rx[1:])
+    return "(?:" + "|".join(key + "(?:" + "|".join(rests) + ")"
+                            for key, rests in groups.items()) + ")"
 
 
 @functools.cache
@@ -348,45 +475,51 @@ def _stance_words() -> _StanceWords:
     def alt(cat: str, exclude: Iterable[str] = ()) -> str:
         words = sorted((r["word"] for r in by[cat] if r["word"] not in exclude), key=len,
                        reverse=True)
-        return "|".join(_phrase(w) for w in words)
+        return _word_start(words) + _alternation(words, _phrase, ignore_case=True)
 
     neg_words = [r["word"] for r in by["negator"] if r["word"] != "n't"]
     negator = re.compile(
-        r"n['’]t\b|(?<!\w)(?:" + "|".join(_phrase(w) for w in neg_words)
-        + r")(?!\w)(?!\s+(?:only|just|least|doubt)\b)", re.IGNORECASE)
+        r"n['’]t\b|" + _word_start(neg_words) + _alternation(neg_words, _phrase, ignore_case=True)
+        + r"(?!\w)(?!\s+(?:only|just|least|doubt)\b)", re.IGNORECASE)
     stance = tuple(
         (re.compile(r"(?<!\w)" + _phrase(r["word"]) + r"(?!\w)", re.IGNORECASE),
          int(r["polarity"]), r["word"])
         for r in by["stance"])
+    stance_words = [r["word"] for r in by["stance"]]
     return _StanceWords(
         negator=negator,
         stance=stance,
-        stance_any=re.compile(r"(?<!\w)(?:" + "|".join(_phrase(r["word"]) for r in by["stance"])
-                              + r")(?!\w)", re.IGNORECASE),
-        distancing=re.compile(r"(?<!\w)(?:" + alt("distancing") + r")\s*$", re.IGNORECASE),
-        contrast=re.compile(r"(?<!\w)(?:" + alt("contrast", ("rather than", "instead of"))
-                            + r")(?!\w)", re.IGNORECASE),
-        flip_before=re.compile(r"(?<!\w)(?:rather than|instead of)\s+(?:\w+\s+){0,2}$",
-                               re.IGNORECASE),
+        stance_any=re.compile(_word_start(stance_words)
+                              + _alternation(stance_words, _phrase, ignore_case=True) + r"(?!\w)",
+                              re.IGNORECASE),
+        distancing=re.compile(alt("distancing") + r"\s*$", re.IGNORECASE),
+        contrast=re.compile(alt("contrast", ("rather than", "instead of")) + r"(?!\w)",
+                            re.IGNORECASE),
+        flip_before=re.compile(_word_start(["rather than", "instead of"])
+                               + r"(?:rather than|instead of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+        contrast_is_words=all(r["word"].isascii() and r["word"].isalpha() for r in by["contrast"]
+                              if r["word"] not in ("rather than", "instead of")),
     )
 
 
 @functools.cache
-def _glued_index() -> tuple[tuple[str, str], ...]:
-    """(folded alias of two or more words, actor id) of every person, longest first."""
-    out = []
+def _glued_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(folded alias of two or more words, actor id) of every person, by the alias's first three characters."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for info in load_actors().values():
         if info.type != "person":
             continue
         for alias in info.aliases:
             if len(alias.split()) >= 2:
-                out.append((alias.casefold(), info.actor_id))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+                folded = alias.casefold()
+                out.setdefault(folded[:3], []).append((folded, info.actor_id))
+    return {head: tuple(aliases) for head, aliases in out.items()}
 
 
 def _glued_actor(speaker_text: str) -> str | None:
     folded = speaker_text.casefold()
-    found = {aid for alias, aid in _glued_index()
+    # an alias of two words has three characters or more: those that start ``folded``
+    found = {aid for alias, aid in _glued_index().get(folded[:3], ())
              if folded.startswith(alias) and len(folded) > len(alias)
              and folded[len(alias)].isalpha() and " " not in folded[len(alias):]}
     return found.pop() if len(found) == 1 else None
@@ -426,27 +559,71 @@ def _rejecting_cues() -> frozenset[str]:
                      if polarity < 0 and word in forms)
 
 
-def _clause(text: str, lo: int, hi: int, m_start: int, m_end: int) -> tuple[int, int]:
-    """The clause of ``text[m_start:m_end]`` inside ``[lo, hi)``."""
-    sw = _stance_words()
-    start, end = lo, hi
-    for b in _CLAUSE_END.finditer(text, lo, m_start):
-        start = b.end()
-    for b in sw.contrast.finditer(text, start, m_start):
-        start = b.end()
-    stop = _CLAUSE_END.search(text, m_end, hi)
-    if stop:
-        end = stop.start()
-    c = sw.contrast.search(text, m_end, end)
-    if c:
-        end = c.start()
-    return start, end
+class _ClauseMarks:
+    """A unit's clause-end marks and contrast words, found once, for :meth:`clause_start`.
+
+    A unit with many cues is then not read again from its start for each.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo = text, lo
+        #: offsets of the :data:`_CLAUSE_END` marks in ``[lo, hi)``
+        self.stops = [b.start() for b in _CLAUSE_END.finditer(text, lo, hi)]
+        sw = _stance_words()
+        #: the contrast words of ``[lo, hi)`` as (start, end), when all are words
+        #: of letters (or ``None``, and each cue searches its own clause)
+        self.contrasts: list[tuple[int, int]] | None = None
+        self.contrast_ends: list[int] = []
+        if sw.contrast_is_words:
+            self.contrasts = [c.span() for c in sw.contrast.finditer(text, lo, hi)]
+            self.contrast_ends = [e for _s, e in self.contrasts]
+
+    def clause_start(self, m_start: int) -> int:
+        """Where the clause of a cue at ``m_start`` starts: after the last mark or contrast word before it.
+
+        The same offsets as searching ``[lo, m_start)`` itself. A mark right
+        before the cue counts even with no space after it (that search ends
+        at the cue). A contrast word is letters between non-letters, so no two
+        overlap and none ends at the cue, which follows a non-word character:
+        the unit's contrast words that end before the cue are those the
+        search finds.
+
+        >>> t = "One. Two: but three"
+        >>> _ClauseMarks(t, 0, len(t)).clause_start(14), _ClauseMarks(t, 0, len(t)).clause_start(10)
+        (13, 9)
+        """
+        text, start = self.text, self.lo
+        k = bisect.bisect_left(self.stops, m_start - 1)
+        if k:
+            start = self.stops[k - 1] + 1
+        if m_start - 1 >= self.lo and text[m_start - 1] in ".;!?:":
+            start = m_start
+        if self.contrasts is None:
+            for b in _stance_words().contrast.finditer(text, start, m_start):
+                start = b.end()
+            return start
+        k = bisect.bisect_right(self.contrast_ends, m_start)
+        if k and self.contrasts[k - 1][0] >= start:
+            start = self.contrasts[k - 1][1]
+        return start
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> int:
-    """Offset where the last ``n`` words of ``text[start:end]`` begin."""
-    spans = [m.start() for m in re.finditer(r"\S+", text[start:end])]
-    return start + (spans[-n] if len(spans) >= n else 0)
+    """Offset where the last ``n`` words of ``text[start:end]`` begin (``start`` if it has fewer).
+
+    Split from the right, so only the last words are read.
+
+    >>> _last_words("  one two  three", 0, 16, 2), _last_words("  one two", 0, 9, 2)
+    (6, 2)
+    >>> _last_words("  one two", 0, 9, 3), _last_words(" one", 1, 4, 1)
+    (0, 1)
+    """
+    piece = text[start:end]
+    parts = piece.rsplit(None, n)
+    if len(parts) <= n:  # n words or fewer: the first word, or the start
+        return start + (len(piece) - len(piece.lstrip()) if len(parts) == n else 0)
+    # parts[0] ends where the word before the last n ends
+    return start + len(piece) - len(piece[len(parts[0]):].lstrip())
 
 
 def _in_marks(text: str, lo: int, m_start: int, m_end: int, hi: int) -> int | None:
@@ -524,7 +701,8 @@ def _bare_verbs() -> re.Pattern[str]:
     forms = sorted({f for v in reporting_verbs() if v.frame == "that"
                     and v.kind in {"speech", "claim", "announcement"} for f in v.forms
                     if " " not in f}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])(?:\s+that\b)?")
+    return re.compile(r"(?<![\w-])" + _alternation(forms, re.escape, ignore_case=False)
+                      + r"(?![\w-])(?:\s+that\b)?")
 
 
 def _words_end(text: str, lo: int, end: int) -> int:
@@ -683,7 +861,7 @@ def find_statements(
     >>> [(s.actor_id, s.concept_id, s.agreement, s.rule) for s in st]
     [('ARM_GOV', 'armenia_not_party', 1, 'claim:counter-cue+negation')]
     """
-    compiled = _compiled(tuple(concepts) if concepts is not None else load_concepts())
+    index = _cue_index(tuple(concepts) if concepts is not None else load_concepts())
     sw = _stance_words()
     found: dict[tuple[Any, ...], Statement] = {}
     if doc is None:
@@ -694,10 +872,10 @@ def find_statements(
     spans = _QuoteSpans(quotes)
     units = _units(text, quotes, doc) + _bare_claims(text, mentions, spans, doc)
     for unit, q in units:
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc,
+        _code_unit(text, unit, index, sw, mentions, found, article_id, doc,
                    skip=lambda s, e, q=q: _inner(spans, q, s, e))
     if events:
-        _code_events(text, events, compiled, sw, mentions, found, article_id, spans, doc)
+        _code_events(text, events, index, sw, mentions, found, article_id, spans, doc)
     return _merge(text, sorted(found.values(), key=lambda s: (s.start, s.cue_start, s.concept_id)))
 
 
@@ -710,35 +888,41 @@ def _merge(text: str, statements: list[Statement]) -> list[Statement]:
     """
     out: list[Statement] = []
     # Only a statement ending at most 40 characters before this one can take it
-    # in: index the statements kept by their end, so that each one looks at 41
-    # offsets, not at every statement before it (linear in the article).
-    by_end: dict[int, set[int]] = {}
+    # in: the statements kept, as (end, index) in order, are found by bisection
+    # (each statement looks at those few, not at every statement before it).
+    ends: list[tuple[int, int]] = []
     for st in statements:
-        near = [i for e in range(max(st.start - 40, 0), st.start + 1) for i in by_end.get(e, ())]
-        for i in sorted(near):
+        near = ends[bisect.bisect_left(ends, (st.start - 40, -1)):
+                    bisect.bisect_right(ends, (st.start, len(out)))]
+        for e, i in sorted(near, key=lambda ei: ei[1]):
             prev = out[i]
             same = (prev.actor_id, prev.concept_id, prev.agreement, prev.voice,
                     prev.reported_by) == (st.actor_id, st.concept_id, st.agreement, st.voice,
                                           st.reported_by)
             between = text[prev.end:st.start]
-            if same and prev.actor_id is not None and not re.search(r"[.!?;]", between):
+            if same and prev.actor_id is not None and not _SENTENCE_STOP.search(between):
                 out[i] = replace(prev, end=st.end, text=text[prev.start:st.end],
                                  rule=prev.rule + "+merged")
-                by_end[prev.end].discard(i)
-                by_end.setdefault(st.end, set()).add(i)
+                del ends[bisect.bisect_left(ends, (e, i))]
+                bisect.insort(ends, (st.end, i))
                 break
         else:
-            by_end.setdefault(st.end, set()).add(len(out))
+            bisect.insort(ends, (st.end, len(out)))
             out.append(st)
     return out
 
 
-def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ...],
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_MARKS = re.compile(r"[«»“”„‘’‹›\"']")
+
+
+def _code_events(text: str, events: Sequence[Any], index: _CueIndex,
                  sw: _StanceWords, mentions: Sequence[Mention],
                  found: dict[tuple[Any, ...], Statement], article_id: str | None,
                  spans: _QuoteSpans, doc: Document) -> None:
     speech = {"ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "DEMAND",
               "DISAPPROVE", "CONSULT"}
+    coded: set[tuple[Any, ...]] = set()
     for ev in events:
         kind = getattr(ev, "plover_type", None)
         start = getattr(ev, "clause_start", None) or getattr(ev, "start", None)
@@ -753,33 +937,43 @@ def _code_events(text: str, events: Sequence[Any], compiled: tuple[_Compiled, ..
         unit = _Unit(start, end, start, end, "event", getattr(ev, "source_id", None),
                      getattr(ev, "source_text", None), getattr(ev, "source_start", None),
                      getattr(ev, "source_end", None), None, f"event:{kind}", None)
+        # a second speech act of the same clause and source (an ACCUSE and a
+        # REJECT of one sentence) would code statements of the same keys, which
+        # the first act's keep: only the rule's name of the act differs
+        same = (unit.lo, unit.hi, unit.actor_id, unit.actor_text, unit.actor_start, unit.actor_end)
+        if same in coded:
+            continue
+        coded.add(same)
+        _code_unit(text, unit, index, sw, mentions, found, article_id, doc, skip=spans.covers)
 
-        _code_unit(text, unit, compiled, sw, mentions, found, article_id, doc, skip=spans.covers)
 
-
-def _code_unit(text: str, unit: _Unit, compiled: tuple[_Compiled, ...], sw: _StanceWords,
+def _code_unit(text: str, unit: _Unit, index: _CueIndex, sw: _StanceWords,
                mentions: Sequence[Mention], found: dict[tuple[Any, ...], Statement],
                article_id: str | None, doc: Document, skip: Any) -> None:
     lo, hi = unit.lo, unit.hi
-    low = _prefilter_text(text[lo:hi])
-    for comp in compiled:
-        if comp.requires is not None and not comp.requires.search(text, lo, hi):
-            continue
-        for (pattern, polarity, _cue), needs in zip(comp.patterns, comp.needs, strict=True):
-            if not _may_match(low, needs):
+    required: dict[str, bool] = {}  # per concept, whether its ``requires`` word is there
+    marks: _ClauseMarks | None = None  # found at the unit's first cue
+    for k in index.candidates(_prefilter_text(text[lo:hi])):
+        comp, pattern, polarity, _needs = index.entries[k]
+        cid = comp.concept.concept_id
+        if comp.requires is not None:
+            if cid not in required:
+                required[cid] = comp.requires.search(text, lo, hi) is not None
+            if not required[cid]:
                 continue
-            for m in pattern.finditer(text, lo, hi):
-                gaps = [g for k, g in m.groupdict().items() if k.startswith("g") and g]
-                if any(sw.contrast.search(g) for g in gaps):
-                    continue
-                if skip(m.start(), m.end()):
-                    continue
-                st = _code_match(text, unit, comp.concept.concept_id, polarity, m, gaps, sw,
-                                 mentions, article_id)
-                for one in _what_x_called(text, unit, st, mentions, doc):
-                    key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
-                           one.end, one.reported_by)
-                    found.setdefault(key, one)
+        for m in pattern.finditer(text, lo, hi):
+            gaps = [g for name, g in m.groupdict().items() if name.startswith("g") and g]
+            if any(sw.contrast.search(g) for g in gaps):
+                continue
+            if skip(m.start(), m.end()):
+                continue
+            if marks is None:
+                marks = _ClauseMarks(text, lo, hi)
+            st = _code_match(text, unit, cid, polarity, m, gaps, sw, mentions, article_id, marks)
+            for one in _what_x_called(text, unit, st, mentions, doc):
+                key = (one.actor_id, one.concept_id, one.agreement, one.voice, one.start,
+                       one.end, one.reported_by)
+                found.setdefault(key, one)
 
 
 _WHAT_X_CALLED = re.compile(r"\bwhat\s+(.{1,40}?)\s+(?:calls|called|describes as|described as|terms|termed)\s*[«“„‘‹\"']?\s*$",
@@ -817,9 +1011,9 @@ def _what_x_called(text: str, unit: _Unit, st: Statement,
 
 def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Match[str],
                 gaps: list[str], sw: _StanceWords, mentions: Sequence[Mention],
-                article_id: str | None) -> Statement:
+                article_id: str | None, marks: _ClauseMarks) -> Statement:
     lo, hi = unit.lo, unit.hi
-    cstart, _cend = _clause(text, lo, hi, m.start(), m.end())
+    cstart = marks.clause_start(m.start())
     rules = ["cue" if polarity > 0 else "counter-cue"]
     agreement = polarity
     # 3. negation before the cue (last five words of its clause) or in its gaps
@@ -828,7 +1022,8 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
         len(sw.negator.findall(g)) for g in gaps)
     if negs % 2:
         agreement, rules = -agreement, [*rules, "negation"]
-    if sw.flip_before.search(text, cstart, m.start()):
+    # "rather than" and at most two more words end at the cue: the last four words hold it
+    if sw.flip_before.search(text, _last_words(text, cstart, m.start(), 4), m.start()):
         agreement, rules = -agreement, [*rules, "rather-than"]
     # stance verbs in the clause, and their subject
     voice, reported_by = "own", None
@@ -874,8 +1069,7 @@ def _code_match(text: str, unit: _Unit, concept_id: str, polarity: int, m: re.Ma
             agreement, rules = -1, [*rules, "distancing"]
         else:
             agreement, rules = 0, [*rules, "scare-quotes"]
-    elif sw.distancing.search(re.sub(r"[«»“”„‘’‹›\"']", "",
-                                     text[max(lo, m.start() - 40):m.start()]).rstrip()):
+    elif sw.distancing.search(_MARKS.sub("", text[max(lo, m.start() - 40):m.start()]).rstrip()):
         agreement, rules = -1, [*rules, "distancing"]
     return Statement(
         start=ev_start,
