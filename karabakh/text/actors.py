@@ -694,6 +694,31 @@ def _unknown_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w’'\-]){word}(?:{_SP}+(?:(?:of|the|de|von|der|al|du|da){_SP}+)?{word})*"
     )
+
+
+@functools.cache
+def _unknown_start() -> re.Pattern[str]:
+    """The first character of every run :func:`_unknown_re` matches: a capital."""
+    firsts = {a.capitalize()[0] for a, k in abbreviations().items() if k == "title"}
+    return re.compile(f"[{_UPPER}{re.escape(''.join(sorted(firsts)))}]")
+
+
+def _capitalised_runs(masked: str) -> Iterator[re.Match[str]]:
+    """``_unknown_re().finditer(masked)``, tried only where a capital stands.
+
+    The full pattern opens with a look-behind, which Python's engine tries at
+    every character; capitals are a few in a hundred, and a fast scan for
+    them finds every place a run can start.
+    """
+    run = _unknown_re()
+    pos = 0
+    for c in _unknown_start().finditer(masked):
+        if c.start() < pos:
+            continue
+        m = run.match(masked, c.start())
+        if m is not None:
+            yield m
+            pos = m.end()
 _COORD_NAME = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)[ \t]+{_CAP_WORD}(?:['’]s)?")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|/|[—–-][ \t])")
 _SENT_START = re.compile(r"(?:^|[.!?:;\n]|\)[ \t]*[—–-])[\s«“\"‘'(\[—–-]*$")
@@ -788,7 +813,7 @@ def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function
-    for m in _unknown_re().finditer(masked):
+    for m in _capitalised_runs(masked):
         spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
         # drop a sentence-initial common word
         s0, e0 = spans[0]
