@@ -1034,6 +1034,9 @@ def _glued(
 # ------------------------------------------------ surnames and titles that refer back
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
     """A surname alone ("Hajiyev", "Mr Hajiyev") is the person named in full before it.
 
@@ -1048,7 +1051,7 @@ def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
     intro: dict[str, Mention] = {}
     out = []
     for m in mentions:
-        words = re.findall(r"[^\W\d_][\w’'-]*", _POSSESSIVE_TAIL.sub("", m.text))
+        words = _NAME_WORD.findall(_POSSESSIVE_TAIL.sub("", m.text))
         is_person = m.type == "person" and (m.kind == "unknown" or m.entity_id is not None)
         if len(words) == 1 and m.rule not in {"role", "adjective"}:
             key = translit_key(words[0])
@@ -1070,8 +1073,10 @@ def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _LOOKBACK = 20  # people looked at, most recent first: a bound, so the pass stays linear
+# "[Tt]" first and the look-behind after it: a pattern that opens with a character
+# class lets Python's engine skip to the next "t" instead of trying every position
 _ANAPHOR = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?P<noun>(?:foreign\s+|defen[cs]e\s+|prime\s+|deputy\s+)?minister|"
+    r"[Tt](?<![\w-][Tt])he\s+(?P<noun>(?:foreign\s+|defen[cs]e\s+|prime\s+|deputy\s+)?minister|"
     r"ombudsman|ombudswoman|spokesman|spokeswoman|spokesperson|envoy|commander|aide|adviser|"
     r"advisor|diplomat|president|high\s+commissioner|secretary-general|official)"
     r"(?![\w-]|\s+of\b|['’]s)"
