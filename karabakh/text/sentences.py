@@ -187,6 +187,15 @@ def _punkt_abbreviations() -> frozenset[str]:
 
 
 @functools.cache
+def _month_abbreviations() -> frozenset[str]:
+    """:func:`month_abbreviations`, computed once (it compares every pair of month words).
+
+    :func:`ends_abbreviation` asks at every full stop of every text.
+    """
+    return month_abbreviations()
+
+
+@functools.cache
 def abbreviations() -> dict[str, str]:
     """The abbreviations of ``data/abbreviations.csv``: lower-case form -> kind.
 
@@ -238,7 +247,7 @@ def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool
     kind = abbreviations().get(low)
     if titles_only:
         return kind == "title" and word[0].isupper()
-    known = kind is not None or low in month_abbreviations()
+    known = kind is not None or low in _month_abbreviations()
     return low in _punkt_abbreviations() or (known and word[0].isupper())
 
 
