@@ -519,11 +519,25 @@ def role_holders(role_id: str, on: dt.date) -> tuple[str, ...]:
     """
     return tuple(
         a.actor_id
-        for a in load_actors().values()
-        if a.role == role_id
-        and (a.valid_from is None or a.valid_from <= on)
+        for a in _with_role(role_id)
+        if (a.valid_from is None or a.valid_from <= on)
         and (a.valid_to is None or on <= a.valid_to)
     )
+
+
+#: (the table loaded, its actors by role): rebuilt when load_actors() gives another table
+_ROLE_INDEX: list[tuple[Mapping[str, ActorInfo], Mapping[str, tuple[ActorInfo, ...]]]] = []
+
+
+def _with_role(role_id: str) -> tuple[ActorInfo, ...]:
+    """The actors whose role is ``role_id``, in table order (indexed once, not scanned per call)."""
+    actors = load_actors()
+    if not _ROLE_INDEX or _ROLE_INDEX[0][0] is not actors:
+        by_role: dict[str | None, list[ActorInfo]] = {}
+        for a in actors.values():
+            by_role.setdefault(a.role, []).append(a)
+        _ROLE_INDEX[:] = [(actors, {k: tuple(v) for k, v in by_role.items() if k is not None})]
+    return _ROLE_INDEX[0][1].get(role_id, ())
 
 
 _LEADING_THE = re.compile(r"^the\s+")
@@ -676,6 +690,7 @@ _NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _CAP_WORD = rf"[{_UPPER}][\w’'\-.]*(?<![.’'\-])"
 _SP = "[ \t\u00a0\u2009\u202f]"  # no-break and thin spaces separate words too
+_SP_CHARS = frozenset(" \t\u00a0\u2009\u202f")  # the only white space a run of names holds
 
 
 @functools.cache
@@ -814,7 +829,10 @@ def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
     common = _common_words()
     drop = drop_anywhere | function
     for m in _capitalised_runs(masked):
-        spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
+        if _SP_CHARS.isdisjoint(m.group()):  # one word (most runs)
+            spans = [m.span()]
+        else:
+            spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
         # drop a sentence-initial common word
         s0, e0 = spans[0]
         low0 = _low(text[s0:e0])
