@@ -250,9 +250,17 @@ def _words() -> _Words:
 
 
 def _alt(words: Sequence[str] | Mapping[str, object], *, ci: bool = False) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in items)
+    """A regex of the words, spaces matching any whitespace: a trie, so a longer word first.
+
+    A trie tries the words a text can match, all prefixes of one another, longest
+    first, as the alternation longest-first did; it rejects a position after a
+    character or two instead of comparing every word. With ``ci``, the words are
+    lower-cased first (case-insensitive, a word's capitals say nothing).
+    """
+    items = {" ".join(w.split()) for w in words}
+    if ci:
+        items = {w.lower() for w in items}
+    body = trie_regex(sorted(items))
     return f"(?i:{body})" if ci else f"(?:{body})"
 
 

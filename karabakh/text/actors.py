@@ -519,11 +519,25 @@ def role_holders(role_id: str, on: dt.date) -> tuple[str, ...]:
     """
     return tuple(
         a.actor_id
-        for a in load_actors().values()
-        if a.role == role_id
-        and (a.valid_from is None or a.valid_from <= on)
+        for a in _with_role(role_id)
+        if (a.valid_from is None or a.valid_from <= on)
         and (a.valid_to is None or on <= a.valid_to)
     )
+
+
+#: (the table loaded, its actors by role): rebuilt when load_actors() gives another table
+_ROLE_INDEX: list[tuple[Mapping[str, ActorInfo], Mapping[str, tuple[ActorInfo, ...]]]] = []
+
+
+def _with_role(role_id: str) -> tuple[ActorInfo, ...]:
+    """The actors whose role is ``role_id``, in table order (indexed once, not scanned per call)."""
+    actors = load_actors()
+    if not _ROLE_INDEX or _ROLE_INDEX[0][0] is not actors:
+        by_role: dict[str | None, list[ActorInfo]] = {}
+        for a in actors.values():
+            by_role.setdefault(a.role, []).append(a)
+        _ROLE_INDEX[:] = [(actors, {k: tuple(v) for k, v in by_role.items() if k is not None})]
+    return _ROLE_INDEX[0][1].get(role_id, ())
 
 
 _LEADING_THE = re.compile(r"^the\s+")
@@ -676,6 +690,7 @@ _NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _CAP_WORD = rf"[{_UPPER}][\w’'\-.]*(?<![.’'\-])"
 _SP = "[ \t\u00a0\u2009\u202f]"  # no-break and thin spaces separate words too
+_SP_CHARS = frozenset(" \t\u00a0\u2009\u202f")  # the only white space a run of names holds
 
 
 @functools.cache
@@ -694,6 +709,31 @@ def _unknown_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w’'\-]){word}(?:{_SP}+(?:(?:of|the|de|von|der|al|du|da){_SP}+)?{word})*"
     )
+
+
+@functools.cache
+def _unknown_start() -> re.Pattern[str]:
+    """The first character of every run :func:`_unknown_re` matches: a capital."""
+    firsts = {a.capitalize()[0] for a, k in abbreviations().items() if k == "title"}
+    return re.compile(f"[{_UPPER}{re.escape(''.join(sorted(firsts)))}]")
+
+
+def _capitalised_runs(masked: str) -> Iterator[re.Match[str]]:
+    """``_unknown_re().finditer(masked)``, tried only where a capital stands.
+
+    The full pattern opens with a look-behind, which Python's engine tries at
+    every character; capitals are a few in a hundred, and a fast scan for
+    them finds every place a run can start.
+    """
+    run = _unknown_re()
+    pos = 0
+    for c in _unknown_start().finditer(masked):
+        if c.start() < pos:
+            continue
+        m = run.match(masked, c.start())
+        if m is not None:
+            yield m
+            pos = m.end()
 _COORD_NAME = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)[ \t]+{_CAP_WORD}(?:['’]s)?")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|/|[—–-][ \t])")
 _SENT_START = re.compile(r"(?:^|[.!?:;\n]|\)[ \t]*[—–-])[\s«“\"‘'(\[—–-]*$")
@@ -788,8 +828,11 @@ def _name_spans(text: str, masked: str) -> Iterator[list[tuple[int, int]]]:
     function = cues["function"]
     common = _common_words()
     drop = drop_anywhere | function
-    for m in _unknown_re().finditer(masked):
-        spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
+    for m in _capitalised_runs(masked):
+        if _SP_CHARS.isdisjoint(m.group()):  # one word (most runs)
+            spans = [m.span()]
+        else:
+            spans = [(w.start(), w.end()) for w in _NONSPACE.finditer(masked, m.start(), m.end())]
         # drop a sentence-initial common word
         s0, e0 = spans[0]
         low0 = _low(text[s0:e0])
@@ -1009,6 +1052,9 @@ def _glued(
 # ------------------------------------------------ surnames and titles that refer back
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
     """A surname alone ("Hajiyev", "Mr Hajiyev") is the person named in full before it.
 
@@ -1023,7 +1069,7 @@ def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
     intro: dict[str, Mention] = {}
     out = []
     for m in mentions:
-        words = re.findall(r"[^\W\d_][\w’'-]*", _POSSESSIVE_TAIL.sub("", m.text))
+        words = _NAME_WORD.findall(_POSSESSIVE_TAIL.sub("", m.text))
         is_person = m.type == "person" and (m.kind == "unknown" or m.entity_id is not None)
         if len(words) == 1 and m.rule not in {"role", "adjective"}:
             key = translit_key(words[0])
@@ -1045,8 +1091,10 @@ def _surname_pass(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _LOOKBACK = 20  # people looked at, most recent first: a bound, so the pass stays linear
+# "[Tt]" first and the look-behind after it: a pattern that opens with a character
+# class lets Python's engine skip to the next "t" instead of trying every position
 _ANAPHOR = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?P<noun>(?:foreign\s+|defen[cs]e\s+|prime\s+|deputy\s+)?minister|"
+    r"[Tt](?<![\w-][Tt])he\s+(?P<noun>(?:foreign\s+|defen[cs]e\s+|prime\s+|deputy\s+)?minister|"
     r"ombudsman|ombudswoman|spokesman|spokeswoman|spokesperson|envoy|commander|aide|adviser|"
     r"advisor|diplomat|president|high\s+commissioner|secretary-general|official)"
     r"(?![\w-]|\s+of\b|['’]s)"

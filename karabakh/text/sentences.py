@@ -60,8 +60,15 @@ __all__ = [
 #: (U+00A0), thin space (U+2009) and narrow no-break space (U+202F)
 SPACES = " \t\u00a0\u2009\u202f"
 _SP = "[ \t\u00a0\u2009\u202f]"
-# (?<![ \t]): tried once per run of spaces, not at each space of it (linear time)
-_PARAGRAPH_BREAK = re.compile(rf"(?<!{_SP}){_SP}*\r?\n(?:{_SP}*\r?\n)+")
+# (?<![ \t]): tried once per run of spaces, not at each space of it (linear time).
+# That look-behind is checked after the first character, a space or a line break
+# (the pattern opens with a character class, so the engine skips to the next one
+# instead of trying every position); then the first character says what follows.
+_BREAK_FIRST = "[ \t\u00a0\u2009\u202f\r\n]"
+_PARAGRAPH_BREAK = re.compile(
+    rf"{_BREAK_FIRST}(?<!{_SP}{_BREAK_FIRST})"
+    rf"(?:(?<={_SP}){_SP}*\r?\n|(?<=\r)\n|(?<=\n))(?:{_SP}*\r?\n)+"
+)
 # Words keep inner apostrophes (’ or '), hyphens and dots of abbreviations;
 # everything else that is not space is a one-character token.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
@@ -160,8 +167,8 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
 #: the end of a sentence: ``. ! ?`` (closing marks allowed, after a narrow no-break space
 #: too: ``provocation.\u202f»``) before a capital or digit
-SENT_END = re.compile(
-    rf"(?<![.!?])[.!?]+(?:{_SP}?[”\"»’')\]])*{_SP}+(?=[“«\"„‘'(\[]{{0,2}}{_SP}?[A-Z0-9])"
+SENT_END = re.compile(  # "(?<![.!?])[.!?]+", its look-behind after the first mark: a fast skip
+    rf"[.!?](?<![.!?][.!?])[.!?]*(?:{_SP}?[”\"»’')\]])*{_SP}+(?=[“«\"„‘'(\[]{{0,2}}{_SP}?[A-Z0-9])"
 )
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
@@ -177,6 +184,15 @@ def _punkt_abbreviations() -> frozenset[str]:
     from punkt.data import english
 
     return frozenset(a.lower() for a in english.ABBREV_TYPES)
+
+
+@functools.cache
+def _month_abbreviations() -> frozenset[str]:
+    """:func:`month_abbreviations`, computed once (it compares every pair of month words).
+
+    :func:`ends_abbreviation` asks at every full stop of every text.
+    """
+    return month_abbreviations()
 
 
 @functools.cache
@@ -231,7 +247,7 @@ def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool
     kind = abbreviations().get(low)
     if titles_only:
         return kind == "title" and word[0].isupper()
-    known = kind is not None or low in month_abbreviations()
+    known = kind is not None or low in _month_abbreviations()
     return low in _punkt_abbreviations() or (known and word[0].isupper())
 
 
