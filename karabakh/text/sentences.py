@@ -186,14 +186,6 @@ def _punkt_abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in english.ABBREV_TYPES)
 
 
-@functools.cache
-def _month_abbreviations() -> frozenset[str]:
-    """:func:`month_abbreviations`, computed once (it compares every pair of month words).
-
-    :func:`ends_abbreviation` asks at every full stop of every text.
-    """
-    return month_abbreviations()
-
 
 @functools.cache
 def abbreviations() -> dict[str, str]:
@@ -247,7 +239,7 @@ def ends_abbreviation(text: str, dot: int, *, titles_only: bool = False) -> bool
     kind = abbreviations().get(low)
     if titles_only:
         return kind == "title" and word[0].isupper()
-    known = kind is not None or low in _month_abbreviations()
+    known = kind is not None or low in month_abbreviations()
     return low in _punkt_abbreviations() or (known and word[0].isupper())
 
 
