@@ -153,10 +153,12 @@ Dates
     expressions are usually background ("blocked in November 2022") and are
     not used. Without ``dates``, ``date`` is ``None``.
 
-Sentences are those of the one rule-based index of the text layer
-(:func:`karabakh.text.sentences.sentence_spans`: a start after ``. ! ?``
+Sentences are those of the document's one rule-based index
+(:attr:`karabakh.text.document.Document.sentences`: a start after ``. ! ?``
 followed by a capital or a digit, not after an abbreviation such as "Gen."
-or an initial; at every paragraph and after a wire dateline).
+or an initial; at every paragraph and after a wire dateline; a quotation of
+several sentences is one sentence, so a figure in its last sentence takes the
+day its first one names).
 
 >>> [(f.text, f.category, f.low, f.high, f.qualifier, f.group)
 ...  for f in find_figures("At least 32 people were killed and more than 200 injured.",
@@ -179,6 +181,7 @@ from ..records import DateRef, Figure, Mention, Quote
 from ..resources import read_data_csv
 from ..text._patterns import Trie, build_trie, trie_to_regex
 from ..text.actors import tag_mentions
+from ..text.document import Document
 from ..text.lexicon import month_names, reporting_verbs
 from ..text.sentences import sentence_spans
 
@@ -660,7 +663,7 @@ def parse_number(phrase: str) -> int | float | None:
 
 # --------------------------------------------------------------------------- sentences
 
-# one sentence index for every extractor: karabakh.text.sentences.sentence_spans
+# one sentence index for every extractor: the Document's (find_figures reads doc.sentences)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -876,7 +879,7 @@ def _classify_np(cand: _Cand, mods: str, head: str | None, head2: str | None = N
 
 
 def find_figures(
-    text: str,
+    text: str | Document,
     mentions: Sequence[Mention] | None = None,
     quotes: Sequence[Quote] | None = None,
     dates: Sequence[DateRef] | None = None,
@@ -884,10 +887,12 @@ def find_figures(
     """Find casualty, displacement and other counts with their hedges and sources.
 
     Args:
-        text: the article text (offsets index it unchanged).
+        text: the article text (offsets index it unchanged), or the
+            :class:`~karabakh.text.document.Document` of it (its mentions and
+            its sentence index are used; :func:`karabakh.analyze` passes it).
         mentions: actor mentions (:func:`karabakh.text.actors.tag_mentions`); when
-            ``None`` they are computed with :func:`karabakh.text.actors.tag_mentions`.
-            Pass ``[]`` to skip.
+            ``None`` they are the document's, or are computed with
+            :func:`karabakh.text.actors.tag_mentions`. Pass ``[]`` to skip.
         quotes: quotes (:func:`karabakh.extract.quotes.extract_quotes`); a figure
             inside a quote's content takes its speaker. Optional.
         dates: date expressions (:func:`karabakh.extract.dates.find_dates`); a
@@ -908,12 +913,20 @@ def find_figures(
     16 locations other 16 16 exact locations None
     death toll could rise killed None None trend None could rise
     """
-    if not isinstance(text, str):
+    if isinstance(text, Document):
+        doc = text
+        if mentions is None:
+            mentions = doc.mentions
+    elif isinstance(text, str):
+        if mentions is None:
+            mentions = tag_mentions(text)
+        doc = Document(text, mentions=mentions)
+    else:
         raise ValueError(f"find_figures: text must be a string, not {type(text).__name__}")
-    if mentions is None:
-        mentions = tag_mentions(text)
+    text = doc.text
     pats = _patterns()
-    spans = sentence_spans(text)
+    # the document's sentences: a quotation of several sentences is one
+    spans = sentence_spans(doc.sentences)
     starts = [s for s, _ in spans]
 
     def sentence_of(pos: int) -> int:

@@ -156,7 +156,7 @@ def analyze(article: Article | str | os.PathLike[str], dateline: DatelineLike = 
     # Without a dateline, absolute dates still resolve and relative ones are
     # kept with value None (see karabakh.extract.dates); nothing is dropped.
     dates = find_dates(text, article.dateline)
-    figures = find_figures(text, mentions, quotes, dates)
+    figures = find_figures(doc, mentions, quotes, dates)
     events = find_events(
         text, mentions, quotes, dates, sentences, on=article.dateline, figures=figures, doc=doc
     )
