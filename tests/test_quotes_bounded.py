@@ -13,6 +13,7 @@ import itertools
 
 import pytest
 
+import karabakh.extract.claims as kc
 import karabakh.extract.quotes as kq
 from karabakh.text import quote_marks
 from karabakh.text.lexicon import cue_pattern
@@ -39,8 +40,9 @@ INNER = ["strip_aux", "subject_of", "np_ok", "np_after", "_content_after", "_cue
 
 def _calls(monkeypatch: pytest.MonkeyPatch, text: str) -> collections.Counter[str]:
     counts: collections.Counter[str] = collections.Counter()
-    # the quote marks are paired in the text layer, with some of the same helpers
-    for module in (kq, quote_marks):
+    # the claims are found by their own module and the quote marks are paired in the
+    # text layer, with some of the same helpers
+    for module in (kq, kc, quote_marks):
         for name in INNER:
             original = getattr(module, name, None)
             if original is None:
@@ -69,7 +71,7 @@ def test_doubling_the_input_at_most_doubles_the_calls(monkeypatch, shape):
 def test_claim_end_walk_is_linear(shape):
     text = _repeat(SHAPES[shape], 12_000)
     cues = list(cue_pattern().finditer(text))
-    ends = kq._ClaimEnds(text, cues)
+    ends = kc._ClaimEnds(text, cues)
     sents = SentenceIndex(text)
     for c in cues:
         ends.end(c.end(), sents.end_of(c.start()))
