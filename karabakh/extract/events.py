@@ -1434,7 +1434,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif group and mc.planned_aux.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
-    elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
+    elif not announcing.isdisjoint([w for w in words_before if w not in _DET][-4:]):
         modality = "announced"
     elif kind == "speech" and row.root_code == "03" and _IF.search(text[t.end:s.end]):
         modality = "conditional"
@@ -1493,7 +1493,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         clause_lo, clause_hi, text[clause_lo:clause_hi],
     )
     # one record per target (coordinated targets: "attacked Armenia and Russia")
-    return [ev, *(_with_target(ev, m) for m in tgts[1:])]
+    return [ev, *(_with_target(ev, m) for m in tgts[1:])] if len(tgts) > 1 else [ev]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
