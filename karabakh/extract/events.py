@@ -1255,6 +1255,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
     words_before = [w for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
+    # "took part in the attacks", "not involved in the offensive": a noun's participant, and a denial
+    part = _participation(text, clause_lo, start) if kind == "noun" else None
 
     src: Mention | None = None
     src_rule = ""
@@ -1298,7 +1300,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
                 if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
                     src, src_rule = cand[0], by.group(1)
-            part = _participation(text, clause_lo, start)
             if src is None and part:
                 src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
             if src is None:
@@ -1404,7 +1405,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     governor = gov.group(1) if gov else ""
     neg = bool(group and _NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
-    part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
     conditional = mc.conditional
