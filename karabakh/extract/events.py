@@ -251,7 +251,7 @@ def _plans() -> _Plans:
 
 
 class _Modality(NamedTuple):
-    """Every modality pattern of :func:`_code_one`, built once from ``event_cues.csv``."""
+    """Every modality pattern and cue set of :func:`_code_one`, built once from ``event_cues.csv``."""
 
     conditional: re.Pattern[str]
     conditional_words: tuple[str, ...]
@@ -264,6 +264,12 @@ class _Modality(NamedTuple):
     denied: re.Pattern[str]
     denied_words: tuple[str, ...]
     plans: _Plans
+    light: dict[str, str]  # light verb -> the suffix of its role ("", "announced", "adjunct")
+    announcing: frozenset[str]  # the ``light:announced`` cues
+    passive: frozenset[str]
+    passive_or_aux: frozenset[str]
+    verb_group: frozenset[str]  # what may stand before a verb in its group: aux, passive, negation
+    verb_aux: frozenset[str]  # an auxiliary or passive cue after a word makes it a subject ("to" is none)
 
 
 @functools.cache
@@ -273,7 +279,9 @@ def _modality() -> _Modality:
         _cue_pattern("modality:conditional-aux"), _cue_pattern("modal"),
         _cue_pattern("modality:threatened"), _cue_words("modality:threatened"),
         _cue_pattern("modality:demanded"), _cue_pattern("modality:planned-aux"),
-        _cue_pattern("modality:denied"), _cue_words("modality:denied"), _plans())
+        _cue_pattern("modality:denied"), _cue_words("modality:denied"), _plans(),
+        _cues_prefix("light"), _cue("light:announced"), _cue("passive"), _cue("passive") | _cue("aux"),
+        _cue_union("aux", "passive", "negation"), _cue_union("aux", "passive", without="to"))
 
 
 def _form_regex(form: str) -> str:
@@ -372,6 +380,8 @@ def _lookup(matched: str) -> tuple[EventVerb, ...]:
 _WORD = re.compile(r"[\w’'\-]+")
 # a word or a stretch between words, the stretch kept: ``split`` alternates them, word first
 _WORD_OR_GAP = re.compile(r"([^\w’'\-]+)")
+# the same for a lower-case text with no letter or digit beyond ASCII (a class the regex engine tests faster)
+_WORD_OR_GAP_ASCII = re.compile(r"([^a-z0-9_’'\-]+)")
 _BREAK = re.compile(
     r"[;:«»“”\"!?]|,\s+(?:and|but)(?!\w)|(?<!\w)(?:if|unless|when|which|who|whom|that|but|while|whereas|"
     r"otherwise|although|because|after|before|since|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
@@ -508,11 +518,18 @@ class _TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         low = text.lower()
-        self.low = low if _lower_keeps_offsets(text, low) else None
+        non_ascii = set(_NON_ASCII.findall(text))
+        self.low = low if _lower_keeps_offsets(text, low, non_ascii) else None
         # The words and the stretches between them alternate; their offsets are the running sum
         # of their lengths. No character changes between word and non-word by lowering alone (a
-        # test checks every code point), so the words of ``low`` are the lowered words of ``text``.
-        parts = _WORD_OR_GAP.split(self.low if self.low is not None else text)
+        # test checks every code point), so the words of ``low`` are the lowered words of ``text``;
+        # where every word character of ``low`` is ASCII they are runs of ``[a-z0-9_’'-]``.
+        if self.low is None:
+            parts = _WORD_OR_GAP.split(text)
+        elif any(c.isalnum() for c in non_ascii):
+            parts = _WORD_OR_GAP.split(self.low)
+        else:
+            parts = _WORD_OR_GAP_ASCII.split(self.low)
         offsets = list(itertools.accumulate(map(len, parts), initial=0))
         self.starts: list[int] = offsets[0:-1:2]
         self.ends: list[int] = offsets[1::2]
@@ -531,19 +548,20 @@ class _TextIndex:
         self.pats: list[re.Pattern[str] | None] = [_first_word_pattern(lowered[i]) for i in self.hits]
 
 
-def _lower_keeps_offsets(text: str, low: str) -> bool:
+def _lower_keeps_offsets(text: str, low: str, non_ascii: set[str] | None = None) -> bool:
     """True when ``low`` may stand for ``text`` in case-blind matching of ASCII words.
 
     Then ``low[a:b] == text[a:b].lower()`` for every span, and a case-blind
     pattern of ASCII words matches ``text`` where its lower-case form matches
     ``low``. Not so when a character lowers to two ("İ"), when the lower form depends on
     the context (final sigma), or when a non-ASCII letter is case-blind equal to
-    an ASCII one (the Kelvin sign, long s, dotless i).
+    an ASCII one (the Kelvin sign, long s, dotless i). ``non_ascii``: the
+    characters of ``text`` beyond ASCII, when the caller has them.
     """
     if len(low) != len(text):
         return False
     return all(not c.isalpha() or (c != "Σ" and not _ASCII_LETTER.match(c))
-               for c in set(_NON_ASCII.findall(text)))
+               for c in (set(_NON_ASCII.findall(text)) if non_ascii is None else non_ascii))
 
 
 _ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
@@ -1196,7 +1214,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
               dates: Sequence[DateRef], figures: Sequence[Figure], prev: Event | None,
               limit: int) -> list[Event]:
     text = ctx.text
-    light = _cues_prefix("light")
+    mc = _modality()
+    light = mc.light
     trig_start = t.lead if t.lead is not None else t.start
     clause_lo = max(ctx.last_break(trig_start), ctx.body_lo)
     clause_hi = ctx.next_break(t.ext_end, s.end)
@@ -1205,7 +1224,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     start = trig_start
     kind = row.kind if row.kind != "code" else "verb"
     before = _words_before(text, trig_start, 6)
-    aux = _cue_union("aux", "passive", "negation")
+    aux = mc.verb_group
     passive = False
     matched = text[t.start:t.end].lower()
     if kind in ("verb", "speech"):
@@ -1213,7 +1232,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if ws < clause_lo or w not in aux:
                 break
             start = ws
-            if w in _cue("passive") and _PARTICIPLE.match(matched):
+            if w in mc.passive and _PARTICIPLE.match(matched):
                 passive = True
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
@@ -1236,6 +1255,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             start = max(clause_lo, start - 30) + phase.start()
     end = t.ext_end
     words_before = [w for ws, _e, w in _words_before(text, start, 4) if ws >= clause_lo]
+    # "took part in the attacks", "not involved in the offensive": a noun's participant, and a denial
+    part = _participation(text, clause_lo, start) if kind == "noun" else None
 
     src: Mention | None = None
     src_rule = ""
@@ -1264,7 +1285,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             for m in ctx.actors_in(pos, s.end):
                 if m.start - pos <= 2:
                     src, src_rule = m, "by"
-                    if text[start:end].lower().split()[0] not in _cue("passive") | _cue("aux"):
+                    if text[start:end].lower().split()[0] not in mc.passive_or_aux:
                         end = m.end  # a reduced passive: the agent is part of its telling
                 break
     elif kind == "noun":
@@ -1279,7 +1300,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
                 if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
                     src, src_rule = cand[0], by.group(1)
-            part = _participation(text, clause_lo, start)
             if src is None and part:
                 src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
             if src is None:
@@ -1366,14 +1386,13 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         group = _light_verb_group(words_before, light, aux) + group
     sent_before = text[s.start:start].lower()
     # the last words before the verb group: read only where a negation or denial could be among them
-    mc = _modality()
     denying = mc.denied_words
     near_before = ""
     if "not" in sent_before or "never" in sent_before or _holds(sent_before, denying):
         words = _lower_words_between(text, s.start, start, 6)
         near_before = " ".join(words if words is not None else _last_words(sent_before, 6))
     modality = "happened"
-    announcing = _cue("light:announced")
+    announcing = mc.announcing
     context: list[str] = list(row.plover_context)
     # Each test below first asks whether a word its pattern needs is there at all (a substring
     # test of the same lower-case text, so nothing it would find is missed), most are not.
@@ -1386,7 +1405,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     governor = gov.group(1) if gov else ""
     neg = bool(group and _NEGATION.search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
-    part = _participation(text, clause_lo, start) if kind == "noun" else None
     if part and part.group(1):
         neg = True
     conditional = mc.conditional
@@ -1401,7 +1419,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         modality = "threatened"
     elif q is not None and kind in ("verb", "speech") and src is None and src_words is None and \
             _imperative(text, q, start, matched) and not _BY_AFTER.match(text, t.end) and \
-            _cue_union("aux", "passive", without="to").isdisjoint(  # "shell companies were ...": no verb
+            mc.verb_aux.isdisjoint(  # "shell companies were ...": no verb
                 _WORD.findall(text[t.end:t.end + 40].lower())[:4]):
         modality = "demanded"  # a quotation that opens with a bare verb: "Lay down your weapons," ...
     elif neg or (_holds(near_before, denying) and mc.denied.search(near_before)) or \
@@ -1416,7 +1434,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif group and mc.planned_aux.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
-    elif any(w in announcing for w in [w for w in words_before if w not in _DET][-4:]):
+    elif not announcing.isdisjoint([w for w in words_before if w not in _DET][-4:]):
         modality = "announced"
     elif kind == "speech" and row.root_code == "03" and _IF.search(text[t.end:s.end]):
         modality = "conditional"
@@ -1460,23 +1478,22 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 fat = f
 
     first = tgts[0] if tgts else None
-    ev = Event(
-        start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
-        source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
-        source_rule=src_rule or None,
-        target_id=first.entity_id if first else None, target_text=first.text if first else None,
-        target_start=first.start if first else None, target_end=first.end if first else None,
-        code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
-        plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)) if len(context) > 1 else tuple(context),
-        place_id=place.entity_id if place else None, place_text=place.text if place else None,
-        lat=pinfo.lat if pinfo else None, lon=pinfo.lon if pinfo else None,
-        date=date, date_precision=prec, date_rule=drule, modality=modality,
-        reported_by=q.speaker_id if q else None, reported_by_text=q.speaker_text if q else None,
-        fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
-        clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
+    make: Any = Event  # by position, one line per group of _EVENT_FIELDS (mypy cannot count a starred tuple)
+    ev: Event = make(
+        start, end, text[start:end], s.index, kind,
+        source_id, source_text, ss, se, src_rule or None,
+        *((first.entity_id, first.text, first.start, first.end) if first else (None, None, None, None)),
+        code, code[:2], info.label, info.goldstein,
+        info.plover_type, mode, tuple(dict.fromkeys(context)) if len(context) > 1 else tuple(context),
+        *((place.entity_id, place.text) if place else (None, None)),
+        *((pinfo.lat, pinfo.lon) if pinfo else (None, None)),
+        date, prec, drule, modality,
+        *((q.speaker_id, q.speaker_text) if q else (None, None)),
+        *((fat.low, fat.text) if fat else (None, None)),
+        clause_lo, clause_hi, text[clause_lo:clause_hi],
     )
     # one record per target (coordinated targets: "attacked Armenia and Russia")
-    return [ev, *(_with_target(ev, m) for m in tgts[1:])]
+    return [ev, *(_with_target(ev, m) for m in tgts[1:])] if len(tgts) > 1 else [ev]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
@@ -1572,7 +1589,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
     A mention that begins a new clause (a verb or auxiliary follows it) is not a target.
     """
     out: list[Mention] = []
-    aux = _cue_union("aux", "passive", without="to")
+    aux = _modality().verb_aux
     for m in [m for m in ctx.actors if lo <= m.start < hi]:
         if src is not None and m.entity_id == src.entity_id:
             continue
@@ -1848,9 +1865,25 @@ def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
     return out
 
 
+# Event's fields in order: :func:`_code_one` passes them by position, in these groups (a call with
+# 36 keywords packs and unpacks them through a dict: a third more time per record)
+_EVENT_FIELDS = (
+    "start end text sentence kind "
+    "source_id source_text source_start source_end source_rule "
+    "target_id target_text target_start target_end "
+    "code root_code label goldstein "
+    "plover_type plover_mode plover_context "
+    "place_id place_text "
+    "lat lon "
+    "date date_precision date_rule modality "
+    "reported_by reported_by_text "
+    "fatalities fatalities_text "
+    "clause_start clause_end clause_text "
+    "event_id merge_rule").split()
+assert [f.name for f in dataclasses.fields(Event)] == _EVENT_FIELDS
+
 # every field of an Event but the last two (event_id, merge_rule), read in one call
-_EVENT_HEAD = operator.attrgetter(*[f.name for f in dataclasses.fields(Event)][:-2])
-assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_rule"]
+_EVENT_HEAD = operator.attrgetter(*_EVENT_FIELDS[:-2])
 
 
 def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
@@ -1860,7 +1893,7 @@ def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
     return e
 
 
-_TARGET_AT = [f.name for f in dataclasses.fields(Event)].index("target_id")
+_TARGET_AT = _EVENT_FIELDS.index("target_id")
 
 
 def _with_target(e: Event, m: Mention) -> Event:
