@@ -73,15 +73,15 @@ def stages(article: kb.Article) -> dict[str, Callable[[], Any]]:
     quotes = kb.extract_quotes(text, mentions, dateline=on)
     dates = kb.find_dates(text, on)
     sentences = kb.split_sentences(article.text)
-    figures = kb.find_figures(text, mentions, quotes, dates)
-    doc = Document.from_article(article)  # analyze() hands its Document to find_events
+    doc = Document.from_article(article)  # analyze() hands its Document to figures and events
+    figures = kb.find_figures(doc, mentions, quotes, dates)
     return {
         "split_sentences": lambda: kb.split_sentences(article.text),
         "tokenize": lambda: kb.tokenize(article.text),
         "tag_mentions": lambda: kb.tag_mentions(text, dateline=on),
         "extract_quotes": lambda: kb.extract_quotes(text, mentions, dateline=on),
         "find_dates": lambda: kb.find_dates(text, on),
-        "find_figures": lambda: kb.find_figures(text, mentions, quotes, dates),
+        "find_figures": lambda: kb.find_figures(doc, mentions, quotes, dates),
         "find_events": lambda: kb.find_events(text, mentions, quotes, dates, sentences, on=on,
                                               figures=figures, doc=doc),
         "analyze (all)": lambda: kb.analyze(article),
