@@ -341,7 +341,8 @@ def test_every_refined_code_has_its_row():
 
 def test_cue_roles_are_known():
     roles = {r["role"] for r in read_data_csv("event_cues.csv")}
-    assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux", "modal"} | {
+    assert roles <= {"light", "light:announced", "light:adjunct", "negation", "passive", "aux", "modal",
+                     "not-event"} | {
         f"modality:{m}" for m in ("conditional", "conditional-aux", "threatened", "demanded", "planned",
                                   "planned-aux", "denied")}
 
@@ -526,7 +527,7 @@ def test_a_light_verbs_auxiliaries_give_the_nouns_modality(sentence, modality):
     # not imperatives: a past form, a participle clause, a noun with its own verb, a subject
     ("“Attacks continued all night,” a resident said.", "Attacks", "reported"),
     ("“Struck by drones, the depot burned,” a witness said.", "Struck", "reported"),
-    ("Officials have warned for weeks that shell companies were being used.", "shell", "reported"),
+    ("“Shelling was heard all night,” a resident said.", "Shelling", "reported"),
     ("“Azerbaijan attacked the villages,” the ombudsman said.", "attacked", "reported"),
 ])
 def test_a_quotation_that_opens_with_a_bare_verb_demands_it(sentence, text, modality):
@@ -544,3 +545,24 @@ def test_a_plural_or_gerund_opening_its_sentence_is_the_noun(sentence, text, sou
     """No subject stands before it, so "Attacks by X" is X's attacks, not a verb without a subject."""
     found = [(e.kind, e.source_id) for e in _events(sentence) if e.text == text]
     assert found == [("noun", source)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a phrase that holds a trigger word but tells no event (event_cues.csv, role not-event)
+    ("Officials warned that shell companies were being used to buy drones.", []),
+    ("The mediators struck a balance between the two drafts.", []),
+    ("Fuel prices in Stepanakert hit a record in September.", []),
+    # a labour or hunger strike is a protest (CAMEO 143, 142), not the military strike of 190
+    ("Dock workers in Baku went on strike on Tuesday.", [("went on strike", "143")]),
+    ("The unions called a general strike for Friday.", [("general strike", "143")]),
+    ("Two detainees went on hunger strike in Baku.", [("went on hunger strike", "142")]),
+    # an idiom of criticism is a speech act (CAMEO 111), not an attack
+    ("Pashinyan hit out at the peacekeepers on Wednesday.", [("hit out at", "111")]),
+    # the triggers themselves still fire
+    ("Azerbaijani forces shelled Stepanakert on Tuesday.", [("shelled", "194")]),
+    ("Drones struck a convoy near Lachin.", [("struck", "195")]),  # drones: aerial
+])
+def test_idioms_and_labour_strikes_are_not_attacks(sentence, expected):
+    events = _events(sentence)
+    assert [(e.text.split(" ", 1)[-1] if e.text.lower().startswith(("the ", "a ")) else e.text, e.code)
+            for e in events] == expected

@@ -299,12 +299,20 @@ def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, tuple[EventVerb, .
     """The forms by their first word, each group one pattern (longest form first), and the rows by form.
 
     Matching tries a group only at a word that can start one of its forms, so a
-    long article is scanned once, word by word.
+    long article is scanned once, word by word. The ``not-event`` phrases of
+    ``event_cues.csv`` are forms with no row: they take their words from a
+    shorter trigger inside them, and :func:`_lookup` gives them nothing to code.
     """
     by_form: dict[str, list[EventVerb]] = {}
     for v in event_verbs():
         if v.kind != "code":
             by_form.setdefault(v.form.lower(), []).append(v)
+    # a phrase that holds a trigger word but tells no event ("shell companies", "struck a
+    # balance"): as the longest form at its words it wins over the trigger and yields nothing
+    for phrase in _cues().get("not-event", ()):
+        if phrase in by_form:
+            raise ValueError(f"karabakh/data/event_cues.csv: {phrase!r} is a not-event cue and an event form")
+        by_form[phrase] = []
     by_first: dict[str, list[str]] = {}
     for form in by_form:
         first = form.split()[0]
