@@ -24,7 +24,7 @@ import csv
 import io
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -481,21 +481,10 @@ def score_statements(
                            fields=("actor_id", "agreement", "voice"),
                            gold_span=("evidence_start", "evidence_end"),
                            match="overlap", floor=0.5, name="/".join(key)))
-    tp = sum(p.tp for p in parts)
-    n_found, n_gold = len(live), len(gold)
-    precision = tp / n_found if n_found else float(not gold)
-    recall = tp / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    pairs = tuple(x for p in parts for x in p.pairs)
-    wrong = tuple(x for p in parts for x in p.wrong)
-    field_acc = {f: (sum(1 for g, s in pairs if (g.get(f) or "").strip() == cell(s.get(f)))
-                     / tp if tp else 0.0) for f in ("actor_id", "agreement", "voice")}
-    exact = (sum(1 for g, s in pairs if all((g.get(f) or "").strip() == cell(s.get(f))
-                                            for f in field_acc)) / tp) if tp else float(not gold and not n_found)
-    return Score(name=name, n_gold=n_gold, n_found=n_found, tp=tp, precision=precision,
-                 recall=recall, f1=f1, fields=field_acc, exact=exact, pairs=pairs,
-                 misses=tuple(x for p in parts for x in p.misses),
-                 false_alarms=tuple(x for p in parts for x in p.false_alarms), wrong=wrong)
+    pooled = combine(parts, name=name)  # every statement and gold row is in one part
+    if not parts:  # nothing found, nothing expected: the fields are named all the same
+        pooled = replace(pooled, fields=dict.fromkeys(("actor_id", "agreement", "voice"), 0.0))
+    return pooled
 
 
 def annotation_files(folder: str | os.PathLike[str], prefix: str) -> dict[str, Path]:
