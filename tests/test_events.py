@@ -552,6 +552,10 @@ def test_a_plural_or_gerund_opening_its_sentence_is_the_noun(sentence, text, sou
     ("Officials warned that shell companies were being used to buy drones.", []),
     ("The mediators struck a balance between the two drafts.", []),
     ("Fuel prices in Stepanakert hit a record in September.", []),
+    ("The former deputy minister died of a heart attack in Yerevan.", []),
+    ("Baku began a charm offensive among European lawmakers.", []),
+    ("A war of words broke out between the two foreign ministries.", []),
+    ("The ambassador apologised for his offensive remarks.", []),
     # a labour or hunger strike is a protest (CAMEO 143, 142), not the military strike of 190
     ("Dock workers in Baku went on strike on Tuesday.", [("went on strike", "143")]),
     ("The unions called a general strike for Friday.", [("general strike", "143")]),
