@@ -1419,3 +1419,17 @@ def test_pronoun_after_an_unknown_senator():
     text = ("“This is not charity,” Mr. Blinken said. Sen. Jane Roe, a Republican from Ohio, "
             "was unconvinced. “Why now?” she asked at the hearing.")
     assert _one(text, "Why now?").speaker_id is None
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # a clause without "that" opening with a hedged count, as casualty reports are written
+    ("The health ministry said at least 200 people had been killed.", "at least 200 people had been killed"),
+    ("Local officials said about 7,000 people had been evacuated.", "about 7,000 people had been evacuated"),
+    ("The agency said up to 120,000 residents could leave.", "up to 120,000 residents could leave"),
+    ("The ministry said dozens of soldiers were wounded overnight.", "dozens of soldiers were wounded overnight"),
+    ("The ombudsman said two children were among the dead.", "two children were among the dead"),
+])
+def test_a_claim_opening_with_a_count_is_found(sentence, content):
+    claims = [q for q in extract_quotes(sentence, tag_mentions(sentence)) if q.kind == "indirect"]
+    text = sentence
+    assert [text[q.content_start:q.content_end] for q in claims] == [content]

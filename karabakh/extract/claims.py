@@ -82,9 +82,11 @@ text order (its ``frame`` column says how the content follows it):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 
+from ..text._patterns import trie_regex
 from ..text.clauses import (
     AUX,
     CLAUSE_START,
@@ -100,6 +102,7 @@ from ..text.clauses import (
 from ..text.lexicon import ReportingVerb, reporting_forms, reporting_verbs
 from ..text.sentences import SentenceIndex
 from ._cues import _SPACE_RUN, _TAIL_OK, _last_word, _Raw
+from .casualties import figure_words
 
 __all__ = ["indirect_claims"]
 
@@ -378,12 +381,27 @@ def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int])
     return False
 
 
-_BARE_SUBJECT = re.compile(
-    r"\s*(?:the|a|an|its|his|her|their|some|many|most|all|no|every|\d[\d,.]*)\s"
-    r"[^,;:.!?“”«»\"]{0,80}?(?<![\w-])"
-    r"(?:could|would|will|can|may|might|must|should|had|has|have|was|were|is|are)\s",
-    re.IGNORECASE,
-)
+@functools.cache
+def _bare_subject() -> re.Pattern[str]:
+    """A noun phrase opening a clause without "that", up to its finite auxiliary.
+
+    It opens with a determiner or a number, or with a count as casualty reports
+    give it: a hedge and a number ("at least 200 people", "about 7,000", "up to
+    120,000") or a number word or magnitude ("two children", "dozens of
+    soldiers"). The hedges, number words, magnitudes and indefinites are the
+    rows of ``figure_words.csv`` (:func:`karabakh.extract.casualties.figure_words`),
+    not a second list.
+    """
+    w = figure_words()
+    counts = trie_regex([*w.numbers, *w.magnitudes, *w.indefinites])
+    hedges = trie_regex(w.qualifiers)
+    return re.compile(
+        r"\s*(?:the|a|an|its|his|her|their|some|many|most|all|no|every|\d[\d,.]*|"
+        rf"(?:(?:{hedges})\s+)?(?:\d[\d,.]*|(?:{counts})(?![\w-])))\s"
+        r"[^,;:.!?“”«»\"]{0,80}?(?<![\w-])"
+        r"(?:could|would|will|can|may|might|must|should|had|has|have|was|were|is|are)\s",
+        re.IGNORECASE,
+    )
 
 
 def _bare_clause_after(text: str, ce: int, end: int) -> tuple[int, int] | None:
@@ -393,7 +411,7 @@ def _bare_clause_after(text: str, ce: int, end: int) -> tuple[int, int] | None:
     determiner or number opens a noun phrase, and a finite auxiliary follows
     it before any punctuation (issue 12 item 6).
     """
-    m = _BARE_SUBJECT.match(text, ce, end)
+    m = _bare_subject().match(text, ce, end)
     if m is None or FINITE.search(text, ce, m.end() - len(m.group().split()[-1]) - 1):
         return None
     a, b = trim(text, ce, end)
