@@ -1433,3 +1433,24 @@ def test_a_claim_opening_with_a_count_is_found(sentence, content):
     claims = [q for q in extract_quotes(sentence, tag_mentions(sentence)) if q.kind == "indirect"]
     text = sentence
     assert [text[q.content_start:q.content_end] for q in claims] == [content]
+
+
+@pytest.mark.parametrize("text, speaker_id, content", [
+    # a person's description and, between commas, the name: the name is the speaker's
+    ("According to the separatist ombudsman, Gegham Stepanyan, at least 200 people had been killed.",
+     "STEPANYAN_GEGHAM", "at least 200 people had been killed"),
+    # an institution is no person: the name after it is the claim's subject
+    ("According to the health ministry, Jane Roe, a doctor, was killed in the shelling.",
+     None, "Jane Roe, a doctor, was killed in the shelling"),
+])
+def test_according_to_a_description_and_an_appositive_name(text, speaker_id, content):
+    claims = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
+    assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in claims] == [(speaker_id, content)]
+
+
+def test_the_ombudsman_is_not_any_earlier_person():
+    """'the ombudsman' fits only an actor whose office is human rights, not the last person named."""
+    text = ("Dmitry Peskov said Moscow was in contact with both sides. "
+            "The ombudsman said at least 200 people had been killed.")
+    speakers = [q.speaker_id for q in extract_quotes(text, tag_mentions(text))]
+    assert speakers == ["PESKOV_DMITRY", None]

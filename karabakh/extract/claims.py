@@ -95,6 +95,8 @@ from ..text.clauses import (
     PREP_START,
     cue_is_noun,
     np_after,
+    speaker_noun_re,
+    speaker_nouns,
     strip_aux,
     subject_of,
     trim,
@@ -621,6 +623,23 @@ def _trailing_claim(
     return (ca, cb), np, problem
 
 
+# a description ("the ombudsman", "its spokesman") and, between commas, a name of two
+# to four capitalised words: an appositive
+_DESCRIPTION_START = re.compile(r"(?:the|a|an|its|his|her|their)\s+[a-z]")
+_APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
+
+
+def _describes_a_person(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a description whose noun names a person ("the ombudsman", not "the ministry")?"""
+    if not _DESCRIPTION_START.match(text, a, b):
+        return False
+    nouns = list(speaker_noun_re().finditer(text, a, b))
+    if not nouns:
+        return False
+    key = _SPACE_RUN.sub(" ", nouns[-1].group().lower())
+    return any("person" in c.types for c in speaker_nouns().get(key, ()))
+
+
 def _according_to(
     text: str, cs: int, ce: int, s0: int, s1: int, inside_quote: object
 ) -> _Raw | None:
@@ -630,6 +649,11 @@ def _according_to(
     a, b = trim(text, ce, np_end)
     if a >= b or len(text[a:b].split()) > 10:
         return None
+    if _describes_a_person(text, a, b) and (app := _APPOSITIVE_NAME.match(text, np_end, s1)):
+        # "According to the separatist ombudsman, Gegham Stepanyan, at least ...": the
+        # name between the commas is the speaker's, not the claim's first words
+        b = app.end(1)
+        np_end = app.end() - 1
     assert callable(inside_quote)
     before = text[s0:cs].strip()
     # "claim, according to X" or "claim — an aside — according to X" (issue 12 item 6)
