@@ -865,3 +865,13 @@ def test_harder_set_figures():
     assert recall >= 0.95
     assert precision >= 0.95
     assert all_right >= 0.9
+
+
+def test_a_count_since_a_day_takes_the_day_of_the_report():
+    """'since Sunday' starts the stretch the count covers; the report's own day dates it."""
+    text = ("date 2023-09-26\nMore than 50,000 refugees have crossed into Armenia since Sunday, "
+            "the government said on Tuesday.")
+    from karabakh import Article, analyze
+
+    a = analyze(Article.from_text(text))
+    assert [(f.low, f.date) for f in a.figures] == [(50000, "2023-09-26")]

@@ -627,7 +627,7 @@ def test_time_words_data_integrity():
     cats = {r["category"] for r in rows}
     assert cats == {"month", "weekday", "number", "unit", "part_of_day", "season", "mod",
                     "point_mod", "vague", "future_cue", "past_cue", "present_cue", "intent_cue",
-                    "count_noun"}
+                    "count_noun", "interval_start"}
     keys = [(r["category"], r["word"].lower()) for r in rows]
     assert len(keys) == len(set(keys)), "duplicate rows"
     w = _words()

@@ -163,3 +163,14 @@ def test_speaker_after_a_month_that_ends_a_sentence_is_not_the_actor_before_it()
     t = "Talks with Yerevan end in December. Officials said the road would open."
     quotes = kb.analyze(kb.Article.from_text(t)).quotes
     assert quotes and quotes[0].speaker_text == "Officials" and quotes[0].speaker_id != "ARM_GOV"
+
+
+def test_a_masked_header_starts_a_paragraph_as_the_header_does():
+    """The document reads the masked text (the date header blanked): its wire dateline still ends a sentence."""
+    text = ("date 2023-09-21\nYEREVAN, Sept 21 (Reuters) - Officials said the road was open.\n\n"
+            "Traffic resumed.")
+    from karabakh.text.sentences import sentence_starts
+
+    masked = kb.Article.from_text(text).masked_text
+    assert sentence_starts(masked) == sentence_starts(text)
+    assert text[sentence_starts(masked)[2]:].startswith("Officials said")

@@ -182,7 +182,7 @@ from ..resources import read_data_csv
 from ..text._patterns import Trie, build_trie, trie_to_regex
 from ..text.actors import tag_mentions
 from ..text.document import Document
-from ..text.lexicon import month_names, reporting_verbs
+from ..text.lexicon import interval_starts, month_names, reporting_verbs
 from ..text.sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
@@ -993,7 +993,7 @@ def find_figures(
                 part_of=cand.parent.start if cand.parent is not None else None,
                 source_id=source_id,
                 source_text=source_text,
-                date=_date_for(cand, spans, day_dates),
+                date=_date_for(cand, text, spans, day_dates),
                 trend=cand.trend,
                 problem=cand.problem,
             )
@@ -1338,8 +1338,14 @@ def _day_dates(dates: Sequence[DateRef] | None) -> list[DateRef]:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d/])")
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The word just before ``pos``, lower case ("" if none within 20 characters)."""
+    words = text[max(0, pos - 20) : pos].split()
+    return words[-1].lower() if words else ""
+
+
 def _date_for(
-    cand: _Cand, spans: Sequence[tuple[int, int]], dates: Sequence[DateRef]
+    cand: _Cand, text: str, spans: Sequence[tuple[int, int]], dates: Sequence[DateRef]
 ) -> str | None:
     if not dates or not spans:
         return None
@@ -1347,5 +1353,9 @@ def _date_for(
     inside = [d for d in dates if s_start <= d.start < s_end]
     if not inside:
         return None
-    best = min(inside, key=lambda d: abs(d.start - cand.start))
+    # "crossed since Sunday, the government said on Tuesday": a count given since a day
+    # holds at the report, so a date that starts a stretch yields to any other
+    opens = interval_starts()
+    points = [d for d in inside if _word_before(text, d.start) not in opens] or inside
+    best = min(points, key=lambda d: abs(d.start - cand.start))
     return best.value[:10] if best.value else None

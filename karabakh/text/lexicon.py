@@ -34,6 +34,7 @@ from ._patterns import trie_regex
 __all__ = [
     "ReportingVerb",
     "cue_pattern",
+    "interval_starts",
     "month_names",
     "reporting_forms",
     "reporting_noun_forms",
@@ -70,6 +71,15 @@ def month_abbreviations() -> frozenset[str]:
     """
     names = month_names()
     return frozenset(n for n in names if any(m != n and m.startswith(n) for m in names))
+
+
+def interval_starts() -> frozenset[str]:
+    """Prepositions that make the date after them the start of a stretch ("since Sunday").
+
+    >>> sorted(interval_starts())
+    ['from', 'since']
+    """
+    return _time_words("interval_start")
 
 
 def weekday_names() -> frozenset[str]:

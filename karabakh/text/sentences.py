@@ -164,6 +164,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # ------------------------------------------------- the rule-based index
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n\s*")
+_LEADING_BLANK_LINE = re.compile(r"[ \t]*\r?\n\s*")
 _NEWLINE = re.compile(r"\r?\n\s*")
 #: the end of a sentence: ``. ! ?`` (closing marks allowed, after a narrow no-break space
 #: too: ``provocation.\u202f»``) before a capital or digit
@@ -277,6 +278,11 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
     header = header_match(text)
     if header:
         starts.append(header.end())
+    # a text that opens with a line of white space only (an article's masked text, whose
+    # ``date`` header is blanked) starts a paragraph after it, as the header would
+    lead = None if header else _LEADING_BLANK_LINE.match(text)
+    if lead and lead.end() < len(text):
+        starts.append(lead.end())
     for m in SENT_END.finditer(text):
         dot = m.start()
         if text[dot] == "." and ends_abbreviation(text, dot):
@@ -284,7 +290,7 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
         starts.append(m.end())
     paragraphs = [b for _, b in paragraph_breaks(text)]
     starts.extend(paragraphs)
-    for p in [header.end() if header else 0, *paragraphs]:
+    for p in [header.end() if header else lead.end() if lead else 0, *paragraphs]:
         dateline = _DATELINE.match(text, p)
         if dateline:
             starts.append(dateline.end())
