@@ -1454,3 +1454,13 @@ def test_the_ombudsman_is_not_any_earlier_person():
             "The ombudsman said at least 200 people had been killed.")
     speakers = [q.speaker_id for q in extract_quotes(text, tag_mentions(text))]
     assert speakers == ["PESKOV_DMITRY", None]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Foreign Minister Ararat Mirzoyan told the U.N. Security Council that more than 10,000 people had no shelter.",
+     "more than 10,000 people had no shelter"),
+    ("Mirzoyan told reporters in the U.S. capital that aid was needed.", "aid was needed"),
+])
+def test_an_initialism_before_that_does_not_end_the_cue(text, content):
+    claims = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
+    assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in claims] == [("MIRZOYAN_ARARAT", content)]

@@ -115,7 +115,9 @@ _NOT = re.compile(r"not\b")
 _THAT_END = re.compile(r"(?<![\w-])that\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:.!?]")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
-_THAT = re.compile(r"^[^.!?;:“”«»\"]{0,60}?(?<![\w-])that\s+")
+# the words before "that" hold no sentence mark, except the dots of an initialism ("told
+# the U.N. Security Council that ...")
+_THAT = re.compile(r"^(?:[^.!?;:“”«»\"]|(?<=\b[A-Z])\.){0,60}?(?<![\w-])that\s+")
 
 
 def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
