@@ -570,3 +570,14 @@ def test_idioms_and_labour_strikes_are_not_attacks(sentence, expected):
     events = _events(sentence)
     assert [(e.text.split(" ", 1)[-1] if e.text.lower().startswith(("the ", "a ")) else e.text, e.code)
             for e in events] == expected
+
+
+@pytest.mark.parametrize("sentence, target_text", [
+    # the speaker of a reported clause is no subject of the passive inside it
+    ("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.", None),
+    ("The ministry said Armenian soldiers were killed in the shelling.", "Armenian soldiers"),
+    ("Armenian soldiers were killed in the shelling, the ministry said.", "Armenian soldiers"),
+])
+def test_a_reported_passive_takes_its_target_inside_the_report(sentence, target_text):
+    killed = [e for e in _events(sentence) if e.text.startswith("were killed")]
+    assert [e.target_text for e in killed] == [target_text]

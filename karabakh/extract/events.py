@@ -1272,6 +1272,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     src_words: tuple[int, int] | None = None
     if kind == "passive":
         lo = max(ctx.last_break(start, quotes=False), ctx.body_lo)  # not into a dateline ("YEREVAN (...) -")
+        claim = ctx.quote_at(start)
+        if claim is not None and claim.kind == "indirect" and claim.content_start <= start:
+            # "The ministry said five peacekeepers were killed": the speaker is no subject of
+            # the reported passive; its target is inside the reported clause
+            lo = max(lo, claim.content_start)
         tg = _subject(ctx, lo, start, unknown=False)
         if tg is None:
             inside = [m for m in ctx.actors_in(lo, start)
