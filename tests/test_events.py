@@ -574,10 +574,19 @@ def test_idioms_and_labour_strikes_are_not_attacks(sentence, expected):
 
 @pytest.mark.parametrize("sentence, target_text", [
     # the speaker of a reported clause is no subject of the passive inside it
-    ("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.", None),
+    pytest.param("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.",
+                 "five peacekeepers", marks=pytest.mark.xfail(
+                     strict=True, reason="a passive's target is read from actor mentions only: an unknown "
+                     "noun phrase ('five peacekeepers') is not kept as the target's words")),
     ("The ministry said Armenian soldiers were killed in the shelling.", "Armenian soldiers"),
     ("Armenian soldiers were killed in the shelling, the ministry said.", "Armenian soldiers"),
 ])
 def test_a_reported_passive_takes_its_target_inside_the_report(sentence, target_text):
     killed = [e for e in _events(sentence) if e.text.startswith("were killed")]
     assert [e.target_text for e in killed] == [target_text]
+
+
+def test_the_speaker_is_not_the_target_of_a_reported_passive():
+    killed = [e for e in _events("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.")
+              if e.text.startswith("were killed")]
+    assert len(killed) == 1 and killed[0].target_id != "RUS_MOD"
