@@ -9,8 +9,6 @@ the same record. The pieces both use live here, once:
   cue, its speaker phrase and how that was found); ``quotes`` builds them for
   the quotations, ``claims`` adds the claims, and ``quotes`` resolves the
   speakers of all in one pass;
-* ``_SPACE_RUN``: a cue's white space read as one space, to look its form up
-  in ``reporting_forms()`` (a line break inside ``according to`` is a space);
 * ``_last_word``: the word before a cue (a determiner there makes it a noun);
 * ``_TAIL_OK``: what may follow a cue that closes its sentence (``..., the
   ministry said in a statement.``).
@@ -20,16 +18,12 @@ only ``quotes`` and ``claims`` import it, and it imports nothing of the package.
 
 >>> _last_word("Baku's claims", 0, 7)
 "Baku's"
->>> _SPACE_RUN.sub(" ", "according   to")
-'according to'
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
-
-_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 
 
 class _Raw(NamedTuple):

@@ -181,6 +181,7 @@ from ..records import DateRef, Figure, Mention, Quote
 from ..resources import read_data_csv
 from ..text._patterns import Trie, build_trie, trie_to_regex
 from ..text.actors import tag_mentions
+from ..text.clauses import WORD_BEFORE
 from ..text.document import Document
 from ..text.lexicon import interval_starts, month_names, reporting_verbs
 from ..text.sentences import sentence_spans
@@ -1338,10 +1339,10 @@ def _day_dates(dates: Sequence[DateRef] | None) -> list[DateRef]:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d/])")
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The word just before ``pos``, lower case ("" if none within 20 characters)."""
-    words = text[max(0, pos - 20) : pos].split()
-    return words[-1].lower() if words else ""
+def _after_word(text: str, pos: int, words: frozenset[str]) -> bool:
+    """Does one of ``words`` (lower case) stand right before ``pos``?"""
+    m = WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m is not None and m.group(1).lower() in words
 
 
 def _date_for(
@@ -1356,6 +1357,6 @@ def _date_for(
     # "crossed since Sunday, the government said on Tuesday": a count given since a day
     # holds at the report, so a date that starts a stretch yields to any other
     opens = interval_starts()
-    points = [d for d in inside if _word_before(text, d.start) not in opens] or inside
+    points = [d for d in inside if not _after_word(text, d.start, opens)] or inside
     best = min(points, key=lambda d: abs(d.start - cand.start))
     return best.value[:10] if best.value else None

@@ -86,7 +86,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from ..text._patterns import trie_regex
+from ..text._patterns import SPACE_RUN, trie_regex
 from ..text.clauses import (
     AUX,
     CLAUSE_START,
@@ -95,6 +95,7 @@ from ..text.clauses import (
     PREP_START,
     cue_is_noun,
     np_after,
+    speaker_noun_key,
     speaker_noun_re,
     speaker_nouns,
     strip_aux,
@@ -103,7 +104,7 @@ from ..text.clauses import (
 )
 from ..text.lexicon import ReportingVerb, reporting_forms, reporting_verbs
 from ..text.sentences import SentenceIndex
-from ._cues import _SPACE_RUN, _TAIL_OK, _last_word, _Raw
+from ._cues import _TAIL_OK, _last_word, _Raw
 from .casualties import figure_words
 
 __all__ = ["indirect_claims"]
@@ -235,7 +236,7 @@ def indirect_claims(
         s1 = sents.end_of(cs)
         if not _cue_ok(text, m, s0):
             continue
-        form = _SPACE_RUN.sub(" ", m.group()).lower()
+        form = SPACE_RUN.sub(" ", m.group()).lower()
         verb = reporting_forms().get(form)
         if verb is None:
             verb = next(v for v in reporting_verbs() if v.frame == "source")
@@ -638,7 +639,7 @@ def _describes_a_person(text: str, a: int, b: int) -> bool:
     nouns = list(speaker_noun_re().finditer(text, a, b))
     if not nouns:
         return False
-    key = _SPACE_RUN.sub(" ", nouns[-1].group().lower())
+    key = speaker_noun_key(nouns[-1])
     return any("person" in c.types for c in speaker_nouns().get(key, ()))
 
 

@@ -78,6 +78,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..records import DateRef, Event, Figure, Mention, Quote, Sentence, SentenceDate
 from ..resources import read_data_csv
+from ..text._patterns import SPACE_RUN
 from ..text.actors import actor_info, place_info
 from ..text.articles import DatelineLike, parse_dateline
 from ..text.document import Document
@@ -366,7 +367,6 @@ def _gap_forms() -> tuple[tuple[re.Pattern[str], tuple[EventVerb, ...]], ...]:
                  if "*" in form)
 
 
-_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -374,7 +374,7 @@ def _lookup(matched: str) -> tuple[EventVerb, ...]:
     _, by_form = _lexicon()
     key = matched.lower()
     if "  " in key or not key.isprintable():  # white space other than single spaces, to make single
-        key = _SPACES.sub(" ", key)
+        key = SPACE_RUN.sub(" ", key)
     if key in by_form:
         return by_form[key]
     for pattern, rows in _gap_forms():
@@ -486,7 +486,6 @@ _DEMAND_CEASEFIRE = re.compile(r"withdraw|ceasefire|truce|de-?escalat|\bstop|\bh
 _ONLY_SPACE = re.compile(r"\s*")
 _CONDEMNED_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'\-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?" r"(?:[\w’'\-]+\s+)?")
 _COMMA_GAP = re.compile(r",\s+")
-_SPACE_GAP = re.compile(r"\s+")
 _COORD_TAIL = re.compile(r"(?:,|\band)\s+(?:are\s+|were\s+|is\s+|complete\s+|full\s+)?$")
 _PARTICIPLE = re.compile(r"\w+(ed|en|wn|ht|ck|ut|it)\b")
 _ED_FORM = re.compile(r"\w+ed")
@@ -1131,7 +1130,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 text[nxt[0].start:nxt[0].end].lower().endswith("ing") and not _BREAK.search(text, t.end, nxt[0].start):
             nxt[0].absorbed = True
         # "agreed to capitulate": the infinitive is the event
-        if row.code == "030" and nxt and _SPACE_GAP.fullmatch(text[t.end:nxt[0].start]) and \
+        if row.code == "030" and nxt and SPACE_RUN.fullmatch(text[t.end:nxt[0].start]) and \
                 text[t.start:t.end].lower().endswith("to"):
             t.absorbed = True
             nxt[0].lead = t.start
@@ -1491,22 +1490,23 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 fat = f
 
     first = tgts[0] if tgts else None
-    make: Any = Event  # by position, one line per group of _EVENT_FIELDS (mypy cannot count a starred tuple)
-    ev: Event = make(
-        start, end, text[start:end], s.index, kind,
-        source_id, source_text, ss, se, src_rule or None,
-        *((first.entity_id, first.text, first.start, first.end) if first else (None, None, None, None)),
-        code, code[:2], info.label, info.goldstein,
-        info.plover_type, mode, tuple(dict.fromkeys(context)) if len(context) > 1 else tuple(context),
-        *((place.entity_id, place.text) if place else (None, None)),
-        *((pinfo.lat, pinfo.lon) if pinfo else (None, None)),
-        date, prec, drule, modality,
-        *((q.speaker_id, q.speaker_text) if q else (None, None)),
-        *((fat.low, fat.text) if fat else (None, None)),
-        clause_lo, clause_hi, text[clause_lo:clause_hi],
+    ev = Event(
+        start=start, end=end, text=text[start:end], sentence=s.index, kind=kind,
+        source_id=source_id, source_text=source_text, source_start=ss, source_end=se,
+        source_rule=src_rule or None,
+        target_id=first.entity_id if first else None, target_text=first.text if first else None,
+        target_start=first.start if first else None, target_end=first.end if first else None,
+        code=code, root_code=code[:2], label=info.label, goldstein=info.goldstein,
+        plover_type=info.plover_type, plover_mode=mode, plover_context=tuple(dict.fromkeys(context)) if len(context) > 1 else tuple(context),
+        place_id=place.entity_id if place else None, place_text=place.text if place else None,
+        lat=pinfo.lat if pinfo else None, lon=pinfo.lon if pinfo else None,
+        date=date, date_precision=prec, date_rule=drule, modality=modality,
+        reported_by=q.speaker_id if q else None, reported_by_text=q.speaker_text if q else None,
+        fatalities=fat.low if fat else None, fatalities_text=fat.text if fat else None,
+        clause_start=clause_lo, clause_end=clause_hi, clause_text=text[clause_lo:clause_hi],
     )
     # one record per target (coordinated targets: "attacked Armenia and Russia")
-    return [ev, *(_with_target(ev, m) for m in tgts[1:])] if len(tgts) > 1 else [ev]
+    return [ev, *(_with_target(ev, m) for m in tgts[1:])]
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
@@ -1878,25 +1878,9 @@ def _merge(events: Sequence[Event], *, fresh: bool) -> list[Event]:
     return out
 
 
-# Event's fields in order: :func:`_code_one` passes them by position, in these groups (a call with
-# 36 keywords packs and unpacks them through a dict: a third more time per record)
-_EVENT_FIELDS = (
-    "start end text sentence kind "
-    "source_id source_text source_start source_end source_rule "
-    "target_id target_text target_start target_end "
-    "code root_code label goldstein "
-    "plover_type plover_mode plover_context "
-    "place_id place_text "
-    "lat lon "
-    "date date_precision date_rule modality "
-    "reported_by reported_by_text "
-    "fatalities fatalities_text "
-    "clause_start clause_end clause_text "
-    "event_id merge_rule").split()
-assert [f.name for f in dataclasses.fields(Event)] == _EVENT_FIELDS
-
 # every field of an Event but the last two (event_id, merge_rule), read in one call
-_EVENT_HEAD = operator.attrgetter(*_EVENT_FIELDS[:-2])
+_EVENT_HEAD = operator.attrgetter(*[f.name for f in dataclasses.fields(Event)][:-2])
+assert [f.name for f in dataclasses.fields(Event)][-2:] == ["event_id", "merge_rule"]
 
 
 def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
@@ -1906,7 +1890,7 @@ def _set_id(e: Event, event_id: str | None, merge_rule: str | None) -> Event:
     return e
 
 
-_TARGET_AT = _EVENT_FIELDS.index("target_id")
+_TARGET_AT = [f.name for f in dataclasses.fields(Event)].index("target_id")
 
 
 def _with_target(e: Event, m: Mention) -> Event:

@@ -201,6 +201,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Mention, Quote
+from ..text._patterns import SPACE_RUN
 from ..text.actors import actor_info
 from ..text.articles import header_match, parse_dateline
 from ..text.clauses import (
@@ -226,7 +227,7 @@ from ..text.lexicon import (
 from ..text.quote_marks import QuotationSpan, pair_quote_marks, quote_spans
 from ..text.references import POSSESSIVE_PRONOUN, Antecedent, Resolution, Resolver
 from ..text.sentences import SPACES, SentenceIndex
-from ._cues import _SPACE_RUN, _TAIL_OK, _last_word, _Raw
+from ._cues import _TAIL_OK, _last_word, _Raw
 from .claims import indirect_claims
 
 if TYPE_CHECKING:
@@ -339,7 +340,7 @@ def _cue_sentence_after(
     if text[sp.end : s1].strip(SPACES):
         return s1  # the next sentence does not start right after the quotation
     for c in cues.between(s1, min(len(text), s1 + 80)):
-        verb = reporting_forms().get(_SPACE_RUN.sub(" ", c.group()).lower())
+        verb = reporting_forms().get(SPACE_RUN.sub(" ", c.group()).lower())
         if verb is None or verb.frame == "source":
             return s1
         lead = text[s1 : c.start()]
@@ -391,7 +392,7 @@ def _cue_before(
     for last in reversed(cues.between(s0, qstart)):
         if inside_quote(last.start()) or cue_is_noun(text, last.start(), last.end()):
             continue
-        verb = reporting_forms().get(_SPACE_RUN.sub(" ", last.group()).lower())
+        verb = reporting_forms().get(SPACE_RUN.sub(" ", last.group()).lower())
         if (
             verb is not None
             and verb.frame == "colon"
@@ -645,7 +646,7 @@ def _attribute(
             if not (clause and clause[0].lower() in {"who", "which", "whose", "where"}):
                 cue = c
                 break
-        if cue and reporting_forms().get(_SPACE_RUN.sub(" ", cue.group()).lower()):
+        if cue and reporting_forms().get(SPACE_RUN.sub(" ", cue.group()).lower()):
             if cue.start() == a0:
                 np = np_after(text, cue.end(), limit)
                 if np:

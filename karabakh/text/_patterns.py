@@ -18,6 +18,10 @@ from collections.abc import Iterable
 
 Trie = dict[str, "Trie"]
 
+#: a run of white space, read as one space (``SPACE_RUN.sub(" ", form)`` before a form is
+#: looked up: a line break inside "according to" is a space)
+SPACE_RUN = re.compile(r"\s+")
+
 
 def build_trie(phrases: Iterable[str]) -> Trie:
     """A character trie of ``phrases``; the key ``""`` marks the end of a phrase.

@@ -51,7 +51,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import read_data_csv
-from ._patterns import trie_regex
+from ._patterns import SPACE_RUN, trie_regex
 from .lexicon import reporting_forms, reporting_noun_forms, weekday_names
 from .sentences import ends_abbreviation
 
@@ -75,6 +75,7 @@ __all__ = [
     "np_after",
     "np_ok",
     "object_after",
+    "speaker_noun_key",
     "speaker_noun_re",
     "speaker_nouns",
     "speaks_for_in",
@@ -85,7 +86,6 @@ __all__ = [
 ]
 
 
-_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 _COMMA = re.compile(",")
 
 
@@ -138,6 +138,15 @@ def speaker_noun_re() -> re.Pattern[str]:
     """
     alts = trie_regex(speaker_nouns())
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def speaker_noun_key(m: re.Match[str]) -> str:
+    """The :func:`speaker_nouns` key of a :func:`speaker_noun_re` match: lower case, single spaces.
+
+    >>> speaker_noun_key(speaker_noun_re().search("The Foreign  Ministry said"))
+    'foreign ministry'
+    """
+    return SPACE_RUN.sub(" ", m.group().lower())
 
 
 def _text(text: str | Document) -> str:
@@ -435,7 +444,7 @@ def _joint_start(text: str, s0: int, and_: _Boundary, cue_start: int, a: int) ->
 def speaks_for_in(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` holds a spokesperson noun (``a spokeswoman for the ICRC``)."""
     for m in speaker_noun_re().finditer(text, a, b):
-        key = _SPACE_RUN.sub(" ", m.group().lower())
+        key = speaker_noun_key(m)
         if any(n.speaks_for for n in speaker_nouns()[key]):
             return True
     return False
@@ -565,7 +574,7 @@ _NOUN_MODIFIERS = frozenset(
 def _noun_form(form: str) -> bool:
     """Is the lower-case ``form`` (white space runs read as one space) a noun form of a cue?"""
     nouns = reporting_noun_forms()
-    return form in nouns or _SPACE_RUN.sub(" ", form) in nouns
+    return form in nouns or SPACE_RUN.sub(" ", form) in nouns
 
 
 def cue_is_noun(text: str, cs: int, ce: int, determiners: bool = False) -> bool:

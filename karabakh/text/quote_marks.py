@@ -60,6 +60,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ._patterns import SPACE_RUN
 from .clauses import np_after, np_ok, strip_aux, trim
 from .lexicon import cue_pattern, reporting_forms
 from .sentences import SENT_END, paragraph_breaks
@@ -67,7 +68,6 @@ from .sentences import SENT_END, paragraph_breaks
 __all__ = ["QuotationSpan", "pair_quote_marks", "quote_spans"]
 
 
-_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 _MARK = re.compile(r"[«»“”„‟\"‘’‚‹›']")
 _DOUBLE = frozenset("«»“”„‟\"")
 _OPEN_GLYPH = frozenset("«„“‟‘‚‹")
@@ -358,7 +358,7 @@ def _attribution_at_end(
     """
     cues = []
     for c in cue_re.finditer(text, lo, dot):
-        verb = reporting_forms().get(_SPACE_RUN.sub(" ", c.group()))
+        verb = reporting_forms().get(SPACE_RUN.sub(" ", c.group()))
         if verb is not None and verb.frame != "source":
             cues.append(c)
     if not cues:

@@ -57,6 +57,7 @@ from .clauses import (
     PREP_IN_NP,
     WORD_BEFORE,
     SpeakerNoun,
+    speaker_noun_key,
     speaker_noun_re,
     speaker_nouns,
     trim,
@@ -76,7 +77,6 @@ __all__ = [
     "resolve_reference",
 ]
 
-_SPACE_RUN = re.compile(r"\s+")  # a run of white space, read as one space
 _APPOSITION_END = re.compile(r"[,;.:!?()“”«»\"]")
 _PLURAL = re.compile(r"[^s]s$")
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
@@ -320,11 +320,11 @@ class Resolver:
             parts.append((m.end + 1, stop.start() if stop else min(len(text), m.end + 100)))
         for a, b in parts:
             for nm in speaker_noun_re().finditer(text, a, b):
-                keys.update(n.key for n in speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())])
+                keys.update(n.key for n in speaker_nouns()[speaker_noun_key(nm)])
         if role is not None:
             desc = role.description
             for nm in speaker_noun_re().finditer(desc):
-                keys.update(n.key for n in speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())])
+                keys.update(n.key for n in speaker_nouns()[speaker_noun_key(nm)])
         return keys
 
     def _described_person(self, key: str, pos: int) -> Mention | None:
@@ -349,7 +349,7 @@ class Resolver:
             last = nm
         if last is None or self.text[last.end() : m.start].strip(" ,"):
             return ""
-        key = _SPACE_RUN.sub(" ", last.group().lower())
+        key = speaker_noun_key(last)
         return key if any("person" in n.types for n in speaker_nouns()[key]) else ""
 
     def _actor(self, m: Mention) -> ActorRef:
@@ -602,7 +602,7 @@ class Resolver:
         for nm in speaker_noun_re().finditer(self.text, a, b):
             if nm.start() < head_end:
                 noun = nm
-        noun_key = _SPACE_RUN.sub(" ", noun.group().lower()) if noun is not None else ""
+        noun_key = speaker_noun_key(noun) if noun is not None else ""
         constraints = speaker_nouns()[noun_key] if noun is not None else ()
         speaks_for = noun is not None and any(c.speaks_for for c in constraints)
         if persons:
@@ -729,7 +729,7 @@ class Resolver:
             nm = x
         if nm is None or nm.end() != trim(self.text, a, b)[1]:
             return None
-        nouns = speaker_nouns()[_SPACE_RUN.sub(" ", nm.group().lower())]
+        nouns = speaker_nouns()[speaker_noun_key(nm)]
         keys = {n.key for n in nouns if "person" in n.types and not n.speaks_for} - _GENERIC_KEYS
         for key in keys:
             who = self._described_person(key, pos)

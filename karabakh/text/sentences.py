@@ -187,7 +187,6 @@ def _punkt_abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in english.ABBREV_TYPES)
 
 
-
 @functools.cache
 def abbreviations() -> dict[str, str]:
     """The abbreviations of ``data/abbreviations.csv``: lower-case form -> kind.
