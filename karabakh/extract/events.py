@@ -82,6 +82,7 @@ from ..text._patterns import SPACE_RUN
 from ..text.actors import actor_info, place_info
 from ..text.articles import DatelineLike, parse_dateline
 from ..text.document import Document
+from ..text.lexicon import auxiliaries, be_forms, negation_pattern, verb_adverbs, verb_negators
 from ..text.references import resolve_reference
 from ..text.sentences import split_sentences
 from .dates import sentence_dates
@@ -170,12 +171,6 @@ def _cues() -> dict[str, frozenset[str]]:
 @functools.cache
 def _cue(role: str) -> frozenset[str]:
     return _cues().get(role, frozenset())
-
-
-@functools.cache
-def _cue_union(*roles: str, without: str = "") -> frozenset[str]:
-    """The cues of several roles together, less the cue ``without`` (built once per combination)."""
-    return frozenset().union(*(_cue(r) for r in roles)) - {without}
 
 
 @functools.cache
@@ -269,20 +264,24 @@ class _Modality(NamedTuple):
     announcing: frozenset[str]  # the ``light:announced`` cues
     passive: frozenset[str]
     passive_or_aux: frozenset[str]
-    verb_group: frozenset[str]  # what may stand before a verb in its group: aux, passive, negation
-    verb_aux: frozenset[str]  # an auxiliary or passive cue after a word makes it a subject ("to" is none)
+    verb_group: frozenset[str]  # what may stand before a verb in its group: aux, be, negators, "to"
+    verb_aux: frozenset[str]  # an auxiliary or a form of be after a word makes it a subject ("to" is none)
 
 
 @functools.cache
 def _modality() -> _Modality:
+    # the words of a verb group: data/verb_group.csv (not its adverbials: "shelled it again"
+    # has a target) and the verb-group negators, through the lexicon; "to" is events' own
+    be, aux = be_forms(), auxiliaries() | verb_adverbs()
+    to = _cue("infinitive")
     return _Modality(
         _cue_pattern("modality:conditional"), _cue_words("modality:conditional"),
         _cue_pattern("modality:conditional-aux"), _cue_pattern("modal"),
         _cue_pattern("modality:threatened"), _cue_words("modality:threatened"),
         _cue_pattern("modality:demanded"), _cue_pattern("modality:planned-aux"),
         _cue_pattern("modality:denied"), _cue_words("modality:denied"), _plans(),
-        _cues_prefix("light"), _cue("light:announced"), _cue("passive"), _cue("passive") | _cue("aux"),
-        _cue_union("aux", "passive", "negation"), _cue_union("aux", "passive", without="to"))
+        _cues_prefix("light"), _cue("light:announced"), be, be | aux | to,
+        be | aux | to | verb_negators(), be | aux)
 
 
 def _form_regex(form: str) -> str:
@@ -494,7 +493,6 @@ _FROM_AGENT = re.compile(r"\s+from\s+(?:the\s+)?")
 _NOUN_AGENT = re.compile(r"\s+(?:(?:addressed|issued|made|sent|launched|delivered)\b[^.;:]{0,80}?\s)?" r"(by|from|of)\s+")
 _OWN_OBJECT = re.compile(r"\s+(his|her)\s+\w+")
 _NP_START = re.compile(r"(?:an?|the)\s")
-_NEGATION = re.compile(r"\b(not|never|n't|no longer)\b|n’t")
 _AUX_NEGATION = re.compile(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b")
 _ON_END = re.compile(r"\bon\s+(the\s+)?$")
 _IF = re.compile(r"(?<!\w)if(?!\w)")
@@ -1415,7 +1413,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     gov = _GOVERNOR.search(sent_before, cut) if (
         "that" in sent_before[cut:] and ctx.sentence_holds(_GOVERNING)) else None
     governor = gov.group(1) if gov else ""
-    neg = bool(group and _NEGATION.search(group)) or (
+    neg = bool(group and negation_pattern().search(group)) or (
         ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
     if part and part.group(1):
         neg = True

@@ -52,7 +52,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import read_data_csv
 from ._patterns import SPACE_RUN, trie_regex
-from .lexicon import reporting_forms, reporting_noun_forms, weekday_names
+from .lexicon import (
+    auxiliaries,
+    be_forms,
+    negation_pattern,
+    phrase_regex,
+    reporting_forms,
+    reporting_noun_forms,
+    verb_adverbials,
+    verb_adverbs,
+    verb_negators,
+)
 from .sentences import ends_abbreviation
 
 if TYPE_CHECKING:
@@ -162,15 +172,16 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-AUX = (
-    r"has|have|had|will|would|shall|should|could|can|may|might|must|did|does|do|also|"
-    r"already|again|further|then|now|today|yesterday|tonight|later|once|repeatedly|"
-    r"reportedly|previously|earlier|recently|immediately|publicly|officially|formally|"
-    r"finally|firmly|strongly|separately|not|never|in\s+turn|this\s+(?:morning|afternoon|"
-    r"evening|week)|last\s+(?:night|week|month)|on\s+(?:"
-    + "|".join(sorted(d.capitalize() for d in weekday_names()))
-    + ")"
-)
+def _aux_alternation() -> str:
+    """The alternation of :data:`AUX`, from ``data/verb_group.csv`` and the verb-group negators."""
+    words = (auxiliaries() | verb_adverbs() | verb_negators()).union(verb_adverbials())
+    return "|".join(phrase_regex(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: auxiliaries and adverbs between a subject and its verb ("has", "reportedly", "not",
+#: "later", "on Monday"): every row of ``data/verb_group.csv`` but the forms of *be*, and
+#: the verb-group negators (:func:`karabakh.text.lexicon.verb_negators`); case-sensitive
+AUX = _aux_alternation()
 _TRAILING_AUX = re.compile(rf"(?:\s+|^)(?:{AUX})\s*$")
 # the last auxiliary before the end, after white space (or at the start of the text)
 # as _TRAILING_AUX finds it, without trying every start in a run of white space
@@ -179,7 +190,8 @@ _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space in
 # the words that can end a match of AUX (each alternative's last word: "has", "turn" of
 # "in turn", "Monday" of "on Monday"): a phrase ending in another word of letters ends
 # in no auxiliary, and strip_aux need not search for one
-_AUX_LAST_WORDS = frozenset(re.findall(r"[A-Za-z]+(?=\||\)|$)", AUX))
+_AUX_LAST_WORDS = frozenset(
+    w.split()[-1] for w in (auxiliaries() | verb_adverbs() | verb_negators()).union(verb_adverbials()))
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
 _BOUNDARY_WORDS = (
     "and but while whereas when as after before because since although though that where if "
@@ -469,10 +481,10 @@ def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
     return a, b
 
 
-_BE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
-_BE_NOT = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+not\s+$")
-_NEGATION = re.compile(r"(?<![\w-])(?:not|never|n[’']t)(?![\w-])", re.IGNORECASE)
-_AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|is|are|was|were|be|been|being|yet|n[’']t)\s*$")
+_BE_FORMS = "|".join(sorted(be_forms(), key=lambda w: (-len(w), w)))
+_BE = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+(?:\w+ly\s+)?$")
+_BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+not\s+$")
+_AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|{_BE_FORMS}|yet)\s*$")
 _COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
 
 
@@ -511,7 +523,7 @@ def verb_group(text: str | Document, s0: int, verb_start: int, verb_end: int) ->
         a = m.start()
     while a < verb_start and text[a].isspace():
         a += 1
-    negated = _NEGATION.search(text, a, verb_start) is not None
+    negated = negation_pattern().search(text, a, verb_start) is not None
     passive = _BE.search(text, lo, verb_start) is not None or bool(
         _BE_NOT.search(text[lo:verb_start])
     )

@@ -13,7 +13,17 @@ the modules that need it ask here instead of keeping a copy:
   compiled :func:`cue_pattern`), read by the quote-mark pairing, quotes,
   figures and statements;
 * describing nouns: ``data/speaker_nouns.csv``
-  (:func:`karabakh.text.clauses.speaker_nouns`).
+  (:func:`karabakh.text.clauses.speaker_nouns`);
+* the words of a verb group before its verb: ``data/verb_group.csv``
+  (:func:`auxiliaries`, :func:`be_forms`, :func:`verb_adverbs`,
+  :func:`verb_adverbials`), read by :mod:`karabakh.text.clauses` (``AUX``,
+  the verb group), :mod:`karabakh.extract.claims` and
+  :mod:`karabakh.extract.events`;
+* the negators of a verb group (``not``, ``never``, ``n't``): the ``negator``
+  rows of ``data/stance_words.csv`` marked ``in_verb_group``
+  (:func:`verb_negators`, :func:`negation_pattern`); the other negator rows
+  (``no``, ``without``, ``nothing`` ...) are read by
+  :mod:`karabakh.extract.statements` only, with these.
 
 >>> "sept" in month_names(), "monday" in weekday_names()
 (True, True)
@@ -33,12 +43,19 @@ from ._patterns import trie_regex
 
 __all__ = [
     "ReportingVerb",
+    "auxiliaries",
+    "be_forms",
     "cue_pattern",
     "interval_starts",
     "month_names",
+    "negation_pattern",
+    "phrase_regex",
     "reporting_forms",
     "reporting_noun_forms",
     "reporting_verbs",
+    "verb_adverbials",
+    "verb_adverbs",
+    "verb_negators",
     "weekday_names",
 ]
 
@@ -195,3 +212,132 @@ def cue_pattern() -> re.Pattern[str]:
     """
     alts = trie_regex(reporting_forms())
     return re.compile(rf"(?<![\w’'-])(?:{alts}|According\s+to)(?![\w’'-])")
+
+
+# ------------------------------------------------------- verb groups
+
+_VERB_GROUP_CATEGORIES = frozenset({"aux", "be", "adverb", "adverbial"})
+_APOSTROPHES = "'’"
+
+
+@functools.cache
+def _verb_group_words() -> Mapping[str, tuple[str, ...]]:
+    """The rows of ``data/verb_group.csv`` by category, in file order, ``<weekday>`` expanded.
+
+    Raises:
+        ValueError: naming the file and row for an unknown category, an empty
+            word, a word written twice, or a placeholder other than ``<weekday>``.
+    """
+    out: dict[str, list[str]] = {c: [] for c in _VERB_GROUP_CATEGORIES}
+    seen: set[str] = set()
+    days = sorted(d.capitalize() for d in weekday_names())
+    for i, row in enumerate(read_data_csv("verb_group.csv"), start=1):
+        word, category = row["word"].strip(), row["category"]
+        if category not in _VERB_GROUP_CATEGORIES:
+            raise ValueError(f"karabakh/data/verb_group.csv row {i}: unknown category {category!r} in {row}")
+        if not word or word in seen:
+            raise ValueError(f"karabakh/data/verb_group.csv row {i}: empty or repeated word in {row}")
+        seen.add(word)
+        rest = word.replace("<weekday>", "")
+        if "<" in rest or ">" in rest:
+            raise ValueError(f"karabakh/data/verb_group.csv row {i}: unknown placeholder in {row}")
+        if "<weekday>" in word:
+            out[category].extend(word.replace("<weekday>", d) for d in days)
+        else:
+            out[category].append(word)
+    return {c: tuple(words) for c, words in out.items()}
+
+
+def auxiliaries() -> frozenset[str]:
+    """Auxiliaries and modals other than *be* (``has``, ``will``, ``did``), lower case.
+
+    >>> sorted(w for w in auxiliaries() if w.startswith("d"))
+    ['did', 'do', 'does']
+    """
+    return frozenset(_verb_group_words()["aux"])
+
+
+def be_forms() -> frozenset[str]:
+    """The forms of *be* in a verb group (a participle after one is passive).
+
+    >>> sorted(be_forms())
+    ['are', 'be', 'been', 'being', 'is', 'was', 'were']
+    """
+    return frozenset(_verb_group_words()["be"])
+
+
+def verb_adverbs() -> frozenset[str]:
+    """Adverbs that stand right before the verb of their group (``also``, ``reportedly``).
+
+    After a noun phrase one announces a verb, so the phrase is its subject.
+
+    >>> "reportedly" in verb_adverbs(), "today" in verb_adverbs()
+    (True, False)
+    """
+    return frozenset(_verb_group_words()["adverb"])
+
+
+def verb_adverbials() -> tuple[str, ...]:
+    """Adverbs and phrases of time or manner that may stand inside a verb group (``later``, ``on Monday``).
+
+    They also stand after an object ("shelled it again"), so they announce no verb.
+
+    >>> "on Monday" in verb_adverbials(), "in turn" in verb_adverbials()
+    (True, True)
+    """
+    return _verb_group_words()["adverbial"]
+
+
+@functools.cache
+def verb_negators() -> frozenset[str]:
+    """The negators of a verb group (``not``, ``never``, ``n't``), lower case.
+
+    The ``negator`` rows of ``data/stance_words.csv`` marked ``in_verb_group``;
+    ``n't`` stands for the ending of a contracted auxiliary, with either
+    apostrophe. The file's other negators (``no``, ``without``) negate a noun
+    phrase or a clause, not a verb group.
+
+    Raises:
+        ValueError: naming the file and row when ``in_verb_group`` is neither
+            ``yes`` nor empty, or is set on a row that is no negator.
+
+    >>> sorted(verb_negators())
+    ["n't", 'never', 'not']
+    """
+    out = set()
+    for i, row in enumerate(read_data_csv("stance_words.csv"), start=1):
+        mark = row.get("in_verb_group") or ""
+        if mark not in ("", "yes") or (mark and row["category"] != "negator"):
+            raise ValueError(f"karabakh/data/stance_words.csv row {i}: in_verb_group must be 'yes' on a "
+                             f"negator row or empty: {row}")
+        if mark:
+            out.add(row["word"].lower().replace("’", "'"))
+    return frozenset(out)
+
+
+def phrase_regex(phrase: str) -> str:
+    r"""A word or phrase of a closed list as a regex: white space between words, either apostrophe.
+
+    >>> phrase_regex("in turn"), phrase_regex("n't")
+    ('in\\s+turn', "n['’]t")
+    """
+    parts = []
+    for word in phrase.split():
+        parts.append("".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c) for c in word))
+    return r"\s+".join(parts)
+
+
+@functools.cache
+def negation_pattern() -> re.Pattern[str]:
+    """Any verb-group negator as a whole word, case ignored; ``n't`` also at the end of its auxiliary.
+
+    >>> [m.group() for m in negation_pattern().finditer("It did not, and Baku didn’t; notably never.")]
+    ['not', 'n’t', 'never']
+    """
+    words = sorted(verb_negators(), key=lambda w: (-len(w), w))
+    whole = "|".join(phrase_regex(w) for w in words if not w.startswith("n'"))
+    endings = "|".join(phrase_regex(w) for w in words if w.startswith("n'"))
+    alts = [f"(?<![\\w-])(?:{whole})(?![\\w-])"] if whole else []
+    if endings:
+        alts.append(f"(?:{endings})(?![\\w-])")
+    return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
