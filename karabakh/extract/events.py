@@ -82,7 +82,17 @@ from ..text._patterns import SPACE_RUN
 from ..text.actors import actor_info, place_info
 from ..text.articles import DatelineLike, parse_dateline
 from ..text.document import Document
-from ..text.lexicon import auxiliaries, be_forms, negation_pattern, verb_adverbs, verb_negators
+from ..text.lexicon import (
+    auxiliaries,
+    be_forms,
+    contracted_negation,
+    negates_verb,
+    negation_pattern,
+    negator_alternation,
+    negator_substrings,
+    verb_adverbs,
+    verb_negators,
+)
 from ..text.references import resolve_reference
 from ..text.sentences import split_sentences
 from .dates import sentence_dates
@@ -443,16 +453,21 @@ _TARGET_STOP_LOW = _lower_form(_TARGET_STOP, ",;:«»“”\"!?.iuwtbafd")
 _DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\([^)\n]{1,40}\)\s*[-–—]+\s*")
 _QUANTITY = frozenset("thousands hundreds dozens tens scores many some most majority all none number "
                       "group groups members part".split())
-_PARTICIPATION = re.compile(r"\b(?:(not|never)\s+)?(?:been\s+)?(?:involved|participat\w*|took part|take part|"
-                            r"taking part)\s+in\b[^;:.]*$", re.IGNORECASE)
+
+
+@functools.cache
+def _participation_pattern() -> re.Pattern[str]:
+    """``(not) involved in``, ``did not take part in``: group 1 is the negator (a verb-group negator)."""
+    return re.compile(rf"\b(?:({negator_alternation()})\s+)?(?:been\s+)?(?:involved|participat\w*|"
+                      r"took part|take part|taking part)\s+in\b[^;:.]*$", re.IGNORECASE)
 
 
 def _participation(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """``_PARTICIPATION.search(text, lo, hi)``, asked only where "involved" or "part" is written."""
+    """``_participation_pattern().search(text, lo, hi)``, asked only where "involved" or "part" is written."""
     low = _text_index(text).low
     if low is not None and low.find("part", lo, hi) < 0 and low.find("involved", lo, hi) < 0:
         return None
-    return _PARTICIPATION.search(text, lo, hi)
+    return _participation_pattern().search(text, lo, hi)
 
 
 _POLITY_PLACES = {"NAGORNO_KARABAKH": "NKR_AUTHORITIES", "AZE": "AZE", "ARM": "ARM", "RUS": "RUS"}
@@ -493,7 +508,15 @@ _FROM_AGENT = re.compile(r"\s+from\s+(?:the\s+)?")
 _NOUN_AGENT = re.compile(r"\s+(?:(?:addressed|issued|made|sent|launched|delivered)\b[^.;:]{0,80}?\s)?" r"(by|from|of)\s+")
 _OWN_OBJECT = re.compile(r"\s+(his|her)\s+\w+")
 _NP_START = re.compile(r"(?:an?|the)\s")
-_AUX_NEGATION = re.compile(r"\b(did|does|do|has|have|had|was|were|is|are)\s+(not|never)\b")
+
+
+@functools.cache
+def _aux_negation() -> re.Pattern[str]:
+    """An auxiliary or a form of be and a negator ("did not", "would never"), or a negated auxiliary ("didn't")."""
+    aux = "|".join(sorted(auxiliaries() | be_forms(), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:(?:{aux})\s+(?:{negator_alternation()})|{contracted_negation()})(?![\w-])")
+
+
 _ON_END = re.compile(r"\bon\s+(the\s+)?$")
 _IF = re.compile(r"(?<!\w)if(?!\w)")
 _THE_GAP = re.compile(r"\s+(?:the\s+)?")
@@ -1198,6 +1221,17 @@ def _imperative(text: str, q: Quote, start: int, matched: str) -> bool:
         not first.endswith(("ed", "ing", "ment", "tion")) and not (first.endswith("s") and not first.endswith("ss"))
 
 
+def _group_words(words: Sequence[str], k: int, aux: frozenset[str]) -> int:
+    """How many of the words before ``words[k]`` (1 or 2, else 0) are one word or phrase of a verb group.
+
+    A word of ``aux``, a negated auxiliary ("didn't"), or two words that are one
+    entry of ``aux`` ("no longer").
+    """
+    if k > 0 and (words[k - 1] in aux or negates_verb(words[k - 1])):
+        return 1
+    return 2 if k > 1 and f"{words[k - 2]} {words[k - 1]}" in aux else 0
+
+
 def _light_verb_group(words_before: list[str], light: dict[str, str], aux: frozenset[str]) -> str:
     """The auxiliaries before a light verb that governs a noun trigger ("will launch an offensive" -> "will ").
 
@@ -1209,8 +1243,8 @@ def _light_verb_group(words_before: list[str], light: dict[str, str], aux: froze
     for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
         if words[i] in light and light[words[i]] != "adjunct":
             j = i
-            while j > 0 and words[j - 1] in aux:
-                j -= 1
+            while n := _group_words(words, j, aux):
+                j -= n
             return "".join(w + " " for w in words[j:i])
     return ""
 
@@ -1233,12 +1267,13 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     passive = False
     matched = text[t.start:t.end].lower()
     if kind in ("verb", "speech"):
-        for ws, _we, w in reversed(before):
-            if ws < clause_lo or w not in aux:
-                break
-            start = ws
-            if w in mc.passive and _PARTICIPLE.match(matched):
-                passive = True
+        k, before_words = len(before), [w for _ws, _we, w in before]
+        while (n := _group_words(before_words, k, aux)) and before[k - n][0] >= clause_lo:
+            k -= n
+            start, word = before[k][0], before_words[k]
+            if (word in mc.passive or (word[:-3] in mc.passive and negates_verb(word))) and \
+                    _PARTICIPLE.match(matched):
+                passive = True  # "was shelled", "wasn't shelled"
         if matched.startswith(("came under", "come under", "comes under")):
             passive = True
         elif not passive and _ED_FORM.fullmatch(matched) and (
@@ -1398,7 +1433,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the last words before the verb group: read only where a negation or denial could be among them
     denying = mc.denied_words
     near_before = ""
-    if "not" in sent_before or "never" in sent_before or _holds(sent_before, denying):
+    negators = negator_substrings()
+    if _holds(sent_before, negators) or _holds(sent_before, denying):
         words = _lower_words_between(text, s.start, start, 6)
         near_before = " ".join(words if words is not None else _last_words(sent_before, 6))
     modality = "happened"
@@ -1414,7 +1450,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         "that" in sent_before[cut:] and ctx.sentence_holds(_GOVERNING)) else None
     governor = gov.group(1) if gov else ""
     neg = bool(group and negation_pattern().search(group)) or (
-        ("not" in near_before or "never" in near_before) and bool(_AUX_NEGATION.search(near_before)))
+        _holds(near_before, negators) and bool(_aux_negation().search(near_before)))
     if part and part.group(1):
         neg = True
     conditional = mc.conditional

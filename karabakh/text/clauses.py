@@ -56,6 +56,7 @@ from .lexicon import (
     auxiliaries,
     be_forms,
     negation_pattern,
+    negator_alternation,
     phrase_regex,
     reporting_forms,
     reporting_noun_forms,
@@ -174,8 +175,9 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _aux_alternation() -> str:
     """The alternation of :data:`AUX`, from ``data/verb_group.csv`` and the verb-group negators."""
-    words = (auxiliaries() | verb_adverbs() | verb_negators()).union(verb_adverbials())
-    return "|".join(phrase_regex(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    words = (auxiliaries() | verb_adverbs()).union(verb_adverbials())
+    return "|".join(phrase_regex(w) for w in sorted(words, key=lambda w: (-len(w), w))) + (
+        "|" + negator_alternation())
 
 
 #: auxiliaries and adverbs between a subject and its verb ("has", "reportedly", "not",
@@ -483,7 +485,8 @@ def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
 
 _BE_FORMS = "|".join(sorted(be_forms(), key=lambda w: (-len(w), w)))
 _BE = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+(?:\w+ly\s+)?$")
-_BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+not\s+$")
+# a form of be and a negator ("was not", "is never", "wasn't") right before the verb
+_BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s*(?:{negator_alternation()})\s+$")
 _AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|{_BE_FORMS}|yet)\s*$")
 _COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
 

@@ -45,10 +45,14 @@ __all__ = [
     "ReportingVerb",
     "auxiliaries",
     "be_forms",
+    "contracted_negation",
     "cue_pattern",
     "interval_starts",
     "month_names",
+    "negates_verb",
     "negation_pattern",
+    "negator_alternation",
+    "negator_substrings",
     "phrase_regex",
     "reporting_forms",
     "reporting_noun_forms",
@@ -290,7 +294,7 @@ def verb_adverbials() -> tuple[str, ...]:
 
 @functools.cache
 def verb_negators() -> frozenset[str]:
-    """The negators of a verb group (``not``, ``never``, ``n't``), lower case.
+    """The negators of a verb group (``not``, ``never``, ``n't``, ``no longer``, ``cannot``), lower case.
 
     The ``negator`` rows of ``data/stance_words.csv`` marked ``in_verb_group``;
     ``n't`` stands for the ending of a contracted auxiliary, with either
@@ -302,7 +306,7 @@ def verb_negators() -> frozenset[str]:
             ``yes`` nor empty, or is set on a row that is no negator.
 
     >>> sorted(verb_negators())
-    ["n't", 'never', 'not']
+    ['cannot', "n't", 'never', 'no longer', 'not']
     """
     out = set()
     for i, row in enumerate(read_data_csv("stance_words.csv"), start=1):
@@ -313,6 +317,24 @@ def verb_negators() -> frozenset[str]:
         if mark:
             out.add(row["word"].lower().replace("’", "'"))
     return frozenset(out)
+
+
+@functools.cache
+def _negator_endings() -> tuple[str, ...]:
+    return tuple(n for n in verb_negators() if n.startswith("n'"))
+
+
+def negates_verb(word: str) -> bool:
+    """Whether one word of a verb group negates it: ``not``, ``never``, or an auxiliary with ``n't``.
+
+    ``word`` is one word in lower case, either apostrophe (``didn’t``, ``won't``).
+
+    >>> [negates_verb(w) for w in ("never", "didn't", "didn’t", "n't", "nothing", "no")]
+    [True, True, True, True, False, False]
+    """
+    word = word.replace("’", "'")
+    return word in verb_negators() or any(
+        word.endswith(n) and word[:-len(n)].isalpha() for n in _negator_endings())
 
 
 def phrase_regex(phrase: str) -> str:
@@ -328,16 +350,52 @@ def phrase_regex(phrase: str) -> str:
 
 
 @functools.cache
-def negation_pattern() -> re.Pattern[str]:
-    """Any verb-group negator as a whole word, case ignored; ``n't`` also at the end of its auxiliary.
+def negator_alternation() -> str:
+    r"""The verb-group negators as one regex alternation, no boundaries; ``n't`` also after its auxiliary.
 
-    >>> [m.group() for m in negation_pattern().finditer("It did not, and Baku didn’t; notably never.")]
-    ['not', 'n’t', 'never']
+    Longest first; ``n't`` (either apostrophe) may follow the letters of its
+    auxiliary (``didn't``, ``won’t``), a standalone ``n't`` too.
+
+    >>> re.fullmatch(negator_alternation(), "no  longer") is not None
+    True
     """
     words = sorted(verb_negators(), key=lambda w: (-len(w), w))
-    whole = "|".join(phrase_regex(w) for w in words if not w.startswith("n'"))
-    endings = "|".join(phrase_regex(w) for w in words if w.startswith("n'"))
-    alts = [f"(?<![\\w-])(?:{whole})(?![\\w-])"] if whole else []
-    if endings:
-        alts.append(f"(?:{endings})(?![\\w-])")
-    return re.compile("|".join(alts) or r"(?!)", re.IGNORECASE)
+    return "|".join(("[A-Za-z]*" if w.startswith("n'") else "") + phrase_regex(w) for w in words) or "(?!)"
+
+
+@functools.cache
+def contracted_negation() -> str:
+    r"""An auxiliary with ``n't`` as one word (``didn't``, ``can’t``), as a regex without boundaries.
+
+    >>> [bool(re.fullmatch(contracted_negation(), w)) for w in ("wasn’t", "won't", "n't", "not")]
+    [True, True, False, False]
+    """
+    ends = sorted(phrase_regex(w) for w in verb_negators() if w.startswith("n'"))
+    return "[A-Za-z]+(?:" + "|".join(ends) + ")" if ends else "(?!)"
+
+
+@functools.cache
+def negator_substrings() -> tuple[str, ...]:
+    """A literal piece of every verb-group negator, lower case: a text holding none has no negator.
+
+    The longest word of each (``longer`` of ``no longer``), with either apostrophe:
+    a quick substring test before a search of :func:`negation_pattern`.
+
+    >>> sorted(negator_substrings())
+    ['cannot', 'longer', "n't", 'never', 'not', 'n’t']
+    """
+    out = set()
+    for w in verb_negators():
+        piece = max(w.split(), key=len)
+        out.update({piece, piece.replace("'", "’")})
+    return tuple(sorted(out))
+
+
+@functools.cache
+def negation_pattern() -> re.Pattern[str]:
+    """Any verb-group negator as a whole word (``didn't`` whole), case ignored.
+
+    >>> [m.group() for m in negation_pattern().finditer("It did not, and Baku didn’t; notably never.")]
+    ['not', 'didn’t', 'never']
+    """
+    return re.compile(rf"(?<![\w-])(?:{negator_alternation()})(?![\w-])", re.IGNORECASE)
