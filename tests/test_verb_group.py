@@ -223,3 +223,12 @@ def test_an_adverbial_after_the_object_keeps_the_target():
     assert ("AZE", "19", "ARM", "happened") in [
         (e.source_id, e.root_code, e.target_id, e.modality)
         for e in _events("Azerbaijan attacked Armenia again.")]
+
+
+def test_strip_aux_reads_a_window_longer_than_any_entry():
+    # strip_aux reads the last _AUX_WINDOW characters: every entry of AUX must fit in it
+    longest = max(map(len, (lexicon.auxiliaries() | lexicon.verb_adverbs() | lexicon.verb_negators())
+                      .union(lexicon.verb_adverbials())))
+    assert longest < clauses._AUX_WINDOW
+    t = "the ministry has also this afternoon said"
+    assert t[:clauses.strip_aux(t, 0, t.index("said"))] == "the ministry"

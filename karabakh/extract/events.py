@@ -6,8 +6,10 @@ blocked ... by Azerbaijan", "came under small arms fire"), a noun phrase
 object ("launched an appeal for a ceasefire", "accuses", "calls for the
 intervention of ..."). Triggers come from ``data/event_verbs.csv`` (CAMEO code,
 Goldstein weight, PLOVER type, mode and context per form); the words read
-around a trigger (light verbs, modal and conditional cues, negation, forms of
-"be") from ``data/event_cues.csv``. Matching is case-insensitive; where
+around a trigger (light verbs, modal and conditional cues) from
+``data/event_cues.csv``; the words of its verb group (auxiliaries, forms of
+"be", adverbs) and their negators from ``data/verb_group.csv`` and
+``data/stance_words.csv``, through :mod:`karabakh.text.lexicon`. Matching is case-insensitive; where
 triggers overlap the longest wins, ties go to the leftmost.
 
 Rules, per trigger, inside its clause (the stretch of the sentence between

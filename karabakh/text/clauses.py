@@ -17,7 +17,9 @@ Contract (every function takes ``text`` -- a ``str`` or a
   subject of its own and shares the previous verb's (``... and called for``).
 * :func:`verb_group` ``(text, clause_start, verb_start, verb_end)`` ->
   :class:`VerbGroup`: the auxiliaries and negation before the verb
-  (``has not yet said``), and the voice (``passive`` after a form of *be*).
+  (``has not yet said``, ``didn’t say``), and the voice (``passive`` after a
+  form of *be*). The words are data: ``data/verb_group.csv`` and the verb-group
+  negators of ``data/stance_words.csv``, read through :mod:`karabakh.text.lexicon`.
 * :func:`object_after` ``(text, verb_end, limit)`` -> the noun phrase right
   after a verb (``said the ministry``, ``denied the claims``) or ``None``.
 * :func:`coordinated` ``(text, start, verb_start)``: ``True`` when only a
@@ -487,6 +489,7 @@ _BE_FORMS = "|".join(sorted(be_forms(), key=lambda w: (-len(w), w)))
 _BE = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+(?:\w+ly\s+)?$")
 # a form of be and a negator ("was not", "is never", "wasn't") right before the verb
 _BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s*(?:{negator_alternation()})\s+$")
+# "yet" too ("has not yet said"): no word of AUX, since it also joins clauses ("and yet")
 _AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|{_BE_FORMS}|yet)\s*$")
 _COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
 
@@ -497,7 +500,9 @@ class VerbGroup(NamedTuple):
     Attributes:
         start: start of the first auxiliary (or of the verb).
         end: end of the verb.
-        negated: ``not`` / ``never`` / ``n't`` stands among the auxiliaries.
+        negated: a verb-group negator (``not``, ``never``, ``no longer``,
+            ``cannot``, an auxiliary with ``n't``: :func:`karabakh.text.lexicon.verb_negators`)
+            stands among the auxiliaries.
         voice: ``passive`` after a form of *be* (``was reported``), else ``active``.
     """
 
