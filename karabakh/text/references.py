@@ -57,6 +57,8 @@ from .clauses import (
     PREP_IN_NP,
     WORD_BEFORE,
     SpeakerNoun,
+    last_speaker_noun,
+    names_a_person,
     speaker_noun_key,
     speaker_noun_re,
     speaker_nouns,
@@ -310,9 +312,7 @@ class Resolver:
         lo = max(s0, m.start - 80)
         cut = max(text.rfind(",", lo, m.start), text.rfind("(", lo, m.start), lo - 1) + 1
         if not _COMPLEMENT_END.search(text, cut, m.start):
-            last = None
-            for nm in speaker_noun_re().finditer(text, cut, m.start):
-                last = nm
+            last = last_speaker_noun(text, cut, m.start)
             if last is not None and not text[last.end() : m.start].strip():
                 parts.append(last.span())  # the title right before the name
         if text.startswith(",", m.end):
@@ -343,14 +343,11 @@ class Resolver:
 
     def _title_before(self, m: Mention) -> str:
         """The person title right before an unknown name ("spokeswoman Jane Doe")."""
-        lo = max(0, m.start - 40)
-        last = None
-        for nm in speaker_noun_re().finditer(self.text, lo, m.start):
-            last = nm
+        last = last_speaker_noun(self.text, max(0, m.start - 40), m.start)
         if last is None or self.text[last.end() : m.start].strip(" ,"):
             return ""
         key = speaker_noun_key(last)
-        return key if any("person" in n.types for n in speaker_nouns()[key]) else ""
+        return key if names_a_person(key) else ""
 
     def _actor(self, m: Mention) -> ActorRef:
         return ActorRef(m.entity_id or "", m.type, m.side, m.name or m.text, "")
