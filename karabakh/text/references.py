@@ -14,7 +14,9 @@ what came before ``pos``? The rules are written out in
   ``its defence ministry``);
 * descriptions with a side (``the ministry``, ``the Armenian foreign
   ministry``, ``the foreign ministry in Baku``) -> the most recent matching
-  actor, else the dictionary's one fitting actor of that side;
+  actor, else the dictionary's one fitting actor of that side; a
+  spokesperson's title names an earlier actor too (``Russia's foreign
+  ministry spokeswoman Maria Zakharova`` ... ``the ministry said``);
 * dated roles come from the mentions (``the president of Azerbaijan`` is
   tagged by :func:`karabakh.text.actors.tag_mentions` on the dateline);
 * metonyms: capitals and seats (``Baku``, ``the Kremlin``) are aliases of the
@@ -267,6 +269,10 @@ class Resolver:
         self.unknown = unknown
         self.unknown_starts = [m.start for m in unknown]
         pool = [(m.start, Antecedent(self._actor(m))) for m in actors if not m.adjective]
+        for m in actors:
+            spoken = self._spoken_for_in_title(m)
+            if spoken is not None:  # "Russia's foreign ministry spokeswoman Maria Zakharova"
+                pool.append((m.start, Antecedent(self._dictionary(spoken))))
         for m in unknown:
             title = self._title_before(m)
             if title:
@@ -339,6 +345,26 @@ class Resolver:
             seen += 1
             if key in self._introduced_as(m):
                 return m
+        return None
+
+    def _spoken_for_in_title(self, m: Mention) -> str | None:
+        """The institution a person's title inside the mention names as the one spoken for.
+
+        "Russia's foreign ministry spokeswoman Maria Zakharova" also names the
+        Russian foreign ministry, so a later "the ministry said" can refer to it: the
+        describing noun before a spokesperson noun ("foreign ministry"), of the
+        person's side, when exactly one institution of the dictionary fits it.
+        """
+        if m.type != "person" or m.adjective or not m.side or " " not in m.text:
+            return None
+        nouns = list(speaker_noun_re().finditer(self.text, m.start, m.end))
+        for k in range(len(nouns) - 1, 0, -1):
+            if any(n.speaks_for for n in speaker_nouns()[speaker_noun_key(nouns[k])]):
+                inst = speaker_noun_key(nouns[k - 1])
+                if names_a_person(inst):
+                    return None
+                ids = _by_description(inst, m.side, "")
+                return ids[0] if len(ids) == 1 else None
         return None
 
     def _title_before(self, m: Mention) -> str:
