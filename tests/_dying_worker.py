@@ -30,7 +30,8 @@ class DieOn:
     killed halfway would, leaving parts behind.
 
     ``how``: ``"kill"`` (SIGKILL, what the out-of-memory killer sends) or
-    ``"exit"`` (``os._exit(1)``, with no clean-up at all).
+    ``"exit"`` (``os._exit(1)``, with no clean-up at all). A Dask worker,
+    which returns its tables instead of writing parts, dies at once.
     """
 
     stems: frozenset[str]
@@ -44,13 +45,13 @@ class DieOn:
             return _real_run_batch(tasks, out, stem)
         if os.getpid() == self.parent:
             raise RuntimeError("DieOn would kill the test process: use processes=2")
+        if out is None:  # a Dask worker: it returns its tables and writes no part
+            self._die()
         write_part = corpus._write_part
 
         def die_before_articles(out_: Any, table: str, *args: Any, **kwargs: Any) -> Any:
             if table == "articles":
-                if self.how == "exit":
-                    os._exit(1)
-                os.kill(os.getpid(), signal.SIGKILL)
+                self._die()
             return write_part(out_, table, *args, **kwargs)
 
         corpus._write_part = die_before_articles  # in this worker only
@@ -58,3 +59,8 @@ class DieOn:
             return _real_run_batch(tasks, out, stem)
         finally:
             corpus._write_part = write_part
+
+    def _die(self) -> None:
+        if self.how == "exit":
+            os._exit(1)
+        os.kill(os.getpid(), signal.SIGKILL)

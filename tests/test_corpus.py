@@ -552,3 +552,32 @@ def test_events_and_statements_become_tables_when_analyze_returns_them(folder, t
         "plover_context").type == pa.list_(pa.string())
     assert list(statements.columns).count("article_id") == 1
     assert set(statements["article_id"]) <= set(arts.index)
+
+
+def test_on_dask_an_article_that_kills_its_worker_is_the_only_failure(folder, inline_run, tmp_path):
+    """Dask gives up on a batch whose workers die (KilledWorker): its articles run again, alone."""
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    from karabakh.output import corpus
+
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stderr(err), \
+            dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None, silence_logs=50) as cluster, \
+            distributed.Client(cluster) as client:
+        mp.setattr(corpus, "_run_batch", _dying_worker.DieOn(frozenset({CULPRIT})))
+        run = analyze_corpus(folder, out=tmp_path / "out", scheduler=client, progress=False,
+                             batch_size=3)
+    assert (run.n_done, run.n_failed) == (N - 1, 1)
+    failures = read_corpus(run.out, "failures")
+    culprit = str(folder / f"{CULPRIT}.txt")
+    assert failures[["path", "error"]].values.tolist() == [[culprit, "WorkerDied"]]
+    assert "the Dask worker died (Dask gave up on it: KilledWorker)" in failures.loc[0, "message"]
+    assert "karabakh: a Dask worker died" in err.getvalue()
+    want, got = _tables(inline_run.out), _tables(run.out)
+    for name in sorted(set(want) - {"failures"}):
+        key = "id" if name == "articles" else "article_id"
+        expected = want[name][want[name][key] != CULPRIT].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got[name], expected, check_dtype=True, obj=name)

@@ -573,10 +573,7 @@ def test_idioms_and_labour_strikes_are_not_attacks(sentence, expected):
 
 @pytest.mark.parametrize("sentence, target_text", [
     # the speaker of a reported clause is no subject of the passive inside it
-    pytest.param("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.",
-                 "five peacekeepers", marks=pytest.mark.xfail(
-                     strict=True, reason="a passive's target is read from actor mentions only: an unknown "
-                     "noun phrase ('five peacekeepers') is not kept as the target's words")),
+    ("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.", "five peacekeepers"),
     ("The ministry said Armenian soldiers were killed in the shelling.", "Armenian soldiers"),
     ("Armenian soldiers were killed in the shelling, the ministry said.", "Armenian soldiers"),
 ])
@@ -589,3 +586,44 @@ def test_the_speaker_is_not_the_target_of_a_reported_passive():
     killed = [e for e in _events("The Russian Defence Ministry said five peacekeepers were killed on Wednesday.")
               if e.text.startswith("were killed")]
     assert len(killed) == 1 and killed[0].target_id != "RUS_MOD"
+
+
+@pytest.mark.parametrize("sentence, trigger, target_text", [
+    # people no mention covers: their words are the target, with id None
+    ("Dozens of civilians were wounded in the overnight shelling.", "were wounded", "Dozens of civilians"),
+    ("A number of residents were injured when the depot exploded.", "were injured", "A number of residents"),
+    ("Some of the residents were evacuated by bus.", "were evacuated", "Some of the residents"),
+    ("Two senior separatist commanders were arrested at the checkpoint.", "were arrested",
+     "Two senior separatist commanders"),
+    ("An official was detained at the border on Friday.", "was detained", "An official"),
+    ("Villagers near the front line were evacuated overnight.", "were evacuated",
+     "Villagers near the front line"),  # the whole subject phrase
+    # things are no target
+    ("The main road was blocked on Tuesday.", "was blocked", None),
+    ("The homes of civilians were shelled overnight.", "were shelled", None),
+    ("Several military positions were destroyed, the ministry said.", "were destroyed", None),
+    # an aside between commas is not the subject: the residents are invited
+    ("All residents, including the military, are invited to register.", "are invited", "All residents"),
+])
+def test_a_passive_keeps_the_words_of_people_it_happened_to(sentence, trigger, target_text):
+    found = [e for e in _events(sentence) if e.text.startswith(trigger)]
+    assert len(found) == 1
+    e = found[0]
+    assert (e.target_text, e.target_id) == (target_text, None)
+    if target_text is not None:
+        text = f"date {DATELINE} {sentence}"
+        assert text[e.target_start:e.target_end] == target_text
+
+
+@pytest.mark.parametrize("sentence, trigger, target", [
+    ("Ruben Vardanyan tried to cross into Armenia. He was detained at the checkpoint on Wednesday.",
+     "was detained", ("He", "VARDANYAN_RUBEN")),
+    # "we" inside a quotation is its speaker
+    ("“We were attacked without warning,” the Armenian foreign ministry said.", "were attacked",
+     ("We", "ARM_MFA")),
+    # "it" is as often a thing: no target
+    ("The depot stood near the road. It was destroyed overnight.", "was destroyed", (None, None)),
+])
+def test_a_passive_pronoun_subject_is_resolved_as_its_target(sentence, trigger, target):
+    found = [e for e in _events(sentence) if e.text.startswith(trigger)]
+    assert [(e.target_text, e.target_id) for e in found] == [target]

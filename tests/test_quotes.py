@@ -1464,3 +1464,19 @@ def test_the_ombudsman_is_not_any_earlier_person():
 def test_an_initialism_before_that_does_not_end_the_cue(text, content):
     claims = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
     assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in claims] == [("MIRZOYAN_ARARAT", content)]
+
+
+@pytest.mark.parametrize("text, speaker_id", [
+    # the title of a spokesperson names the institution she speaks for: "the ministry" is it
+    ("Russia's foreign ministry spokeswoman Maria Zakharova said Moscow had helped. "
+     "Azerbaijan's defence ministry gave no toll. Five peacekeepers died, the ministry said.", "AZE_MOD"),
+    ("Azerbaijan's defence ministry gave no toll. Russian Foreign Ministry spokeswoman "
+     "Maria Zakharova said Moscow had helped. Five peacekeepers died, the ministry said.", "RUS_MFA"),
+    # a person's title that names no institution adds none
+    ("Azerbaijan's defence ministry gave no toll. Armenian Prime Minister Nikol Pashinyan "
+     "said Yerevan was ready. Five soldiers died, the ministry said.", "AZE_MOD"),
+])
+def test_a_spokespersons_title_names_the_ministry_referred_to_later(text, speaker_id):
+    quotes = extract_quotes(text, tag_mentions(text))
+    last = [q for q in quotes if q.speaker_text == "the ministry"]
+    assert [q.speaker_id for q in last] == [speaker_id]

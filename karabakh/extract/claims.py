@@ -94,10 +94,10 @@ from ..text.clauses import (
     FINITE,
     PREP_START,
     cue_is_noun,
+    last_speaker_noun,
+    names_a_person,
     np_after,
     speaker_noun_key,
-    speaker_noun_re,
-    speaker_nouns,
     strip_aux,
     subject_of,
     trim,
@@ -636,11 +636,8 @@ def _describes_a_person(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` a description whose noun names a person ("the ombudsman", not "the ministry")?"""
     if not _DESCRIPTION_START.match(text, a, b):
         return False
-    nouns = list(speaker_noun_re().finditer(text, a, b))
-    if not nouns:
-        return False
-    key = speaker_noun_key(nouns[-1])
-    return any("person" in c.types for c in speaker_nouns().get(key, ()))
+    last = last_speaker_noun(text, a, b)
+    return last is not None and names_a_person(speaker_noun_key(last))
 
 
 def _according_to(

@@ -28,7 +28,11 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   to the shared resolver (:func:`karabakh.references.resolve_reference`).
 * **target** -- active: the first actor mention after the trigger in the
   clause (direct object or after "against", "on", "with", "of", "to");
-  passive: the subject. Coordinated targets give one record each.
+  passive: the subject: an actor mention, else words that name people no
+  mention covers ("five peacekeepers", "dozens of civilians", "an official":
+  id ``None``), else a pronoun for people, resolved ("he was detained"); a
+  phrase of things ("the road was blocked") is no target. Coordinated targets
+  give one record each.
 * **modality** -- conditional ("if", "unless", "would"), threatened
   ("otherwise"), demanded ("must", "should"; a quotation that opens with a
   bare verb: "Lay down your weapons"), denied (negation, "deny"),
@@ -83,6 +87,7 @@ from ..resources import read_data_csv
 from ..text._patterns import SPACE_RUN
 from ..text.actors import actor_info, place_info
 from ..text.articles import DatelineLike, parse_dateline
+from ..text.clauses import PREP_START, last_speaker_noun, subject_of
 from ..text.document import Document
 from ..text.lexicon import (
     auxiliaries,
@@ -97,6 +102,7 @@ from ..text.lexicon import (
 )
 from ..text.references import resolve_reference
 from ..text.sentences import split_sentences
+from .casualties import figure_words
 from .dates import sentence_dates
 
 if TYPE_CHECKING:
@@ -807,6 +813,79 @@ def _subject(ctx: _Ctx, lo: int, pos: int, *, unknown: bool = True) -> Mention |
     return None
 
 
+def _people_subject(ctx: _Ctx, lo: int, pos: int) -> Mention | None:
+    """The subject words before the verb group at ``pos`` when they name people no mention covers.
+
+    "five peacekeepers were killed", "dozens of civilians were wounded", "an official
+    was detained": the phrase is headed by a group of people (the ``group`` rows of
+    ``figure_words.csv``) or by a describing noun (``speaker_nouns.csv``). Its words and
+    span are kept with id ``None``; a phrase of things ("the road was blocked") is none.
+    A pronoun for people ("he was wounded", "“We were attacked”") is resolved as a
+    source pronoun is (:func:`_resolve_pronoun`); unresolved, it keeps its words.
+    """
+    text = ctx.text
+    while lo < pos and (text[lo].isspace() or text[lo] in _OPENING_MARKS):
+        lo += 1  # "“We were attacked": the quotation opens the clause
+    subj = subject_of(text, lo, pos)
+    if subj is None or subj.coordinated or subj.a >= subj.b or subj.b - subj.a > 80:
+        return None
+    words = text[subj.a:subj.b]
+    if words.lower() in _PEOPLE_PRONOUNS:  # "he was wounded": the pronoun's actor, if it resolves
+        actor, rule = _resolve_pronoun(ctx, subj.a, subj.b)
+        return Mention(subj.a, subj.b, words, actor, "actor" if actor else "unknown", None, None,
+                       rule=f"pronoun:{rule}")
+    if not _names_people(text, subj.a, subj.b):
+        return None
+    return Mention(subj.a, subj.b, words, None, "unknown", None, None, rule="passive-subject")
+
+
+@functools.cache
+def _hedge_words() -> frozenset[str]:
+    """The words of figure_words.csv's qualifiers ("at least", "nearly") and the articles."""
+    return frozenset(w for q in figure_words().qualifiers for w in q.split()) | {"the", "a", "an"}
+
+
+_OPENING_MARKS = "“‘\"'«"
+# the pronouns that stand for people ("it" is as often a thing: "it was destroyed")
+_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+_PREP_NOT_OF = re.compile(r"\s(?:in|from|at|for|on|with|near|after|during)\s")
+_OF = re.compile(r"\s+of\s+")
+
+
+def _names_people(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` headed by a group of people or a describing noun?
+
+    The head is the last word before a preposition ("civilians" of "civilians in
+    the town"); after a count ("dozens of civilians", "a number of residents", "12 of
+    the soldiers") it is the head of what is counted. Groups are the ``group`` rows of
+    ``figure_words.csv``, counts its numbers, scales, magnitudes and indefinites.
+    """
+    cut = _PREP_NOT_OF.search(text, a, b)
+    phrase = text[a:cut.start() if cut else b].lower()
+    fw = figure_words()
+    parts = _OF.split(phrase, maxsplit=1)
+    if len(parts) == 2:
+        count, phrase = parts
+        hedges = _hedge_words()
+        words = [w for w in count.split() if w not in hedges]  # "at least", "nearly", "the"
+        counts = (fw.numbers, fw.scales, fw.magnitudes, fw.indefinites)
+        # "a number of", "dozens of", "12 of", "some of": only counts and hedges before "of"
+        counted = f"{count.strip()} of" in fw.indefinites or all(
+            w.replace(",", "").isdigit() or any(w in c or f"{w} of" in c for c in counts) for w in words)
+        if not counted:
+            phrase = count  # "the homes of civilians": headed by its first noun
+    phrase = phrase.rstrip(" ,.;:")
+    words = phrase.split()
+    if not words or words[0] in fw.subsets or PREP_START.match(phrase):
+        return False  # "including the military": an aside, not the subject
+    if words[-1] in fw.groups:
+        return True
+    noun = last_speaker_noun(phrase, 0, len(phrase))  # "an official", not "military actions"
+    return noun is not None and noun.end() == len(phrase)
+
+
 def _genitive(ctx: _Ctx, m: Mention, pos: int) -> Mention:
     """"Pashinyan's opponents staged ...": a possessive name before a noun is not the subject.
 
@@ -1317,6 +1396,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                       if not _AGENT_BEFORE.search(text[max(lo, m.start - 20):m.start])]
             tg = inside[-1] if inside else None
         reduced = start == t.start and not matched.startswith(("came", "come"))
+        if tg is None and not reduced:
+            tg = _people_subject(ctx, lo, start)  # "five peacekeepers were killed"
         if tg is not None and not reduced:
             tgts = [tg]
         by = _BY_AGENT.match(text, end, s.end)

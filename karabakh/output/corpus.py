@@ -948,8 +948,10 @@ class _Dispatcher:
     article that breaks the pool alone is the only failure (``WorkerDied``).
     A batch thus runs at most once in company, once alone and once per
     article, so the run goes on, and ends even if every article kills its
-    worker. Other errors (and every error on Dask, which retries lost tasks
-    itself) fail the job's articles, as before.
+    worker. On Dask, which runs a lost task again itself, a batch it gives
+    up on (``KilledWorker``: its workers died too often while they ran it)
+    takes the same steps, on the same cluster. Other errors fail the job's
+    articles, as before.
     """
 
     def __init__(
@@ -1016,6 +1018,9 @@ class _Dispatcher:
                 lost.append(job)
                 continue
             except Exception as exc:  # the batch's worker failed: every article of it failed
+                if _killed_worker(exc):  # Dask gave up on the batch: find the article
+                    self._requeue([job], "Dask gave up on it: KilledWorker", "Dask worker")
+                    continue
                 result = _crashed([_failure(t, type(exc).__name__, f"worker failed: {exc}")
                                    for t in job.tasks])
             self._commit(job, result)
@@ -1032,6 +1037,17 @@ class _Dispatcher:
         self.close()  # waits until the old workers are gone, so none writes a part any more
         death = _death([p.exitcode for p in processes])
         self.executor, self.n_workers, self.close = self._reopen()
+        self._requeue(lost, death, "worker process", " in a new pool")
+
+    def _requeue(self, lost: list[_Job], death: str, worker: str, where: str = "") -> None:
+        """Run the jobs a dead worker took with it again: alone, then article by article.
+
+        A job that was in company is run again alone; one that was alone and
+        holds several articles is split; a single article that killed its
+        worker alone is the failure (``WorkerDied``). The same steps serve a
+        broken process pool and a batch Dask gave up on (``KilledWorker``:
+        its workers died too often while they ran it).
+        """
         rerun = split = 0
         for job in sorted(lost, key=lambda j: j.first):
             self._forget(job)
@@ -1043,15 +1059,24 @@ class _Dispatcher:
                 split += 1
             else:
                 self._commit(job, _crashed([_failure(t, "WorkerDied", (
-                    f"{_where(t)}: the worker process died ({death}) while it analysed "
+                    f"{_where(t)}: the {worker} died ({death}) while it analysed "
                     "this article alone"
                 )) for t in job.tasks]))
         if rerun:
-            self._note(f"karabakh: a worker process died ({death}); running the {rerun} "
-                       "batch(es) it interrupted again, one at a time, in a new pool")
+            self._note(f"karabakh: a {worker} died ({death}); running the {rerun} "
+                       f"batch(es) it interrupted again, one at a time{where}")
         if split:
-            self._note(f"karabakh: a worker process died ({death}) on a batch run alone; "
+            self._note(f"karabakh: a {worker} died ({death}) on a batch run alone; "
                        "running its articles one at a time to find the cause")
+
+
+def _killed_worker(exc: BaseException) -> bool:
+    """Is ``exc`` Dask's ``KilledWorker`` (the workers running a task died too often)?"""
+    try:
+        from distributed import KilledWorker
+    except ImportError:
+        return False
+    return isinstance(exc, KilledWorker)
 
 
 def _where(task: Mapping[str, Any]) -> str:

@@ -85,6 +85,8 @@ __all__ = [
     "coordinated",
     "cue_is_noun",
     "head_noun",
+    "last_speaker_noun",
+    "names_a_person",
     "np_after",
     "np_ok",
     "object_after",
@@ -160,6 +162,29 @@ def speaker_noun_key(m: re.Match[str]) -> str:
     'foreign ministry'
     """
     return SPACE_RUN.sub(" ", m.group().lower())
+
+
+def last_speaker_noun(text: str, a: int, b: int) -> re.Match[str] | None:
+    """The last describing noun (:func:`speaker_noun_re`) inside ``text[a:b]``, or ``None``.
+
+    >>> last_speaker_noun("The ministry's spokesman said", 0, 29).group()
+    'spokesman'
+    """
+    last = None
+    for m in speaker_noun_re().finditer(text, a, b):
+        last = m
+    return last
+
+
+def names_a_person(key: str) -> bool:
+    """Can the describing noun ``key`` (:func:`speaker_noun_key`) name a person?
+
+    "ombudsman" and "spokeswoman" can, "ministry" and "presidency" cannot.
+
+    >>> names_a_person("ombudsman"), names_a_person("ministry")
+    (True, False)
+    """
+    return any("person" in n.types for n in speaker_nouns().get(key, ()))
 
 
 def _text(text: str | Document) -> str:

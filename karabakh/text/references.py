@@ -14,7 +14,9 @@ what came before ``pos``? The rules are written out in
   ``its defence ministry``);
 * descriptions with a side (``the ministry``, ``the Armenian foreign
   ministry``, ``the foreign ministry in Baku``) -> the most recent matching
-  actor, else the dictionary's one fitting actor of that side;
+  actor, else the dictionary's one fitting actor of that side; a
+  spokesperson's title names an earlier actor too (``Russia's foreign
+  ministry spokeswoman Maria Zakharova`` ... ``the ministry said``);
 * dated roles come from the mentions (``the president of Azerbaijan`` is
   tagged by :func:`karabakh.text.actors.tag_mentions` on the dateline);
 * metonyms: capitals and seats (``Baku``, ``the Kremlin``) are aliases of the
@@ -57,6 +59,8 @@ from .clauses import (
     PREP_IN_NP,
     WORD_BEFORE,
     SpeakerNoun,
+    last_speaker_noun,
+    names_a_person,
     speaker_noun_key,
     speaker_noun_re,
     speaker_nouns,
@@ -265,6 +269,10 @@ class Resolver:
         self.unknown = unknown
         self.unknown_starts = [m.start for m in unknown]
         pool = [(m.start, Antecedent(self._actor(m))) for m in actors if not m.adjective]
+        for m in actors:
+            spoken = self._spoken_for_in_title(m)
+            if spoken is not None:  # "Russia's foreign ministry spokeswoman Maria Zakharova"
+                pool.append((m.start, Antecedent(self._dictionary(spoken))))
         for m in unknown:
             title = self._title_before(m)
             if title:
@@ -310,9 +318,7 @@ class Resolver:
         lo = max(s0, m.start - 80)
         cut = max(text.rfind(",", lo, m.start), text.rfind("(", lo, m.start), lo - 1) + 1
         if not _COMPLEMENT_END.search(text, cut, m.start):
-            last = None
-            for nm in speaker_noun_re().finditer(text, cut, m.start):
-                last = nm
+            last = last_speaker_noun(text, cut, m.start)
             if last is not None and not text[last.end() : m.start].strip():
                 parts.append(last.span())  # the title right before the name
         if text.startswith(",", m.end):
@@ -341,16 +347,33 @@ class Resolver:
                 return m
         return None
 
+    def _spoken_for_in_title(self, m: Mention) -> str | None:
+        """The institution a person's title inside the mention names as the one spoken for.
+
+        "Russia's foreign ministry spokeswoman Maria Zakharova" also names the
+        Russian foreign ministry, so a later "the ministry said" can refer to it: the
+        describing noun before a spokesperson noun ("foreign ministry"), of the
+        person's side, when exactly one institution of the dictionary fits it.
+        """
+        if m.type != "person" or m.adjective or not m.side or " " not in m.text:
+            return None
+        nouns = list(speaker_noun_re().finditer(self.text, m.start, m.end))
+        for k in range(len(nouns) - 1, 0, -1):
+            if any(n.speaks_for for n in speaker_nouns()[speaker_noun_key(nouns[k])]):
+                inst = speaker_noun_key(nouns[k - 1])
+                if names_a_person(inst):
+                    return None
+                ids = _by_description(inst, m.side, "")
+                return ids[0] if len(ids) == 1 else None
+        return None
+
     def _title_before(self, m: Mention) -> str:
         """The person title right before an unknown name ("spokeswoman Jane Doe")."""
-        lo = max(0, m.start - 40)
-        last = None
-        for nm in speaker_noun_re().finditer(self.text, lo, m.start):
-            last = nm
+        last = last_speaker_noun(self.text, max(0, m.start - 40), m.start)
         if last is None or self.text[last.end() : m.start].strip(" ,"):
             return ""
         key = speaker_noun_key(last)
-        return key if any("person" in n.types for n in speaker_nouns()[key]) else ""
+        return key if names_a_person(key) else ""
 
     def _actor(self, m: Mention) -> ActorRef:
         return ActorRef(m.entity_id or "", m.type, m.side, m.name or m.text, "")
