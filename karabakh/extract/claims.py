@@ -88,17 +88,16 @@ from collections.abc import Callable, Sequence
 
 from ..text._patterns import SPACE_RUN, trie_regex
 from ..text.clauses import (
-    AUX,
     CLAUSE_START,
     DETERMINERS,
     FINITE,
     PREP_START,
+    coordinated,
     cue_is_noun,
     last_speaker_noun,
     names_a_person,
     np_after,
     speaker_noun_key,
-    strip_aux,
     subject_of,
     trim,
 )
@@ -476,7 +475,6 @@ def _without_source_line(
 
 
 _VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
-_COORDINATION = re.compile(r"(?:,|\band)\s*(?:(?:" + AUX + r")\s+)*$")
 
 
 _NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
@@ -513,8 +511,7 @@ class _ClaimEnds:
         """Is cue ``j`` coordinated with the verb ending at ``lo``; the last "and"/comma."""
         text = self.text
         nxt = self.starts[j]
-        gap = text[strip_aux(text, lo, nxt) - 5 : nxt]
-        if _COORDINATION.search(gap):
+        if coordinated(text, lo, nxt):
             return True, max(text.rfind(" and ", lo, nxt), text.rfind(",", lo, nxt))
         return False, -1
 
