@@ -1480,3 +1480,38 @@ def test_a_spokespersons_title_names_the_ministry_referred_to_later(text, speake
     quotes = extract_quotes(text, tag_mentions(text))
     last = [q for q in quotes if q.speaker_text == "the ministry"]
     assert [q.speaker_id for q in last] == [speaker_id]
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a clause that quotes a fragment is a claim too; the fragment stays a partial quotation
+    ("The defence ministry said the operation would continue until “illegal armed groups” "
+     "laid down their weapons.",
+     [("indirect", "the operation would continue until “illegal armed groups” laid down their weapons"),
+      ("partial", "illegal armed groups")]),
+    ("A spokesman said the United States was “deeply concerned”.",
+     [("indirect", "the United States was “deeply concerned”"), ("partial", "deeply concerned")]),
+    # a clause that is mostly quoted is the partial quotation alone
+    ("The envoy joked that he had “run out of polite words”.", [("partial", "run out of polite words")]),
+    # "called it", "described it as": the partial quotation carries the characterisation
+    ("The minister described the offensive as “a planned expulsion”.", [("partial", "a planned expulsion")]),
+])
+def test_a_claim_that_quotes_a_fragment(text, claims):
+    quotes = extract_quotes(text, tag_mentions(text))
+    assert [(q.kind, text[q.content_start:q.content_end]) for q in quotes] == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a simple past that does not end in -ed opens a clause after the cue
+    ("Baku said the talks went well.", [("AZE_GOV", "the talks went well")]),
+    ("The ministry said the troops fled the area overnight.", [(None, "the troops fled the area overnight")]),
+    # "but" ends a claim before a new clause or a coordinated cue
+    ("Baku said the talks went well but Yerevan said they had failed.",
+     [("AZE_GOV", "the talks went well"), ("ARM_GOV", "they had failed")]),
+    ("Pashinyan said Baku was lying but said Armenia wanted peace.",
+     [("PASHINYAN_NIKOL", "Baku was lying"), ("PASHINYAN_NIKOL", "Armenia wanted peace")]),
+    # "but" inside the claim, with no later cue, stays in it
+    ("Baku said the talks were long but productive.", [("AZE_GOV", "the talks were long but productive")]),
+])
+def test_claims_with_irregular_pasts_and_but(text, claims):
+    quotes = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
+    assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in quotes] == claims

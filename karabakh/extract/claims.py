@@ -220,6 +220,11 @@ def indirect_claims(
     raws = list(raws)
     n_quotes = len(raws)
     quote_cues = sorted((r.cue[0], i) for i, r in enumerate(raws) if r.cue is not None)
+    # a cue of a clause that only partial quotations took ("said the operation would
+    # continue until “illegal formations” laid down their weapons") still reports the
+    # clause they sit in; "defined it as “...”", "called it “...”" stay the partial's alone
+    whole_cues = {r.cue[0] for r in raws if r.cue is not None and r.kind != "partial"}
+    reusable = {r.cue[0] for r in raws if r.cue is not None and r.kind == "partial"} - whole_cues
     consumed: list[tuple[int, int]] = []
     last_claim: dict[int, int] = {}  # sentence start -> index in raws of last claim there
     act_idx: set[int] = set()  # indices in raws of speech acts (no claims)
@@ -242,7 +247,7 @@ def indirect_claims(
         if verb.frame == "colon":
             continue
         content = None
-        if cs not in used and verb.frame != "source":
+        if (cs not in used or (cs in reusable and verb.frame == "that")) and verb.frame != "source":
             end = claim_ends.end(ce, s1)
             content = _content_after(text, verb, ce, end)
             if content is None and verb.kind in _INFINITIVE_KINDS:
@@ -255,6 +260,8 @@ def indirect_claims(
                 act_mark = len(raws)
             if content is not None:
                 content = _without_source_line(text, *content, media)
+            if content is not None and cs in used and not _mostly_unquoted(text, *content, inside_quote):
+                content = None  # "joked that he had “run out of adjectives”": the partial is the content
         if content is None and verb.frame != "source":
             # "Claim, the ministry said [in a statement]." (also when the cue
             # attributes a quotation inside the claim)
@@ -306,7 +313,7 @@ def indirect_claims(
             subj = subject_of(text, s0, subj.a)
         if subj is None or content is None:
             continue
-        if any(inside_quote(p) for p in (content[0], content[1] - 1)):
+        if inside_quote(content[0]) or _ends_inside_quote(content[1], inside_quote):
             continue
         if subj.coordinated:
             prev = last_claim.get(s0)
@@ -477,7 +484,7 @@ def _without_source_line(
 _VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
 
 
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\sbut\s")
 
 
 class _ClaimEnds:
@@ -512,7 +519,8 @@ class _ClaimEnds:
         text = self.text
         nxt = self.starts[j]
         if coordinated(text, lo, nxt):
-            return True, max(text.rfind(" and ", lo, nxt), text.rfind(",", lo, nxt))
+            return True, max(text.rfind(" and ", lo, nxt), text.rfind(" but ", lo, nxt),
+                             text.rfind(",", lo, nxt))
         return False, -1
 
     def _clause_before(self, j: int) -> int:
@@ -627,6 +635,30 @@ def _trailing_claim(
 # to four capitalised words: an appositive
 _DESCRIPTION_START = re.compile(r"(?:the|a|an|its|his|her|their)\s+[a-z]")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
+
+
+def _mostly_unquoted(text: str, a: int, b: int, inside_quote: Callable[[int], bool]) -> bool:
+    """Are most words of ``text[a:b]`` outside quotation marks?
+
+    A clause that quotes a fragment ("the operation would continue until “illegal
+    formations” laid down their weapons") is the reporter's rendering of a claim; one
+    that is mostly quoted ("he had “run out of adjectives”") is the partial quotation.
+    """
+    words = [m.start() for m in _WORD.finditer(text, a, b)]
+    quoted = sum(1 for p in words if inside_quote(p))
+    return 2 * quoted < len(words)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _ends_inside_quote(end: int, inside_quote: Callable[[int], bool]) -> bool:
+    """Does a claim ending at ``end`` stop inside a quotation (not at its closing mark)?
+
+    "said the United States was “deeply concerned”": the claim ends with the
+    partial quotation's closing mark, so it holds the quotation whole.
+    """
+    return inside_quote(end - 1) and inside_quote(end)
 
 
 def _describes_a_person(text: str, a: int, b: int) -> bool:

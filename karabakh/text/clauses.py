@@ -57,6 +57,7 @@ from ._patterns import SPACE_RUN, trie_regex
 from .lexicon import (
     auxiliaries,
     be_forms,
+    irregular_past,
     negation_pattern,
     negator_alternation,
     phrase_regex,
@@ -246,7 +247,7 @@ CLAUSE_START = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
     r"about|this|so|that)(?![\w-]))(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
-    r"might)\s|[a-z]{3,}ed\b))",
+    r"might)\s|[a-z]{3,}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
@@ -516,7 +517,7 @@ _BE = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+(?:\w+ly\s+)?$")
 _BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s*(?:{negator_alternation()})\s+$")
 # "yet" too ("has not yet said"): no word of AUX, since it also joins clauses ("and yet")
 _AUX_WORDS = re.compile(rf"(?:\s+|^)(?:{AUX}|{_BE_FORMS}|yet)\s*$")
-_COORD_GAP = re.compile(rf"(?:,|\band)\s*(?:(?:{AUX})\s+)*$")
+_COORD_GAP = re.compile(rf"(?:,|\band|\bbut)\s*(?:(?:{AUX})\s+)*$")
 
 
 class VerbGroup(NamedTuple):
@@ -576,8 +577,8 @@ def object_after(text: str | Document, verb_end: int, limit: int) -> tuple[int, 
 def coordinated(text: str | Document, start: int, verb_start: int) -> bool:
     """True when the verb at ``verb_start`` is coordinated with an earlier one.
 
-    Only a comma or ``and`` (and auxiliaries) may stand between ``start``
-    (the end of the earlier verb's clause) and the verb.
+    Only a comma, ``and`` or ``but`` (and auxiliaries) may stand between
+    ``start`` (the end of the earlier verb's clause) and the verb.
 
     >>> t = "Armenia denied it and has also called for talks."
     >>> coordinated(t, 0, t.index("called"))

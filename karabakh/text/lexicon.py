@@ -220,7 +220,7 @@ def cue_pattern() -> re.Pattern[str]:
 
 # ------------------------------------------------------- verb groups
 
-_VERB_GROUP_CATEGORIES = frozenset({"aux", "be", "adverb", "adverbial"})
+_VERB_GROUP_CATEGORIES = frozenset({"aux", "be", "adverb", "adverbial", "past"})
 _APOSTROPHES = "'’"
 
 
@@ -290,6 +290,18 @@ def verb_adverbials() -> tuple[str, ...]:
     (True, True)
     """
     return _verb_group_words()["adverbial"]
+
+
+def irregular_past() -> frozenset[str]:
+    """Simple past forms that do not end in *-ed* (``went``, ``took``, ``fled``), lower case.
+
+    A clause after a reporting verb may open with its subject and one of them,
+    as with an auxiliary or an *-ed* form: "said the talks *went* well".
+
+    >>> "fled" in irregular_past(), "said" in irregular_past()
+    (True, False)
+    """
+    return frozenset(_verb_group_words()["past"])
 
 
 @functools.cache
