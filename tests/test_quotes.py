@@ -24,6 +24,7 @@ import re
 import pytest
 from conftest import ROOT
 
+import karabakh as kb
 import karabakh.extract.quotes as kq
 from karabakh.extract.quotes import extract_quotes, quote_spans, reporting_verbs
 from karabakh.output.evaluate import load_annotation, score
@@ -1515,3 +1516,20 @@ def test_a_claim_that_quotes_a_fragment(text, claims):
 def test_claims_with_irregular_pasts_and_but(text, claims):
     quotes = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
     assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in quotes] == claims
+
+
+@pytest.mark.parametrize("text, speaker_id", [
+    # "a" spokesman is one of several: not the office holder, but the institution spoken for
+    ("A Kremlin spokesman said Moscow was in contact with both sides.", "RUS_PRESIDENCY"),
+    ("A State Department spokesman said Washington was concerned.", "USA_STATE_DEPT"),
+    # "the" spokesman on the dateline is the holder of the office
+    ("The State Department spokesman said Washington was concerned.", "MILLER_MATTHEW"),
+    # an indefinite title that speaks for no one named: unknown, not a guess
+    ("An Azerbaijani presidential aide said the talks went well.", None),
+])
+def test_an_indefinite_title_is_not_its_holder(text, speaker_id):
+    art = kb.Article.from_text(text, dateline="2023-09-20")
+    quotes = kb.analyze(art).quotes
+    assert [q.speaker_id for q in quotes] == [speaker_id]
+    mention = next(m for m in kb.analyze(art).mentions if m.rule == "role")
+    assert (mention.entity_id is None) == text.startswith(("A ", "An "))

@@ -367,6 +367,16 @@ class Resolver:
                 return ids[0] if len(ids) == 1 else None
         return None
 
+    def _institution_in(self, a: int, b: int) -> Antecedent | None:
+        """The one institution of the dictionary that ``text[a:b]`` names ("A Kremlin", "a State Department")."""
+        from .actors import tag_mentions
+
+        found = {m.entity_id for m in tag_mentions(self.text[a:b])
+                 if m.kind == "actor" and m.entity_id and m.type != "person" and not m.adjective}
+        if len(found) != 1:
+            return None
+        return Antecedent(self._dictionary(found.pop()))
+
     def _title_before(self, m: Mention) -> str:
         """The person title right before an unknown name ("spokeswoman Jane Doe")."""
         last = last_speaker_noun(self.text, max(0, m.start - 40), m.start)
@@ -566,6 +576,11 @@ class Resolver:
                     inner = self.resolve(x, y, pos)
                     if inner.actor is not None:
                         who = Antecedent(inner.actor)
+                if who is None and not tail and x < y and not any(
+                        m.type == "person" and m.entity_id for m in self.in_span(a, b)):
+                    # "A Kremlin spokesman": a title left to no holder (one of several) still
+                    # names the institution it speaks for
+                    who = self._institution_in(x, y)
         if who is None or who.actor is None:
             return None
         spoken = who.actor
