@@ -87,3 +87,11 @@ SEPARATORS = [" ", "  ", "\n", "\n\n", ", ", ". ", "-", "/", "(", ")", "\u00a0",
 def test_fast_scan_equals_plain_scan_on_word_salad(parts: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in parts)
     assert _fast(text) == _slow(text)
+
+
+def test_every_gate_word_opens_with_a_word_character() -> None:
+    # _matches visits its candidates in text order only because the gate opens on a word
+    # character (a digit, "the", "FY", "Q3" or a listed word): the gate position before a
+    # word never lies between that word and the preposition before it
+    assert all(re.match(r"\w", w) for w in dates._starters())
+    assert dates._gate().startswith(r"(?=[0-9]|[Tt]he\s+[0-9]|FY|[QH][1-4]|")
