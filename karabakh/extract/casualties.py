@@ -351,19 +351,32 @@ def _alt(phrases: Iterable[str]) -> str:
     return trie_to_regex(_build_trie(phrases))
 
 
-def _scan_alt(phrases: Iterable[str]) -> str:
-    """Like :func:`_alt`, for a pattern compiled *without* IGNORECASE.
+def _scan_alt(phrases: Iterable[str], *, not_after: str | None = None) -> str:
+    r"""Like :func:`_alt`, for a pattern compiled *without* IGNORECASE.
 
     Each first letter is a literal branch in both cases and the rest of the
-    phrase is case-insensitive: a pattern that starts with literals lets
-    Python's engine skip ahead quickly, which IGNORECASE prevents.
+    phrase is case-insensitive: Python's engine rejects a branch that starts
+    with a literal after one character comparison, without entering it,
+    which it cannot do for a case-insensitive letter.
+
+    A pattern that opens with a look-behind (``(?<![\w-])`` before the
+    words) is still tried at every character of the text. With
+    ``not_after`` (a character class), that guard is put after each first
+    letter instead, as a look-behind over two characters (``c(?<![\w-].)``
+    holds where ``(?<![\w-])c`` does): the pattern then opens with literals,
+    and the engine's search loop skips to the next character that is one of
+    the first letters. That pays when the phrases start with a few letters
+    only (the tolls: c, d, n, t); for a long list (the anchors start with 19
+    letters) nearly every character is tried anyway, and the two-character
+    look-behind makes each try dearer.
     """
     trie = _build_trie(phrases)
+    guard = f"(?<!{not_after}(?s:.))" if not_after else ""
     branches = []
     for ch in sorted(trie):
         rest = trie_to_regex(trie[ch])
         for c in sorted({ch, ch.upper()}):
-            branches.append(re.escape(c) + (f"(?i:{rest})" if rest else ""))
+            branches.append(re.escape(c) + guard + (f"(?i:{rest})" if rest else ""))
     return "(?:" + "|".join(branches) + ")"
 
 
@@ -495,8 +508,10 @@ def _patterns() -> _Patterns:
     toll_before = rf"(?<![\w-])(?P<toll>{toll})(?![\w-])(?P<gap>[^.;:!?\d]{{0,50}})\Z"
     trend = _alt(w.trends)
     modal = _alt(w.modals)
+    toll_scan = _scan_alt(w.tolls, not_after=r"[\w-]")
     trend_only = (
-        rf"(?<![\w-])(?P<toll>{_scan_alt(w.tolls)})"
+        # the guard after the first letter: the engine skips to a c, d, n or t (_scan_alt)
+        rf"(?P<toll>{toll_scan})"
         rf"(?i:(?P<trend>(?:\s+(?:{modal}))*\s+(?:{trend}))(?![\w-]))"
     )
     number_after = (

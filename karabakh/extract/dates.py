@@ -159,7 +159,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from xml.sax.saxutils import escape, quoteattr
@@ -474,13 +474,80 @@ def _starters() -> list[str]:
     return sorted(words)
 
 
-@functools.cache
-def _pattern() -> re.Pattern[str]:
-    """The one compiled pattern: guard, optional preposition, gate, alternatives.
+def _optional_as_branch(regex: str) -> str:
+    r"""The same regex with every greedy optional group ``(...)?`` written ``(?:(...)|)``.
 
-    The gate is a lookahead (a trie of the words a time expression can start
-    with, or a digit) that rejects most word starts after a few character
-    comparisons, before the alternatives are tried.
+    Both match the same (the group first, else nothing) and capture the same;
+    the second is faster in a pattern of many groups. Python's engine runs an
+    optional group of more than one character as a repeat (a counted loop
+    that may run 0 or 1 times), and inside a repeat it saves the position of
+    every group up to the last one opened at each repeat step and each
+    alternation it tries; in the date pattern (150 groups) that made a late
+    alternative cost up to three times an early one. An alternation with an
+    empty branch has no such cost. A lazy ``??``, a possessive ``?+`` and a
+    ``?`` after a single character or class are left as they are; the pattern
+    must not be verbose (white space and ``#`` would be read as text).
+
+    >>> _optional_as_branch(r"(?:the\s+)?(?P<d>[0-9]+)(?:st|nd)?x?(?:a)??")
+    '(?:(?:the\\s+)|)(?P<d>[0-9]+)(?:(?:st|nd)|)x?(?:a)??'
+    >>> _optional_as_branch(r"[(]\((?:b)?")
+    '[(]\\((?:(?:b)|)'
+    """
+    out: list[str] = []
+    opens: list[int] = []  # where each open group starts in ``out``
+    i, n = 0, len(regex)
+    while i < n:
+        ch = regex[i]
+        if ch == "\\":  # an escaped character, taken as it is
+            out.append(regex[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":  # a character class: no group starts or ends inside it
+            j = i + 1
+            if j < n and regex[j] == "^":
+                j += 1
+            if j < n and regex[j] == "]":
+                j += 1  # a "]" first in the class is a literal
+            while j < n and regex[j] != "]":
+                j += 2 if regex[j] == "\\" else 1
+            out.append(regex[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(":
+            opens.append(len(out))
+        elif ch == ")":
+            start = opens.pop()
+            greedy_opt = (i + 1 < n and regex[i + 1] == "?"
+                          and (i + 2 >= n or regex[i + 2] not in "?+"))
+            if greedy_opt:
+                group = "".join(out[start:]) + ")"
+                del out[start:]
+                out.append(f"(?:{group}|)")
+                i += 2
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+#: What may stand before a time expression: a match starts where the character before it
+#: is none of these (or at the start of the text).
+_GUARD = r"(?<![\w.,/\-])"
+
+
+@functools.cache
+def _gate() -> str:
+    """The gate: a lookahead that rejects most word starts in a few character comparisons.
+
+    It is a digit or a trie of the words a time expression can start with.
+    """
+    return rf"(?=[0-9]|[Tt]he\s+[0-9]|FY|[QH][1-4]|{_trie(_starters())}s?\b)"
+
+
+def _pattern_source() -> str:
+    """The one pattern, as written: guard, optional preposition, gate, alternatives.
+
+    The gate rejects most word starts before the alternatives are tried.
     """
     count = _alt(_words().count_nouns)
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _alternatives())
@@ -488,8 +555,97 @@ def _pattern() -> re.Pattern[str]:
     prep = (
         rf"(?:(?P<prep>(?P<yprep>{_PREP_Y})|(?P<oprep>{_PREP_O})|(?P<bprep>(?i:between)))\s+)?"
     )
-    gate = rf"(?=[0-9]|[Tt]he\s+[0-9]|FY|[QH][1-4]|{_trie(_starters())}s?\b)"
-    return re.compile(rf"(?<![\w.,/\-]){prep}{gate}(?:{body}){year_tail}")
+    return rf"{_GUARD}{prep}{_gate()}(?:{body}){year_tail}"
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """The one pattern compiled, its optional groups as alternations (the same matches).
+
+    It is not scanned over the text with ``finditer``: it opens with the
+    guard, a look-behind, so the engine cannot skip ahead and would try it
+    at every character. :func:`_matches` tries it only where
+    :func:`_gate_scan` says it can match.
+    """
+    return re.compile(_optional_as_branch(_pattern_source()))
+
+
+@functools.cache
+def _gate_scan() -> re.Pattern[str]:
+    """The places where the gate opens after a character the guard lets through.
+
+    It matches that one character (the gate itself is a lookahead), so each
+    match ends where the gate opens. Opening with a character class (no
+    look-behind) lets the engine run through the text in its fast loop and
+    try the gate only after a character that is no letter, digit, ``.,/-``.
+    """
+    return re.compile(rf"[^\w.,/\-]{_gate()}")
+
+
+def _word_before(text: str, pos: int) -> int | None:
+    r"""The start of the word that white space alone separates from ``pos``, else ``None``.
+
+    A word is a run of ``\w`` characters, white space is ``\s``, as the
+    pattern reads them (``str.isalnum`` and ``str.isspace`` are the same
+    Unicode tests the regex engine makes for ``\w`` and ``\s``).
+    """
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return start if end < pos and start < end else None
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_pattern` in ``text``: exactly ``_pattern().finditer(text)``.
+
+    ``finditer`` tries the pattern at every position from the end of the last
+    match on, the first success wins. This tries it, in the same order, at
+    only the positions where it can succeed; elsewhere it fails anyway, so the
+    matches are the same (``pattern.match(text, pos)`` reads the text before
+    ``pos`` for its look-behinds, as the scan does; no alternative matches
+    the empty string, so a match always moves on).
+
+    Where can a match start? After the guard comes an optional preposition,
+    then the gate. So a match starts at a position ``p`` where either
+
+    * the gate opens at ``p``, and the character before ``p`` passes the
+      guard (or ``p`` is 0): :func:`_gate_scan` finds these; or
+    * a preposition starts at ``p``: the preposition, then white space, then
+      the gate opening at some ``q``. The character before ``q`` is white
+      space, which passes the guard, so :func:`_gate_scan` finds ``q`` too;
+      the preposition is the word white space separates from ``q`` (it is all
+      letters, and the guard at ``p`` rules out a word character before it,
+      so it is that whole word): :func:`_word_before` finds ``p`` from ``q``.
+
+    Both candidates of a gate position come after every candidate of the gate
+    position before it, so the candidates are visited in text order.
+    """
+    pattern = _pattern()
+    pos = 0  # where finditer would resume: no match may start before it
+    tried = -1  # the last candidate tried (a word can be a candidate twice)
+
+    def attempt(start: int) -> re.Match[str] | None:
+        nonlocal pos, tried
+        if start < pos or start <= tried:
+            return None
+        tried = start
+        m = pattern.match(text, start)
+        if m is not None:
+            pos = m.end()
+        return m
+
+    if (m := attempt(0)) is not None:
+        yield m
+    for gate in _gate_scan().finditer(text):
+        q = gate.end()
+        p = _word_before(text, q)
+        if p is not None and (m := attempt(p)) is not None:
+            yield m
+        if (m := attempt(q)) is not None:
+            yield m
 
 
 # --------------------------------------------------------------------------------------
@@ -1414,7 +1570,7 @@ def find_dates(
     dl = parse_dateline(dateline, where="find_dates: dateline")
     st = _State(text=text, dateline=dl)
     out: list[DateRef] = []
-    for m in _pattern().finditer(text):
+    for m in _matches(text):
         name = m.lastgroup
         if name is None or name not in _RESOLVERS:  # pragma: no cover - pattern invariant
             raise AssertionError(f"dates: unexpected match group {name!r}")
