@@ -437,6 +437,22 @@ def test_date_anchored_on_an_event_is_unknown():
     assert (ref.value, ref.rule) == (None, "anchored-on-event")
 
 
+@pytest.mark.parametrize("sentence, words", [
+    # a clause or a gerund after "N days after" is an event: the day is not the dateline's neighbour
+    ("Talks began a day after agreeing to a truce.", "a day after"),
+    ("Talks began two days after they agreed to a truce.", "two days after"),
+    ("The convoy left hours after the ceasefire.", "hours after"),
+])
+def test_a_count_of_days_after_an_event_is_unknown(sentence, words):
+    refs = [r for r in find_dates(sentence, DL) if r.text == words]
+    assert [(r.value, r.rule) for r in refs] == [(None, "anchored-on-event")]
+
+
+def test_a_count_of_days_after_nothing_counts_from_the_dateline():
+    (ref,) = find_dates("The convoy left a day after.", DL)
+    assert ref.value == (dt.date.fromisoformat(DL) + dt.timedelta(days=1)).isoformat()
+
+
 def test_sets():
     refs = find_dates("Convoys cross daily, twice a week, and on Fridays.", DL)
     assert [(r.text, r.value, r.kind) for r in refs] == [

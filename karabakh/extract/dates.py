@@ -833,12 +833,19 @@ def _month_of(s: str) -> int:
     return _words().months[_key(s)]
 
 
+_EVENT_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|i)\b|[A-Z0-9]"
+    r"|[a-z]{2,}ing\b)"
+)
+
+
 def _followed_by_np(text: str, end: int) -> bool:
-    """True when a noun phrase follows (``the day before the attack``)."""
-    return re.match(
-        r"\s+(?:(?:the|a|an|his|her|its|their|this|that|these|those)\b|[A-Z0-9])",
-        text[end : end + 12],
-    ) is not None
+    """True when an event follows, not a date.
+
+    A noun phrase (``the day before the attack``), a clause (``two days after
+    they agreed``) or a gerund (``a day after agreeing``).
+    """
+    return _EVENT_AFTER.match(text[end : end + 14]) is not None
 
 
 # --------------------------------------------------------------------------------------
