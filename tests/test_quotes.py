@@ -1533,3 +1533,18 @@ def test_an_indefinite_title_is_not_its_holder(text, speaker_id):
     assert [q.speaker_id for q in quotes] == [speaker_id]
     mention = next(m for m in kb.analyze(art).mentions if m.rule == "role")
     assert (mention.entity_id is None) == text.startswith(("A ", "An "))
+
+
+@pytest.mark.parametrize("text, content", [
+    # a "that" after a comma and a clause word belongs to that clause, not to the cue
+    ("The first refugees crossed into Armenia on Sunday, officials said, as fears grew that "
+     "the population would flee.", "The first refugees crossed into Armenia on Sunday"),
+    ("Talks resumed on Monday, diplomats said, while the army warned that it would not stop.",
+     "Talks resumed on Monday"),
+    # commas of a date or an aside before the cue's own "that" do not
+    ("The ministry said on Tuesday, September 19, that the operation had begun.", "the operation had begun"),
+    ("Pashinyan said, however, that talks would continue.", "talks would continue"),
+])
+def test_a_that_after_a_new_clause_is_not_the_cues(text, content):
+    claims = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
+    assert text[claims[0].content_start:claims[0].content_end] == content

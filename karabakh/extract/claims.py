@@ -88,6 +88,7 @@ from collections.abc import Callable, Sequence
 
 from ..text._patterns import SPACE_RUN, trie_regex
 from ..text.clauses import (
+    BOUNDARY_WORDS,
     CLAUSE_START,
     DETERMINERS,
     FINITE,
@@ -135,7 +136,11 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
     return not _BY_AFTER.match(text[m.end() : m.end() + 4])
 
 
-_PARTICIPLE_COMMA = re.compile(r",\s*[a-z]+ing\b")
+# ", adding that", ", as fears grew that": the "that" belongs to a participle or to a
+# clause of its own after the comma, not to the cue
+_PARTICIPLE_COMMA = re.compile(
+    r",\s*(?:[a-z]+ing\b|(?:" + "|".join(w for w in BOUNDARY_WORDS if w != "that") + r")\s)"
+)
 _ADDRESSEE = re.compile(
     r"\s*(?:(?:the|a|an|state|local|foreign)\s+)?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
     r"|reporters|journalists|lawmakers|parliament|deputies|legislators|correspondents|"

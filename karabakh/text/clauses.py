@@ -74,6 +74,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AUX",
+    "BOUNDARY_WORDS",
     "CLAUSE_START",
     "DETERMINERS",
     "FINITE",
@@ -223,12 +224,13 @@ _AUX_WINDOW = 40  # longer than any auxiliary or adverb of AUX with one space in
 _AUX_LAST_WORDS = frozenset(
     w.split()[-1] for w in (auxiliaries() | verb_adverbs() | verb_negators()).union(verb_adverbials()))
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
-_BOUNDARY_WORDS = (
+#: words that open a new clause (subordinators, coordinators): a subject search stops at them
+BOUNDARY_WORDS = (
     "and but while whereas when as after before because since although though that where if "
     "so meanwhile whom then yet what"
 ).split()
 # the words as a prefix trie: the scan of a whole text rejects most positions at once
-_BOUNDARY = re.compile(rf"[,;:()]|(?<![\w-])(?i:{trie_regex(_BOUNDARY_WORDS)})(?![\w-])")
+_BOUNDARY = re.compile(rf"[,;:()]|(?<![\w-])(?i:{trie_regex(BOUNDARY_WORDS)})(?![\w-])")
 FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
     r"could|must|should|seems?|appears?)(?![\w-])"
