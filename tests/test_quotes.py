@@ -1548,3 +1548,22 @@ def test_an_indefinite_title_is_not_its_holder(text, speaker_id):
 def test_a_that_after_a_new_clause_is_not_the_cues(text, content):
     claims = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
     assert text[claims[0].content_start:claims[0].content_end] == content
+
+
+@pytest.mark.parametrize("body, content", [
+    # a claim may open with a hedged count, right after a wire dateline too
+    ("At least 20 people were killed late on Monday, the health ministry said.",
+     "At least 20 people were killed late on Monday"),
+    ("GORIS, Sept 26 (Wire) - About 7,000 people were evacuated overnight, officials said.",
+     "About 7,000 people were evacuated overnight"),
+    ("STEPANAKERT/YEREVAN, Sept 26 (Wire) - Up to 300 people were injured, the ministry said.",
+     "Up to 300 people were injured"),
+])
+def test_a_trailing_claim_may_open_with_a_hedged_count(body, content):
+    a = kb.analyze(kb.Article.from_text("date 2023-09-26\n" + body))
+    assert [q.content for q in a.quotes if q.kind == "indirect"] == [content]
+
+
+def test_a_prepositional_opening_is_still_no_claim():
+    a = kb.analyze(kb.Article.from_text("date 2023-09-26\nIn Baku, the ministry said."))
+    assert not [q for q in a.quotes if q.kind == "indirect"]

@@ -174,3 +174,9 @@ def test_a_masked_header_starts_a_paragraph_as_the_header_does():
     masked = kb.Article.from_text(text).masked_text
     assert sentence_starts(masked) == sentence_starts(text)
     assert text[sentence_starts(masked)[2]:].startswith("Officials said")
+
+
+def test_a_dateline_of_two_places_ends_at_its_dash():
+    from karabakh.text.sentences import sentence_starts
+    t = "STEPANAKERT/YEREVAN, Sept 26 (Wire) - At least 20 people were killed."
+    assert [t[i:i + 8] for i in sentence_starts(t)] == ["STEPANAK", "At least"]

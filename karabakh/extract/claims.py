@@ -398,6 +398,33 @@ def _is_claim(text: str, verb: ReportingVerb, ce: int, content: tuple[int, int])
 
 
 @functools.cache
+def _count_source() -> str:
+    """A count as casualty reports open with it: an optional hedge, then a number or a count word.
+
+    "at least 200", "about 7,000", "dozens": the hedges (qualifiers), number
+    words, magnitudes and indefinites of ``figure_words.csv``.
+    """
+    w = figure_words()
+    counts = trie_regex([*w.numbers, *w.magnitudes, *w.indefinites])
+    hedges = trie_regex(w.qualifiers)
+    return rf"(?:(?:{hedges})\s+)?(?:\d[\d,.]*|(?:{counts})(?![\w-]))"
+
+
+@functools.cache
+def _count_start() -> re.Pattern[str]:
+    """A clause that opens with a count ("At least 20 people were killed"), case ignored."""
+    return re.compile(_count_source(), re.IGNORECASE)
+
+
+def _subordinate(text: str, pos: int) -> bool:
+    """Does ``text`` open a subordinate clause or a phrase at ``pos`` ("In Baku", "After the talks")?
+
+    A hedged count is none: "At least 20 people were killed" is a claim's clause.
+    """
+    return _SUBORDINATE.match(text, pos) is not None and _count_start().match(text, pos) is None
+
+
+@functools.cache
 def _bare_subject() -> re.Pattern[str]:
     """A noun phrase opening a clause without "that", up to its finite auxiliary.
 
@@ -408,12 +435,9 @@ def _bare_subject() -> re.Pattern[str]:
     rows of ``figure_words.csv`` (:func:`karabakh.extract.casualties.figure_words`),
     not a second list.
     """
-    w = figure_words()
-    counts = trie_regex([*w.numbers, *w.magnitudes, *w.indefinites])
-    hedges = trie_regex(w.qualifiers)
     return re.compile(
         r"\s*(?:the|a|an|its|his|her|their|some|many|most|all|no|every|\d[\d,.]*|"
-        rf"(?:(?:{hedges})\s+)?(?:\d[\d,.]*|(?:{counts})(?![\w-])))\s"
+        rf"{_count_source()})\s"
         r"[^,;:.!?“”«»\"]{0,80}?(?<![\w-])"
         r"(?:could|would|will|can|may|might|must|should|had|has|have|was|were|is|are)\s",
         re.IGNORECASE,
@@ -621,7 +645,7 @@ def _trailing_claim(
             f"the attribution {text[min(np[0], cs) : max(np[1], ce)]!r} interrupts the claim; "
             "the content is the whole sentence, attribution included"
         )
-        if inside_quote(ca) or inside_quote(cb - 1) or _SUBORDINATE.match(text, ca):
+        if inside_quote(ca) or inside_quote(cb - 1) or _subordinate(text, ca):
             return None
         return (ca, cb), np, problem
     if not _TAIL_OK.match(text, tail_at, s1):
@@ -629,7 +653,7 @@ def _trailing_claim(
     ca, cb = trim(text, s0, comma)
     while cb > ca and text[cb - 1] in ",;:":
         cb -= 1
-    if len(text[ca:cb].split()) < 3 or _SUBORDINATE.match(text, ca):
+    if len(text[ca:cb].split()) < 3 or _subordinate(text, ca):
         return None
     if inside_quote(ca) or inside_quote(cb - 1):
         return None

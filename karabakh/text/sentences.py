@@ -174,7 +174,7 @@ SENT_END = re.compile(  # "(?<![.!?])[.!?]+", its look-behind after the first ma
 # a wire-service dateline opening a paragraph: "YEREVAN, Sept 25 (Reuters) - ",
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
 _DATELINE = re.compile(
-    r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}"
+    r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t/][A-Z][A-Z.'’-]+){0,3}"  # "STEPANAKERT/YEREVAN" too
     r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}[ \t]*"
     r"(?:\([A-Z][\w .&/-]{0,30}\)[ \t]*)?|\([A-Z][\w .&/-]{0,30}\)[ \t]*)[-—–]{1,2}[ \t]+"
 )
