@@ -1567,3 +1567,30 @@ def test_a_trailing_claim_may_open_with_a_hedged_count(body, content):
 def test_a_prepositional_opening_is_still_no_claim():
     a = kb.analyze(kb.Article.from_text("date 2023-09-26\nIn Baku, the ministry said."))
     assert not [q for q in a.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an adverb of time between the cue and its clause (verb_group.csv adverbials, weekdays)
+    ("Azerbaijan said on Friday it had begun collecting weapons.", [("AZE", "it had begun collecting weapons")]),
+    ("The ministry said Tuesday the talks had failed.", [(None, "the talks had failed")]),
+    # a comma after it: the clause is no complement of the cue
+    ("More than 50,000 refugees have crossed since Sunday, the government said on Tuesday, as cars "
+     "streamed out of the enclave.", [(None, "More than 50,000 refugees have crossed since Sunday")]),
+])
+def test_a_time_adverb_before_a_bare_clause(text, claims):
+    quotes = [q for q in extract_quotes(text, tag_mentions(text)) if q.kind == "indirect"]
+    assert [(q.speaker_id, text[q.content_start:q.content_end]) for q in quotes] == claims
+
+
+@pytest.mark.parametrize("text, speaker_id", [
+    # a place opening the sentence gives the description its side
+    ("Talks went on. In Moscow, the foreign ministry said the peacekeepers were safe.", "RUS_MFA"),
+    # the side of the speaker of the sentence before, when one institution of it fits
+    ("Azerbaijan said on Friday it had begun collecting weapons. The defence ministry said "
+     "800 rifles had been handed over.", "AZE_MOD"),
+    # a speaker that is no state or government gives no side
+    ("The ICRC said aid had arrived. The defence ministry said 800 rifles had been handed over.", None),
+])
+def test_a_description_takes_the_side_of_its_context(text, speaker_id):
+    quotes = [q for q in extract_quotes(text, tag_mentions(text)) if "ministry" in (q.speaker_text or "")]
+    assert [q.speaker_id for q in quotes] == [speaker_id]

@@ -180,3 +180,9 @@ def test_a_dateline_of_two_places_ends_at_its_dash():
     from karabakh.text.sentences import sentence_starts
     t = "STEPANAKERT/YEREVAN, Sept 26 (Wire) - At least 20 people were killed."
     assert [t[i:i + 8] for i in sentence_starts(t)] == ["STEPANAK", "At least"]
+
+
+def test_a_dateline_with_the_day_before_the_month_ends_at_its_dash():
+    from karabakh.text.sentences import sentence_starts
+    t = "GENEVA, 14 December - The refugee agency said its appeal was underfunded."
+    assert [t[i:i + 6] for i in sentence_starts(t)] == ["GENEVA", "The re"]

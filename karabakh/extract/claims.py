@@ -102,7 +102,13 @@ from ..text.clauses import (
     subject_of,
     trim,
 )
-from ..text.lexicon import ReportingVerb, reporting_forms, reporting_verbs
+from ..text.lexicon import (
+    ReportingVerb,
+    reporting_forms,
+    reporting_verbs,
+    verb_adverbials,
+    weekday_names,
+)
 from ..text.sentences import SentenceIndex
 from ._cues import _TAIL_OK, _last_word, _Raw
 from .casualties import figure_words
@@ -119,6 +125,22 @@ _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\
 # the words before "that" hold no sentence mark, except the dots of an initialism ("told
 # the U.N. Security Council that ...")
 _THAT = re.compile(r"^(?:[^.!?;:“”«»\"]|(?<=\b[A-Z])\.){0,60}?(?<![\w-])that\s+")
+
+
+_BOUNDARY_FIRST = re.compile(r"\s*(?:" + "|".join(BOUNDARY_WORDS) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _time_lead() -> re.Pattern[str]:
+    """Adverbs of time right after a cue, before its clause: "said on Friday", "said Tuesday".
+
+    The ``adverbial`` rows of ``verb_group.csv`` (``on Monday``, ``today``,
+    ``later``) and the weekday names of ``time_words.csv``, not a new list.
+    """
+    words = [*verb_adverbials(), *(d.capitalize() for d in weekday_names())]
+    space = r"[ \t]+"
+    # no comma after them: "said on Tuesday, as cars streamed out" has no clause of the cue's
+    return re.compile(rf"(?:{space}(?:{trie_regex(words, space=space)})(?![\w,-]))+(?=[ \t])")
 
 
 def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
@@ -166,7 +188,12 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
     elif addressee and CLAUSE_START.match(rest[addressee.end() :]):
         a = ce + addressee.end()  # "told reporters the talks had failed"
     elif verb.frame == "that":
-        if CLAUSE_START.match(rest) or _NUMBER_FIRST.match(rest):
+        lead = _time_lead().match(rest) if m is None else None  # "said on Friday it had begun"
+        after = rest[lead.end():] if lead else ""
+        if lead and not _BOUNDARY_FIRST.match(after) and (
+                CLAUSE_START.match(after) or _NUMBER_FIRST.match(" " + after)):
+            a = ce + lead.end()
+        elif CLAUSE_START.match(rest) or _NUMBER_FIRST.match(rest):
             a = ce
         elif m:
             a = ce + m.end()

@@ -167,6 +167,10 @@ def _by_description(
     return tuple(x.id for x in fits)
 
 
+# "In Moscow, " / "From Baku, " opening a sentence: the place (group 1) before the phrase
+_LOCATIVE_LEAD = re.compile(r"\s*(?:In|From|Meanwhile in)\s+((?:[A-Z][\w’'.-]*\s*){1,3}?),\s*(?:the\s+)?")
+
+
 class Antecedent(NamedTuple):
     """A possible antecedent of a pronoun or description.
 
@@ -493,6 +497,29 @@ class Resolver:
         hits = [(side, actor) for _, y, side, actor in self.places[lo:hi] if y <= b]
         return {s for s, _ in hits}, hits[0][1] if len(hits) == 1 else ""
 
+    def _locative_sides(self, a: int) -> tuple[set[str], str]:
+        """The side of a place that opens the sentence before ``a`` ("In Moscow, the ministry")."""
+        s0 = self.sents.start_of(a)
+        lead = _LOCATIVE_LEAD.match(self.text, s0, a)
+        if lead is None or lead.end() != a:
+            return set(), ""
+        return self._sides(lead.start(1), lead.end(1))
+
+    def _previous_speaker_side(self, a: int) -> set[str]:
+        """The side of the last speaker remembered in this sentence or the one before (a state or government)."""
+        s0 = self.sents.start_of(a)
+        prev = self.sents.start_of(s0 - 1) if s0 > 0 else s0
+        for p, who in reversed(self.history):
+            if p >= a:
+                continue
+            if p < prev:
+                break
+            actor = who.actor
+            if actor is not None and actor.side and actor.type in {"state", "government"}:
+                return {actor.side}
+            break
+        return set()
+
     def _antecedent(self, word: str, a: int, pos: int) -> Antecedent | bool | None:
         """The antecedent of a possessive pronoun: its own sentence first, then as he/it."""
         person = word.lower() in {"his", "her"}
@@ -706,6 +733,8 @@ class Resolver:
             return Resolution(None, None, why, None)
         if noun is not None:
             sides, metonym = self._sides(a, b)
+            if not sides and not named:  # "In Moscow, the foreign ministry said"
+                sides, metonym = self._locative_sides(a)
             qualifier = self._qualifier(a, noun, constraints)
             for who, k in self._candidates_at(pos):
                 cand = who.actor
@@ -724,6 +753,10 @@ class Resolver:
                         )
                         return Resolution(None, None, why, None)
                     return Resolution(cand, "description", None, None)
+            if not sides and not named:
+                # "Azerbaijan said on Friday ... The defence ministry said": the side of the
+                # speaker of the sentence before, when exactly one of its institutions fits
+                sides = self._previous_speaker_side(a)
             # a country or its capital names a side; a party or agency named is the speaker
             by_side = len(sides) == 1 and all(m.type in {"state", "government"} for m in named)
             side = next(iter(sides)) if by_side else ""

@@ -175,7 +175,8 @@ SENT_END = re.compile(  # "(?<![.!?])[.!?]+", its look-behind after the first ma
 # "BAKU, Azerbaijan (AP) — ", "(Reuters) - "; it ends a "sentence" of its own
 _DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t/][A-Z][A-Z.'’-]+){0,3}"  # "STEPANAKERT/YEREVAN" too
-    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}[ \t]*"
+    r"(?:,[ \t]*(?:\d{1,2}[ \t]+)?[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?){0,2}"
+    r"[ \t]*"  # ", Sept 26", ", 14 December", ", Armenia, Sept 24"
     r"(?:\([A-Z][\w .&/-]{0,30}\)[ \t]*)?|\([A-Z][\w .&/-]{0,30}\)[ \t]*)[-—–]{1,2}[ \t]+"
 )
 
