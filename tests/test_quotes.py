@@ -1594,3 +1594,27 @@ def test_a_time_adverb_before_a_bare_clause(text, claims):
 def test_a_description_takes_the_side_of_its_context(text, speaker_id):
     quotes = [q for q in extract_quotes(text, tag_mentions(text)) if "ministry" in (q.speaker_text or "")]
     assert [q.speaker_id for q in quotes] == [speaker_id]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "he" after an unnamed spokesperson is that spokesperson, so the actor spoken for
+    ("Baerbock said Berlin was concerned. A spokesman for the UN refugee agency, UNHCR, said 70,000 "
+     "people had arrived. Most of them were women, he added.",
+     ["BAERBOCK_ANNALENA", "UNHCR", "UNHCR"]),
+    ("Baerbock said Berlin was concerned. A Kremlin spokesman said talks went on. "
+     "The sides were close, he added.", ["BAERBOCK_ANNALENA", "RUS_PRESIDENCY", "RUS_PRESIDENCY"]),
+    # a subject with a prepositional phrase before its verb
+    ("Azerbaijan's presidency said talks with representatives of the Armenian population would be "
+     "held in Yevlakh.", ["AZE_PRESIDENCY"]),
+    # a description, then the name between commas: the name speaks (not in the dictionary here)
+    ("“The scale is staggering,” the bloc's crisis management commissioner, Jane Roe, told reporters.", [None]),
+])
+def test_speakers_of_that_weeks_wire_copy(text, speakers):
+    quotes = kb.analyze(kb.Article.from_text("date 2023-09-27\n" + text)).quotes
+    assert [q.speaker_id for q in quotes] == speakers
+
+
+def test_an_appositive_name_after_a_description_is_the_speakers_words():
+    text = "“The scale is staggering,” the bloc's crisis management commissioner, Jane Roe, told reporters."
+    (q,) = kb.analyze(kb.Article.from_text("date 2023-09-27\n" + text)).quotes
+    assert q.speaker_text == "Jane Roe"

@@ -209,8 +209,11 @@ from ..text.clauses import (
     FINITE,
     NP_STOP,
     cue_is_noun,
+    last_speaker_noun,
+    names_a_person,
     np_after,
     np_ok,
+    speaker_noun_key,
     speaks_for_in,
     strip_aux,
     subject_of,
@@ -572,6 +575,22 @@ _WHAT_X_SAID = re.compile(
 _COORDINATOR = re.compile(r"(?i:and|but|yet|or|and\s+then|but\s+also|and\s+also)")
 
 
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+")
+
+
+def _appositive_name(text: str, a: int, b: int, c: int, d: int) -> bool:
+    """Is ``text[a:b], text[c:d]`` a person's description and then their name?
+
+    "the EU's crisis management commissioner, Jane Roe": the description's last
+    describing noun names a person and the words after the comma are a name.
+    """
+    c, d = trim(text, c, d)
+    if not _NAME_ONLY.fullmatch(text, c, d):
+        return False
+    noun = last_speaker_noun(text, a, b)
+    return noun is not None and not text[noun.end():b].strip() and names_a_person(speaker_noun_key(noun))
+
+
 def _attribute(
     text: str,
     sp: QuotationSpan,
@@ -656,6 +675,8 @@ def _attribute(
                 comma = _COMMA_LIKE.search(text[x:y])
                 if comma and speaks_for_in(text, x + comma.end(), y) and np_ok(text, x, y):
                     pass  # “...,” Jane Doe, a spokeswoman for the ICRC, said
+                elif comma and _appositive_name(text, x, x + comma.start(), x + comma.end(), y):
+                    pass  # “...,” the EU's crisis commissioner, Jane Roe, told reporters
                 elif comma:  # “...,” Pashinyan, 48, said / the official, who ..., added
                     first_ok = np_ok(text, x, x + comma.start())
                     last_comma = text.rfind(",", x, y)

@@ -245,9 +245,15 @@ NP_STOP = re.compile(
     r"\s(?:was|were|is|are|has|have|had|that|which|who|to|in|on|at|for|with|during|after|"
     r"before|and|but|without|while|from|as|according|last|this|yesterday|today)\b"
 )
+# a clause after a cue: a pronoun, or a subject of up to five words (or of a head word and a
+# prepositional phrase: "talks with representatives of the population would be held", up to
+# eight), then a finite verb
+_NP_WORD = r"(?:\d[\d,.]*\d|[\w’'.-]+)\s+"
+_NO_PREP = r"(?!(?:to|of|in|on|at|by|for|from|with|about|this|so|that)(?![\w-]))"
 CLAUSE_START = re.compile(
-    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?!(?:to|of|in|on|at|by|for|from|with|"
-    r"about|this|so|that)(?![\w-]))(?:\d[\d,.]*\d|[\w’'.-]+)\s+){1,5}"
+    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?:" + _NO_PREP + _NP_WORD + r"){1,5}"
+    r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD + r")?(?:of|with|from|in|for)\s+"
+    r"(?:(?!(?:that|which|who|to)(?![\w-]))" + _NP_WORD + r"){1,5})"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
     r"might)\s|[a-z]{3,}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",
     re.IGNORECASE,

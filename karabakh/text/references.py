@@ -184,8 +184,9 @@ class Antecedent(NamedTuple):
 
     @property
     def is_person(self) -> bool:
-        """A person: a dictionary person or an unknown name."""
-        return self.person is not None or (self.actor is not None and self.actor.type == "person")
+        """A person: a dictionary person, an unknown name, or an unnamed spokesperson for an actor."""
+        return (self.person is not None or (self.actor is not None and self.actor.type == "person")
+                or (self.actor is not None and self.title != "" and names_a_person(self.title)))
 
 
 class Resolution(NamedTuple):
@@ -199,7 +200,8 @@ class Resolution(NamedTuple):
         mention: the actor mention that named it, when a name did.
         person: a speaker the dictionary does not know (kept with its words).
         note: a remark kept even when resolved (a spokesperson's channel).
-        title: the describing noun an unknown person was introduced with.
+        title: the describing noun an unknown person was introduced with, or
+            the spokesperson noun of one speaking for ``actor``.
     """
 
     actor: ActorRef | None
@@ -614,7 +616,9 @@ class Resolver:
         if unknown is not None:
             return self._unknown_person(Antecedent(spoken, unknown), "")
         note = f"{phrase!r} speaks for {spoken.name}; the words are attributed to {spoken.name}"
-        return Resolution(spoken, "spokesperson-for", None, None, None, note)
+        # remembered as a person speaking for the actor: "A spokesman for UNHCR said ...
+        # he added" refers to that spokesman, so to UNHCR
+        return Resolution(spoken, "spokesperson-for", None, None, None, note, speaker_noun_key(noun))
 
     def _joint(self, a: int, b: int, pos: int) -> Resolution | None:
         """``Macron and Scholz``: several speakers are no one speaker (``None``)."""
