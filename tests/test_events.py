@@ -751,3 +751,22 @@ def test_an_imperative_outside_a_quotation_is_no_demand():
     # a demand of anyone: demands need a speaker
     events = _events("Lay down your weapons and leave Karabakh.")
     assert [e.modality for e in events] and "demanded" not in [e.modality for e in events]
+
+
+@pytest.mark.xfail(strict=True, reason="the target of a demand is not read from the subject of its that-clause")
+def test_a_demand_that_x_do_y_targets_x():
+    events = _events("France demanded that Azerbaijan respect the rights of the population.")
+    assert [(e.root_code, e.target_id) for e in events] == [("10", "AZE")]
+
+
+@pytest.mark.xfail(strict=True, reason="protesters blocking streets is coded as a military blockade (191), not a protest")
+def test_protesters_blocking_streets_is_a_protest():
+    events = _events("Protesters blocked streets in Yerevan on Monday.")
+    assert [e.root_code for e in events] == ["14"]
+
+
+@pytest.mark.xfail(strict=True, reason="a possessive subject before a catenative verb ('its peacekeepers had helped "
+                                       "evacuate') is out of the possessive's window; the speaker is taken")
+def test_a_possessive_subject_before_a_catenative_verb():
+    events = _events("Moscow rejected the criticism, and the Kremlin said its peacekeepers had helped evacuate civilians.")
+    assert [e.source_id for e in events if e.root_code == "07"] == ["RUS_PEACEKEEPERS"]
