@@ -22,6 +22,15 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   noun phrase ("the Azerbaijani ultimatum"), else "by/from/of X" after it, else
   the subject of a light verb before it ("Armenia *launched* an appeal"),
   else the subject for reciprocal nouns ("during a conversation with X").
+  After a noun whose root is an ``of-object`` row of ``event_cues.csv`` (force,
+  arrest, expulsion, aid, criticism), "of X" is the target ("the shelling *of
+  Armenian positions*", "the arrest *of Ruben Vardanyan*"), unless "on/against"
+  follows X. A verb after "and" / "but" with no subject of its own takes the
+  sentence's subject when that stands before it ("... said they had agreed to
+  disband *but called for* guarantees"); a mention inside a claim that ends
+  before the verb is not its subject ("X said *Armenia* would ... and accused
+  Russia"), nor a pronoun before the claim that holds it. A noun of force right
+  before a verb of force is its subject: one telling ("a drone strike hit ...").
   A pronoun is the speaker when it is a quote's speaker or inside a quote
   ("we", "they" in a claim); any other pronoun, a possessive subject ("its
   troops") and a description the dictionary does not tag ("the ministry") go
@@ -35,7 +44,10 @@ clause breaks: ``; :``, quotation marks, and "if", "unless", "when", "which",
   give one record each.
 * **modality** -- conditional ("if", "unless", "would"), threatened
   ("otherwise"), demanded ("must", "should"; a quotation that opens with a
-  bare verb: "Lay down your weapons"), denied (negation, "deny"),
+  bare verb: "Lay down your weapons"; outside a quotation it demands nothing), denied (negation, "deny",
+  or a negator of a noun phrase (``lexicon.phrase_negators``: "*no* attack",
+  "ended *without* a deal", "*No* shells hit", "had *no* plans to attack"),
+  "failed to"),
   planned ("will", "goal is to", "attempts at"; inside an announced claim
   ``announced``), announced (a light verb "announce" before the noun),
   reported (inside a quote or claim, ``reported_by`` = its speaker), else
@@ -97,6 +109,7 @@ from ..text.lexicon import (
     negation_pattern,
     negator_alternation,
     negator_substrings,
+    phrase_negators,
     verb_adverbs,
     verb_negators,
 )
@@ -414,7 +427,7 @@ _TARGET_STOP = re.compile(r"[,;:«»“”\"!?]|\.(?=\s|$)|(?<!\w)(?:if|unless|w
                           r"according to|following|after|because|due to)(?!\w)", re.IGNORECASE)
 _PREP = frozenset(
     "of in at from with to by for on near into over under against after before during following "
-    "since about towards toward around across inside outside between among via through".split())
+    "since about towards toward around across inside outside between among via through without".split())
 _TARGET_PREP = frozenset("of against on with to at".split())
 _LOCATIVE = frozenset("in at near into from across inside outside around over".split())
 _LOCATIVE_OR_OF = _LOCATIVE | {"of"}
@@ -431,6 +444,8 @@ _RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
 _SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
 _SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
                 "army", "positions", "units", "peacekeepers", "peacekeeping")
+# the conjunctions that coordinate a predicate with the one before it (sharing its subject)
+_COORDINATORS = frozenset({"and", "but"})
 _SAYING = frozenset("said says say added adds stated states told tells".split())
 # "a Russian peacekeeping patrol": peacekeeping names a force here, not an event
 _UNIT_NOUNS = frozenset("patrol patrols contingent contingents forces troops mission convoy convoys unit units "
@@ -800,17 +815,47 @@ def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
     return False
 
 
-def _subject(ctx: _Ctx, lo: int, pos: int, *, unknown: bool = True) -> Mention | None:
+def _subject(ctx: _Ctx, lo: int, pos: int, *, unknown: bool = True, verb: int | None = None) -> Mention | None:
     """The nearest mention before ``pos`` in ``[lo, pos)`` that is not a prepositional object.
 
     With ``unknown``, a capitalised name the dictionary does not know can be the
-    subject (its id stays ``None``, its words are kept).
+    subject (its id stays ``None``, its words are kept). With ``verb`` (the
+    offset of the verb), a mention inside a quotation or claim that does not hold
+    the verb is none: "Pashinyan said *Armenia* would not be drawn into a war and
+    accused Russia ..." (the claim ends before "and accused").
     """
     kinds = ("actor", "unknown") if unknown else ("actor",)
     for m in reversed([m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.kind in kinds]):
+        if verb is not None and _in_other_quote(ctx, m.start, verb):
+            continue
         if not _is_prep_object(ctx, m, lo):
             return _genitive(ctx, m, pos)
     return None
+
+
+def _in_other_quote(ctx: _Ctx, pos: int, verb: int) -> bool:
+    """Whether ``pos`` is inside the content of a quotation or claim that ends before ``verb``."""
+    return any(q.content_start <= pos < q.content_end <= verb for q in ctx.quotes)
+
+
+def _claim_start(ctx: _Ctx, lo: int, pos: int) -> int:
+    """``lo``, or the start of the content of the innermost quotation or claim holding ``pos`` if later."""
+    q = ctx.quote_at(pos)
+    return max(lo, q.content_start) if q is not None else lo
+
+
+def _coordinated_subject(ctx: _Ctx, s: Sentence, pos: int) -> Mention | None:
+    """The subject of the sentence for a predicate coordinated with its first one ("... and called for").
+
+    The sentence's first actor that is not the object of a preposition (:func:`_main_subject`),
+    when it stands before the coordinated verb at ``pos`` and outside any claim that ends before it:
+    "Protesters blocked streets ... and demanded the resignation of Prime Minister Nikol Pashinyan"
+    has no named subject (Pashinyan, after the verb, is its object).
+    """
+    m = ctx.main_subject(s)
+    if m is None or m.end > pos or _in_other_quote(ctx, m.start, pos):
+        return None
+    return m
 
 
 def _people_subject(ctx: _Ctx, lo: int, pos: int) -> Mention | None:
@@ -846,6 +891,7 @@ def _hedge_words() -> frozenset[str]:
 
 
 _OPENING_MARKS = "“‘\"'«"
+_QUOTE_MARKS = tuple("“”\"«»")
 # the pronouns that stand for people ("it" is as often a thing: "it was destroyed")
 _PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
@@ -968,7 +1014,8 @@ def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
     if len(rows) == 1:
         return rows[0]
     prev = _prev_word(text, start)
-    nounish = prev in _DET or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military")
+    nounish = prev in _DET or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military") \
+        or prev in phrase_negators() or _determined(text, start)
     if not nounish and _opens_clause(text, start):
         # "Attacks by Azerbaijani forces continued", "Shelling resumed": a plural or a gerund that opens
         # its sentence has no subject before it, so it is the noun (a bare form stays a verb: "Withdraw!")
@@ -978,6 +1025,28 @@ def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
         if (r.kind == "noun") == nounish:
             return r
     return rows[0]
+
+
+def _determined(text: str, start: int) -> bool:
+    """Whether a determiner (or "no") stands one or two words before ``start`` with only modifiers between.
+
+    "the large-scale attack", "an Azerbaijani attack", "no new attacks": the form is a noun.
+    A word between that can head a subject (a plural: "the separatists attack"), a word of a
+    verb group or a preposition ends the noun phrase.
+    """
+    words = [w for _s, _e, w in _words_before(text, start, 3)]
+    for i in (len(words) - 2, len(words) - 3):
+        if i < 0:
+            break
+        between = words[i + 1:]
+        if any(w in _PREP or w in _modality().verb_group or (w.endswith("s") and not w.endswith("ss"))
+               or not w[:1].isalpha() for w in between):
+            return False
+        if f"{words[i]} {words[i + 1]}" in _modality().verb_group:
+            return False  # "no longer shells": a verb group
+        if words[i] in _DET or words[i] in phrase_negators() or words[i].endswith(("’s", "'s")):
+            return True
+    return False
 
 
 _CLAUSE_OPENERS = frozenset(".!?:;\"“”«»—–-(")
@@ -1119,6 +1188,7 @@ _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|con
 # ``text[pos:]``: a copy of the rest of the article per trigger made long articles quadratic)
 _BY_AFTER = re.compile(r"\s+by\s")
 _OF_AFTER = re.compile(r"\s+of\s")
+_ON_AFTER = re.compile(r"\s+(?:on|against)\s")  # "the attack of Azerbaijan on Karabakh": "of" is the agent
 _AGAINST_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:against|with)\b")
 
 
@@ -1161,6 +1231,19 @@ def _row(t: _Trig, text: str) -> EventVerb:
     if t.row is None:
         t.row = _choose(t.rows, text, t.start)
     return t.row
+
+
+def _coordinated_speech(text: str, u: _Trig) -> bool:
+    """Whether ``u`` is a finite speech act after "and" / "but": a predicate of its own, not part of an object.
+
+    "urged Baku to allow aid into the region *and called on* both sides" tells two
+    appeals; "urged Baku to halt the offensive and withdraw" one (a bare verb
+    continues the infinitive).
+    """
+    if _row(u, text).kind != "speech" or _prev_word(text, u.start) not in _COORDINATORS:
+        return False
+    first = text[u.start:u.end].split()[0].lower()
+    return first.endswith("ed") or first in _NOT_BASE or (first.endswith("s") and not first.endswith("ss"))
 
 
 def _absorb_quoted_labels(ctx: _Ctx, trigs: list[_Trig]) -> None:
@@ -1215,9 +1298,10 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
         if row.kind == "speech" and row.root_code in _ABSORBING_ROOTS:
             stop = _target_stop(text, t.end, s.end)
             for u in nxt:
-                if u.start < stop:
-                    u.absorbed = True
-                    t.ext_end = max(t.ext_end, u.end)
+                if u.start >= stop or _coordinated_speech(text, u):
+                    break  # "urged Baku to allow aid and called on both sides ...": a second speech act
+                u.absorbed = True
+                t.ext_end = max(t.ext_end, u.end)
         # "condemned the shelling", "accused Baku of ethnic cleansing": the condemned deed is its object
         if row.kind == "speech" and row.root_code == "11":
             for u in nxt[:2]:
@@ -1231,6 +1315,14 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
                 _COMMA_GAP.fullmatch(text[nxt[0].start - 2:nxt[0].start]) and \
                 text[nxt[0].start:nxt[0].end].lower().endswith("ing") and not _BREAK.search(text, t.end, nxt[0].start):
             nxt[0].absorbed = True
+        # "a drone strike hit a checkpoint", "No shells hit the town": a noun of force right before a verb
+        # of force is its subject; one telling, the verb's, that starts at the noun (its modifiers name
+        # the source, its words the mode)
+        if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).kind == "verb" and \
+                _row(nxt[0], text).root_code == "19" and SPACE_RUN.fullmatch(text[t.end:nxt[0].start]):
+            t.absorbed = True
+            nxt[0].lead = t.start if nxt[0].lead is None else min(nxt[0].lead, t.start)
+            continue
         # "agreed to capitulate": the infinitive is the event
         if row.code == "030" and nxt and SPACE_RUN.fullmatch(text[t.end:nxt[0].start]) and \
                 text[t.start:t.end].lower().endswith("to"):
@@ -1426,7 +1518,10 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 pos = by.end()
                 cand = [m for m in ctx.actors_in(pos, min(s.end, pos + 70))
                         if not _BREAK.search(text, pos, m.start) and " and on " not in text[pos:m.start]]
-                if cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
+                if cand and by.group(1) == "of" and row.root_code in _cue("of-object") and \
+                        cand[0].start - pos <= 20 and not _ON_AFTER.match(text, cand[0].end):
+                    tgts = [cand[0]]  # "the shelling of Stepanakert", "the arrest of Ruben Vardanyan"
+                elif cand and (by.group(1) != "of" or cand[0].start - pos <= 50):
                     src, src_rule = cand[0], by.group(1)
             if src is None and part:
                 src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
@@ -1446,9 +1541,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 elif (cont := _CONTINUE.match(text, end)) is not None:
                     end = cont.end()
         if row.code in _RECIPROCAL or _AGAINST_AFTER.match(text, end):
-            tgts = _targets(ctx, end, target_hi, src, strict=False)
+            tgts = _targets(ctx, end, target_hi, src, strict=False) or tgts
     else:  # active verb or speech act
-        src = _subject(ctx, clause_lo, start)
+        src = _subject(ctx, clause_lo, start, verb=t.start)
         src_rule = "subject"
         np_ = _possessive_np(ctx, clause_lo, start)
         if np_ is not None:
@@ -1456,10 +1551,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if src is None and (rel := _relative_antecedent(ctx, text, s, clause_lo, prev)) is not None:
             src, src_rule = rel, "relative"
         if src is None:
-            if _prev_word(text, start) == "and":
-                src, src_rule = ctx.main_subject(s), "coordinated"
+            if _prev_word(text, start) in _COORDINATORS:  # "... but called for guarantees"
+                src, src_rule = _coordinated_subject(ctx, s, start), "coordinated"
             if src is None:
-                src_words = _pronoun_subject(text, clause_lo, start)
+                # a pronoun before the claim that holds the verb is its speaker, not its subject:
+                # "They said the army would attack"
+                src_words = _pronoun_subject(text, _claim_start(ctx, clause_lo, t.start), start)
         tgts = _targets(ctx, t.end, target_hi, src)
         own = _OWN_OBJECT.match(text, t.end, target_hi)
         if not tgts and own and row.root_code in ("10", "11", "12"):
@@ -1479,6 +1576,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text, end, target_hi)
         if obj:
             end = obj.end()
+            last = _words_before(text, end, 1)
+            if last and (last[0][2] in _COORDINATORS or last[0][2] in _modality().verb_aux):
+                cut = last[0][0]  # "a ceasefire | and", "The ceasefire | was"
+                while cut > end - len(obj.group()) and text[cut - 1].isspace():
+                    cut -= 1
+                end = max(t.ext_end, cut)
     end = max(end, t.ext_end)
 
     source_id: str | None
@@ -1495,9 +1598,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     else:
         source_id = source_text = ss = se = None
         if kind in ("verb", "speech"):
-            np = text[clause_lo:start].strip(" ,")
-            if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"}:
-                ss = text.index(np, clause_lo)
+            np_lo = _claim_start(ctx, clause_lo, t.start)  # "They said | the army would attack"
+            np = text[np_lo:start].strip(" ,")
+            if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"} and \
+                    not all(w.lower() in _DET for w in np.split()):  # "An | agreement was reached": no subject
+                ss = text.index(np, np_lo)
                 se, source_text = ss + len(np), np
                 # a description ("the ministry") is whoever the shared resolver says it is
                 source_id, rule = ctx.resolve(ss, se)
@@ -1517,9 +1622,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     denying = mc.denied_words
     near_before = ""
     negators = negator_substrings()
-    if _holds(sent_before, negators) or _holds(sent_before, denying):
-        words = _lower_words_between(text, s.start, start, 6)
-        near_before = " ".join(words if words is not None else _last_words(sent_before, 6))
+    if _holds(sent_before, negators) or _holds(sent_before + group, denying):
+        # not across a quotation mark: "“... the world must not look away,” Pashinyan told a meeting"
+        near_lo = s.start + 1 + max(map(sent_before.rfind, _QUOTE_MARKS))
+        words = _lower_words_between(text, near_lo, start, 6)
+        near_before = " ".join(words if words is not None else _last_words(sent_before[near_lo - s.start:], 6))
     modality = "happened"
     announcing = mc.announcing
     context: list[str] = list(row.plover_context)
@@ -1536,6 +1643,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         _holds(near_before, negators) and bool(_aux_negation().search(near_before)))
     if part and part.group(1):
         neg = True
+    if not neg and _negated_phrase(text, clause_lo, start, noun=kind == "noun"):
+        neg = True  # "there was no attack", "ended without a deal", "No shells hit the town"
     conditional = mc.conditional
     plans = mc.plans
     if (governs and conditional.search(governs)) or (group and mc.conditional_aux.search(group)):
@@ -1551,7 +1660,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             mc.verb_aux.isdisjoint(  # "shell companies were ...": no verb
                 _WORD.findall(text[t.end:t.end + 40].lower())[:4]):
         modality = "demanded"  # a quotation that opens with a bare verb: "Lay down your weapons," ...
-    elif neg or (_holds(near_before, denying) and mc.denied.search(near_before)) or \
+    elif neg or (_holds(near_before + " " + group, denying) and mc.denied.search(near_before + " " + group)) or \
             _GOVERNED.get(governor) == "denied":
         modality = "denied"
     elif (group and mc.demanded.search(group)) or _GOVERNED.get(governor) == "demanded":
@@ -1624,6 +1733,36 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     )
     # one record per target (coordinated targets: "attacked Armenia and Russia")
     return [ev, *(_with_target(ev, m) for m in tgts[1:])]
+
+
+# what ends the subject a negator heads, going right to left: a word of saying, a conjunction, a comma
+_SUBJECT_ENDS = _SAYING | {"and", "or", "but", "that", "there"}
+
+
+def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:
+    """Whether a negator of a noun phrase (``phrase_negators``: "no", "without", "nobody") negates the telling.
+
+    A noun: the negator opens its phrase or stands just before it ("no attack on
+    civilians", "without a deal"). A verb or a passive: the negator heads its subject,
+    among the last four words before the verb group with no word of saying, conjunction
+    or comma after it ("No shells hit the town", "said no civilians were hurt",
+    "nobody was detained", "has no plans to attack"); a preposition ("without") heads no subject.
+    """
+    negators = phrase_negators()
+    words = [(ws, we, w) for ws, we, w in _words_before(text, start, 4) if ws >= lo]
+    if noun:
+        first = _WORD.match(text, start)
+        return bool(first and first.group().lower() in negators) or bool(
+            words and words[-1][2] in negators) or (
+            len(words) > 1 and f"{words[-2][2]} {words[-1][2]}" in negators)
+    for i in range(len(words) - 1, -1, -1):
+        _ws, we, w = words[i]
+        if w in _SUBJECT_ENDS or w in _modality().verb_aux or "," in text[we:start]:
+            return False
+        two = f"{words[i - 1][2]} {w}" if i else ""
+        if (w in negators or two in negators) and w not in _PREP:
+            return True
+    return False
 
 
 def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,

@@ -53,6 +53,7 @@ __all__ = [
     "negation_pattern",
     "negator_alternation",
     "negator_substrings",
+    "phrase_negators",
     "phrase_regex",
     "reporting_forms",
     "reporting_noun_forms",
@@ -329,6 +330,23 @@ def verb_negators() -> frozenset[str]:
         if mark:
             out.add(row["word"].lower().replace("’", "'"))
     return frozenset(out)
+
+
+@functools.cache
+def phrase_negators() -> frozenset[str]:
+    """The negators of a noun phrase or a clause (``no``, ``without``, ``none``, ``nobody`` ...), lower case.
+
+    The ``negator`` rows of ``data/stance_words.csv`` not marked
+    ``in_verb_group``: a determiner or pronoun that negates what it heads ("*no*
+    attack", "*No* shells hit", "*nobody* was hurt"), or a preposition ("*without*
+    a deal").
+
+    >>> sorted(phrase_negators())[:4]
+    ['neither', 'no', 'no one', 'nobody']
+    """
+    verb = verb_negators()
+    return frozenset(w for row in read_data_csv("stance_words.csv")
+                     if row["category"] == "negator" and (w := row["word"].lower().replace("’", "'")) not in verb)
 
 
 @functools.cache
