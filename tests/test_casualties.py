@@ -976,3 +976,48 @@ def test_counted_noun_and_verb_apart(sentence, expected):
 )
 def test_officials_and_members_count_only_with_a_casualty_word(sentence):
     assert _rows(sentence) == []
+
+
+def test_a_count_since_a_day_alone_takes_the_day_of_the_report():
+    """With no other date in its sentence, a count 'since Tuesday' is dated by the report."""
+    from karabakh import Article, analyze
+
+    text = ("date 2023-09-21\nTwenty-seven bodies have been brought to the morgue in "
+            "Stepanakert since Tuesday, a separatist official said.")
+    assert [(f.low, f.date) for f in analyze(Article.from_text(text)).figures] == [
+        (27, "2023-09-21")
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="a date inside a 'since' clause ('since the operation "
+                   "began on Tuesday') is not read as the start of the stretch")
+def test_a_date_inside_a_since_clause_is_no_figure_date():
+    from karabakh import Article, analyze
+
+    text = ("date 2023-09-20\nBetween 200 and 250 people have been killed since the operation "
+            "began on Tuesday, the ombudsman said.")
+    assert [f.date for f in analyze(Article.from_text(text)).figures] == ["2023-09-20"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source_id"),
+    [
+        ("At least 170 people were killed, according to a statement from the separatist "
+         "authorities.", "NKR_AUTHORITIES"),
+        ("At least 170 people were killed, according to figures released by Armenia's "
+         "health ministry.", "ARM_MOH"),
+        ("According to data from UNHCR, 97,000 people have fled.", "UNHCR"),
+    ],
+)
+def test_according_to_a_statement_from(sentence, source_id):
+    from karabakh.text.actors import tag_mentions
+
+    found = find_figures(sentence, mentions=tag_mentions(sentence))
+    assert [f.source_id for f in found] == [source_id]
+
+
+@pytest.mark.xfail(strict=True, reason="a figure given in the next sentence ('Moscow later put "
+                   "the number at six') is not linked to the count it gives a number to")
+def test_a_number_put_on_an_earlier_count():
+    found = figures("Several peacekeepers were killed. Moscow later put the number at six.")
+    assert [(f.text, f.low) for f in found][-1] == ("six", 6)

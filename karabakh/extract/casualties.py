@@ -149,7 +149,11 @@ Dates
     With ``dates`` (the :class:`~karabakh.records.DateRef` list of the dates
     extractor), ``date`` is the ``YYYY-MM-DD`` day of the day-level date
     expression (a day, or part of a day: "overnight", "Tuesday evening") in
-    the figure's sentence nearest the figure; month- and year-level
+    the figure's sentence nearest the figure, except a date that starts a
+    stretch ("since Sunday": the start of what the count covers, not its day;
+    "have crossed since Sunday, the government said on Tuesday" is Tuesday's;
+    with no other date it is the day the stretch runs to, the ``anchor`` of
+    "since Sunday", the dateline's day); month- and year-level
     expressions are usually background ("blocked in November 2022") and are
     not used. Without ``dates``, ``date`` is ``None``.
 
@@ -194,7 +198,7 @@ _ROLES = frozenset(
     {
         "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
         "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
-        "trend", "level", "previous", "modal", "subset", "follow", "zero", "armed", "casualty_only", "rate",
+        "trend", "level", "previous", "modal", "subset", "follow", "zero", "armed", "casualty_only", "rate", "source_noun",
         "typo",
     }
 )
@@ -248,6 +252,7 @@ class FigureWords:
     armed: frozenset[str]
     casualty_only: frozenset[str]
     rates: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 @functools.cache
@@ -338,6 +343,7 @@ def figure_words() -> FigureWords:
         armed=frozenset(by_role["armed"]),
         casualty_only=frozenset(by_role["casualty_only"]),
         rates=frozenset(by_role["rate"]),
+        source_nouns=frozenset(by_role["source_noun"]),
     )
 
 
@@ -559,7 +565,13 @@ def _patterns() -> _Patterns:
         subset_cont_gap=re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", i),
         month_before=re.compile(rf"(?<![\w-])(?:{months})(?:\.|(?![\w-]))\s*\Z", i),
         no_before=re.compile(r"(?<![\w-])no\s+\Z", i),
-        according=re.compile(r"(?<![\w-])according\s+to\s+", i),
+        # "according to (a statement from) X": the source is X
+        according=re.compile(
+            r"(?<![\w-])according\s+to\s+"
+            rf"(?:(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:{_alt(w.source_nouns)})\s+"
+            r"(?:(?:released|issued|published|compiled)\s+)?(?:from|by|of)\s+)?",
+            i,
+        ),
         reporting=re.compile(rf"(?<![\w-])(?:{reporting})(?![\w-])", i),
         subject_gap=re.compile(
             r"[’'s]*\s*(?:,\s*)?(?:(?:has|have|had|also|officially|later|earlier|today|"
@@ -1460,6 +1472,11 @@ def _date_for(
     # "crossed since Sunday, the government said on Tuesday": a count given since a day
     # holds at the report, so a date that starts a stretch yields to any other
     opens = interval_starts()
-    points = [d for d in inside if not _after_word(text, d.start, opens)] or inside
+    points = [d for d in inside if not _after_word(text, d.start, opens)]
+    if not points:
+        # "27 bodies have been brought to the morgue since Tuesday": the count holds at
+        # the report, the day the stretch was counted from (the date's anchor), not Tuesday
+        since = min(inside, key=lambda d: abs(d.start - cand.start))
+        return since.anchor[:10] if since.anchor and _DAY.match(since.anchor) else None
     best = min(points, key=lambda d: abs(d.start - cand.start))
     return best.value[:10] if best.value else None
