@@ -875,3 +875,149 @@ def test_a_count_since_a_day_takes_the_day_of_the_report():
 
     a = analyze(Article.from_text(text))
     assert [(f.low, f.date) for f in a.figures] == [(50000, "2023-09-26")]
+
+
+# --------------------------------------------------------------------------- wire writing
+# Sentences of our own in the styles of that week's wire reports (issue: figures on
+# unseen reports); each row is one pattern, not one sentence.
+
+def _rows(sentence: str) -> list[tuple[object, ...]]:
+    return [(f.text, f.category, f.low, f.high, f.qualifier, f.group, f.trend)
+            for f in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a quantity inside a rejected date range is still read ("Sept 21 - Five")
+        ("MOSCOW, Sept 21 - Five Russian peacekeepers were killed on Wednesday.",
+         [("Five Russian peacekeepers", "killed", 5, 5, "exact", "peacekeepers", None)]),
+        ("BAKU, Sept. 22 - Twelve soldiers were wounded in the clash.",
+         [("Twelve soldiers", "injured", 12, 12, "exact", "soldiers", None)]),
+    ],
+)
+def test_a_quantity_after_a_dateline_date(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a long stretch between the toll and its number, ended by a trend or level verb
+        ("The death toll from Monday's fuel depot explosion near Stepanakert climbed to 68.",
+         [("68", "killed", 68, 68, "exact", None, "climbed")]),
+        ("The number of refugees who have entered Armenia from Nagorno-Karabakh rose to "
+         "28,120 by Tuesday morning.",
+         [("28,120", "displaced", 28120, 28120, "exact", None, "rose")]),
+        ("The number of people wounded in the shelling of the regional capital and nearby "
+         "villages reached 400 on Wednesday.",
+         [("400", "injured", 400, 400, "exact", "people", None)]),
+        # "up from", "from": the toll's earlier value takes its category
+        ("The toll rose to 200 on Thursday, up from 32 a day earlier.",
+         [("200", "killed", 200, 200, "exact", None, "rose"),
+          ("32", "killed", 32, 32, "exact", None, None)]),
+        ("The number of refugees climbed to 50,243 from 19,000 on Monday.",
+         [("50,243", "displaced", 50243, 50243, "exact", None, "climbed"),
+          ("19,000", "displaced", 19000, 19000, "exact", None, None)]),
+        # the toll counts the group it names
+        ("The number of displaced people registered in Armenia stood at 93,000.",
+         [("93,000", "displaced", 93000, 93000, "exact", "people", None)]),
+        # inverted: "bringing to 13 the number of people killed"
+        ("Two more bodies were found, bringing to 13 the number of people killed in the "
+         "district.",
+         [("Two more bodies", "killed", 2, 2, "exact", None, None),
+          ("13", "killed", 13, 13, "exact", "people", None)]),
+        ("Buses arrived overnight, bringing to 90,000 the number of people who have fled.",
+         [("90,000", "displaced", 90000, 90000, "exact", "people", None)]),
+    ],
+)
+def test_tolls_as_wires_write_them(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+def test_a_long_gap_without_a_trend_verb_is_no_toll():
+    # the toll is another clause's subject; 40 is what the buses carried
+    assert _rows("The death toll remains unclear, and officials in the regional capital say "
+                 "that buses carried 40 to the border.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a prepositional phrase of up to three words between the noun and its verb
+        ("At least four other former officials of the breakaway government have been "
+         "arrested.",
+         [("At least four other former officials", "detained", 4, None, "at least",
+           "officials", None)]),
+        ("Eleven members of illegal armed groups had been detained in Khojaly.",
+         [("Eleven members", "detained", 11, 11, "exact", "members", None)]),
+        ("Twelve people in the village of Sarnaghbyur were killed.",
+         [("Twelve people", "killed", 12, 12, "exact", "people", None)]),
+        # a rate between the noun and its verb
+        ("An estimated 1,500 people a day are being registered at the reception centre.",
+         [("An estimated 1,500 people", "displaced", 1500, 1500, "estimated", "people",
+           None)]),
+        # "dozens of the wounded": the partitive's determiner is read, the noun counts
+        ("Dozens of the wounded, many with severe burns, were taken to Yerevan.",
+         [("Dozens of the wounded", "injured", 24, None, "dozens of", None, None)]),
+    ],
+)
+def test_counted_noun_and_verb_apart(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two officials said the road to Goris was open again.",
+        "Three separatist officials left for talks in Yevlakh.",
+        "Several members of parliament arrived in Goris on Tuesday.",
+    ],
+)
+def test_officials_and_members_count_only_with_a_casualty_word(sentence):
+    assert _rows(sentence) == []
+
+
+def test_a_count_since_a_day_alone_takes_the_day_of_the_report():
+    """With no other date in its sentence, a count 'since Tuesday' is dated by the report."""
+    from karabakh import Article, analyze
+
+    text = ("date 2023-09-21\nTwenty-seven bodies have been brought to the morgue in "
+            "Stepanakert since Tuesday, a separatist official said.")
+    assert [(f.low, f.date) for f in analyze(Article.from_text(text)).figures] == [
+        (27, "2023-09-21")
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="a date inside a 'since' clause ('since the operation "
+                   "began on Tuesday') is not read as the start of the stretch")
+def test_a_date_inside_a_since_clause_is_no_figure_date():
+    from karabakh import Article, analyze
+
+    text = ("date 2023-09-20\nBetween 200 and 250 people have been killed since the operation "
+            "began on Tuesday, the ombudsman said.")
+    assert [f.date for f in analyze(Article.from_text(text)).figures] == ["2023-09-20"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source_id"),
+    [
+        ("At least 170 people were killed, according to a statement from the separatist "
+         "authorities.", "NKR_AUTHORITIES"),
+        ("At least 170 people were killed, according to figures released by Armenia's "
+         "health ministry.", "ARM_MOH"),
+        ("According to data from UNHCR, 97,000 people have fled.", "UNHCR"),
+    ],
+)
+def test_according_to_a_statement_from(sentence, source_id):
+    from karabakh.text.actors import tag_mentions
+
+    found = find_figures(sentence, mentions=tag_mentions(sentence))
+    assert [f.source_id for f in found] == [source_id]
+
+
+@pytest.mark.xfail(strict=True, reason="a figure given in the next sentence ('Moscow later put "
+                   "the number at six') is not linked to the count it gives a number to")
+def test_a_number_put_on_an_earlier_count():
+    found = figures("Several peacekeepers were killed. Moscow later put the number at six.")
+    assert [(f.text, f.low) for f in found][-1] == ("six", 6)

@@ -1101,3 +1101,25 @@ def test_harder_annotations_are_consistent():
 def _issue19_tables():
     """The issue-19 tables (defined below the test that reads them when it runs)."""
     return [*FUTURE, *REFERENCES, *SPANS, *((p[0],) for p in PERIODS), *TIMEML]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # rates of an exodus, as aid agencies give them (sentences of our own)
+        ("Around 1,000 people are crossing into Armenia every hour, a UNHCR spokesman said.",
+         [("every hour", "PT1H", "set")]),
+        ("Some 300 cars per day cross the Hakari bridge.", [("per day", "P1D", "set")]),
+        ("Buses leave Kornidzor twice an hour.", [("twice an hour", "PT1H", "set")]),
+        ("More than 20 per cent of the arrivals are children.", []),
+    ],
+)
+def test_rates_are_sets(sentence, expected):
+    assert [(r.text, r.value, r.kind) for r in find_dates(sentence, DL)] == expected
+
+
+@pytest.mark.xfail(strict=True, reason="'a day' after a count ('1,500 people a day') is read as "
+                   "a duration, not as a set")
+def test_a_rate_after_a_count_is_a_set():
+    refs = find_dates("An estimated 1,500 people a day are being registered.", DL)
+    assert [(r.text, r.value, r.kind) for r in refs] == [("a day", "P1D", "set")]

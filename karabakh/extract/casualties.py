@@ -149,7 +149,11 @@ Dates
     With ``dates`` (the :class:`~karabakh.records.DateRef` list of the dates
     extractor), ``date`` is the ``YYYY-MM-DD`` day of the day-level date
     expression (a day, or part of a day: "overnight", "Tuesday evening") in
-    the figure's sentence nearest the figure; month- and year-level
+    the figure's sentence nearest the figure, except a date that starts a
+    stretch ("since Sunday": the start of what the count covers, not its day;
+    "have crossed since Sunday, the government said on Tuesday" is Tuesday's;
+    with no other date it is the day the stretch runs to, the ``anchor`` of
+    "since Sunday", the dateline's day); month- and year-level
     expressions are usually background ("blocked in November 2022") and are
     not used. Without ``dates``, ``date`` is ``None``.
 
@@ -194,7 +198,7 @@ _ROLES = frozenset(
     {
         "unit", "tens", "scale", "magnitude", "indefinite", "qualifier", "post_qualifier",
         "modifier", "group", "thing", "noun", "verb_after", "verb_before", "aux", "toll",
-        "trend", "modal", "subset", "follow", "zero", "armed",
+        "trend", "level", "previous", "modal", "subset", "follow", "zero", "armed", "casualty_only", "rate", "source_noun",
         "typo",
     }
 )
@@ -235,6 +239,8 @@ class FigureWords:
     verbs_before: Mapping[str, str]
     tolls: Mapping[str, str]
     trends: Mapping[str, str]
+    levels: frozenset[str]
+    previous: frozenset[str]
     aux: frozenset[str]
     modals: frozenset[str]
     subsets: frozenset[str]
@@ -244,6 +250,9 @@ class FigureWords:
     zeros: Mapping[str, tuple[str, str | None]]
     movement_verbs: frozenset[str]
     armed: frozenset[str]
+    casualty_only: frozenset[str]
+    rates: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 @functools.cache
@@ -318,6 +327,8 @@ def figure_words() -> FigureWords:
         verbs_before=MappingProxyType({k: v for k, (v, _) in by_role["verb_before"].items()}),
         tolls=MappingProxyType({k: v for k, (v, _) in by_role["toll"].items()}),
         trends=MappingProxyType({k: v for k, (v, _) in by_role["trend"].items()}),
+        levels=frozenset(by_role["level"]),
+        previous=frozenset(by_role["previous"]),
         aux=frozenset(by_role["aux"]),
         modals=frozenset(by_role["modal"]),
         subsets=frozenset(by_role["subset"]),
@@ -330,6 +341,9 @@ def figure_words() -> FigureWords:
         movement_verbs=frozenset(k for k, (_, e) in by_role["verb_after"].items()
                                  if e == "movement"),
         armed=frozenset(by_role["armed"]),
+        casualty_only=frozenset(by_role["casualty_only"]),
+        rates=frozenset(by_role["rate"]),
+        source_nouns=frozenset(by_role["source_noun"]),
     )
 
 
@@ -415,6 +429,9 @@ class _Patterns:
     object_gap: re.Pattern[str]
     source_words: re.Pattern[str]
     trend_in: re.Pattern[str]
+    previous_gap: re.Pattern[str]
+    toll_group: re.Pattern[str]
+    inverted_toll: re.Pattern[str]
     bare_follow: re.Pattern[str]
     ratio_before: re.Pattern[str]
     predicate_group: re.Pattern[str]
@@ -473,7 +490,7 @@ def _patterns() -> _Patterns:
           | (?P<r1>{num})(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<r2>{num2})
           | (?<![\w$€£¥.,:/#+-])(?P<prop>{prop})
           | (?P<n>{num})
-          | (?<![\w-])(?P<mag>{_alt(w.magnitudes)})(?:\s+of)?(?![\w-])
+          | (?<![\w-])(?P<mag>{_alt(w.magnitudes)})(?:\s+of{_NOT_DEFINITE})?(?![\w-])
           | (?<![\w-])(?P<indef>{_alt(w.indefinites)})(?![\w-])
           | (?<![\w-])(?P<art>an?)(?=(?:\s+{mods}){{0,3}}\s+(?:{singular}|{_YEAR_OLD})(?![\w-]))
           | (?<![\w-])(?P<zero>{zero_pron})(?![\w-])
@@ -483,7 +500,9 @@ def _patterns() -> _Patterns:
         (?P<anaph>(?:(?<=\bof)|\s+of)\s+(?:them|whom)(?![\w-]))?
         {np}
     """
-    bare = rf"(?<![\w-])(?:{_scan_alt(p for p, (_, pl) in w.groups.items() if pl)})(?![\w-])"
+    # "Officials were told ...": a bare plural of casualty_only is never a figure of its own
+    bare_groups = (p for p, (_, pl) in w.groups.items() if pl and p not in w.casualty_only)
+    bare = rf"(?<![\w-])(?:{_scan_alt(bare_groups)})(?![\w-])"
     mods_before = rf"(?:(?<![\w-]){mods}\s+){{1,3}}\Z"
     anchor_words_list = [
         *w.numbers, *w.magnitudes, *w.indefinites, *w.qualifiers, *w.zeros, *w.typos,
@@ -497,7 +516,8 @@ def _patterns() -> _Patterns:
         (?:\s*,\s*(?:(?:{subset})(?![\w-])[^,.;:!?]{{0,80}}|[^,.;:!?\d“”"«»]{{1,50}}),)?
         (?:\s*\([^()]{{0,80}}\))?
         (?:\s+(?:in|on|at|inside|near|from|aboard|of|with)\s+
-            (?:(?:the|a|an|this|that|their|its|them)\s+)?[\w’'-]+)?
+            (?:(?:the|a|an|this|that|their|its|them)\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)?
+        (?:\s+(?:{_alt(w.rates)})(?![\w-]))?
         (?:\s+(?:{aux})(?![\w-]))*
         \s+(?P<verb>{_alt(w.verbs_after)})(?![\w-])
     """
@@ -505,7 +525,13 @@ def _patterns() -> _Patterns:
     active_object = rf"\s+(?:(?:the|a|an|their|its)\s+)?(?:{quantity_start}|(?:{heads})\b)"
     left_verb = rf"(?<![\w-])(?P<verb>{_alt(w.verbs_before)})\s+\Z"
     toll = _alt(w.tolls)
-    toll_before = rf"(?<![\w-])(?P<toll>{toll})(?![\w-])(?P<gap>[^.;:!?\d]{{0,50}})\Z"
+    # "the death toll rose to 32"; a longer gap only when a trend or level verb ends it:
+    # "the death toll from Monday's fuel depot explosion near Stepanakert climbed to 68"
+    level = _alt(list(w.trends) + list(w.levels))
+    toll_before = (
+        rf"(?<![\w-])(?P<toll>{toll})(?![\w-])(?P<gap>[^.;:!?\d]{{0,50}}"
+        rf"|[^.;:!?\d]{{0,{_LONG_TOLL_GAP}}}(?<![\w-])(?:{level})\s+(?:(?:to|at)\s+)?)\Z"
+    )
     trend = _alt(w.trends)
     modal = _alt(w.modals)
     toll_scan = _scan_alt(w.tolls, not_after=r"[\w-]")
@@ -539,7 +565,13 @@ def _patterns() -> _Patterns:
         subset_cont_gap=re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", i),
         month_before=re.compile(rf"(?<![\w-])(?:{months})(?:\.|(?![\w-]))\s*\Z", i),
         no_before=re.compile(r"(?<![\w-])no\s+\Z", i),
-        according=re.compile(r"(?<![\w-])according\s+to\s+", i),
+        # "according to (a statement from) X": the source is X
+        according=re.compile(
+            r"(?<![\w-])according\s+to\s+"
+            rf"(?:(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:{_alt(w.source_nouns)})\s+"
+            r"(?:(?:released|issued|published|compiled)\s+)?(?:from|by|of)\s+)?",
+            i,
+        ),
         reporting=re.compile(rf"(?<![\w-])(?:{reporting})(?![\w-])", i),
         subject_gap=re.compile(
             r"[’'s]*\s*(?:,\s*)?(?:(?:has|have|had|also|officially|later|earlier|today|"
@@ -550,6 +582,19 @@ def _patterns() -> _Patterns:
         source_words=re.compile(r"(?:the\s+)?[\w’'-]+(?:\s+(?!said|says|reported)[\w’'-]+){0,4}",
                                 i),
         trend_in=re.compile(trend_in, i),
+        # "the number of displaced people ... stood at 93,000": the toll counts people
+        toll_group=re.compile(rf"\s+(?:(?:{mods})\s+){{0,2}}(?P<group>{groups})(?![\w-])", i),
+        # "bringing to 13 the number of people killed": the toll after its number
+        inverted_toll=re.compile(
+            rf"\s+(?:the\s+)?(?:(?:total|overall|official)\s+)?(?:(?P<toll>{toll})(?![\w-])"
+            rf"|number\s+of\s+(?:(?:{mods})\s+){{0,2}}(?P<group>{groups})\s+"
+            rf"(?:(?:who|that)\s+)?(?:(?:{aux})\s+)*(?P<verb>{_alt(w.verbs_after)})(?![\w-]))",
+            i,
+        ),
+        # "rose to 28,120 by Tuesday morning, up from 13,350": the toll's earlier value
+        previous_gap=re.compile(
+            rf"[^.;:!?\d]{{0,40}}?(?<![\w-])(?:{_alt(w.previous)})\s+\Z", i
+        ),
         bare_follow=re.compile(rf"\s*(?:[^\w\s]|\Z)|\s+(?:{_alt(w.follow)})(?![\w-])", i),
         # "Dozens of them were children": the group a partitive's predicate names
         predicate_group=re.compile(
@@ -557,9 +602,10 @@ def _patterns() -> _Patterns:
         ),
         # "the number of people who crossed ... reached 9,400": a count of those who did
         count_before=re.compile(
-            rf"(?<![\w-])number\s+of\s+(?P<group>{groups})\s+(?:who|that)\s+"
+            rf"(?<![\w-])number\s+of\s+(?P<group>{groups})\s+(?:(?:who|that)\s+)?"
             rf"(?:(?:{aux})\s+)*(?P<verb>{_alt(w.verbs_after)})(?![\w-])"
-            r"(?P<gap>[^.;:!?\d]{0,60})\Z",
+            rf"(?P<gap>[^.;:!?\d]{{0,60}}"
+            rf"|[^.;:!?\d]{{0,{_LONG_TOLL_GAP}}}(?<![\w-])(?:{level})\s+(?:(?:to|at)\s+)?)\Z",
             i,
         ),
         # "one in three residents", "two out of five": a proportion, not a count
@@ -597,6 +643,10 @@ def _patterns() -> _Patterns:
 
 
 # --------------------------------------------------------------------------- numbers
+
+
+#: "dozens of the wounded": the "of" is the partitive's, read with its determiner
+_NOT_DEFINITE = r"(?!\s+(?:the|those|these|its|their|our)(?![\w-]))"
 
 
 def _parse_words(phrase: str) -> int | float | None:
@@ -886,6 +936,8 @@ def _classify_np(cand: _Cand, mods: str, head: str | None, head2: str | None = N
     else:
         group = w.groups.get(h) or w.groups.get(head.strip())
         cand.group = group[0] if group else None
+        if h in w.casualty_only:  # "two officials said": a figure only with a casualty word
+            cand.needs_category = True
         other = (w.groups.get(_norm(head2)) or w.groups.get(head2.strip())) if head2 else None
         if cand.group and other and other[0] != cand.group:
             cand.group = f"{cand.group} and {other[0]}"
@@ -949,10 +1001,19 @@ def find_figures(
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     cands: list[_Cand] = []
-    for m in _figure_matches(text, pats):
+    pos = 0
+    for start in _anchor_starts(text, pats):
+        if start < pos:
+            continue  # inside a figure already read
+        m = pats.figure.match(text, start)
+        if m is None or m.end() <= start:
+            continue
         cand = _quantity(m, text, pats)
         if cand is None:
+            # "Sept 21 - Five Russian peacekeepers": the date's range is no figure, but
+            # a quantity inside it may be one, so the scan goes on from the next anchor
             continue
+        pos = m.end()
         cand.sentence = sentence_of(cand.start)
         _context(cand, text, spans[cand.sentence], pats)
         cands.append(cand)
@@ -963,10 +1024,12 @@ def find_figures(
         verb = pats.right.match(text, m.end(), s_end)
         if verb is None or pats.active_object.match(text, verb.end(), s_end):
             continue
-        if _NUMBER_OF.search(text, max(s_start, m.start() - 12), m.start()):
-            continue  # "the number of people who crossed ... reached 9,400": the count follows
         mods = pats.mods_before.search(text, max(s_start, m.start() - 60), m.start())
         start = _skip_determiners(text, mods.start() if mods else m.start(), m.start())
+        if _NUMBER_OF.search(text, max(s_start, start - 12), start):
+            # "the number of (displaced) people who crossed ... reached 9,400": the count
+            # follows
+            continue
         if _overlaps(taken, start, m.end()):
             continue
         cand = _Cand(
@@ -981,6 +1044,7 @@ def find_figures(
     _link_subsets(cands, text, pats, spans)
     _link_partitives(cands, text, pats)
     _share_coordinated(cands, text, pats)
+    _link_previous(cands, text, pats)
     for cand in cands:
         cand.category = _category(cand)
     kept = [c for c in cands if c.category is not None]
@@ -1017,25 +1081,17 @@ def find_figures(
     return figures
 
 
-def _figure_matches(text: str, pats: _Patterns) -> Iterable[re.Match[str]]:
-    """Like ``pats.figure.finditer(text)``, but only tried where a quantity word starts.
+def _anchor_starts(text: str, pats: _Patterns) -> list[int]:
+    """Where a figure can start: a hedge, a number or a quantity word, in text order.
 
-    Every figure starts with a hedge, a number or a quantity word, so a fast
-    scan for those (``pats.anchor``) finds every place the full expression
-    can match; the full expression is then matched there only.
+    Every figure starts with one of them, so a fast scan for those
+    (``pats.anchor``, ``pats.digit_anchor``) finds every place the full
+    expression (``pats.figure``) can match; it is then matched there only.
     """
-    starts = sorted(
+    return sorted(
         [a.start() for a in pats.anchor.finditer(text)]
         + [a.start() for a in pats.digit_anchor.finditer(text)]
     )
-    pos = 0
-    for start in starts:
-        if start < pos:
-            continue
-        m = pats.figure.match(text, start)
-        if m is not None and m.end() > start:
-            yield m
-            pos = m.end()
 
 
 _DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her",
@@ -1066,25 +1122,52 @@ def _context(cand: _Cand, text: str, sentence: tuple[int, int], pats: _Patterns)
         and not pats.active_object.match(text, m.end(), s_end)
         and not _BE_LEFT.search(text, m.start(), m.end())
         # "peacekeepers arrived", "troops left": a movement of armed men, not an exodus
-        and not (_norm(m.group("verb")) in w.movement_verbs and cand.group in w.armed)
+        and not (_norm(m.group("verb")) in w.movement_verbs
+                 and (cand.group in w.armed or cand.group in w.casualty_only))
     ):
         cand.verb_after = w.verbs_after[_norm(m.group("verb"))]
     lo = max(s_start, cand.start - 60)
     m = pats.left_verb.search(text, lo, cand.start)
     if m:
         cand.verb_before = w.verbs_before[_norm(m.group("verb"))]
-    m = pats.count_before.search(text, max(s_start, cand.start - 160), cand.start)
+    m = pats.count_before.search(
+        text, max(s_start, cand.start - _LONG_TOLL_GAP - 80), cand.start
+    )
     if m and cand.group is None and not cand.has_head:
         cand.toll_cat = w.verbs_after[_norm(m.group("verb"))]
         cand.group = w.groups[_norm(m.group("group"))][0]
         return
-    m = pats.toll_before.search(text, max(s_start, cand.start - 90), cand.start)
+    m = pats.toll_before.search(
+        text, max(s_start, cand.start - _LONG_TOLL_GAP - 30), cand.start
+    )
     if m:
         cand.toll_cat = w.tolls[_norm(m.group("toll"))]
+        g = pats.toll_group.match(text, m.end("toll")) or pats.toll_group.search(m.group("toll"))
+        if g and cand.group is None and not cand.has_head:
+            cand.group = w.groups[_norm(g.group("group"))][0]
         t = pats.trend_in.search(m.group("gap"))
         if t:
             cand.trend = _norm(t.group("trend"))
+    elif not cand.has_head and _TO_BEFORE.search(text, max(s_start, cand.start - 4), cand.start):
+        m = pats.inverted_toll.match(text, cand.end, s_end)
+        if m and m.group("toll"):
+            cand.toll_cat = w.tolls[_norm(m.group("toll"))]
+            g = pats.toll_group.match(text, m.end("toll")) or pats.toll_group.search(
+                m.group("toll")
+            )
+        elif m:
+            cand.toll_cat, g = w.verbs_after[_norm(m.group("verb"))], m
+        if m:
+            cand.bare_ok = True
+        if m and g and cand.group is None:
+            cand.group = w.groups[_norm(g.group("group"))][0]
 
+
+#: the longest stretch between a toll phrase and its number when a trend or level
+#: verb ends it ("the number of refugees who have entered Armenia from ... rose to")
+_LONG_TOLL_GAP = 120
+
+_TO_BEFORE = re.compile(r"(?<![\w-])to\s+\Z", re.IGNORECASE)
 
 _NUMBER_OF = re.compile(r"(?<![\w-])number\s+of\s+\Z", re.IGNORECASE)
 
@@ -1124,6 +1207,23 @@ def _share_coordinated(cands: list[_Cand], text: str, pats: _Patterns) -> None:
                 b.high = None
             elif a.low is None:
                 b.low = None
+
+
+def _link_previous(cands: list[_Cand], text: str, pats: _Patterns) -> None:
+    """"The toll rose to 68, up from 32": a bare number after "up from" is the toll's earlier value.
+
+    It takes the toll's category and group; it has no trend of its own.
+    """
+    for a, b in itertools.pairwise(cands):
+        if (
+            a.sentence == b.sentence
+            and a.toll_cat is not None
+            and not b.has_head
+            and b.low is not None
+            and b.toll_cat is None
+            and pats.previous_gap.fullmatch(text, a.end, b.start)
+        ):
+            b.toll_cat, b.group, b.bare_ok = a.toll_cat, b.group or a.group, True
 
 
 def _is_gapped(cand: _Cand, text: str, pats: _Patterns) -> bool:
@@ -1372,6 +1472,11 @@ def _date_for(
     # "crossed since Sunday, the government said on Tuesday": a count given since a day
     # holds at the report, so a date that starts a stretch yields to any other
     opens = interval_starts()
-    points = [d for d in inside if not _after_word(text, d.start, opens)] or inside
+    points = [d for d in inside if not _after_word(text, d.start, opens)]
+    if not points:
+        # "27 bodies have been brought to the morgue since Tuesday": the count holds at
+        # the report, the day the stretch was counted from (the date's anchor), not Tuesday
+        since = min(inside, key=lambda d: abs(d.start - cand.start))
+        return since.anchor[:10] if since.anchor and _DAY.match(since.anchor) else None
     best = min(points, key=lambda d: abs(d.start - cand.start))
     return best.value[:10] if best.value else None

@@ -396,11 +396,12 @@ def _alternatives() -> tuple[tuple[str, str], ...]:
                 rf"(?P<ag_u>{unit})\s+"
                 r"(?P<ag_dir>(?i:ago|earlier|later|before|after|from\s+(?:today|now)))\b"),
         # every day, twice a week, daily, every Friday
-        ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:day|week|month|year))\b"
+        ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?P<st_u>{part}|(?i:hour|day|week|month|year))\b"
                 rf"|(?i:every)\s+(?P<st_n>{num})\s+(?P<st_nu>{unit})\b"
                 rf"|(?i:every)\s+(?P<st_wd>{wd})\b"
-                r"|(?P<st_q>(?i:once|twice|(?:three|four|several|[0-9]+)\s+times))\s+(?i:a|per)\s+"
-                r"(?P<st_u2>(?i:day|week|month|year))\b"
+                r"|(?P<st_q>(?i:once|twice|(?:three|four|several|[0-9]+)\s+times))\s+(?i:a|an|per)\s+"
+                r"(?P<st_u2>(?i:hour|day|week|month|year))\b"
+                r"|(?i:per)\s+(?P<st_u3>(?i:hour|day|week|month|year))\b"
                 r"|(?P<st_adj>daily|weekly|monthly|annually|yearly|nightly)\b"),
         # (just) one day, 24 hours, the past three days, the 44-day war, the past week, for months
         ("duration", rf"(?:(?P<du_mod>{mod})\s+)?(?:(?i:the)\s+(?P<du_rel>(?i:past|last|next|"
@@ -461,7 +462,7 @@ def _starters() -> list[str]:
         words.add(" ".join(parts[:2]))
     words.update(f"{a} {u}" for a in ("a", "an") for u in (*units, "few", "couple", "hundred"))
     words.update("yesterday today tomorrow tonight overnight earlier later last this next past "
-                 "coming every each once twice daily weekly monthly annually yearly nightly "
+                 "coming every each per once twice daily weekly monthly annually yearly nightly "
                  "early mid late noon midday midnight".split())
     words.update(("then", "circa", "fiscal", "first", "second", "third", "fourth", "final",
                   "1st", "2nd", "3rd", "4th", "quarter"))
@@ -1343,13 +1344,15 @@ def _r_set(m: re.Match[str], st: _State) -> _R:
     if m["st_nu"]:
         return _R(_duration(_number(m["st_n"]), _words().units[_key(m["st_nu"])]), "set", "set",
                   "set:every-n")
-    unit = (m["st_u"] or m["st_u2"] or "").lower()
+    unit = (m["st_u"] or m["st_u2"] or m["st_u3"] or "").lower()
     if m["st_adj"]:
         adj = m["st_adj"]
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                 "yearly": "year", "nightly": "night"}[adj]
     if unit in parts:
         return _R(f"XXXX-XX-XXT{parts[unit]}", "set", "set", "set:part-of-day")
+    if unit == "hour":  # "every hour": PT1H
+        return _R(_duration(1, "TH"), "set", "set", "set")
     return _R(_duration(1, unit[0].upper()), "set", "set", "set")
 
 
