@@ -1618,3 +1618,18 @@ def test_an_appositive_name_after_a_description_is_the_speakers_words():
     text = "“The scale is staggering,” the bloc's crisis management commissioner, Jane Roe, told reporters."
     (q,) = kb.analyze(kb.Article.from_text("date 2023-09-27\n" + text)).quotes
     assert q.speaker_text == "Jane Roe"
+
+
+@pytest.mark.parametrize("body, speaker_id", [
+    # a description with no side of its own takes the side of the wire dateline's capital
+    ("MOSCOW, Sept 21 (Wire) - The defence ministry said five peacekeepers had been killed.", "RUS_MOD"),
+    ("YEREVAN, Sept 21 (Wire) - The foreign ministry said talks had failed.", "ARM_MFA"),
+    # a city that is no capital gives none; nor does a phrase naming an unknown person
+    ("GENEVA, Sept 21 (Wire) - The foreign ministry said talks had failed.", None),
+    ("WASHINGTON, Sept 21 (Wire) - Gov. Jane Roe's office said the state would not pay.", None),
+    # an ombudsman is an institution as well as a person
+    ("Armenia's human rights defender said 20 people had died.", "ARM_OMBUDSMAN"),
+])
+def test_descriptions_in_datelined_stories(body, speaker_id):
+    quotes = kb.analyze(kb.Article.from_text("date 2023-09-21\n" + body)).quotes
+    assert [q.speaker_id for q in quotes] == [speaker_id]

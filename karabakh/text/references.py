@@ -253,12 +253,15 @@ class Resolver:
         places = []
         actors = []
         unknown = []
+        self.dateline_side = ""  # the side of a wire dateline's capital ("MOSCOW (Wire) -")
         for m in mentions:
             if m.kind == "place":
                 name = _POSS_END.sub("", m.text) if m.possessive else m.text
                 hit = metonyms.get(fold(name))
                 if hit is not None:
                     places.append((m.start, m.end, hit[1], hit[0]))
+                    if m.rule == "dateline" and not self.dateline_side:
+                        self.dateline_side = hit[1]
                 continue
             if m.kind == "unknown" and not quoted(m):
                 unknown.append(m)
@@ -757,10 +760,13 @@ class Resolver:
                         )
                         return Resolution(None, None, why, None)
                     return Resolution(cand, "description", None, None)
-            if not sides and not named:
+            if not sides and not named and unknown is None:
                 # "Azerbaijan said on Friday ... The defence ministry said": the side of the
-                # speaker of the sentence before, when exactly one of its institutions fits
-                sides = self._previous_speaker_side(a)
+                # speaker of the sentence before, else that of the wire dateline's capital
+                # ("MOSCOW (Wire) - The defence ministry said"), when exactly one of its
+                # institutions fits
+                sides = self._previous_speaker_side(a) or (
+                    {self.dateline_side} if self.dateline_side else set())
             # a country or its capital names a side; a party or agency named is the speaker
             by_side = len(sides) == 1 and all(m.type in {"state", "government"} for m in named)
             side = next(iter(sides)) if by_side else ""
