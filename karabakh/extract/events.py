@@ -1739,6 +1739,14 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 _SUBJECT_ENDS = _SAYING | {"and", "or", "but", "that", "there"}
 
 
+@functools.cache
+def _phrase_negator_re() -> re.Pattern[str]:
+    """Any phrase negator as a whole word, case ignored (a guard: it finds no less than the word tests)."""
+    words = sorted(phrase_negators(), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) + r")(?![\w'’])",
+                      re.IGNORECASE)
+
+
 def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:
     """Whether a negator of a noun phrase (``phrase_negators``: "no", "without", "nobody") negates the telling.
 
@@ -1748,6 +1756,10 @@ def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:
     or comma after it ("No shells hit the town", "said no civilians were hurt",
     "nobody was detained", "has no plans to attack"); a preposition ("without") heads no subject.
     """
+    # most tellings have no negator near them: one search of the window first (the
+    # four words before reach back at most 12 * 4 + 20 characters, see _words_before)
+    if not _phrase_negator_re().search(text, max(lo, start - 68), start + 20):
+        return False
     negators = phrase_negators()
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 4) if ws >= lo]
     if noun:
