@@ -1633,3 +1633,22 @@ def test_an_appositive_name_after_a_description_is_the_speakers_words():
 def test_descriptions_in_datelined_stories(body, speaker_id):
     quotes = kb.analyze(kb.Article.from_text("date 2023-09-21\n" + body)).quotes
     assert [q.speaker_id for q in quotes] == [speaker_id]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # an inverted attribution with a bare plural speaker
+    ("Thousands streamed out on Monday, said officials in Yerevan, as the first buses arrived.", [None]),
+    # a subject with "at" before its verb; an irregular past ("bore")
+    ("She said soldiers at an Azerbaijani checkpoint had searched their car.", [None]),
+    ("Pashinyan, speaking to parliament, said his government bore no responsibility.", ["PASHINYAN_NIKOL"]),
+    # "a government spokeswoman" speaks for the government named before
+    ("According to the Armenian government, 6,650 people had entered. The figure would climb, "
+     "a government spokeswoman said.", ["ARM_GOV", "ARM_GOV"]),
+    # an unnamed official of a body is no spokesperson: unnamed, not the body
+    ("“Our mission is over,” an official of the International Committee of the Red Cross told reporters.", [None]),
+    ("A UN official said aid was needed.", [None]),
+])
+def test_speakers_of_the_last_held_out_paragraphs(body, speakers):
+    quotes = kb.analyze(kb.Article.from_text("date 2023-09-25\n" + body)).quotes
+    assert [q.speaker_id for q in quotes if q.kind != "term"] == speakers
+    assert all(q.kind == "indirect" or q.kind == "direct" for q in quotes)

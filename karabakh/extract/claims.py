@@ -99,6 +99,7 @@ from ..text.clauses import (
     names_a_person,
     np_after,
     speaker_noun_key,
+    speaker_noun_re,
     subject_of,
     trim,
 )
@@ -645,8 +646,8 @@ def _trailing_claim(
     before = text[s0:cs].rstrip()
     if before.endswith(","):  # inverted: "..., said the ministry."
         np = np_after(text, ce, s1)
-        if np is None or not _SPEAKER_START.match(text, np[0]):
-            return None
+        if np is None or not (_SPEAKER_START.match(text, np[0]) or speaker_noun_re().match(text, np[0])):
+            return None  # (a bare plural describing noun speaks too: "..., said officials in Yerevan")
         if _RELATIVE.search(text, s0, cs):
             return None  # "Power, who visited ..., announced $11 million"
         comma = s0 + len(before) - 1

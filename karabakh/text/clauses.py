@@ -252,7 +252,7 @@ _NP_WORD = r"(?:\d[\d,.]*\d|[\w’'.-]+)\s+"
 _NO_PREP = r"(?!(?:to|of|in|on|at|by|for|from|with|about|this|so|that)(?![\w-]))"
 CLAUSE_START = re.compile(
     r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?:" + _NO_PREP + _NP_WORD + r"){1,5}"
-    r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD + r")?(?:of|with|from|in|for)\s+"
+    r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD + r")?(?:of|with|from|in|for|at|near)\s+"
     r"(?:(?!(?:that|which|who|to)(?![\w-]))" + _NP_WORD + r"){1,5})"
     r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
     r"might)\s|[a-z]{3,}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",

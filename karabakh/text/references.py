@@ -167,8 +167,14 @@ def _by_description(
     return tuple(x.id for x in fits)
 
 
+_INDEFINITE_ARTICLE = re.compile(r"(?i:an?)\s+")
 # "In Moscow, " / "From Baku, " opening a sentence: the place (group 1) before the phrase
 _LOCATIVE_LEAD = re.compile(r"\s*(?:In|From|Meanwhile in)\s+((?:[A-Z][\w’'.-]*\s*){1,3}?),\s*(?:the\s+)?")
+
+
+def _fits_any_body(nouns: Sequence[SpeakerNoun]) -> bool:
+    """Can the describing noun also name a body (``ombudsman``: a person and an institution)?"""
+    return any(t != "person" for n in nouns for t in n.types)
 
 
 class Antecedent(NamedTuple):
@@ -604,15 +610,18 @@ class Resolver:
                 tail = _SPEAKS_FOR_TAIL.match(self.text, noun.end(), b)
                 if tail:  # a spokesman for the ministry
                     x, y = tail.end(), b
-                if x < y and (tail or speaker_noun_re().search(self.text, x, y)):
-                    inner = self.resolve(x, y, pos)
-                    if inner.actor is not None:
-                        who = Antecedent(inner.actor)
-                if who is None and not tail and x < y and not any(
+                if not tail and x < y and not any(
                         m.type == "person" and m.entity_id for m in self.in_span(a, b)):
                     # "A Kremlin spokesman": a title left to no holder (one of several) still
                     # names the institution it speaks for
                     who = self._institution_in(x, y)
+                if who is None and x < y and (tail or speaker_noun_re().search(self.text, x, y)):
+                    # "a government spokeswoman": one of the government's, and that
+                    # government is a definite one ("the government" named before)
+                    art = _INDEFINITE_ARTICLE.match(self.text, x, y)
+                    inner = self.resolve(art.end() if art else x, y, pos)
+                    if inner.actor is not None:
+                        who = Antecedent(inner.actor)
         if who is None or who.actor is None:
             return None
         spoken = who.actor
@@ -773,6 +782,12 @@ class Resolver:
             ids = _by_description(noun_key, side, metonym, qualifier) if by_side else ()
             if len(ids) == 1:
                 return Resolution(self._dictionary(ids[0]), "dictionary", None, None)
+            if named and not speaks_for and names_a_person(noun_key) and not _fits_any_body(constraints) \
+                    and all(m.type != "person" for m in named):
+                # "an official of the ICRC", "the ICRC's director": a person of that body whom
+                # the dictionary does not hold, no spokesperson: unnamed, not the body
+                why = f"{phrase!r} is an unnamed person of {named[0].name or named[0].text}, not a spokesperson"
+                return Resolution(None, None, why, None)
             if named:
                 note = None
                 if ids:
