@@ -343,10 +343,18 @@ def test_cue_roles_are_known():
     rows = read_data_csv("event_cues.csv")
     roles = {r["role"] for r in rows}
     codes = {v.root_code for v in event_verbs()}
-    assert {r["cue"] for r in rows if r["role"] == "of-object"} <= codes  # of-object rows are CAMEO roots
+    for role in ("of-object", "speech-root", "absorbing-root", "object-root"):  # rows of CAMEO roots
+        assert {r["cue"] for r in rows if r["role"] == role} <= codes | {f"{i:02d}" for i in range(1, 21)}, role
+    assert {r["cue"] for r in rows if r["role"] == "reciprocal"} <= {v.code for v in event_verbs()}
+    modes = {f"mode:{r['mode']}" for r in read_data_csv("cameo_acled.csv") if r["mode"]} | {"mode:firearms"}
     assert roles <= {"light", "light:announced", "light:adjunct", "infinitive", "modal", "not-event", "of-object"} | {
         f"modality:{m}" for m in ("conditional", "conditional-aux", "threatened", "demanded", "planned",
-                                  "planned-aux", "denied")}
+                                  "planned-aux", "denied")} | {
+        "preposition", "preposition:target", "preposition:locative", "determiner", "pronoun:person",
+        "pronoun:thing", "quantity", "military-head", "side-force", "unit-noun", "governs:demanded",
+        "governs:threatened", "not-base", "modifier-stop", "coordinator", "subject-end", "reciprocal",
+        "speech-root", "absorbing-root", "object-root"} | {
+        f"possessive:{r['cue']}" for r in rows if r["role"].startswith("pronoun:")} | modes
 
 
 @pytest.fixture
@@ -354,8 +362,8 @@ def fresh_cues():
     """Clear the caches built from event_cues.csv before and after a test that changes the rows."""
     from karabakh.extract import events as E
 
-    cached = (E._cues, E._cue, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans,
-              E._modality)
+    cached = (E._cue_rows, E._cues, E._cue, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans,
+              E._modality, E._words)
 
     def clear():
         for f in cached:

@@ -105,11 +105,13 @@ from ..text.lexicon import (
     auxiliaries,
     be_forms,
     contracted_negation,
+    irregular_past,
     negates_verb,
     negation_pattern,
     negator_alternation,
     negator_substrings,
     phrase_negators,
+    reporting_forms,
     verb_adverbs,
     verb_negators,
 )
@@ -190,13 +192,47 @@ def _codes() -> dict[str, EventVerb]:
     return out
 
 
+# the roles of event_cues.csv (the part before any ":"), see karabakh/data/README.md
+_CUE_ROLES = frozenset({
+    "light", "modality", "modal", "infinitive", "of-object", "not-event", "preposition", "determiner", "pronoun",
+    "possessive", "quantity", "military-head", "side-force", "unit-noun", "governs", "not-base", "modifier-stop",
+    "mode", "coordinator", "subject-end", "reciprocal", "speech-root", "absorbing-root", "object-root"})
+
+
+@functools.cache
+def _cue_rows() -> tuple[tuple[str, str], ...]:
+    """``(cue, role)`` per row of ``data/event_cues.csv``, in file order, cues lower case.
+
+    Raises:
+        ValueError: naming the line of a row whose role is unknown.
+    """
+    out: list[tuple[str, str]] = []
+    for i, row in enumerate(read_data_csv("event_cues.csv")):
+        role = row["role"]
+        if role.split(":")[0] not in _CUE_ROLES or not row["cue"]:
+            raise ValueError(f"karabakh/data/event_cues.csv: row {i + 1}: unknown role or empty cue ({row})")
+        out.append((row["cue"].lower(), role))
+    return tuple(out)
+
+
 @functools.cache
 def _cues() -> dict[str, frozenset[str]]:
     """Cue words by role (``light``, ``light:announced``, ``modality:planned`` ...)."""
     out: dict[str, set[str]] = {}
-    for row in read_data_csv("event_cues.csv"):
-        out.setdefault(row["role"], set()).add(row["cue"].lower())
+    for cue, role in _cue_rows():
+        out.setdefault(role, set()).add(cue)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cue_union(prefix: str) -> frozenset[str]:
+    """Every cue of ``prefix`` and of its ``prefix:<sub>`` roles."""
+    return frozenset(c for c, role in _cue_rows() if role == prefix or role.startswith(prefix + ":"))
+
+
+def _cue_ordered(prefix: str) -> tuple[tuple[str, str], ...]:
+    """``(cue, sub)`` for every row of role ``prefix:<sub>`` (or ``prefix``: sub ``""``), in file order."""
+    return tuple((c, role[len(prefix) + 1:]) for c, role in _cue_rows()
+                 if role == prefix or role.startswith(prefix + ":"))
 
 
 @functools.cache
@@ -238,6 +274,75 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
         if w in text:
             return True
     return False
+
+
+class _Words(NamedTuple):
+    """The closed word lists the coder reads, from ``data/event_cues.csv`` and the shared files (README.md)."""
+
+    prep: frozenset[str]  # preposition* rows: a mention after one is its object, not a subject
+    target_prep: frozenset[str]  # preposition:target: a target may follow ("fired at X")
+    locative: frozenset[str]  # preposition:locative: a place follows, the targets end
+    locative_or_of: frozenset[str]
+    det: frozenset[str]  # determiner rows and the possessive pronouns
+    pronouns: frozenset[str]  # pronoun:* rows
+    people_pronouns: frozenset[str]  # pronoun:person
+    possessive: dict[str, str]  # possessive:<pronoun> rows: "its" -> "it", "our" -> "we" ...
+    quantity: frozenset[str]  # "thousands of": figure_words.csv's one-word magnitudes and indefinites, quantity rows
+    military_heads: frozenset[str]
+    end_of_fighting: re.Pattern[str]  # "an end to the hostilities"
+    side_forces: tuple[str, ...]  # in file order
+    unit_nouns: frozenset[str]
+    saying: frozenset[str]  # every form of reporting_verbs.csv
+    subject_ends: frozenset[str]  # saying, coordinators, subject-end rows
+    coordinators: frozenset[str]
+    governed: dict[str, str]  # governs:<modality> rows; the one-word modality:denied cues govern "denied"
+    governing: tuple[str, ...]  # the first four letters of every governor (a substring test first)
+    not_base: frozenset[str]  # verb_group.csv's past rows and the not-base rows
+    mod_stop: frozenset[str]  # prepositions, verb_group.csv's aux and be rows, modifier-stop rows
+    mode_words: tuple[tuple[str, str], ...]  # (word, mode) in file order
+    mode_keys: tuple[str, ...]
+    reciprocal: frozenset[str]  # CAMEO codes
+    speech_roots: frozenset[str]  # CAMEO roots
+    absorbing_roots: frozenset[str]
+    object_roots: frozenset[str]  # absorbing-root and object-root rows
+
+
+@functools.cache
+def _words() -> _Words:
+    """Build :class:`_Words` once (on first use: ``import karabakh`` reads no data file).
+
+    Raises:
+        ValueError: for a possessive row whose pronoun is no pronoun row.
+    """
+    pronouns = _cue_union("pronoun")
+    possessive = {c: sub for c, sub in _cue_ordered("possessive")}
+    if not set(possessive.values()) <= pronouns:
+        raise ValueError(f"karabakh/data/event_cues.csv: a possessive of no pronoun row ({possessive})")
+    prep = _cue_union("preposition")
+    locative = _cue("preposition:locative")
+    heads = _cue("military-head")
+    fw = figure_words()
+    saying = frozenset(reporting_forms())
+    coordinators = _cue("coordinator")
+    governed = {c: sub for c, sub in _cue_ordered("governs")}
+    governed.update(dict.fromkeys((c for c in _cue("modality:denied") if " " not in c), "denied"))
+    mode_words = _cue_ordered("mode")
+    absorbing = _cue("absorbing-root")
+    return _Words(
+        prep=prep, target_prep=_cue("preposition:target"), locative=locative, locative_or_of=locative | {"of"},
+        det=_cue("determiner") | frozenset(possessive), pronouns=pronouns, people_pronouns=_cue("pronoun:person"),
+        possessive=possessive,
+        quantity=_cue("quantity") | {w for w in (*fw.magnitudes, *fw.indefinites) if " " not in w},
+        military_heads=heads,
+        end_of_fighting=re.compile(r"\b(end|stop|halt)\b.*\b(" + _alternation(heads) + r")\b"),
+        side_forces=tuple(c for c, _ in _cue_ordered("side-force")), unit_nouns=_cue("unit-noun"),
+        saying=saying, subject_ends=saying | coordinators | _cue("subject-end"), coordinators=coordinators,
+        governed=governed, governing=tuple(sorted({w[:4] for w in governed})),
+        not_base=irregular_past() | _cue("not-base"),
+        mod_stop=prep | auxiliaries() | be_forms() | _cue("modifier-stop"),
+        mode_words=mode_words, mode_keys=tuple(w for w, _ in mode_words),
+        reciprocal=_cue("reciprocal"), speech_roots=_cue("speech-root"), absorbing_roots=absorbing,
+        object_roots=absorbing | _cue("object-root"))
 
 
 class _Plans(NamedTuple):
@@ -425,41 +530,7 @@ _BREAK = re.compile(
     r"otherwise|although|because|after|before|since|as a result of)(?!\w)|\.(?=\s|$)", re.IGNORECASE)
 _TARGET_STOP = re.compile(r"[,;:«»“”\"!?]|\.(?=\s|$)|(?<!\w)(?:if|unless|when|which|who|that|but|while|"
                           r"according to|following|after|because|due to)(?!\w)", re.IGNORECASE)
-_PREP = frozenset(
-    "of in at from with to by for on near into over under against after before during following "
-    "since about towards toward around across inside outside between among via through without".split())
-_TARGET_PREP = frozenset("of against on with to at".split())
-_LOCATIVE = frozenset("in at near into from across inside outside around over".split())
-_LOCATIVE_OR_OF = _LOCATIVE | {"of"}
-_DET = frozenset("the a an this that these those its his her their our your my".split())
-_PRONOUNS = {"he": "sg", "she": "sg", "it": "sg", "they": "pl", "we": "we", "i": "we"}
-_MOD_STOP = frozenset(
-    "of in on at by for with to from and or but after before during following since as is was were "
-    "are has have had be been will would must should could can may might not that which who when "
-    "announced announce launched launch completed complete said says".split())
-_MILITARY_HEADS = frozenset(
-    "attack attacks offensive operation operations fighting hostilities war actions action "
-    "measures shelling strikes bombardment clashes violence".split())
-_RECIPROCAL = frozenset({"040", "041", "046", "057", "0871"})
-_SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
-_SIDE_FORCES = ("soldiers", "troops", "servicemen", "military personnel", "personnel", "forces",
-                "army", "positions", "units", "peacekeepers", "peacekeeping")
-# the conjunctions that coordinate a predicate with the one before it (sharing its subject)
-_COORDINATORS = frozenset({"and", "but"})
-_SAYING = frozenset("said says say added adds stated states told tells".split())
-# "a Russian peacekeeping patrol": peacekeeping names a force here, not an event
-_UNIT_NOUNS = frozenset("patrol patrols contingent contingents forces troops mission convoy convoys unit units "
-                        "post posts base bases personnel".split())
-# a "that" clause governed by a speech act takes its modality: "demanded that X disarm"
-_GOVERNED = {
-    **dict.fromkeys("demand demands demanded insist insists insisted urge urges urged ask asks asked "
-                    "called calls request requests requested".split(), "demanded"),
-    **dict.fromkeys("threaten threatens threatened warn warns warned".split(), "threatened"),
-    **dict.fromkeys("deny denies denied".split(), "denied"),
-}
 _STRONG = re.compile(r"[;:«»“”\"!?]|\.(?=\s|$)")
-# the first letters of every governor of _GOVERNED: where none is written, no governor counts
-_GOVERNING = tuple(sorted({w[:4] for w in _GOVERNED}))
 
 
 def _lower_form(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
@@ -474,8 +545,6 @@ def _lower_form(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
 _BREAK_LOW = _lower_form(_BREAK, ";:«»“”\"!?,.iuwtbaos")
 _TARGET_STOP_LOW = _lower_form(_TARGET_STOP, ",;:«»“”\"!?.iuwtbafd")
 _DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\([^)\n]{1,40}\)\s*[-–—]+\s*")
-_QUANTITY = frozenset("thousands hundreds dozens tens scores many some most majority all none number "
-                      "group groups members part".split())
 
 
 @functools.cache
@@ -494,19 +563,12 @@ def _participation(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _POLITY_PLACES = {"NAGORNO_KARABAKH": "NKR_AUTHORITIES", "AZE": "AZE", "ARM": "ARM", "RUS": "RUS"}
-_MODE_WORDS = (("drone", "aerial"), ("air strike", "aerial"), ("airstrike", "aerial"),
-               ("aircraft", "aerial"), ("artillery", "artillery"), ("shell", "artillery"),
-               ("rocket", "artillery"), ("missile", "artillery"), ("small arms", "firearms"),
-               ("small-arms", "firearms"), ("gunfire", "firearms"), ("sniper", "firearms"),
-               ("fire attack", "firearms"), ("ambush", "firearms"))
-_MODE_KEYS = tuple(w for w, _ in _MODE_WORDS)
 
 
 # the patterns read per trigger, compiled once (``re.search(str, ...)`` looks each up in re's cache per call)
 _AGENT_BEFORE = re.compile(r"\b(according to|by|from)\s+(the\s+)?$", re.I)
 _PHASE_OF = re.compile(r"(?:\b(?:the|a|an)\s+)?\b(?:application|start|beginning|resumption|launch|continuation)"
                        r"\s+of\s+$", re.IGNORECASE)
-_END_OF_FIGHTING = re.compile(r"\b(end|stop|halt)\b.*\b(" + "|".join(_MILITARY_HEADS) + r")\b")
 _OBJECT_WORD = r"(?:\s+(?:for|to|with|of|on|against|addressed\s+to)?\s*(?:the|a|an)?\s*[\w’'\-]+)"
 _SPEECH_OBJECT = re.compile(_OBJECT_WORD + "{1,2}")
 _NOUN_OBJECT = re.compile(_OBJECT_WORD + "{1}")
@@ -801,17 +863,18 @@ def _prev_word(text: str, pos: int) -> str:
 
 def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
     """True when the mention follows a preposition (not a subject)."""
+    wd = _words()
     before = _words_before(ctx.text, m.start, 3)
     for s, _e, lw in reversed(before):
         if s < lo:
             break
-        if lw in _DET or lw in ("current", "only", "the"):
+        if lw in wd.det or lw in ("current", "only", "the"):
             continue
         if lw == "of":
             head = _words_before(ctx.text, s, 1)
-            if head and (head[0][2] in _QUANTITY or head[0][2][:1].isdigit()):
+            if head and (head[0][2] in wd.quantity or head[0][2][:1].isdigit()):
                 return False  # "thousands of Armenians fled": the counted are the subject
-        return lw in _PREP or lw == "according"
+        return lw in wd.prep or lw == "according"
     return False
 
 
@@ -868,6 +931,7 @@ def _people_subject(ctx: _Ctx, lo: int, pos: int) -> Mention | None:
     A pronoun for people ("he was wounded", "“We were attacked”") is resolved as a
     source pronoun is (:func:`_resolve_pronoun`); unresolved, it keeps its words.
     """
+    wd = _words()
     text = ctx.text
     while lo < pos and (text[lo].isspace() or text[lo] in _OPENING_MARKS):
         lo += 1  # "“We were attacked": the quotation opens the clause
@@ -875,7 +939,7 @@ def _people_subject(ctx: _Ctx, lo: int, pos: int) -> Mention | None:
     if subj is None or subj.coordinated or subj.a >= subj.b or subj.b - subj.a > 80:
         return None
     words = text[subj.a:subj.b]
-    if words.lower() in _PEOPLE_PRONOUNS:  # "he was wounded": the pronoun's actor, if it resolves
+    if words.lower() in wd.people_pronouns:  # "he was wounded": the pronoun's actor, if it resolves
         actor, rule = _resolve_pronoun(ctx, subj.a, subj.b)
         return Mention(subj.a, subj.b, words, actor, "actor" if actor else "unknown", None, None,
                        rule=f"pronoun:{rule}")
@@ -892,8 +956,6 @@ def _hedge_words() -> frozenset[str]:
 
 _OPENING_MARKS = "“‘\"'«"
 _QUOTE_MARKS = tuple("“”\"«»")
-# the pronouns that stand for people ("it" is as often a thing: "it was destroyed")
-_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 _PREP_NOT_OF = re.compile(r"\s(?:in|from|at|for|on|with|near|after|during)\s")
@@ -957,14 +1019,15 @@ def _main_subject(ctx: _Ctx, s: Sentence) -> Mention | None:
 
 def _force_of(ctx: _Ctx, m: Mention) -> Mention:
     """"Russian soldiers": an adjective of a state before a force noun is that state's armed forces."""
+    wd = _words()
     if not m.adjective or m.entity_id is None:
         return m
     window = ctx.text[m.end:m.end + 30]
     after = window.lower().strip()
     lead = len(window) - len(window.lstrip())  # only white space stands before the noun
-    for noun in _SIDE_FORCES:
+    for noun in wd.side_forces:
         rest = after[len(noun):].split()
-        if after.startswith(noun) and not (rest and rest[0] in _MILITARY_HEADS):
+        if after.startswith(noun) and not (rest and rest[0] in wd.military_heads):
             force = f"{m.entity_id}_ARMED_FORCES" if not noun.startswith("peacekeep") else \
                 f"{m.entity_id}_PEACEKEEPERS"
             if actor_info(force) is not None:
@@ -1011,10 +1074,11 @@ class _Trig:
 
 def _choose(rows: tuple[EventVerb, ...], text: str, start: int) -> EventVerb:
     """Noun or verb reading of a form by the word before it."""
+    wd = _words()
     if len(rows) == 1:
         return rows[0]
     prev = _prev_word(text, start)
-    nounish = prev in _DET or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military") \
+    nounish = prev in wd.det or prev.endswith(("’s", "'s")) or prev in ("of", "for", "at", "in", "massive", "military") \
         or prev in phrase_negators() or _determined(text, start)
     if not nounish and _opens_clause(text, start):
         # "Attacks by Azerbaijani forces continued", "Shelling resumed": a plural or a gerund that opens
@@ -1034,17 +1098,18 @@ def _determined(text: str, start: int) -> bool:
     A word between that can head a subject (a plural: "the separatists attack"), a word of a
     verb group or a preposition ends the noun phrase.
     """
+    wd = _words()
     words = [w for _s, _e, w in _words_before(text, start, 3)]
     for i in (len(words) - 2, len(words) - 3):
         if i < 0:
             break
         between = words[i + 1:]
-        if any(w in _PREP or w in _modality().verb_group or (w.endswith("s") and not w.endswith("ss"))
+        if any(w in wd.prep or w in _modality().verb_group or (w.endswith("s") and not w.endswith("ss"))
                or not w[:1].isalpha() for w in between):
             return False
         if f"{words[i]} {words[i + 1]}" in _modality().verb_group:
             return False  # "no longer shells": a verb group
-        if words[i] in _DET or words[i] in phrase_negators() or words[i].endswith(("’s", "'s")):
+        if words[i] in wd.det or words[i] in phrase_negators() or words[i].endswith(("’s", "'s")):
             return True
     return False
 
@@ -1065,8 +1130,9 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 
 def _mode(words: str) -> str | None:
+    wd = _words()
     low = words.lower()
-    for w, mode in _MODE_WORDS:
+    for w, mode in wd.mode_words:
         if w in low:
             return mode
     return None
@@ -1074,6 +1140,7 @@ def _mode(words: str) -> str | None:
 
 def _refine(code: str, obj: str) -> str:
     """A more specific code from the object of an appeal, a refusal or a promise."""
+    wd = _words()
     low = obj.lower()
     if code == "020":
         if _ASK_INTERVENTION.search(low):
@@ -1094,7 +1161,7 @@ def _refine(code: str, obj: str) -> str:
             return "1041"
         if _DEMAND_CEASEFIRE.search(low):
             return "1056"
-    if code == "030" and _END_OF_FIGHTING.search(low):
+    if code == "030" and wd.end_of_fighting.search(low):
         return "0356"
     return code
 
@@ -1177,9 +1244,7 @@ def find_events(
     return _merge(out, fresh=True) if merge else out
 
 
-_ABSORBING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # the roots whose words run on to their object ("calls for the intervention")
-_OBJECT_ROOTS = _ABSORBING_ROOTS | {"04", "05", "08"}
 _CONTINUE = re.compile(r"\s+(?:will\s+|would\s+|to\s+)?(?:continue|continued|continues|resumed|resume|"
                        r"began|begin|started|start)\b", re.IGNORECASE)
 
@@ -1240,10 +1305,11 @@ def _coordinated_speech(text: str, u: _Trig) -> bool:
     appeals; "urged Baku to halt the offensive and withdraw" one (a bare verb
     continues the infinitive).
     """
-    if _row(u, text).kind != "speech" or _prev_word(text, u.start) not in _COORDINATORS:
+    wd = _words()
+    if _row(u, text).kind != "speech" or _prev_word(text, u.start) not in wd.coordinators:
         return False
     first = text[u.start:u.end].split()[0].lower()
-    return first.endswith("ed") or first in _NOT_BASE or (first.endswith("s") and not first.endswith("ss"))
+    return first.endswith("ed") or first in wd.not_base or (first.endswith("s") and not first.endswith("ss"))
 
 
 def _absorb_quoted_labels(ctx: _Ctx, trigs: list[_Trig]) -> None:
@@ -1265,6 +1331,7 @@ def _absorb_quoted_labels(ctx: _Ctx, trigs: list[_Trig]) -> None:
 
 def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDate | None,
                    dates: Sequence[DateRef], figures: Sequence[Figure]) -> list[Event]:
+    wd = _words()
     text = ctx.text
     # an end of fighting needs a word of military action next to it ("until the end" is no event)
     keep: list[_Trig] = []
@@ -1274,12 +1341,12 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             after = _WORD.findall(text[t.end:min(s.end, t.end + 50)].lower())[:4]
             before = _WORD.findall(text[max(s.start, t.start - 60):t.start].lower())[-7:]
             if _prev_word(text, t.start) in ("until", "till", "the", "by") or \
-                    _MILITARY_HEADS.isdisjoint(after + before):
+                    wd.military_heads.isdisjoint(after + before):
                 continue
         if row.code == "0234" and row.kind == "noun" and \
-                _WORD.findall(text, t.end, min(s.end, t.end + 20))[:1] in ([u] for u in _UNIT_NOUNS):
+                _WORD.findall(text, t.end, min(s.end, t.end + 20))[:1] in ([u] for u in wd.unit_nouns):
             continue
-        if row.code == "057" and row.kind == "noun" and _prev_word(text, t.start) not in _DET | {"ceasefire"}:
+        if row.code == "057" and row.kind == "noun" and _prev_word(text, t.start) not in wd.det | {"ceasefire"}:
             continue
         keep.append(t)
     trigs = keep
@@ -1295,7 +1362,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
             nxt[0].start = min(nxt[0].start, t.start)
             continue
         # the object of an appeal, a promise, a demand, a refusal or a threat is not a deed
-        if row.kind == "speech" and row.root_code in _ABSORBING_ROOTS:
+        if row.kind == "speech" and row.root_code in wd.absorbing_roots:
             stop = _target_stop(text, t.end, s.end)
             for u in nxt:
                 if u.start >= stop or _coordinated_speech(text, u):
@@ -1344,7 +1411,7 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
         if row.kind == "noun" and row.root_code == "19" and nxt and _row(nxt[0], text).code == "087" and \
                 not _BREAK.search(text, t.end, nxt[0].start) and \
                 len(gap19 := [w.lower() for w in _WORD.findall(text, t.end, nxt[0].start)]) <= 6 and \
-                not any(w in _SAYING or w in _cues_prefix("light") for w in gap19):
+                not any(w in wd.saying or w in _cues_prefix("light") for w in gap19):
             t.absorbed = True
         if row.code == "087" and row.kind == "verb" and nxt and _row(nxt[0], text).root_code == "19" and \
                 _row(nxt[0], text).kind == "noun" and len(text[t.end:nxt[0].start].split()) <= 3 and \
@@ -1375,9 +1442,6 @@ def _code_sentence(ctx: _Ctx, s: Sentence, trigs: list[_Trig], sdate: SentenceDa
     return out
 
 
-# past forms of the lexicon's verbs that end in neither -ed nor -s, and forms that are base and past alike
-_NOT_BASE = frozenset("broke came gave held laid made met retook sent spoke struck taken took withdrawn withdrew "
-                      "fled fought shot left hit cut put".split())
 
 
 def _imperative(text: str, q: Quote, start: int, matched: str) -> bool:
@@ -1386,11 +1450,12 @@ def _imperative(text: str, q: Quote, start: int, matched: str) -> bool:
     It opens ``q``'s content (after quotation marks, "please", "do not" / "don't"),
     and its verb is a base form: not -ed, -ing, -s, nor a past form ("struck").
     """
+    wd = _words()
     lead = text[q.content_start:start].strip(" \t\n\"“”'‘’«»").lower()
     if q.content_start > start or lead not in ("", "please"):
         return False
     first = matched.split()[0] if matched.split() else ""
-    return bool(first) and first.isalpha() and first not in _NOT_BASE and \
+    return bool(first) and first.isalpha() and first not in wd.not_base and \
         not first.endswith(("ed", "ing", "ment", "tion")) and not (first.endswith("s") and not first.endswith("ss"))
 
 
@@ -1412,7 +1477,8 @@ def _light_verb_group(words_before: list[str], light: dict[str, str], aux: froze
     case). The light verb is one of the last three of them that are not
     determiners; the auxiliaries are the words just before it that are in ``aux``.
     """
-    words = [w for w in words_before if w not in _DET]
+    wd = _words()
+    words = [w for w in words_before if w not in wd.det]
     for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
         if words[i] in light and light[words[i]] != "adjunct":
             j = i
@@ -1425,6 +1491,7 @@ def _light_verb_group(words_before: list[str], light: dict[str, str], aux: froze
 def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceDate | None,
               dates: Sequence[DateRef], figures: Sequence[Figure], prev: Event | None,
               limit: int) -> list[Event]:
+    wd = _words()
     text = ctx.text
     mc = _modality()
     light = mc.light
@@ -1457,8 +1524,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             kind = "passive"
     else:
         for ws, _we, low in reversed(before):
-            if ws < clause_lo or low in _MOD_STOP or low in _DET:
-                if low in _DET and ws >= clause_lo:
+            if ws < clause_lo or low in wd.mod_stop or low in wd.det:
+                if low in wd.det and ws >= clause_lo:
                     start = ws
                 break
             start = ws
@@ -1526,7 +1593,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             if src is None and part:
                 src, src_rule = _subject(ctx, clause_lo, part.start()), "participant"
             if src is None:
-                lw: list[str] = [w for w in words_before if w not in _DET]
+                lw: list[str] = [w for w in words_before if w not in wd.det]
                 lv = next((w for w in reversed(lw[-3:]) if w in light), None)
                 if lv is None and len(lw) >= 2 and " ".join(lw[-2:]) in light:
                     lv = " ".join(lw[-2:])
@@ -1536,11 +1603,11 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                         src, src_rule = rel, "relative"
                     if src is None:
                         src_words = _pronoun_subject(text, clause_lo, start)
-                elif row.code in _RECIPROCAL:
+                elif row.code in wd.reciprocal:
                     src, src_rule = _subject(ctx, s.start, start), "reciprocal"
                 elif (cont := _CONTINUE.match(text, end)) is not None:
                     end = cont.end()
-        if row.code in _RECIPROCAL or _AGAINST_AFTER.match(text, end):
+        if row.code in wd.reciprocal or _AGAINST_AFTER.match(text, end):
             tgts = _targets(ctx, end, target_hi, src, strict=False) or tgts
     else:  # active verb or speech act
         src = _subject(ctx, clause_lo, start, verb=t.start)
@@ -1551,7 +1618,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if src is None and (rel := _relative_antecedent(ctx, text, s, clause_lo, prev)) is not None:
             src, src_rule = rel, "relative"
         if src is None:
-            if _prev_word(text, start) in _COORDINATORS:  # "... but called for guarantees"
+            if _prev_word(text, start) in wd.coordinators:  # "... but called for guarantees"
                 src, src_rule = _coordinated_subject(ctx, s, start), "coordinated"
             if src is None:
                 # a pronoun before the claim that holds the verb is its speaker, not its subject:
@@ -1572,12 +1639,12 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 tgts = [dataclasses.replace(p, entity_id=_POLITY_PLACES[p.entity_id], kind="actor")]
             break
     # the words of an appeal or call run to its object: "calls for the intervention"
-    if kind in ("speech", "noun") and row.root_code in _OBJECT_ROOTS:
+    if kind in ("speech", "noun") and row.root_code in wd.object_roots:
         obj = (_SPEECH_OBJECT if kind == "speech" else _NOUN_OBJECT).match(text, end, target_hi)
         if obj:
             end = obj.end()
             last = _words_before(text, end, 1)
-            if last and (last[0][2] in _COORDINATORS or last[0][2] in _modality().verb_aux):
+            if last and (last[0][2] in wd.coordinators or last[0][2] in _modality().verb_aux):
                 cut = last[0][0]  # "a ceasefire | and", "The ceasefire | was"
                 while cut > end - len(obj.group()) and text[cut - 1].isspace():
                     cut -= 1
@@ -1600,8 +1667,8 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         if kind in ("verb", "speech"):
             np_lo = _claim_start(ctx, clause_lo, t.start)  # "They said | the army would attack"
             np = text[np_lo:start].strip(" ,")
-            if np and len(np.split()) <= 8 and np.split()[0].lower() in _DET | {"most", "some", "many"} and \
-                    not all(w.lower() in _DET for w in np.split()):  # "An | agreement was reached": no subject
+            if np and len(np.split()) <= 8 and np.split()[0].lower() in wd.det | {"most", "some", "many"} and \
+                    not all(w.lower() in wd.det for w in np.split()):  # "An | agreement was reached": no subject
                 ss = text.index(np, np_lo)
                 se, source_text = ss + len(np), np
                 # a description ("the ministry") is whoever the shared resolver says it is
@@ -1637,7 +1704,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     # the governor of a "that" clause stands after the last ; : or . (none may follow "that")
     cut = max(sent_before.rfind(";"), sent_before.rfind(":"), sent_before.rfind(".")) + 1
     gov = _GOVERNOR.search(sent_before, cut) if (
-        "that" in sent_before[cut:] and ctx.sentence_holds(_GOVERNING)) else None
+        "that" in sent_before[cut:] and ctx.sentence_holds(wd.governing)) else None
     governor = gov.group(1) if gov else ""
     neg = bool(group and negation_pattern().search(group)) or (
         _holds(near_before, negators) and bool(_aux_negation().search(near_before)))
@@ -1653,7 +1720,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
             conditional.search(text[t.end:_next_stop(text, t.end, s.end, _STRONG)]):
         modality = "conditional"
     elif (_holds(sent_before, mc.threatened_words) and mc.threatened.search(sent_before)) or \
-            _GOVERNED.get(governor) == "threatened":
+            wd.governed.get(governor) == "threatened":
         modality = "threatened"
     elif q is not None and kind in ("verb", "speech") and src is None and src_words is None and \
             _imperative(text, q, start, matched) and not _BY_AFTER.match(text, t.end) and \
@@ -1661,9 +1728,9 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
                 _WORD.findall(text[t.end:t.end + 40].lower())[:4]):
         modality = "demanded"  # a quotation that opens with a bare verb: "Lay down your weapons," ...
     elif neg or (_holds(near_before + " " + group, denying) and mc.denied.search(near_before + " " + group)) or \
-            _GOVERNED.get(governor) == "denied":
+            wd.governed.get(governor) == "denied":
         modality = "denied"
-    elif (group and mc.demanded.search(group)) or _GOVERNED.get(governor) == "demanded":
+    elif (group and mc.demanded.search(group)) or wd.governed.get(governor) == "demanded":
         modality = "demanded"
     elif (ctx.sentence_holds(plans.plan_words) and plans.plan.search(text[s.start:trig_start].lower()[-70:])) or \
             (_holds(sent_before, plans.agreement_words) and (plans.agreement.search(sent_before[-80:]) or
@@ -1672,7 +1739,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     elif group and mc.planned_aux.search(group):
         cue = (q.cue or "").lower() if q else ""
         modality = "announced" if any(w in announcing for w in cue.split()) else "planned"
-    elif not announcing.isdisjoint([w for w in words_before if w not in _DET][-4:]):
+    elif not announcing.isdisjoint([w for w in words_before if w not in wd.det][-4:]):
         modality = "announced"
     elif kind == "speech" and row.root_code == "03" and _IF.search(text[t.end:s.end]):
         modality = "conditional"
@@ -1688,7 +1755,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
         code = _refine(code, text[t.start:target_hi])
     mode = row.plover_mode
     m_ = _mode(text[clause_lo:clause_hi]) if (  # only an assault has a mode
-        row.root_code == "19" and ctx.sentence_holds(_MODE_KEYS)) else None
+        row.root_code == "19" and ctx.sentence_holds(wd.mode_keys)) else None
     if m_:
         mode = {"aerial": "aerial", "artillery": "heavy-weapons", "firearms": "firearms"}[m_]
         if code == "190":
@@ -1703,7 +1770,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
     place = None
     for p in ctx.places_in(end, clause_hi) + ctx.places_in(clause_lo, start):
         direct = _THE_GAP.fullmatch(text[t.end:p.start]) is not None
-        if p.entity_id is not None and (direct or _prev_word(text, p.start) in _LOCATIVE_OR_OF):
+        if p.entity_id is not None and (direct or _prev_word(text, p.start) in wd.locative_or_of):
             place = p
             break
     pinfo = place_info(place.entity_id) if place and place.entity_id else None
@@ -1736,7 +1803,6 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 
 
 # what ends the subject a negator heads, going right to left: a word of saying, a conjunction, a comma
-_SUBJECT_ENDS = _SAYING | {"and", "or", "but", "that", "there"}
 
 
 @functools.cache
@@ -1758,6 +1824,7 @@ def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:
     """
     # most tellings have no negator near them: one search of the window first (the
     # four words before reach back at most 12 * 4 + 20 characters, see _words_before)
+    wd = _words()
     if not _phrase_negator_re().search(text, max(lo, start - 68), start + 20):
         return False
     negators = phrase_negators()
@@ -1769,10 +1836,10 @@ def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:
             len(words) > 1 and f"{words[-2][2]} {words[-1][2]}" in negators)
     for i in range(len(words) - 1, -1, -1):
         _ws, we, w = words[i]
-        if w in _SUBJECT_ENDS or w in _modality().verb_aux or "," in text[we:start]:
+        if w in wd.subject_ends or w in _modality().verb_aux or "," in text[we:start]:
             return False
         two = f"{words[i - 1][2]} {w}" if i else ""
-        if (w in negators or two in negators) and w not in _PREP:
+        if (w in negators or two in negators) and w not in wd.prep:
             return True
     return False
 
@@ -1796,7 +1863,6 @@ def _relative_antecedent(ctx: _Ctx, text: str, s: Sentence, clause_lo: int,
     return None
 
 
-_POSS_PRONOUN = {"its": "it", "their": "they", "our": "we", "his": "he", "her": "she", "my": "i"}
 
 
 def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str, tuple[int, int] | None] | None:
@@ -1807,13 +1873,14 @@ def _possessive_np(ctx: _Ctx, lo: int, start: int) -> tuple[Mention | None, str,
     another noun is a genitive: the subject is the noun's owner's ... unknown, so
     the words are kept with id ``None``.
     """
+    wd = _words()
     text = ctx.text
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 5) if ws >= lo]
     for i, (ws, _we, lw) in enumerate(words):
-        if lw in _POSS_PRONOUN and len(words) - 3 <= i < len(words) - 1:  # one to two words follow it
+        if lw in wd.possessive and len(words) - 3 <= i < len(words) - 1:  # one to two words follow it
             rest = " ".join(x[2] for x in words[i + 1:])
-            pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], _POSS_PRONOUN[lw])
-            force = next((f for f in _SIDE_FORCES if rest.startswith(f)), None)
+            pid, rule = _resolve_pronoun_word(ctx, ws, words[-1][1], wd.possessive[lw])
+            force = next((f for f in wd.side_forces if rest.startswith(f)), None)
             if pid is not None and force:
                 info = actor_info(pid)
                 side_force = f"{info.side}_ARMED_FORCES" if info else None
@@ -1847,11 +1914,12 @@ def _resolve_pronoun_word(ctx: _Ctx, start: int, end: int, word: str) -> tuple[s
 
 def _pronoun_subject(text: str, lo: int, start: int) -> tuple[int, int] | None:
     """A pronoun subject: just before the verb group, or opening the clause."""
+    wd = _words()
     words = [(ws, we, w) for ws, we, w in _words_before(text, start, 12) if ws >= lo]
-    near = [x for x in words[-3:] if x[2] in _PRONOUNS]
+    near = [x for x in words[-3:] if x[2] in wd.pronouns]
     if near:
         return near[-1][0], near[-1][1]
-    if words and words[0][2] in _PRONOUNS:
+    if words and words[0][2] in wd.pronouns:
         return words[0][0], words[0][1]
     return None
 
@@ -1869,6 +1937,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
 
     A mention that begins a new clause (a verb or auxiliary follows it) is not a target.
     """
+    wd = _words()
     out: list[Mention] = []
     aux = _modality().verb_aux
     for m in [m for m in ctx.actors if lo <= m.start < hi]:
@@ -1879,7 +1948,7 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
             break
         gap = ctx.text[out[-1].end if out else lo:m.start]
         words = [w.lower() for w in _WORD.findall(gap)]
-        content = [w for w in words if w not in _DET]
+        content = [w for w in words if w not in wd.det]
         if out:
             if content in (["and"], ["or"]) or (not content and "," in gap):
                 out.append(m)
@@ -1889,10 +1958,10 @@ def _targets(ctx: _Ctx, lo: int, hi: int, src: Mention | None, *, strict: bool =
             break
         if len(content) > 4:
             break
-        prep = next((w for w in reversed(content) if w in _PREP), None)
-        if prep is None or prep in _TARGET_PREP:
+        prep = next((w for w in reversed(content) if w in wd.prep), None)
+        if prep is None or prep in wd.target_prep:
             out.append(m)
-        elif prep in _LOCATIVE or prep in ("by", "for", "from"):
+        elif prep in wd.locative or prep in ("by", "for", "from"):
             break
     return out
 
@@ -2061,6 +2130,7 @@ def _telling_key(x: Event) -> tuple[Any, ...]:
 
 def _fits(chain: _Chain, e: Event) -> str | None:
     """The merge rule if ``e`` can join ``chain``, else ``None``."""
+    wd = _words()
     first = chain.first
     if first.root_code != e.root_code:
         return None
@@ -2081,7 +2151,7 @@ def _fits(chain: _Chain, e: Event) -> str | None:
     src_sides = chain.src_sides
     if e.source_id and src_sides and _side(e.source_id) not in src_sides:
         return None
-    if e.root_code in _SPEECH_ROOTS - {"04", "05"}:
+    if e.root_code in wd.speech_roots:
         if not e.source_id or _side(e.source_id) not in src_sides:
             return None
     if e.target_id and _side(e.target_id) not in chain.tgt_sides:
