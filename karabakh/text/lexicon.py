@@ -49,6 +49,7 @@ __all__ = [
     "auxiliaries",
     "be_forms",
     "contracted_negation",
+    "count_words",
     "cue_pattern",
     "function_role",
     "function_words",
@@ -63,6 +64,7 @@ __all__ = [
     "reporting_forms",
     "reporting_noun_forms",
     "reporting_verbs",
+    "time_words",
     "verb_adverbials",
     "verb_adverbs",
     "verb_negators",
@@ -75,6 +77,23 @@ def _time_words(category: str) -> frozenset[str]:
     return frozenset(
         row["word"].lower() for row in read_data_csv("time_words.csv") if row["category"] == category
     )
+
+
+@functools.cache
+def time_words(*categories: str) -> tuple[str, ...]:
+    """The words of the given categories of ``data/time_words.csv``, lower case, file order.
+
+    >>> time_words("part_of_day")
+    ('morning', 'afternoon', 'evening', 'night')
+    """
+    rows = read_data_csv("time_words.csv")
+    out: list[str] = []
+    for c in categories:
+        words = [row["word"].lower() for row in rows if row["category"] == c]
+        if not words:
+            raise ValueError(f"time_words.csv has no category {c!r}")
+        out.extend(w for w in words if w not in out)
+    return tuple(out)
 
 
 def month_names() -> frozenset[str]:
@@ -128,7 +147,7 @@ FUNCTION_CATEGORIES = frozenset({
 FUNCTION_ROLES = frozenset({
     "boundary", "new_clause", "subordinate", "tail", "prep_start", "no_subject", "np_cut",
     "np_complement", "speaks_for", "source", "complement", "fragment_stop", "indefinite",
-    "determiner", "cue_modifier", "np_stop"})
+    "determiner", "cue_modifier", "np_stop", "addressee", "addressee_modifier"})
 
 
 @functools.cache
@@ -172,6 +191,17 @@ def function_words(*categories: str) -> tuple[str, ...]:
     for c in categories:
         out.extend(w for w in table[c] if w not in out)
     return tuple(out)
+
+
+@functools.cache
+def count_words() -> tuple[str, ...]:
+    """The number words from two up of ``data/figure_words.csv`` (``unit`` and ``tens`` rows), lower case.
+
+    >>> count_words()[:3], "one" in count_words()
+    (('two', 'three', 'four'), False)
+    """
+    return tuple(row["phrase"].lower() for row in read_data_csv("figure_words.csv")
+                 if row["role"] in ("unit", "tens") and int(row["value"]) >= 2)
 
 
 @functools.cache
