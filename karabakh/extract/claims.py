@@ -185,12 +185,14 @@ def _number_first() -> re.Pattern[str]:
     """A count opening a clause after a cue ("said 290 people were", "said dozens of ...").
 
     The number words (two and up), the one-word magnitudes and vague counts of
-    ``figure_words.csv``, and "most"/"all"; the word after it may not be a unit of
+    ``figure_words.csv``, and the quantifiers and predeterminers of ``function_words.csv``
+    ("most", "no", "all"); the word after it may not be a unit of
     time of ``time_words.csv`` ("said two days later", "three nights").
     """
     fw = figure_words()
     counts = [w for w, v in fw.numbers.items() if v >= 2] + [
-        w for w in (*fw.magnitudes, *fw.indefinites) if " " not in w] + ["most", "all"]
+        w for w in (*fw.magnitudes, *fw.indefinites) if " " not in w] + list(
+        function_words("quantifier", "predeterminer"))
     units = {w for w in time_words("unit", "part_of_day") if " " not in w}
     units |= {w + "s" for w in units if not w.endswith("s")}
     return re.compile(

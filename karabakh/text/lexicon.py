@@ -19,6 +19,13 @@ the modules that need it ask here instead of keeping a copy:
   :func:`verb_adverbials`), read by :mod:`karabakh.text.clauses` (``AUX``,
   the verb group), :mod:`karabakh.extract.claims` and
   :mod:`karabakh.extract.events`;
+* the grammatical closed classes (articles, possessives, demonstratives,
+  quantifiers, pronouns, prepositions, subordinators, coordinators) and their
+  sub-lists (clause boundaries, prepositions that open no subject ...):
+  ``data/function_words.csv`` (:func:`function_words`, :func:`function_role`),
+  read by clauses, references, claims, quotes, statements, casualties and dates;
+  the number words of ``data/figure_words.csv`` (:func:`count_words`) and the
+  units of ``data/time_words.csv`` (:func:`time_words`) for claims and references;
 * the negators of a verb group (``not``, ``never``, ``n't``): the ``negator``
   rows of ``data/stance_words.csv`` marked ``in_verb_group``
   (:func:`verb_negators`, :func:`negation_pattern`); the other negator rows
