@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..text.lexicon import alternation, function_role, time_words, verb_adverbials, verb_adverbs
+
 
 class _Raw(NamedTuple):
     """One quote or claim before its speaker is resolved: spans, cue, speaker phrase, rule.
@@ -65,10 +67,19 @@ def _last_word(text: str, lo: int, pos: int) -> str | None:
     return text[a:b]
 
 
+def _tail_words() -> list[str]:
+    """The words that may open an adjunct after a closing attribution (see :data:`_TAIL_OK`).
+
+    The ``tail`` role of ``data/function_words.csv`` (prepositions, "when",
+    "overnight", "citing"), the adverbs and adverbials of ``data/verb_group.csv``
+    (their first word: "this" of "this morning", "last" of "last night"), and
+    "early"/"mid"/"late", the one-word ``point_mod`` words of ``data/time_words.csv``.
+    """
+    words = {*function_role("tail"), *verb_adverbs(), *(w.split()[0] for w in verb_adverbials())}
+    words |= {w for w in time_words("point_mod") if " " not in w}
+    return sorted(words)
+
+
 # what may follow "..., the ministry said" at the end of a wire-style lead:
 # nothing, or an adjunct ("in a statement", "on Tuesday", "late on Friday")
-_TAIL_OK = re.compile(
-    r"\s*(?:(?:in|on|at|during|after|before|to|via|through|from|late|early|earlier|later|"
-    r"overnight|yesterday|today|tonight|this|last|without|while|when|citing|separately|"
-    r"also|again|repeatedly|publicly|officially)\b[^,;:“”«»\"]*)?(?:[.!?]|,|$)"
-)
+_TAIL_OK = re.compile(rf"\s*(?:(?:{alternation(_tail_words())})\b[^,;:“”«»\"]*)?(?:[.!?]|,|$)")

@@ -187,7 +187,14 @@ from ..text._patterns import Trie, build_trie, trie_to_regex
 from ..text.actors import tag_mentions
 from ..text.clauses import WORD_BEFORE
 from ..text.document import Document
-from ..text.lexicon import interval_starts, month_names, reporting_verbs
+from ..text.lexicon import (
+    alternation,
+    be_forms,
+    function_words,
+    interval_starts,
+    month_names,
+    reporting_verbs,
+)
 from ..text.sentences import sentence_spans
 
 __all__ = ["figure_words", "find_figures", "parse_number"]
@@ -646,7 +653,8 @@ def _patterns() -> _Patterns:
 
 
 #: "dozens of the wounded": the "of" is the partitive's, read with its determiner
-_NOT_DEFINITE = r"(?!\s+(?:the|those|these|its|their|our)(?![\w-]))"
+#: (a definite determiner of ``data/function_words.csv``: "the", a demonstrative, a possessive)
+_NOT_DEFINITE = rf"(?!\s+(?:the|{alternation(function_words('demonstrative', 'possessive', 'speaker_possessive'))})(?![\w-]))"
 
 
 def _parse_words(phrase: str) -> int | float | None:
@@ -1094,8 +1102,8 @@ def _anchor_starts(text: str, pats: _Patterns) -> list[int]:
     )
 
 
-_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her",
-                          "our", "all", "a", "an"})
+_DETERMINERS = frozenset(function_words(
+    "article", "demonstrative", "possessive", "speaker_possessive", "predeterminer"))
 
 
 def _skip_determiners(text: str, start: int, head_start: int) -> int:
@@ -1172,7 +1180,7 @@ _TO_BEFORE = re.compile(r"(?<![\w-])to\s+\Z", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![\w-])number\s+of\s+\Z", re.IGNORECASE)
 
 # "only 50 people are left": "left" after a form of "be" means "remain", not "departed"
-_BE_LEFT = re.compile(r"(?<![\w-])(?:are|is|were|was|be|been|being)\s+left\Z", re.IGNORECASE)
+_BE_LEFT = re.compile(rf"(?<![\w-])(?:{alternation(be_forms())})\s+left\Z", re.IGNORECASE)
 
 
 def _share_coordinated(cands: list[_Cand], text: str, pats: _Patterns) -> None:

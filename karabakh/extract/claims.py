@@ -105,8 +105,14 @@ from ..text.clauses import (
 )
 from ..text.lexicon import (
     ReportingVerb,
+    alternation,
+    auxiliaries,
+    be_forms,
+    function_role,
+    function_words,
     reporting_forms,
     reporting_verbs,
+    time_words,
     verb_adverbials,
     weekday_names,
 )
@@ -122,7 +128,9 @@ _AS = re.compile(r"\sas\s")
 _NOT = re.compile(r"not\b")
 _THAT_END = re.compile(r"(?<![\w-])that\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:.!?]")
-_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|as|it\s+is)\s+$")
+_PASSIVE_BEFORE = re.compile(rf"(?<![\w-])(?:{alternation(be_forms())}|as|it\s+is)\s+$")
+#: an article or a third-person possessive (``data/function_words.csv``): "the", "a", "its" ...
+_DET = alternation(function_words("article", "possessive"))
 # the words before "that" hold no sentence mark, except the dots of an initialism ("told
 # the U.N. Security Council that ...")
 _THAT = re.compile(r"^(?:[^.!?;:“”«»\"]|(?<=\b[A-Z])\.){0,60}?(?<![\w-])that\s+")
@@ -164,17 +172,35 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
 _PARTICIPLE_COMMA = re.compile(
     r",\s*(?:[a-z]+ing\b|(?:" + "|".join(w for w in BOUNDARY_WORDS if w != "that") + r")\s)"
 )
+#: who is told: a name, or a noun of the ``addressee`` role of ``data/function_words.csv``
+#: ("reporters", "a news conference"), after an article or a modifier of that role
 _ADDRESSEE = re.compile(
-    r"\s*(?:(?:the|a|an|state|local|foreign)\s+)?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
-    r"|reporters|journalists|lawmakers|parliament|deputies|legislators|correspondents|"
-    r"(?:a\s+|the\s+)?(?:news|press)\s+conference|(?:a\s+|the\s+)?briefing)\s+"
+    rf"\s*(?:(?:{alternation(function_words('article') + function_role('addressee_modifier'))})\s+)?"
+    rf"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*|{alternation(function_role('addressee'))})\s+"
 )
-_NUMBER_FIRST = re.compile(
-    r"\s+(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-    r"thousands|several|many|most|all)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?!(?:days?|nights?|mornings?|evenings?|afternoons?|weeks?|months?|years?|hours?|minutes?|"
-    r"times|along|over)\b)[a-z]+\s+[a-z]"
-)
+
+
+@functools.cache
+def _number_first() -> re.Pattern[str]:
+    """A count opening a clause after a cue ("said 290 people were", "said dozens of ...").
+
+    The number words (two and up), the one-word magnitudes and vague counts of
+    ``figure_words.csv``, and the quantifiers and predeterminers of ``function_words.csv``
+    ("most", "no", "all"); the word after it may not be a unit of
+    time of ``time_words.csv`` ("said two days later", "three nights").
+    """
+    fw = figure_words()
+    counts = [w for w, v in fw.numbers.items() if v >= 2] + [
+        w for w in (*fw.magnitudes, *fw.indefinites) if " " not in w] + list(
+        function_words("quantifier", "predeterminer"))
+    units = {w for w in time_words("unit", "part_of_day") if " " not in w}
+    units |= {w + "s" for w in units if not w.endswith("s")}
+    return re.compile(
+        rf"\s+(?:\d[\d,.]*|{alternation(counts)})\s+(?:of\s+)?(?:the\s+)?"
+        rf"(?!(?:{alternation(units)}|times|along|over)\b)[a-z]+\s+[a-z]"
+    )
+
+
 _COLON_QUOTE = re.compile(r":\s*[«“„\"‘]")
 
 
@@ -192,9 +218,9 @@ def _content_after(text: str, verb: ReportingVerb, ce: int, s_end: int) -> tuple
         lead = _time_lead().match(rest) if m is None else None  # "said on Friday it had begun"
         after = rest[lead.end():] if lead else ""
         if lead and not _BOUNDARY_FIRST.match(after) and (
-                CLAUSE_START.match(after) or _NUMBER_FIRST.match(" " + after)):
+                CLAUSE_START.match(after) or _number_first().match(" " + after)):
             a = ce + lead.end()
-        elif CLAUSE_START.match(rest) or _NUMBER_FIRST.match(rest):
+        elif CLAUSE_START.match(rest) or _number_first().match(rest):
             a = ce
         elif m:
             a = ce + m.end()
@@ -379,10 +405,8 @@ def indirect_claims(
 
 # verbs whose content may be an infinitive: "pledged to guarantee", "urged X to withdraw"
 _INFINITIVE_KINDS = frozenset({"announcement", "call"})
-_TO_VERB = re.compile(r"to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]{2,}\b")
-_OBJECT_TO_VERB = re.compile(
-    r"(?:[\w’'.-]+\s+){1,8}?to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]{2,}\b"
-)
+_TO_VERB = re.compile(rf"to\s+(?!(?:{_DET})\b)[a-z]{{2,}}\b")
+_OBJECT_TO_VERB = re.compile(rf"(?:[\w’'.-]+\s+){{1,8}}?to\s+(?!(?:{_DET})\b)[a-z]{{2,}}\b")
 _GERUND = re.compile(r"(?:(?:[\w’'.-]+\s+){1,6}?of\s+)?(?:not\s+)?[a-z]{3,}ing\s")
 _FREE_RELATIVE = re.compile(r"(?i:what|whatever)\s")
 # ", Trend reports" / ", APA said" closing a sentence: the agency's source line
@@ -538,10 +562,10 @@ def _without_source_line(
     return trim(text, a, m.start())
 
 
-_VERB_FIRST = re.compile(r"[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
+_VERB_FIRST = re.compile(rf"[a-z]+ed\s+(?:{_DET})\s")
 
 
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\sbut\s")
+_NEW_CLAUSE = re.compile(rf";|,\s*(?:{alternation(function_role('new_clause'))})\s|\sbut\s")
 
 
 class _ClaimEnds:
@@ -617,17 +641,17 @@ class _ClaimEnds:
                 end = max(self.text.rfind(" and ", ce, nxt), self.text.rfind(",", ce, nxt))
 
 
-_SUBORDINATE = re.compile(
-    r"(?i:after|before|when|while|as|if|although|though|because|since|once|until|unless|"
-    r"whether|despite|in|on|at|during|for|from|with|by|to)\b"
-)
+#: a subordinator or a preposition opening a claim: a background clause, no claim (the
+#: ``subordinate`` role of ``data/function_words.csv``)
+_SUBORDINATE = re.compile(rf"(?i:{alternation(function_role('subordinate'))})\b")
+#: "The road, the ministry said, will reopen": an auxiliary or a form of *be*
+#: (``data/verb_group.csv``) or "remain" after the attribution
 _TAIL_CLAUSE = re.compile(
-    r"\s*,\s*(?:will|would|is|are|was|were|has|have|had|could|can|may|might|must|should|"
-    r"did|does|do|remains?|remained)\b"
+    rf"\s*,\s*(?:{alternation(auxiliaries() | be_forms())}|remains?|remained)\b"
 )
 
 
-_SPEAKER_START = re.compile(r"[A-Z]|(?:the|a|an|its|his|her|their)\s")
+_SPEAKER_START = re.compile(rf"[A-Z]|(?:{_DET})\s")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b")
 
 
@@ -690,7 +714,7 @@ def _trailing_claim(
 
 # a description ("the ombudsman", "its spokesman") and, between commas, a name of two
 # to four capitalised words: an appositive
-_DESCRIPTION_START = re.compile(r"(?:the|a|an|its|his|her|their)\s+[a-z]")
+_DESCRIPTION_START = re.compile(rf"(?:{_DET})\s+[a-z]")
 _APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
 
 

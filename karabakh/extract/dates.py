@@ -168,6 +168,7 @@ from ..records import DateRef, Sentence, SentenceDate
 from ..resources import read_data_csv
 from ..text._patterns import trie_regex
 from ..text.articles import Article, DatelineLike, parse_dateline
+from ..text.lexicon import alternation, auxiliaries, be_forms, function_words
 
 __all__ = ["article_dates", "find_dates", "sentence_dates", "timex_span", "to_timeml"]
 
@@ -835,7 +836,7 @@ def _month_of(s: str) -> int:
 
 
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|i)\b|[A-Z0-9]"
+    rf"\s+(?:(?:{alternation(function_words('article', 'possessive', 'demonstrative', 'pronoun'))})\b|[A-Z0-9]"
     r"|[a-z]{2,}ing\b)"
 )
 
@@ -1495,12 +1496,15 @@ def _gran_no_dl(name: str, m: re.Match[str]) -> str:
     return _GRAN_NO_DL.get(name, "day")
 
 
-_ATTR_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[’']s)\s+\Z")
+# an article or possessive (``data/function_words.csv``), its first letter either case
+_ATTR_BEFORE = re.compile(r"(?:\b(?:" + "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in function_words("article", "possessive")) + r")|[’']s)\s+\Z")
 #: A lower-case word after the date starts a noun it modifies ("the 2020 war"), unless it is
 #: a function word that starts the next phrase ("in the 2020s the region ...").
 _ATTR_AFTER = re.compile(
-    r"\s+(?:(?!(?:the|a|an|this|that|these|those|it|its|they|their|he|his|she|her|we|was|were"
-    r"|is|are|had|has|have|and|or|but|when|while|as|in|on|at|to|of|for|by|with|from)\b)[a-z]"
+    r"\s+(?:(?!(?:" + alternation(
+        function_words("article", "demonstrative", "possessive", "pronoun", "coordinator",
+                       "preposition", "subordinator") + tuple(auxiliaries() | be_forms())) + r")\b)[a-z]"
     r"|[A-Z][a-z]+-)"
 )
 

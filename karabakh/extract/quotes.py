@@ -222,7 +222,10 @@ from ..text.clauses import (
 from ..text.document import Document
 from ..text.lexicon import (
     ReportingVerb,
+    alternation,
     cue_pattern,
+    function_role,
+    function_words,
     reporting_forms,
     reporting_noun_forms,
     reporting_verbs,
@@ -564,15 +567,18 @@ def _extract_all(doc: Document, mentions: Sequence[Mention]) -> tuple[list[Quote
     return [q for q in everything if not is_act(q)], [q for q in everything if is_act(q)]
 
 
-_FRAGMENT_STOP = re.compile(r"\s(?:on|about|over|to|at|in|after|before)\s")
-_INDEFINITE_START = re.compile(r"(?:a|an)\s")
+#: where a quoted fragment's noun phrase ends: the ``fragment_stop`` role of ``data/function_words.csv``
+_FRAGMENT_STOP = re.compile(rf"\s(?:{alternation(function_role('fragment_stop'))})\s")
+_INDEFINITE_START = re.compile(
+    rf"(?:{alternation(set(function_words('article')) & set(function_role('indefinite')))})\s")
 _BLANK = re.compile(r"\n[ \t\r]*\n")
 _WHAT_X_SAID = re.compile(
     r"(?<![\w-])(?i:what)\s+(?P<np>[^,;:“”«»\"]{1,60}?)\s+"
     r"(?P<cue>said|says|called|calls|described\s+as|describes\s+as|termed|dubbed)"
     r"(?:\s+(?:was|were|is|are|as))?\s*\Z"
 )
-_COORDINATOR = re.compile(r"(?i:and|but|yet|or|and\s+then|but\s+also|and\s+also)")
+#: a coordinator of ``data/function_words.csv`` ("and", "but"), "and then", "but also", "and also"
+_COORDINATOR = re.compile(rf"(?i:{alternation(function_words('coordinator'))}|and\s+then|but\s+also|and\s+also)")
 
 
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+")

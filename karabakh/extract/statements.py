@@ -69,7 +69,7 @@ from ..records import Mention, Quote, Statement
 from ..resources import read_data_csv
 from ..text.actors import actor_info, load_actors
 from ..text.document import Document
-from ..text.lexicon import reporting_forms, reporting_verbs
+from ..text.lexicon import function_words, reporting_forms, reporting_verbs
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -100,9 +100,10 @@ _GAP_WORDS = 5
 _OPPONENTS = frozenset({frozenset({"AZE", "ARM"}), frozenset({"AZE", "NKR"})})
 _OPEN = "«“„‘‹\"'"
 _CLOSE = "»”“’›\"'"
+#: a word before a quoted term that makes it a noun phrase's: the determiners of
+#: ``data/function_words.csv``, or a capital's possessive
 _DETERMINERS = frozenset(
-    "the a an its their his her this these those our your baku's yerevan's".split()
-)
+    function_words("article", "possessive", "speaker_possessive", "demonstrative")) | {"baku's", "yerevan's"}
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..resources import read_data_csv
 from ._patterns import SPACE_RUN, trie_regex
 from .lexicon import (
+    alternation,
     auxiliaries,
     be_forms,
+    function_role,
+    function_words,
     irregular_past,
     negation_pattern,
     negator_alternation,
@@ -225,37 +228,43 @@ _AUX_LAST_WORDS = frozenset(
     w.split()[-1] for w in (auxiliaries() | verb_adverbs() | verb_negators()).union(verb_adverbials()))
 _LEADING_AUX = re.compile(rf"(?i:{AUX})\s+")
 #: words that open a new clause (subordinators, coordinators): a subject search stops at them
-BOUNDARY_WORDS = (
-    "and but while whereas when as after before because since although though that where if "
-    "so meanwhile whom then yet what"
-).split()
+#: (the ``boundary`` role of ``data/function_words.csv``)
+BOUNDARY_WORDS = list(function_role("boundary"))
 # the words as a prefix trie: the scan of a whole text rejects most positions at once
 _BOUNDARY = re.compile(rf"[,;:()]|(?<![\w-])(?i:{trie_regex(BOUNDARY_WORDS)})(?![\w-])")
+#: a finite verb form: an auxiliary or a form of *be* (``data/verb_group.csv``), "seem", "appear"
 FINITE = re.compile(
-    r"(?<![\w-])(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|"
-    r"could|must|should|seems?|appears?)(?![\w-])"
+    rf"(?<![\w-])(?:{alternation(auxiliaries() | be_forms())}|seems?|appears?)(?![\w-])"
 )
-PREP_START = re.compile(r"^(?:to|of|in|on|at|for|from|with|by|about|into|over|under)\b", re.I)
-PREP_IN_NP = re.compile(r"\s(?:of|in|from|at|for|on|with)\s")
+#: a phrase that opens with a preposition (the ``prep_start`` role) is no noun phrase
+PREP_START = re.compile(rf"^(?:{alternation(function_role('prep_start'))})\b", re.I)
+#: a preposition that ends the head of a noun phrase (the ``np_cut`` role)
+PREP_IN_NP = re.compile(rf"\s(?:{alternation(function_role('np_cut'))})\s")
+#: words before a cue form that make it a noun: the determiners of ``data/function_words.csv``
+#: and the words of its ``determiner`` role (prepositions, "first", "latest")
 DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my your some any each every no "
-    "of in on for with by from to at initial first new latest".split()
+    function_words("article", "demonstrative", "possessive", "speaker_possessive", "quantifier")
+    + function_role("determiner")
 )
+#: where a noun phrase after a verb ends: an auxiliary or a form of *be*, the words of the
+#: ``np_stop`` role of ``data/function_words.csv`` (prepositions, "that", "and", "last"), and
+#: "yesterday", "today" (adverbials of ``data/verb_group.csv``)
 NP_STOP = re.compile(
-    r"\s(?:was|were|is|are|has|have|had|that|which|who|to|in|on|at|for|with|during|after|"
-    r"before|and|but|without|while|from|as|according|last|this|yesterday|today)\b"
+    rf"\s(?:{alternation(auxiliaries() | be_forms())}|{alternation(function_role('np_stop'))}"
+    r"|yesterday|today)\b"
 )
 # a clause after a cue: a pronoun, or a subject of up to five words (or of a head word and a
 # prepositional phrase: "talks with representatives of the population would be held", up to
 # eight), then a finite verb
 _NP_WORD = r"(?:\d[\d,.]*\d|[\w’'.-]+)\s+"
-_NO_PREP = r"(?!(?:to|of|in|on|at|by|for|from|with|about|this|so|that)(?![\w-]))"
+_NO_PREP = rf"(?!(?:{alternation(function_role('no_subject'))})(?![\w-]))"
+_FINITE_AUX = alternation((auxiliaries() | be_forms()) - {"be", "been", "being", "shall"})
 CLAUSE_START = re.compile(
-    r"^\s*(?:(?:he|she|it|they|we|i|there|you)\s|(?:(?:" + _NO_PREP + _NP_WORD + r"){1,5}"
-    r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD + r")?(?:of|with|from|in|for|at|near)\s+"
+    rf"^\s*(?:(?:{alternation(function_words('pronoun'))})\s|(?:(?:" + _NO_PREP + _NP_WORD + r"){1,5}"
+    r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD
+    + rf")?(?:{alternation(function_role('np_complement'))})\s+"
     r"(?:(?!(?:that|which|who|to)(?![\w-]))" + _NP_WORD + r"){1,5})"
-    r"(?:(?:is|are|was|were|will|would|could|can|must|should|had|has|have|did|does|do|may|"
-    r"might)\s|[a-z]{3,}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",
+    rf"(?:(?:{_FINITE_AUX})\s|[a-z]{{3,}}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
@@ -618,10 +627,9 @@ def head_noun(text: str | Document, a: int, b: int) -> tuple[int, int] | None:
 
 _OF_AFTER = re.compile(r"\s+of\b")
 _POSSESSIVE_WORD = re.compile(r"(?:['’]s|s['’])$")
-_NOUN_MODIFIERS = frozenset(
-    "new fresh false media press all both many several other such member whole entire "
-    "independent sovereign".split()
-)
+#: modifiers that make a cue form after them a noun ("fresh claims", "media reports"): the
+#: ``cue_modifier`` role of ``data/function_words.csv``
+_NOUN_MODIFIERS = frozenset(function_role("cue_modifier"))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -19,6 +19,13 @@ the modules that need it ask here instead of keeping a copy:
   :func:`verb_adverbials`), read by :mod:`karabakh.text.clauses` (``AUX``,
   the verb group), :mod:`karabakh.extract.claims` and
   :mod:`karabakh.extract.events`;
+* the grammatical closed classes (articles, possessives, demonstratives,
+  quantifiers, pronouns, prepositions, subordinators, coordinators) and their
+  sub-lists (clause boundaries, prepositions that open no subject ...):
+  ``data/function_words.csv`` (:func:`function_words`, :func:`function_role`),
+  read by clauses, references, claims, quotes, statements, casualties and dates;
+  the number words of ``data/figure_words.csv`` (:func:`count_words`) and the
+  units of ``data/time_words.csv`` (:func:`time_words`) for claims and references;
 * the negators of a verb group (``not``, ``never``, ``n't``): the ``negator``
   rows of ``data/stance_words.csv`` marked ``in_verb_group``
   (:func:`verb_negators`, :func:`negation_pattern`); the other negator rows
@@ -35,18 +42,24 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ..resources import read_data_csv
 from ._patterns import trie_regex
 
 __all__ = [
+    "FUNCTION_CATEGORIES",
+    "FUNCTION_ROLES",
     "ReportingVerb",
+    "alternation",
     "auxiliaries",
     "be_forms",
     "contracted_negation",
+    "count_words",
     "cue_pattern",
+    "function_role",
+    "function_words",
     "interval_starts",
     "month_names",
     "negates_verb",
@@ -58,6 +71,7 @@ __all__ = [
     "reporting_forms",
     "reporting_noun_forms",
     "reporting_verbs",
+    "time_words",
     "verb_adverbials",
     "verb_adverbs",
     "verb_negators",
@@ -70,6 +84,23 @@ def _time_words(category: str) -> frozenset[str]:
     return frozenset(
         row["word"].lower() for row in read_data_csv("time_words.csv") if row["category"] == category
     )
+
+
+@functools.cache
+def time_words(*categories: str) -> tuple[str, ...]:
+    """The words of the given categories of ``data/time_words.csv``, lower case, file order.
+
+    >>> time_words("part_of_day")
+    ('morning', 'afternoon', 'evening', 'night')
+    """
+    rows = read_data_csv("time_words.csv")
+    out: list[str] = []
+    for c in categories:
+        words = [row["word"].lower() for row in rows if row["category"] == c]
+        if not words:
+            raise ValueError(f"time_words.csv has no category {c!r}")
+        out.extend(w for w in words if w not in out)
+    return tuple(out)
 
 
 def month_names() -> frozenset[str]:
@@ -111,6 +142,94 @@ def weekday_names() -> frozenset[str]:
     7
     """
     return _time_words("weekday")
+
+
+# ------------------------------------------------------- function words
+
+#: the classes of ``data/function_words.csv``
+FUNCTION_CATEGORIES = frozenset({
+    "article", "possessive", "speaker_possessive", "demonstrative", "quantifier", "predeterminer",
+    "pronoun", "preposition", "subordinator", "coordinator", "relative", "adverb", "adjective", "noun"})
+#: the sub-lists of its ``roles`` column (README.md, function_words.csv, says what each is for)
+FUNCTION_ROLES = frozenset({
+    "boundary", "new_clause", "subordinate", "tail", "prep_start", "no_subject", "np_cut",
+    "np_complement", "speaks_for", "source", "complement", "fragment_stop", "indefinite",
+    "determiner", "cue_modifier", "np_stop", "addressee", "addressee_modifier"})
+
+
+@functools.cache
+def _function_words() -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+    """The words of ``data/function_words.csv`` by category and by role, in file order.
+
+    Raises:
+        ValueError: naming the file and row for an unknown category or role, an
+            empty word, or a word written twice in one category.
+    """
+    cats: dict[str, list[str]] = {c: [] for c in FUNCTION_CATEGORIES}
+    roles: dict[str, list[str]] = {r: [] for r in FUNCTION_ROLES}
+    for i, row in enumerate(read_data_csv("function_words.csv"), start=1):
+        word, category = (row["word"] or "").strip(), row["category"]
+        where = f"karabakh/data/function_words.csv row {i}"
+        if category not in FUNCTION_CATEGORIES:
+            raise ValueError(f"{where}: unknown category {category!r} in {row}")
+        if not word or word != word.lower() or word in cats[category]:
+            raise ValueError(f"{where}: empty, capitalised or repeated word in {row}")
+        cats[category].append(word)
+        for role in filter(None, (r.strip() for r in (row.get("roles") or "").split("|"))):
+            if role not in FUNCTION_ROLES:
+                raise ValueError(f"{where}: unknown role {role!r} in {row}")
+            if word not in roles[role]:
+                roles[role].append(word)
+    return ({c: tuple(w) for c, w in cats.items()}, {r: tuple(w) for r, w in roles.items()})
+
+
+@functools.cache
+def function_words(*categories: str) -> tuple[str, ...]:
+    """The words of the given classes of ``data/function_words.csv``, lower case, file order.
+
+    >>> function_words("article", "possessive")
+    ('a', 'an', 'the', 'its', 'his', 'her', 'their')
+    """
+    table = _function_words()[0]
+    unknown = set(categories) - FUNCTION_CATEGORIES
+    if unknown:
+        raise ValueError(f"function_words.csv has no category {sorted(unknown)}")
+    out: list[str] = []
+    for c in categories:
+        out.extend(w for w in table[c] if w not in out)
+    return tuple(out)
+
+
+@functools.cache
+def count_words() -> tuple[str, ...]:
+    """The number words from two up of ``data/figure_words.csv`` (``unit`` and ``tens`` rows), lower case.
+
+    >>> count_words()[:3], "one" in count_words()
+    (('two', 'three', 'four'), False)
+    """
+    return tuple(row["phrase"].lower() for row in read_data_csv("figure_words.csv")
+                 if row["role"] in ("unit", "tens") and int(row["value"]) >= 2)
+
+
+@functools.cache
+def function_role(role: str) -> tuple[str, ...]:
+    """The words whose ``roles`` in ``data/function_words.csv`` hold ``role``, file order.
+
+    >>> function_role("speaks_for")
+    ('to', 'of', 'for')
+    """
+    if role not in FUNCTION_ROLES:
+        raise ValueError(f"function_words.csv has no role {role!r}")
+    return _function_words()[1][role]
+
+
+def alternation(words: Iterable[str]) -> str:
+    r"""Words or phrases of a closed list as one regex alternation, longest first, no boundaries.
+
+    >>> alternation(["in", "in turn", "at"])
+    'in\\s+turn|at|in'
+    """
+    return "|".join(phrase_regex(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
 # ------------------------------------------------------- reporting verbs

@@ -66,6 +66,7 @@ from .clauses import (
     speaker_nouns,
     trim,
 )
+from .lexicon import alternation, count_words, function_role, function_words
 from .sentences import SentenceIndex
 
 if TYPE_CHECKING:
@@ -83,7 +84,9 @@ __all__ = [
 
 _APPOSITION_END = re.compile(r"[,;.:!?()“”«»\"]")
 _PLURAL = re.compile(r"[^s]s$")
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
+#: words that make a description indefinite ("an official", "one diplomat", "two ministers"):
+#: the ``indefinite`` role of ``data/function_words.csv`` and the number words of ``figure_words.csv``
+_INDEFINITE = frozenset(function_role("indefinite") + count_words())
 _PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "body", "we": "body"}
 
 
@@ -167,7 +170,8 @@ def _by_description(
     return tuple(x.id for x in fits)
 
 
-_INDEFINITE_ARTICLE = re.compile(r"(?i:an?)\s+")
+_INDEFINITE_ARTICLE = re.compile(
+    rf"(?i:{alternation(set(function_words('article')) & set(function_role('indefinite')))})\s+")
 # "In Moscow, " / "From Baku, " opening a sentence: the place (group 1) before the phrase
 _LOCATIVE_LEAD = re.compile(r"\s*(?:In|From|Meanwhile in)\s+((?:[A-Z][\w’'.-]*\s*){1,3}?),\s*(?:the\s+)?")
 
@@ -219,13 +223,13 @@ class Resolution(NamedTuple):
     title: str = ""
 
 
-POSSESSIVE_PRONOUN = re.compile(r"(?i:his|her|its|their)\s+")
+POSSESSIVE_PRONOUN = re.compile(rf"(?i:{alternation(function_words('possessive'))})\s+")
 _JOINT_AND = re.compile(r"\s+and\s+")
-_SPEAKS_FOR_TAIL = re.compile(r"\s+(?:for|of|to)\s+")
-_SOURCE_TAIL = re.compile(r"\s(?:from|by)\s+")
+_SPEAKS_FOR_TAIL = re.compile(rf"\s+(?:{alternation(function_role('speaks_for'))})\s+")
+_SOURCE_TAIL = re.compile(rf"\s(?:{alternation(function_role('source'))})\s+")
 _POSS_END = re.compile(r"(?:['’]s?)$")
 # "an aide to " / "the envoy of " before a name: the name completes another's title
-_COMPLEMENT_END = re.compile(r"(?:\s(?:to|of|for|with|by)|['’]s?)\s*$")
+_COMPLEMENT_END = re.compile(rf"(?:\s(?:{alternation(function_role('complement'))})|['’]s?)\s*$")
 _LOOKBACK_PEOPLE = 12  # persons looked at for a description, most recent first
 # describing nouns general enough to fit anyone ("the official"): no office to match
 _GENERIC_KEYS = frozenset({"person", "unnamed person"})
