@@ -26,6 +26,38 @@ def test_lists_are_read_from_the_shared_files():
     assert {"deny", "denies", "denied"} == {k for k, v in w.governed.items() if v == "denied"}
 
 
+def test_the_grammatical_classes_are_those_of_function_words():
+    # prepositions, determiners, pronouns, possessives and coordinators: classes and roles of function_words.csv
+    w = E._words()
+    fw, role = lexicon.function_words, lexicon.function_role
+    assert w.prep == set(fw("preposition"))
+    assert w.target_prep == set(role("target_prep")) and w.locative == set(role("locative"))
+    assert w.det == set(fw("article", "demonstrative", "possessive", "speaker_possessive"))
+    assert w.people_pronouns == set(role("person_pronoun"))
+    assert w.pronouns == set(role("person_pronoun") + role("thing_pronoun")) and set(w.pronouns) <= set(fw("pronoun"))
+    assert w.possessive == dict(lexicon.function_role_values("possessive_of"))
+    assert w.coordinators == set(role("predicate_coordinator")) and set(w.coordinators) <= set(fw("coordinator"))
+    cues = read_data_csv("event_cues.csv")
+    assert not {r["role"].split(":")[0] for r in cues} & {
+        "preposition", "determiner", "pronoun", "possessive", "coordinator"}  # no copy left there
+
+
+def test_a_possessive_of_a_pronoun_the_coder_does_not_read_is_refused(monkeypatch):
+    # "you" is a pronoun of function_words.csv, but neither a person_pronoun nor a thing_pronoun
+    monkeypatch.setattr(E, "function_role_values", lambda role: {"your": "you"})
+    E._words.cache_clear()
+    try:
+        try:
+            E._words()
+        except ValueError as err:
+            assert "function_words.csv" in str(err) and "possessive_of" in str(err)
+        else:
+            raise AssertionError("a possessive of an unread pronoun was accepted")
+    finally:
+        monkeypatch.undo()
+        E._words.cache_clear()
+
+
 def test_lists_keep_their_subsets():
     w = E._words()
     assert w.target_prep <= w.prep and w.locative <= w.prep and "at" in w.target_prep & w.locative

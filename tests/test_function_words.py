@@ -3,7 +3,7 @@
 Determiners, pronouns, prepositions, subordinators and coordinators, and the
 sub-lists of their ``roles`` column, are read through
 :mod:`karabakh.text.lexicon` by clauses, references, claims, quotes,
-statements, casualties and dates; none keeps a copy. The sentences below were
+statements, casualties, dates and events; none keeps a copy. The sentences below were
 written for these tests (news style, our own words).
 """
 
@@ -20,7 +20,7 @@ from karabakh.text import clauses, lexicon, references
 @pytest.fixture
 def fresh_lexicon():
     """Clear the function-word caches before and after a test that changes the rows."""
-    cached = (lexicon._function_words, lexicon.function_words, lexicon.function_role)
+    cached = (lexicon._function_words, lexicon.function_words, lexicon.function_role, lexicon.function_role_values)
 
     def clear():
         for f in cached:
@@ -43,7 +43,7 @@ def _rows_with(extra: dict[str, str]):
 def test_every_category_and_role_of_the_file_is_known_and_used():
     rows = read_data_csv("function_words.csv")
     assert {r["category"] for r in rows} == lexicon.FUNCTION_CATEGORIES
-    used = {role for r in rows for role in (r["roles"] or "").split("|") if role}
+    used = {role.partition(":")[0] for r in rows for role in (r["roles"] or "").split("|") if role}
     assert used == lexicon.FUNCTION_ROLES
     assert all(lexicon.function_role(role) for role in lexicon.FUNCTION_ROLES)
 
@@ -59,6 +59,21 @@ def test_an_unknown_role_is_refused(fresh_lexicon, monkeypatch):
     monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
         {"word": "amid", "category": "preposition", "roles": "tails", "note": ""}))
     with pytest.raises(ValueError, match=r"function_words\.csv row \d+: unknown role 'tails'"):
+        fresh_lexicon.function_role("tail")
+
+
+def test_a_role_value_must_be_a_word_of_its_class(fresh_lexicon, monkeypatch):
+    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
+        {"word": "thy", "category": "speaker_possessive", "roles": "possessive_of:thou", "note": ""}))
+    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: possessive_of:thou: 'thou' is no pronoun"):
+        fresh_lexicon.function_role_values("possessive_of")
+
+
+@pytest.mark.parametrize("roles", ["possessive_of", "possessive_of:", "tail:it"])
+def test_a_role_value_is_written_where_asked_for_only(fresh_lexicon, monkeypatch, roles):
+    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
+        {"word": "thy", "category": "speaker_possessive", "roles": roles, "note": ""}))
+    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: role '\w+' needs"):
         fresh_lexicon.function_role("tail")
 
 

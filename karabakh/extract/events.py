@@ -105,6 +105,9 @@ from ..text.lexicon import (
     auxiliaries,
     be_forms,
     contracted_negation,
+    function_role,
+    function_role_values,
+    function_words,
     irregular_past,
     negates_verb,
     negation_pattern,
@@ -194,9 +197,9 @@ def _codes() -> dict[str, EventVerb]:
 
 # the roles of event_cues.csv (the part before any ":"), see karabakh/data/README.md
 _CUE_ROLES = frozenset({
-    "light", "modality", "modal", "infinitive", "of-object", "not-event", "preposition", "determiner", "pronoun",
-    "possessive", "quantity", "military-head", "side-force", "unit-noun", "governs", "not-base", "modifier-stop",
-    "mode", "coordinator", "subject-end", "reciprocal", "speech-root", "absorbing-root", "object-root"})
+    "light", "modality", "modal", "infinitive", "of-object", "not-event", "quantity", "military-head", "side-force",
+    "unit-noun", "governs", "not-base", "modifier-stop", "mode", "subject-end", "reciprocal", "speech-root",
+    "absorbing-root", "object-root"})
 
 
 @functools.cache
@@ -222,11 +225,6 @@ def _cues() -> dict[str, frozenset[str]]:
     for cue, role in _cue_rows():
         out.setdefault(role, set()).add(cue)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def _cue_union(prefix: str) -> frozenset[str]:
-    """Every cue of ``prefix`` and of its ``prefix:<sub>`` roles."""
-    return frozenset(c for c, role in _cue_rows() if role == prefix or role.startswith(prefix + ":"))
 
 
 def _cue_ordered(prefix: str) -> tuple[tuple[str, str], ...]:
@@ -277,16 +275,20 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 
 
 class _Words(NamedTuple):
-    """The closed word lists the coder reads, from ``data/event_cues.csv`` and the shared files (README.md)."""
+    """The closed word lists the coder reads, from ``data/event_cues.csv`` and the shared files (README.md).
 
-    prep: frozenset[str]  # preposition* rows: a mention after one is its object, not a subject
-    target_prep: frozenset[str]  # preposition:target: a target may follow ("fired at X")
-    locative: frozenset[str]  # preposition:locative: a place follows, the targets end
+    The grammatical classes are read from ``data/function_words.csv``: its categories
+    and the roles that name the coder's subsets of them.
+    """
+
+    prep: frozenset[str]  # the preposition class: a mention after one is its object, not a subject
+    target_prep: frozenset[str]  # target_prep role: a target may follow ("fired at X")
+    locative: frozenset[str]  # locative role: a place follows, the targets end
     locative_or_of: frozenset[str]
-    det: frozenset[str]  # determiner rows and the possessive pronouns
-    pronouns: frozenset[str]  # pronoun:* rows
-    people_pronouns: frozenset[str]  # pronoun:person
-    possessive: dict[str, str]  # possessive:<pronoun> rows: "its" -> "it", "our" -> "we" ...
+    det: frozenset[str]  # articles, demonstratives and possessives (third person and the speaker's)
+    pronouns: frozenset[str]  # person_pronoun and thing_pronoun roles
+    people_pronouns: frozenset[str]  # person_pronoun role
+    possessive: dict[str, str]  # possessive_of:<pronoun> roles: "its" -> "it", "our" -> "we" ...
     quantity: frozenset[str]  # "thousands of": figure_words.csv's one-word magnitudes and indefinites, quantity rows
     military_heads: frozenset[str]
     end_of_fighting: re.Pattern[str]  # "an end to the hostilities"
@@ -294,7 +296,7 @@ class _Words(NamedTuple):
     unit_nouns: frozenset[str]
     saying: frozenset[str]  # every form of reporting_verbs.csv
     subject_ends: frozenset[str]  # saying, coordinators, subject-end rows
-    coordinators: frozenset[str]
+    coordinators: frozenset[str]  # predicate_coordinator role of function_words.csv
     governed: dict[str, str]  # governs:<modality> rows; the one-word modality:denied cues govern "denied"
     governing: tuple[str, ...]  # the first four letters of every governor (a substring test first)
     not_base: frozenset[str]  # verb_group.csv's past rows and the not-base rows
@@ -312,25 +314,30 @@ def _words() -> _Words:
     """Build :class:`_Words` once (on first use: ``import karabakh`` reads no data file).
 
     Raises:
-        ValueError: for a possessive row whose pronoun is no pronoun row.
+        ValueError: for a possessive of ``function_words.csv`` whose pronoun has no
+            ``person_pronoun`` or ``thing_pronoun`` role.
     """
-    pronouns = _cue_union("pronoun")
-    possessive = {c: sub for c, sub in _cue_ordered("possessive")}
+    people = frozenset(function_role("person_pronoun"))
+    pronouns = people | frozenset(function_role("thing_pronoun"))
+    possessive = dict(function_role_values("possessive_of"))
     if not set(possessive.values()) <= pronouns:
-        raise ValueError(f"karabakh/data/event_cues.csv: a possessive of no pronoun row ({possessive})")
-    prep = _cue_union("preposition")
-    locative = _cue("preposition:locative")
+        raise ValueError(f"karabakh/data/function_words.csv: a possessive_of pronoun without a person_pronoun or "
+                         f"thing_pronoun role ({possessive})")
+    prep = frozenset(function_words("preposition"))
+    locative = frozenset(function_role("locative"))
     heads = _cue("military-head")
     fw = figure_words()
     saying = frozenset(reporting_forms())
-    coordinators = _cue("coordinator")
+    coordinators = frozenset(function_role("predicate_coordinator"))
     governed = {c: sub for c, sub in _cue_ordered("governs")}
     governed.update(dict.fromkeys((c for c in _cue("modality:denied") if " " not in c), "denied"))
     mode_words = _cue_ordered("mode")
     absorbing = _cue("absorbing-root")
     return _Words(
-        prep=prep, target_prep=_cue("preposition:target"), locative=locative, locative_or_of=locative | {"of"},
-        det=_cue("determiner") | frozenset(possessive), pronouns=pronouns, people_pronouns=_cue("pronoun:person"),
+        prep=prep, target_prep=frozenset(function_role("target_prep")), locative=locative,
+        locative_or_of=locative | {"of"},
+        det=frozenset(function_words("article", "demonstrative", "possessive", "speaker_possessive")),
+        pronouns=pronouns, people_pronouns=people,
         possessive=possessive,
         quantity=_cue("quantity") | {w for w in (*fw.magnitudes, *fw.indefinites) if " " not in w},
         military_heads=heads,
@@ -874,7 +881,7 @@ def _is_prep_object(ctx: _Ctx, m: Mention, lo: int) -> bool:
             head = _words_before(ctx.text, s, 1)
             if head and (head[0][2] in wd.quantity or head[0][2][:1].isdigit()):
                 return False  # "thousands of Armenians fled": the counted are the subject
-        return lw in wd.prep or lw == "according"
+        return lw in wd.prep  # "according" (to) is a preposition of function_words.csv
     return False
 
 

@@ -23,7 +23,9 @@ the modules that need it ask here instead of keeping a copy:
   quantifiers, pronouns, prepositions, subordinators, coordinators) and their
   sub-lists (clause boundaries, prepositions that open no subject ...):
   ``data/function_words.csv`` (:func:`function_words`, :func:`function_role`),
-  read by clauses, references, claims, quotes, statements, casualties and dates;
+  read by clauses, references, claims, quotes, statements, casualties, dates and
+  events (its prepositions, determiners, pronouns and coordinators, with
+  :func:`function_role_values` for the pronoun of a possessive);
   the number words of ``data/figure_words.csv`` (:func:`count_words`) and the
   units of ``data/time_words.csv`` (:func:`time_words`) for claims and references;
 * the negators of a verb group (``not``, ``never``, ``n't``): the ``negator``
@@ -43,6 +45,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..resources import read_data_csv
@@ -59,6 +62,7 @@ __all__ = [
     "count_words",
     "cue_pattern",
     "function_role",
+    "function_role_values",
     "function_words",
     "interval_starts",
     "month_names",
@@ -154,19 +158,32 @@ FUNCTION_CATEGORIES = frozenset({
 FUNCTION_ROLES = frozenset({
     "boundary", "new_clause", "subordinate", "tail", "prep_start", "no_subject", "np_cut",
     "np_complement", "speaks_for", "source", "complement", "fragment_stop", "indefinite",
-    "determiner", "cue_modifier", "np_stop", "addressee", "addressee_modifier"})
+    "determiner", "cue_modifier", "np_stop", "addressee", "addressee_modifier", "target_prep", "locative",
+    "person_pronoun", "thing_pronoun", "possessive_of", "predicate_coordinator"})
+#: the roles written ``role:<value>`` (``possessive_of:it``), each value a word of the category named
+_VALUED_ROLES = {"possessive_of": "pronoun"}
+
+
+_FunctionTables = tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]],
+                        Mapping[str, Mapping[str, str]]]
 
 
 @functools.cache
-def _function_words() -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
-    """The words of ``data/function_words.csv`` by category and by role, in file order.
+def _function_words() -> _FunctionTables:
+    """The words of ``data/function_words.csv`` by category and by role, in file order, and the role values.
+
+    A role of :data:`_VALUED_ROLES` is written with its value (``possessive_of:it``);
+    the third table maps each of its words to that value.
 
     Raises:
         ValueError: naming the file and row for an unknown category or role, an
-            empty word, or a word written twice in one category.
+            empty word, a word written twice in one category, or a role value
+            missing, unasked for, or no word of its category.
     """
     cats: dict[str, list[str]] = {c: [] for c in FUNCTION_CATEGORIES}
     roles: dict[str, list[str]] = {r: [] for r in FUNCTION_ROLES}
+    values: dict[str, dict[str, str]] = {r: {} for r in _VALUED_ROLES}
+    valued: list[tuple[str, str, str]] = []  # (where, role, value), checked once every category is read
     for i, row in enumerate(read_data_csv("function_words.csv"), start=1):
         word, category = (row["word"] or "").strip(), row["category"]
         where = f"karabakh/data/function_words.csv row {i}"
@@ -175,12 +192,22 @@ def _function_words() -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple
         if not word or word != word.lower() or word in cats[category]:
             raise ValueError(f"{where}: empty, capitalised or repeated word in {row}")
         cats[category].append(word)
-        for role in filter(None, (r.strip() for r in (row.get("roles") or "").split("|"))):
+        for cell in filter(None, (r.strip() for r in (row.get("roles") or "").split("|"))):
+            role, colon, value = cell.partition(":")
             if role not in FUNCTION_ROLES:
                 raise ValueError(f"{where}: unknown role {role!r} in {row}")
+            if bool(colon) != (role in _VALUED_ROLES) or (colon and not value):
+                raise ValueError(f"{where}: role {role!r} needs {'a' if role in _VALUED_ROLES else 'no'} "
+                                 f":<value> in {row}")
+            if colon:
+                values[role][word] = value
+                valued.append((where, role, value))
             if word not in roles[role]:
                 roles[role].append(word)
-    return ({c: tuple(w) for c, w in cats.items()}, {r: tuple(w) for r, w in roles.items()})
+    for where, role, value in valued:
+        if value not in cats[_VALUED_ROLES[role]]:
+            raise ValueError(f"{where}: {role}:{value}: {value!r} is no {_VALUED_ROLES[role]} of the file")
+    return ({c: tuple(w) for c, w in cats.items()}, {r: tuple(w) for r, w in roles.items()}, values)
 
 
 @functools.cache
@@ -221,6 +248,18 @@ def function_role(role: str) -> tuple[str, ...]:
     if role not in FUNCTION_ROLES:
         raise ValueError(f"function_words.csv has no role {role!r}")
     return _function_words()[1][role]
+
+
+@functools.cache
+def function_role_values(role: str) -> Mapping[str, str]:
+    """``{word: value}`` for a role written with a value in ``data/function_words.csv``, file order.
+
+    >>> function_role_values("possessive_of")["its"]
+    'it'
+    """
+    if role not in _VALUED_ROLES:
+        raise ValueError(f"function_words.csv has no role with values {role!r}")
+    return MappingProxyType(_function_words()[2][role])
 
 
 def alternation(words: Iterable[str]) -> str:
