@@ -5,6 +5,9 @@ from __future__ import annotations
 import inspect
 import re
 
+import pytest
+from conftest import cleared_caches
+
 import karabakh as kb
 from karabakh.extract import events as E
 from karabakh.extract.casualties import figure_words
@@ -42,20 +45,16 @@ def test_the_grammatical_classes_are_those_of_function_words():
         "preposition", "determiner", "pronoun", "possessive", "coordinator"}  # no copy left there
 
 
-def test_a_possessive_of_a_pronoun_the_coder_does_not_read_is_refused(monkeypatch):
+@pytest.fixture
+def fresh_words():
+    yield from cleared_caches(E, E._cue_rows, E._words)
+
+
+def test_a_possessive_of_a_pronoun_the_coder_does_not_read_is_refused(fresh_words, monkeypatch):
     # "you" is a pronoun of function_words.csv, but neither a person_pronoun nor a thing_pronoun
     monkeypatch.setattr(E, "function_role_values", lambda role: {"your": "you"})
-    E._words.cache_clear()
-    try:
-        try:
-            E._words()
-        except ValueError as err:
-            assert "function_words.csv" in str(err) and "possessive_of" in str(err)
-        else:
-            raise AssertionError("a possessive of an unread pronoun was accepted")
-    finally:
-        monkeypatch.undo()
-        E._words.cache_clear()
+    with pytest.raises(ValueError, match=r"function_words\.csv.*possessive_of"):
+        E._words()
 
 
 def test_lists_keep_their_subsets():
@@ -75,19 +74,10 @@ def test_no_word_list_is_left_in_the_code():
     assert not re.search(r'\{"(?:he|its|said|of|the)": ', source)
 
 
-def test_a_bad_role_is_refused(monkeypatch):
-    E._cue_rows.cache_clear()
+def test_a_bad_role_is_refused(fresh_words, monkeypatch):
     monkeypatch.setattr(E, "read_data_csv", lambda name: [*read_data_csv(name), {"cue": "x", "role": "colour"}])
-    try:
-        try:
-            E._cue_rows()
-        except ValueError as err:
-            assert "event_cues.csv" in str(err)
-        else:
-            raise AssertionError("an unknown role was read")
-    finally:
-        monkeypatch.undo()
-        E._cue_rows.cache_clear()
+    with pytest.raises(ValueError, match=r"event_cues\.csv"):
+        E._cue_rows()
 
 
 def test_every_verb_of_saying_separates_a_noun_of_fighting_from_its_stop():

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, cleared_caches
 
 import karabakh as kb
 from karabakh.extract.events import (
@@ -360,16 +360,8 @@ def fresh_cues():
     """Clear the caches built from event_cues.csv before and after a test that changes the rows."""
     from karabakh.extract import events as E
 
-    cached = (E._cue_rows, E._cues, E._cue, E._cues_prefix, E._cue_pattern, E._cue_words, E._plans,
-              E._modality, E._words)
-
-    def clear():
-        for f in cached:
-            f.cache_clear()
-
-    clear()
-    yield E
-    clear()
+    yield from cleared_caches(E, E._cue_rows, E._cues, E._cue, E._cues_prefix, E._cue_pattern,
+                              E._cue_words, E._plans, E._modality, E._words)
 
 
 def test_modality_cues_are_read_from_the_data(fresh_cues, monkeypatch):

@@ -10,6 +10,7 @@ written for these tests (news style, our own words).
 from __future__ import annotations
 
 import pytest
+from conftest import cleared_caches
 
 from karabakh.extract import casualties, statements
 from karabakh.extract.quotes import extract_quotes
@@ -20,15 +21,8 @@ from karabakh.text import clauses, lexicon, references
 @pytest.fixture
 def fresh_lexicon():
     """Clear the function-word caches before and after a test that changes the rows."""
-    cached = (lexicon._function_words, lexicon.function_words, lexicon.function_role, lexicon.function_role_values)
-
-    def clear():
-        for f in cached:
-            f.cache_clear()
-
-    clear()
-    yield lexicon
-    clear()
+    yield from cleared_caches(lexicon, lexicon._function_words, lexicon.function_words,
+                              lexicon.function_role, lexicon.function_role_values)
 
 
 def _rows_with(extra: dict[str, str]):
@@ -48,25 +42,21 @@ def test_every_category_and_role_of_the_file_is_known_and_used():
     assert all(lexicon.function_role(role) for role in lexicon.FUNCTION_ROLES)
 
 
-def test_an_unknown_category_is_refused(fresh_lexicon, monkeypatch):
-    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
-        {"word": "whose", "category": "relatives", "roles": "", "note": ""}))
-    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: unknown category 'relatives'"):
-        fresh_lexicon.function_words("article")
-
-
-def test_an_unknown_role_is_refused(fresh_lexicon, monkeypatch):
-    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
-        {"word": "amid", "category": "preposition", "roles": "tails", "note": ""}))
-    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: unknown role 'tails'"):
-        fresh_lexicon.function_role("tail")
-
-
-def test_a_role_value_must_be_a_word_of_its_class(fresh_lexicon, monkeypatch):
-    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
-        {"word": "thy", "category": "speaker_possessive", "roles": "possessive_of:thou", "note": ""}))
-    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: possessive_of:thou: 'thou' is no pronoun"):
-        fresh_lexicon.function_role_values("possessive_of")
+@pytest.mark.parametrize("row, ask, message", [
+    ({"word": "whose", "category": "relatives", "roles": ""}, ("function_words", "article"),
+     r"unknown category 'relatives'"),
+    ({"word": "amid", "category": "preposition", "roles": "tails"}, ("function_role", "tail"),
+     r"unknown role 'tails'"),
+    ({"word": "thy", "category": "speaker_possessive", "roles": "possessive_of:thou"},
+     ("function_role_values", "possessive_of"), r"possessive_of:thou: 'thou' is no pronoun"),
+    ({"word": "the", "category": "article", "roles": ""}, ("function_words", "article"),
+     r"empty, capitalised or repeated"),
+])
+def test_a_bad_row_is_refused_with_its_row_number(fresh_lexicon, monkeypatch, row, ask, message):
+    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with({**row, "note": ""}))
+    function, argument = ask
+    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: " + message):
+        getattr(fresh_lexicon, function)(argument)
 
 
 @pytest.mark.parametrize("roles", ["possessive_of", "possessive_of:", "tail:it"])
@@ -75,13 +65,6 @@ def test_a_role_value_is_written_where_asked_for_only(fresh_lexicon, monkeypatch
         {"word": "thy", "category": "speaker_possessive", "roles": roles, "note": ""}))
     with pytest.raises(ValueError, match=r"function_words\.csv row \d+: role '\w+' needs"):
         fresh_lexicon.function_role("tail")
-
-
-def test_a_repeated_word_of_one_class_is_refused(fresh_lexicon, monkeypatch):
-    monkeypatch.setattr(fresh_lexicon, "read_data_csv", _rows_with(
-        {"word": "the", "category": "article", "roles": "", "note": ""}))
-    with pytest.raises(ValueError, match=r"function_words\.csv row \d+: empty, capitalised or repeated"):
-        fresh_lexicon.function_words("article")
 
 
 def test_the_modules_read_the_one_list():

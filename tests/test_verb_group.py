@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import cleared_caches
 
 import karabakh as kb
 from karabakh.extract.quotes import extract_quotes
@@ -76,15 +77,7 @@ def test_every_verb_group_category_is_read():
 @pytest.fixture
 def fresh_lexicon():
     """Clear the verb-group caches before and after a test that changes the rows."""
-    cached = (lexicon._verb_group_words, lexicon.verb_negators)
-
-    def clear():
-        for f in cached:
-            f.cache_clear()
-
-    clear()
-    yield lexicon
-    clear()
+    yield from cleared_caches(lexicon, lexicon._verb_group_words, lexicon.verb_negators)
 
 
 def _rows_with(name: str, extra: dict[str, str]):
