@@ -740,3 +740,22 @@ def test_harder_set_names() -> None:
             right += any(m.start < e and s < m.end and m.entity_id == g["entity_id"]
                          and m.kind == g["kind"] for m in found)
     assert right / len(gold) >= 0.95
+
+
+@pytest.mark.parametrize("name, actor_id", [
+    ("Janez Lenarcic", "LENARCIC_JANEZ"), ("Volker Türk", "TURK_VOLKER"),
+    ("Mirjana Spoljaric Egger", "SPOLJARIC_MIRJANA"), ("Vassily Nebenzia", "NEBENZYA_VASILY"),
+    ("Sahiba Gafarova", "GAFAROVA_SAHIBA"), ("Bako Sahakyan", "SAHAKYAN_BAKO"),
+    ("Arkadi Ghukasyan", "GHUKASYAN_ARKADI"), ("Vagif Dargahli", "DARGAHLI_VAGIF"),
+    ("Tigran Khachatryan", "KHACHATRYAN_TIGRAN"), ("Louis Bono", "BONO_LOUIS"),
+])
+def test_people_of_that_week_have_an_id(name, actor_id):
+    mentions = ka.tag_mentions(f"{name} spoke to reporters on Monday.", dateline="2023-09-25")
+    assert [(m.text, m.entity_id) for m in mentions] == [(name, actor_id)]
+
+
+def test_a_former_president_is_not_the_holder_on_the_dateline():
+    mentions = ka.tag_mentions("The Karabakh president spoke.", dateline="2023-09-25")
+    assert [m.entity_id for m in mentions if m.rule == "role"] == ["SHAHRAMANYAN_SAMVEL"]
+    mentions = ka.tag_mentions("The Karabakh president spoke.", dateline="2015-05-01")
+    assert [m.entity_id for m in mentions if m.rule == "role"] == ["SAHAKYAN_BAKO"]
