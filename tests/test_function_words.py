@@ -89,3 +89,15 @@ def test_an_attribution_may_end_with_any_verb_group_adverbial():
 def test_a_time_unit_after_a_count_opens_no_clause_of_the_cue():
     text = "The ministry said on Friday two days had passed without talks."
     assert [q.content for q in extract_quotes(text)] == ["two days had passed without talks"]
+
+
+def test_the_mention_tagger_reads_its_prepositions_from_the_function_words():
+    from karabakh.text import actors
+
+    cues = actors._cues()
+    assert cues["locative"] == set(lexicon.function_role("place_prep"))
+    assert cues["actor_preposition"] == set(lexicon.function_role("actor_prep"))
+    assert not {r["category"] for r in read_data_csv("mention_cues.csv")} & {"locative", "actor_preposition"}
+    # and they decide as before: "in Baku" is the place, "with Baku" the actor
+    kinds = [m.kind for m in actors.tag_mentions("Talks in Baku ended; a dialogue with Baku began.")]
+    assert kinds == ["place", "actor"]

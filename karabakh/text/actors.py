@@ -145,7 +145,7 @@ from ..records import Mention
 from ..resources import read_data_csv
 from ._patterns import trie_regex
 from .articles import header_match, parse_dateline
-from .lexicon import month_names, weekday_names
+from .lexicon import function_role, month_names, weekday_names
 from .sentences import abbreviations
 
 __all__ = [
@@ -670,6 +670,10 @@ def _cues() -> Mapping[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in read_data_csv("mention_cues.csv"):
         out.setdefault(row["category"], set()).add(row["word"])
+    # the prepositions are function words: after a place_prep a name that is both an
+    # actor and a place is the place ("in Baku"), after an actor_prep the actor ("by Baku")
+    out["locative"] = set(function_role("place_prep"))
+    out["actor_preposition"] = set(function_role("actor_prep"))
     return MappingProxyType({k: frozenset(v) for k, v in out.items()})
 
 

@@ -159,7 +159,7 @@ FUNCTION_ROLES = frozenset({
     "boundary", "new_clause", "subordinate", "tail", "prep_start", "no_subject", "np_cut",
     "np_complement", "speaks_for", "source", "complement", "fragment_stop", "indefinite",
     "determiner", "cue_modifier", "np_stop", "addressee", "addressee_modifier", "target_prep", "locative",
-    "person_pronoun", "thing_pronoun", "possessive_of", "predicate_coordinator"})
+    "person_pronoun", "thing_pronoun", "possessive_of", "predicate_coordinator", "place_prep", "actor_prep"})
 #: the roles written ``role:<value>`` (``possessive_of:it``), each value a word of the category named
 _VALUED_ROLES = {"possessive_of": "pronoun"}
 
