@@ -136,7 +136,7 @@ _DET = alternation(function_words("article", "possessive"))
 _THAT = re.compile(r"^(?:[^.!?;:“”«»\"]|(?<=\b[A-Z])\.){0,60}?(?<![\w-])that\s+")
 
 
-_BOUNDARY_FIRST = re.compile(r"\s*(?:" + "|".join(BOUNDARY_WORDS) + r")\b", re.IGNORECASE)
+_BOUNDARY_FIRST = re.compile(rf"\s*(?:{alternation(BOUNDARY_WORDS)})\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -170,7 +170,7 @@ def _cue_ok(text: str, m: re.Match[str], s0: int) -> bool:
 # ", adding that", ", as fears grew that": the "that" belongs to a participle or to a
 # clause of its own after the comma, not to the cue
 _PARTICIPLE_COMMA = re.compile(
-    r",\s*(?:[a-z]+ing\b|(?:" + "|".join(w for w in BOUNDARY_WORDS if w != "that") + r")\s)"
+    rf",\s*(?:[a-z]+ing\b|(?:{alternation(w for w in BOUNDARY_WORDS if w != 'that')})\s)"
 )
 #: who is told: a name, or a noun of the ``addressee`` role of ``data/function_words.csv``
 #: ("reporters", "a news conference"), after an article or a modifier of that role

@@ -102,6 +102,7 @@ from ..text.articles import DatelineLike, parse_dateline
 from ..text.clauses import PREP_START, last_speaker_noun, subject_of
 from ..text.document import Document
 from ..text.lexicon import (
+    alternation,
     auxiliaries,
     be_forms,
     contracted_negation,
@@ -118,6 +119,7 @@ from ..text.lexicon import (
     verb_adverbs,
     verb_negators,
 )
+from ..text.quote_marks import OPENING_MARKS
 from ..text.references import resolve_reference
 from ..text.sentences import split_sentences
 from .casualties import figure_words
@@ -605,7 +607,7 @@ _NP_START = re.compile(r"(?:an?|the)\s")
 @functools.cache
 def _aux_negation() -> re.Pattern[str]:
     """An auxiliary or a form of be and a negator ("did not", "would never"), or a negated auxiliary ("didn't")."""
-    aux = "|".join(sorted(auxiliaries() | be_forms(), key=lambda w: (-len(w), w)))
+    aux = alternation(auxiliaries() | be_forms())
     return re.compile(rf"(?<![\w-])(?:(?:{aux})\s+(?:{negator_alternation()})|{contracted_negation()})(?![\w-])")
 
 
@@ -940,7 +942,7 @@ def _people_subject(ctx: _Ctx, lo: int, pos: int) -> Mention | None:
     """
     wd = _words()
     text = ctx.text
-    while lo < pos and (text[lo].isspace() or text[lo] in _OPENING_MARKS):
+    while lo < pos and (text[lo].isspace() or text[lo] in OPENING_MARKS):
         lo += 1  # "“We were attacked": the quotation opens the clause
     subj = subject_of(text, lo, pos)
     if subj is None or subj.coordinated or subj.a >= subj.b or subj.b - subj.a > 80:
@@ -961,11 +963,12 @@ def _hedge_words() -> frozenset[str]:
     return frozenset(w for q in figure_words().qualifiers for w in q.split()) | {"the", "a", "an"}
 
 
-_OPENING_MARKS = "“‘\"'«"
 _QUOTE_MARKS = tuple("“”\"«»")
 
 
-_PREP_NOT_OF = re.compile(r"\s(?:in|from|at|for|on|with|near|after|during)\s")
+# the head of a subject ends at a preposition other than "of" ("civilians in the town"), one
+# of the prepositions of data/function_words.csv
+_PREP_NOT_OF = re.compile(rf"\s(?:{alternation(set(function_words('preposition')) - {'of'})})\s")
 _OF = re.compile(r"\s+of\s+")
 
 
@@ -1815,9 +1818,7 @@ def _code_one(ctx: _Ctx, s: Sentence, t: _Trig, row: EventVerb, sdate: SentenceD
 @functools.cache
 def _phrase_negator_re() -> re.Pattern[str]:
     """Any phrase negator as a whole word, case ignored (a guard: it finds no less than the word tests)."""
-    words = sorted(phrase_negators(), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) + r")(?![\w'’])",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{alternation(phrase_negators())})(?![\w'’])", re.IGNORECASE)
 
 
 def _negated_phrase(text: str, lo: int, start: int, *, noun: bool) -> bool:

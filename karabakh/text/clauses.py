@@ -63,7 +63,6 @@ from .lexicon import (
     irregular_past,
     negation_pattern,
     negator_alternation,
-    phrase_regex,
     reporting_forms,
     reporting_noun_forms,
     verb_adverbials,
@@ -207,9 +206,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _aux_alternation() -> str:
     """The alternation of :data:`AUX`, from ``data/verb_group.csv`` and the verb-group negators."""
-    words = (auxiliaries() | verb_adverbs()).union(verb_adverbials())
-    return "|".join(phrase_regex(w) for w in sorted(words, key=lambda w: (-len(w), w))) + (
-        "|" + negator_alternation())
+    return alternation((auxiliaries() | verb_adverbs()).union(verb_adverbials())) + "|" + negator_alternation()
 
 
 #: auxiliaries and adverbs between a subject and its verb ("has", "reportedly", "not",
@@ -528,7 +525,7 @@ def np_after(text: str, a: int, limit: int) -> tuple[int, int] | None:
     return a, b
 
 
-_BE_FORMS = "|".join(sorted(be_forms(), key=lambda w: (-len(w), w)))
+_BE_FORMS = alternation(be_forms())
 _BE = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s+(?:\w+ly\s+)?$")
 # a form of be and a negator ("was not", "is never", "wasn't") right before the verb
 _BE_NOT = re.compile(rf"(?<![\w-])(?:{_BE_FORMS})\s*(?:{negator_alternation()})\s+$")

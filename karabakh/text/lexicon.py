@@ -85,9 +85,7 @@ __all__ = [
 
 @functools.cache
 def _time_words(category: str) -> frozenset[str]:
-    return frozenset(
-        row["word"].lower() for row in read_data_csv("time_words.csv") if row["category"] == category
-    )
+    return frozenset(time_words(category))
 
 
 @functools.cache

@@ -65,13 +65,16 @@ from .clauses import np_after, np_ok, strip_aux, trim
 from .lexicon import cue_pattern, reporting_forms
 from .sentences import SENT_END, paragraph_breaks
 
-__all__ = ["QuotationSpan", "pair_quote_marks", "quote_spans"]
+__all__ = ["OPENING_MARKS", "QuotationSpan", "pair_quote_marks", "quote_spans"]
 
 
 _MARK = re.compile(r"[«»“”„‟\"‘’‚‹›']")
 _DOUBLE = frozenset("«»“”„‟\"")
 _OPEN_GLYPH = frozenset("«„“‟‘‚‹")
 _CLOSE_GLYPH = frozenset("»”’›")
+#: every mark that can open a quotation: the opening glyphs and the straight marks,
+#: which open or close ("“We were attacked", "'We were attacked")
+OPENING_MARKS = _OPEN_GLYPH | frozenset("\"'")
 _BEFORE_OPEN = frozenset("([{—–-/:;,…") | _DOUBLE | frozenset("‘’'‹›‚")
 _AFTER_CLOSE = frozenset(")]}—–-.,;:!?…") | _DOUBLE | frozenset("‘’'‹›")
 
