@@ -92,6 +92,7 @@ from ..text.clauses import (
     CLAUSE_START,
     DETERMINERS,
     FINITE,
+    NAME_WORDS,
     PREP_START,
     coordinated,
     cue_is_noun,
@@ -715,7 +716,7 @@ def _trailing_claim(
 # a description ("the ombudsman", "its spokesman") and, between commas, a name of two
 # to four capitalised words: an appositive
 _DESCRIPTION_START = re.compile(rf"(?:{_DET})\s+[a-z]")
-_APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
+_APPOSITIVE_NAME = re.compile(rf",\s*({NAME_WORDS})\s*,")
 
 
 def _mostly_unquoted(text: str, a: int, b: int, inside_quote: Callable[[int], bool]) -> bool:

@@ -207,6 +207,7 @@ from ..text.articles import header_match, parse_dateline
 from ..text.clauses import (
     DETERMINERS,
     FINITE,
+    NAME_WORDS,
     NP_STOP,
     cue_is_noun,
     last_speaker_noun,
@@ -581,7 +582,7 @@ _WHAT_X_SAID = re.compile(
 _COORDINATOR = re.compile(rf"(?i:{alternation(function_words('coordinator'))}|and\s+then|but\s+also|and\s+also)")
 
 
-_NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+")
+_NAME_ONLY = re.compile(NAME_WORDS)
 
 
 def _appositive_name(text: str, a: int, b: int, c: int, d: int) -> bool:

@@ -80,6 +80,7 @@ __all__ = [
     "CLAUSE_START",
     "DETERMINERS",
     "FINITE",
+    "NAME_WORDS",
     "NP_STOP",
     "PREP_START",
     "WORD_BEFORE",
@@ -106,6 +107,9 @@ __all__ = [
 
 
 _COMMA = re.compile(",")
+#: a name of two to four capitalised words ("Jane Roe", "Gegham Stepanyan"), as a regex:
+#: the name between commas after a person's description is theirs (quotes, claims)
+NAME_WORDS = r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+"
 
 
 class SpeakerNoun(NamedTuple):
