@@ -601,8 +601,8 @@ class _ClaimEnds:
         text = self.text
         nxt = self.starts[j]
         if coordinated(text, lo, nxt):
-            return True, max(text.rfind(" and ", lo, nxt), text.rfind(" but ", lo, nxt),
-                             text.rfind(",", lo, nxt))
+            return True, max(text.rfind(",", lo, nxt), *(
+                text.rfind(f" {w} ", lo, nxt) for w in function_role("predicate_coordinator")))
         return False, -1
 
     def _clause_before(self, j: int) -> int:

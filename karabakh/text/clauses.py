@@ -265,7 +265,7 @@ CLAUSE_START = re.compile(
     r"|" + _NO_PREP + _NP_WORD + r"(?:" + _NO_PREP + _NP_WORD
     + rf")?(?:{alternation(function_role('np_complement'))})\s+"
     r"(?:(?!(?:that|which|who|to)(?![\w-]))" + _NP_WORD + r"){1,5})"
-    rf"(?:(?:{_FINITE_AUX})\s|[a-z]{{3,}}ed\b|(?:" + "|".join(sorted(irregular_past())) + r")\b))",
+    rf"(?:(?:{_FINITE_AUX})\s|[a-z]{{3,}}ed\b|(?:" + alternation(irregular_past()) + r")\b))",
     re.IGNORECASE,
 )
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘‚‹›]|(?<!\w)’|’(?!\w)")  # not the ’ of "Baku’s"
